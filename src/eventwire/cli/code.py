@@ -1,0 +1,59 @@
+"""``eventwire code``: print one JSON record per input document (JSON Lines)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO
+
+import click
+
+from eventwire.api import code_paths, make_config
+from eventwire.cli.common import config_options, fail_on_error, main
+
+
+def _open_out(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        return sys.stdout
+    return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+
+
+@main.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "--dct",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Document creation date for every input; overrides dates found in them.",
+)
+@click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
+@config_options
+@fail_on_error
+def code_cmd(
+    paths: tuple[str, ...],
+    output: str | None,
+    dct: str | None,
+    workers: str | None,
+    config_files: tuple[str, ...],
+    overrides: tuple[str, ...],
+    model: str | None,
+) -> None:
+    """Code PATHS (files, directories or - for stdin) and print JSON Lines records."""
+    config = make_config(config_files, overrides, model=model, workers=workers)
+    failures = 0
+    out = _open_out(output)
+    try:
+        for outcome in code_paths(paths, config, dct=dct):
+            if outcome.record is not None:
+                out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                out.flush()
+            else:
+                failures += 1
+                click.echo(f"eventwire: {outcome.error}", err=True)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if failures:
+        click.echo(f"eventwire: {failures} document(s) failed", err=True)
+        sys.exit(1)

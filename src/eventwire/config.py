@@ -1,0 +1,111 @@
+"""Configuration: one shipped default, layered with user files and command-line overrides.
+
+The default lives in ``eventwire/default.yaml`` and names every key that exists. A user
+file overrides only the keys it sets; ``--set section.key=value`` overrides one key from the
+command line (the value is read as YAML, so ``--set engine.workers=4`` gives an int).
+Unknown keys are an error rather than being silently ignored: a typo in a config file must
+not quietly change nothing. Mappings listed in ``OPEN_SECTIONS`` accept new keys (for
+example user stage settings for a stage the user registers).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.errors import ConfigError
+
+__all__ = ["Config", "load_config", "default_config", "apply_override"]
+
+Config = dict[str, Any]
+
+#: Dotted paths of mappings whose keys are not fixed by the default config.
+OPEN_SECTIONS = frozenset({"stages"})
+
+
+def default_config() -> Config:
+    """The shipped default configuration, as a fresh dict."""
+    text = resources.files("eventwire").joinpath("default.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ConfigError("the shipped default.yaml is not a mapping", code="E201")
+    return data
+
+
+def _merge(base: Config, update: Mapping[str, Any], path: str, origin: str) -> None:
+    for key, value in update.items():
+        dotted = f"{path}.{key}" if path else str(key)
+        if key not in base and path not in OPEN_SECTIONS:
+            raise ConfigError(
+                f"unknown configuration key {dotted!r} in {origin}",
+                code="E202",
+                hint="see the default configuration: eventwire config --show",
+            )
+        current = base.get(key)
+        if isinstance(current, dict) and isinstance(value, Mapping):
+            _merge(current, value, dotted, origin)
+        elif isinstance(current, dict) and value is not None:
+            raise ConfigError(
+                f"{dotted!r} in {origin} must be a mapping, got {type(value).__name__}",
+                code="E203",
+            )
+        else:
+            base[key] = copy.deepcopy(value)
+
+
+def read_config_file(path: str | Path) -> Config:
+    """Read a user YAML config file."""
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {str(p)!r}: {exc}", code="E204") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {str(p)!r} is not valid YAML: {exc}", code="E205") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"config file {str(p)!r} must hold a mapping", code="E206")
+    return data
+
+
+def apply_override(config: Config, override: str) -> None:
+    """Apply one ``dotted.key=value`` override in place."""
+    if "=" not in override:
+        raise ConfigError(
+            f"override {override!r} is not of the form section.key=value", code="E207"
+        )
+    dotted, raw = override.split("=", 1)
+    try:
+        value = yaml.safe_load(raw) if raw else None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"override {override!r}: value is not valid YAML", code="E208") from exc
+    update: dict[str, Any] = {}
+    node = update
+    parts = dotted.strip().split(".")
+    for part in parts[:-1]:
+        node[part] = {}
+        node = node[part]
+    node[parts[-1]] = value
+    _merge(config, update, "", f"override {override!r}")
+
+
+def load_config(
+    files: Iterable[str | Path] = (),
+    overrides: Iterable[str] = (),
+    updates: Iterable[Mapping[str, Any]] = (),
+) -> Config:
+    """Build the effective configuration: default, then files, then dicts, then overrides."""
+    config = default_config()
+    for f in files:
+        _merge(config, read_config_file(f), "", f"config file {str(f)!r}")
+    for upd in updates:
+        _merge(config, upd, "", "arguments")
+    for ov in overrides:
+        apply_override(config, ov)
+    return config

@@ -1,0 +1,52 @@
+"""The engine interface and the unit of work every engine runs: one batch of documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from eventwire.errors import EventwireError
+from eventwire.model import Document, to_record
+from eventwire.pipeline import Pipeline
+
+__all__ = ["Outcome", "Engine", "process_batch", "code_documents"]
+
+
+@dataclass
+class Outcome:
+    """The result for one input document: its record, or the error that stopped it."""
+
+    doc_id: str
+    source: str
+    record: dict[str, Any] | None
+    error: EventwireError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Engine(Protocol):
+    """Run the pipeline over raw documents, yielding outcomes in input order."""
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]: ...
+
+    def close(self) -> None: ...
+
+
+def _outcome(doc: Document) -> Outcome:
+    if doc.error is not None:
+        return Outcome(doc.doc_id, doc.source, None, doc.error)
+    return Outcome(doc.doc_id, doc.source, to_record(doc), None)
+
+
+def code_documents(pipeline: Pipeline, docs: Iterable[Document]) -> Iterator[Outcome]:
+    """Run ``pipeline`` over ``docs`` in this process; documents that failed early skip it."""
+    for doc in pipeline.pipe(docs):
+        yield _outcome(doc)
+
+
+def process_batch(pipeline: Pipeline, docs: list[Document]) -> list[Outcome]:
+    """One batch, fully: what a worker process or a Spark partition does."""
+    return list(code_documents(pipeline, docs))

@@ -1,0 +1,67 @@
+"""Bytes to text: UTF-8 first, then detected encodings; binary and empty input refused."""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.errors import InputError
+
+__all__ = ["decode", "strip_controls"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters (keeping tab and newlines) and normalise line endings."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 8, 27))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode(data: bytes | str) -> str:
+    """Decode raw input to text, or raise :class:`InputError` for binary or empty input."""
+    if isinstance(data, str):
+        text = data
+    else:
+        if _looks_binary(data):
+            raise InputError(
+                "looks like a binary file, not text",
+                code="E107",
+                hint="give text, HTML or JSON Lines (gzip allowed)",
+            )
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detect(data)
+    if not text.strip():
+        raise InputError("is empty", code="E108")
+    return text
+
+
+#: Western encodings preferred among equally good guesses: most news that is not UTF-8 is
+#: cp1252, and the detector cannot tell it from cp1250 on short texts.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        ties = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+        best = next((m for m in ties if m.encoding in _PREFERRED), best)
+    if best is None:
+        raise InputError(
+            "is not valid UTF-8 and no text encoding could be detected",
+            code="E109",
+            hint="convert the file to UTF-8",
+        )
+    return str(best)

@@ -1,0 +1,230 @@
+"""Readers: turn paths (files, directories, ``-``) into a stream of raw Documents.
+
+Readers only do I/O: they find the files, open gzip, split JSON Lines into records and
+refuse what is too large to hold, and leave decoding and cleaning to the ``clean`` stage,
+which runs in the worker processes. A file that cannot be read becomes a Document whose
+``error`` is set, so that the batch goes on and the failure is reported with its source.
+
+Document ids: a record's own ``id`` when it has one, else a hash of the raw content
+(line endings and surrounding white space normalised), so that the same article read
+twice gets the same id.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from eventwire.errors import InputError
+from eventwire.model import Document
+
+__all__ = ["read_inputs", "read_path", "content_id", "record_to_document", "SUFFIXES"]
+
+STAGE = "read"
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "record",
+    ".ndjson": "record",
+    ".json": "record",
+}
+DEFAULT_MAX_BYTES = 10_000_000
+
+#: Field names accepted in JSON Lines records, ours first, then news-please's and others'.
+TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("date", "date_publish", "published", "publish_date", "pubdate")
+ID_FIELDS = ("id", "doc_id")
+URL_FIELDS = ("url", "source_url", "link")
+HTML_FIELDS = ("html", "raw_html")
+
+
+def content_id(raw: bytes | str) -> str:
+    """A stable id for content: sha1 of the normalised text, 16 hex digits."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    norm = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def _kind(path: Path) -> tuple[str | None, bool]:
+    suffixes = [s.lower() for s in path.suffixes]
+    gz = bool(suffixes) and suffixes[-1] == ".gz"
+    if gz:
+        suffixes = suffixes[:-1]
+    return (SUFFIXES.get(suffixes[-1]) if suffixes else None), gz
+
+
+def _sniff(head: bytes) -> str:
+    start = head.lstrip()[:200].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<head" in start:
+        return "html"
+    if start.startswith(b"{"):
+        return "record"
+    return "text"
+
+
+def _error_doc(source: str, message: str, code: str, hint: str | None = None) -> Document:
+    doc = Document(doc_id=source, source=source)
+    doc.error = InputError(message, code=code, doc_id=source, stage=STAGE, hint=hint, source=source)
+    return doc
+
+
+def _first(rec: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = rec.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def record_to_document(rec: Any, source: str) -> Document:
+    """Turn one JSON Lines record (ours or news-please's) into a raw Document."""
+    if not isinstance(rec, dict):
+        return _error_doc(source, "JSON record is not an object", "E104")
+    text = _first(rec, TEXT_FIELDS)
+    html = _first(rec, HTML_FIELDS)
+    if not isinstance(text, str) and not isinstance(html, str):
+        return _error_doc(
+            source,
+            f"JSON record has no text (one of {list(TEXT_FIELDS)})",
+            "E105",
+            hint="give the article text in a 'text' field",
+        )
+    given_id = _first(rec, ID_FIELDS)
+    raw: str = text if isinstance(text, str) else html
+    doc = Document(
+        doc_id=str(given_id) if given_id is not None else content_id(raw),
+        source=source,
+        raw=raw,
+        fmt="record" if isinstance(text, str) else "html",
+    )
+    title = _first(rec, TITLE_FIELDS)
+    date = _first(rec, DATE_FIELDS)
+    url = _first(rec, URL_FIELDS)
+    doc.title = str(title) if title is not None else None
+    doc.stated_date = str(date) if date is not None else None
+    doc.url = str(url) if url is not None else None
+    return doc
+
+
+def _open(path: Path, gz: bool) -> IO[bytes]:
+    return gzip.open(path, "rb") if gz else path.open("rb")
+
+
+def _read_limited(fh: IO[bytes], max_bytes: int) -> bytes:
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(
+            f"larger than the limit of {max_bytes:,} bytes",
+            code="E103",
+            hint="raise stages.clean.max_bytes, or split the file",
+        )
+    return data
+
+
+def _iter_records(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterator[Document]:
+    for lineno, line in enumerate(lines, 1):
+        where = f"{source}:{lineno}"
+        if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield _error_doc(where, f"record larger than {max_bytes:,} bytes", "E103")
+            continue
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield _error_doc(where, f"not valid JSON: {exc}", "E106")
+            continue
+        yield record_to_document(rec, where)
+
+
+def _read_json_file(data: bytes, source: str, max_bytes: int) -> Iterator[Document]:
+    """A ``.json`` file: a list of records, one record, or JSON Lines."""
+    try:
+        parsed = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        yield from _iter_records(data.splitlines(), source, max_bytes)
+        return
+    items = parsed if isinstance(parsed, list) else [parsed]
+    for i, rec in enumerate(items, 1):
+        yield record_to_document(rec, f"{source}:{i}")
+
+
+def _stream_jsonl(path: Path, gz: bool, source: str, max_bytes: int) -> Iterator[Document]:
+    try:
+        with _open(path, gz) as fh:
+            yield from _iter_records(fh, source, max_bytes)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+
+
+def _whole(data: bytes, kind: str, source: str) -> Document:
+    return Document(doc_id=content_id(data), source=source, raw=data, fmt=kind)
+
+
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+    """Read one file into raw Documents (several for JSON Lines)."""
+    source = str(path)
+    kind, gz = _kind(path)
+    if kind == "record" and path.suffix.lower() != ".json" and not path.name.endswith(".json.gz"):
+        yield from _stream_jsonl(path, gz, source, max_bytes)
+        return
+    try:
+        with _open(path, gz) as fh:
+            data = _read_limited(fh, max_bytes)
+    except InputError as exc:
+        yield _error_doc(source, exc.message, exc.code, exc.hint)
+        return
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+        return
+    kind = kind or _sniff(data[:4096])
+    if kind == "record":
+        yield from _read_json_file(data, source, max_bytes)
+    else:
+        yield _whole(data, kind, source)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and not any(p.startswith(".") for p in path.relative_to(directory).parts):
+            yield path
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Document]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield _error_doc("-", f"standard input larger than {max_bytes:,} bytes", "E103")
+        return
+    kind = _sniff(data[:4096])
+    if kind == "record":
+        yield from _iter_records(data.splitlines(), "-", max_bytes)
+    else:
+        yield _whole(data, kind, "-")
+
+
+def read_inputs(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document]:
+    """Stream raw Documents from files, directories (recursive) and ``-`` (stdin)."""
+    for p in paths:
+        if str(p) == "-":
+            yield from _read_stdin(max_bytes)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in _walk(path):
+                yield from read_path(f, max_bytes)
+        elif path.is_file():
+            yield from read_path(path, max_bytes)
+        else:
+            yield _error_doc(str(p), "no such file or directory", "E102")

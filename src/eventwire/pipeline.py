@@ -1,0 +1,201 @@
+"""The pipeline: named stages, declared in one place, run in order (Document in, Document out).
+
+A stage is registered under a name with :func:`register_stage`, on a factory that takes the
+stage's own settings (``config["stages"][name]``) and the whole configuration and returns a
+:class:`Stage`. The order of the stages is the configuration's ``pipeline`` list, so a user
+can drop, reorder or add stages without touching code. Each stage declares what it
+``requires`` and ``assigns`` (document attributes), and :func:`analyze` warns when a stage
+needs something no earlier stage sets.
+
+Errors: a stage that fails on a document marks that document with a :class:`StageError`
+(naming the document and the stage); later stages skip it; the other documents of the
+batch go on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from eventwire.config import Config, load_config
+from eventwire.errors import ConfigError, EventwireError, StageError
+from eventwire.model import Document
+
+__all__ = [
+    "Stage",
+    "StageInfo",
+    "Pipeline",
+    "register_stage",
+    "registered_stages",
+    "build_pipeline",
+    "analyze",
+]
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """What a stage is: a callable Document -> Document with a name.
+
+    A stage may also define ``pipe(docs)`` to process a stream in batches (the parser
+    does); :class:`Pipeline` falls back to calling it document by document.
+    """
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+StageFactory = Callable[[dict[str, Any], Config], Stage]
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """A registered stage: its factory and what it reads and writes."""
+
+    name: str
+    factory: StageFactory
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    module: str
+
+
+_REGISTRY: dict[str, StageInfo] = {}
+
+#: Where the built-in stages live; imported on demand so that registering is lazy.
+BUILTIN_STAGE_MODULES = (
+    "eventwire.ingest.stages",
+    "eventwire.nlp.stages",
+    "eventwire.actors.stages",
+    "eventwire.time.stages",
+    "eventwire.places.stages",
+    "eventwire.quantities.stages",
+    "eventwire.events.stages",
+)
+
+
+def register_stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under ``name`` (used as a decorator)."""
+
+    def decorate(factory: StageFactory) -> StageFactory:
+        _REGISTRY[name] = StageInfo(
+            name, factory, tuple(requires), tuple(assigns), factory.__module__
+        )
+        return factory
+
+    return decorate
+
+
+def _load_builtin_stages() -> None:
+    for module in BUILTIN_STAGE_MODULES:
+        importlib.import_module(module)
+
+
+def registered_stages() -> dict[str, StageInfo]:
+    """Every registered stage by name (built-in ones included)."""
+    _load_builtin_stages()
+    return dict(_REGISTRY)
+
+
+def analyze(names: list[str]) -> list[str]:
+    """Warnings for stages that need an attribute no earlier stage assigns."""
+    registry = registered_stages()
+    provided = {"doc.raw", "doc.doc_id", "doc.source", "doc.dct"}
+    warnings = []
+    for name in names:
+        info = registry[name]
+        for req in info.requires:
+            if req not in provided:
+                warnings.append(f"stage {name!r} requires {req!r}, which no earlier stage assigns")
+        provided.update(info.assigns)
+    return warnings
+
+
+def _fail(doc: Document, stage: str, exc: Exception) -> None:
+    if isinstance(exc, EventwireError):
+        doc.error = exc.with_context(doc_id=doc.doc_id, stage=stage, source=doc.source)
+        return
+    err = StageError(
+        f"{type(exc).__name__}: {exc}",
+        code="E301",
+        doc_id=doc.doc_id,
+        stage=stage,
+        source=doc.source,
+        hint="this is a bug in eventwire or in a user stage; please report it with the input",
+    )
+    err.__cause__ = exc
+    doc.error = err
+
+
+def _run_stage_stream(stage: Stage, docs: Iterable[Document]) -> Iterator[Document]:
+    """Run one stage over a stream: batched when it can, isolated per document on failure."""
+    pipe = getattr(stage, "pipe", None)
+    if pipe is not None:
+        yield from pipe(docs)
+        return
+    for doc in docs:
+        if doc.error is None:
+            try:
+                out = stage(doc)
+            except Exception as exc:  # noqa: BLE001 - every failure is recorded on the doc
+                _fail(doc, stage.name, exc)
+            else:
+                if not isinstance(out, Document):
+                    _fail(doc, stage.name, TypeError("stage did not return a Document"))
+                else:
+                    doc = out
+        yield doc
+
+
+class Pipeline:
+    """An ordered list of built stages, with the configuration they came from."""
+
+    def __init__(self, stages: list[Stage], config: Config) -> None:
+        self.stages = stages
+        self.config = config
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def get_stage(self, name: str) -> Stage:
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every stage on one document; a failure is recorded on ``doc.error``."""
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Run the stages over a stream of documents, lazily, keeping their order."""
+        stream: Iterable[Document] = docs
+        for stage in self.stages:
+            stream = _run_stage_stream(stage, stream)
+        yield from stream
+
+
+def build_pipeline(config: Config | None = None) -> Pipeline:
+    """Build the pipeline the configuration declares (the default one when none is given)."""
+    config = config if config is not None else load_config()
+    names = list(config.get("pipeline") or [])
+    registry = registered_stages()
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise ConfigError(
+            f"unknown stage(s) {unknown} in 'pipeline'",
+            code="E209",
+            hint=f"registered stages are {sorted(registry)}",
+        )
+    for warning in analyze(names):
+        log.warning(warning)
+    stages_cfg = config.get("stages") or {}
+    stages = [registry[n].factory(dict(stages_cfg.get(n) or {}), config) for n in names]
+    return Pipeline(stages, config)

@@ -1,0 +1,72 @@
+"""``eventwire code`` run as a user runs it: a real subprocess on real files."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from eventwire.schema import record_errors
+
+from ..conftest import EXAMPLE
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "eventwire", "code", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_example_gives_one_valid_record_covering_the_body() -> None:
+    proc = _run(str(EXAMPLE), "--workers", "1")
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode().splitlines()
+    assert len(lines) == 1
+    rec = json.loads(lines[0])
+    assert record_errors(rec) == []
+    body = "Police nabbed the two men, two woman and a toddler"
+    start = rec["text"].index(body)
+    assert any(s["start"] <= start < s["end"] for s in rec["sentences"])
+    last = "kept apart from family members"
+    pos = rec["text"].index(last)
+    assert any(s["start"] <= pos < s["end"] for s in rec["sentences"])
+
+
+def test_bad_files_are_reported_and_good_one_still_coded(tmp_path: Path) -> None:
+    (tmp_path / "a-good.txt").write_text("Police arrested five men in Shenyang on May 8.")
+    (tmp_path / "b-empty.txt").write_text("")
+    (tmp_path / "c-binary.txt").write_bytes(bytes(range(256)) * 40)
+    proc = _run(str(tmp_path), "--workers", "1")
+    assert proc.returncode != 0
+    records = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert len(records) == 1 and "Shenyang" in records[0]["text"]
+    err = proc.stderr.decode()
+    assert "b-empty.txt" in err and "empty" in err
+    assert "c-binary.txt" in err and "binary" in err
+
+
+def test_stdin_and_dct_override() -> None:
+    proc = _run("-", "--dct", "2002-05-22", "--workers", "1", stdin=b"Japan protested on Monday.")
+    assert proc.returncode == 0, proc.stderr.decode()
+    rec = json.loads(proc.stdout)
+    assert rec["date"] == "2002-05-22" and rec["source"] == "-"
+
+
+def test_jsonl_order_is_kept_with_two_workers(tmp_path: Path) -> None:
+    f = tmp_path / "many.jsonl"
+    f.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": f"Story number {i}."}) + "\n" for i in range(40))
+    )
+    proc = _run(str(f), "--workers", "2", "--set", "engine.batch_size=3")
+    assert proc.returncode == 0, proc.stderr.decode()
+    ids = [json.loads(x)["doc_id"] for x in proc.stdout.decode().splitlines()]
+    assert ids == [f"d{i}" for i in range(40)]
+
+
+def test_bad_dct_is_a_clear_error() -> None:
+    proc = _run(str(EXAMPLE), "--dct", "22/05/2002")
+    assert proc.returncode == 2
+    assert "YYYY-MM-DD" in proc.stderr.decode()
