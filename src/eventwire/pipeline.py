@@ -75,6 +75,7 @@ BUILTIN_STAGE_MODULES = (
     "eventwire.places.stages",
     "eventwire.quantities.stages",
     "eventwire.events.stages",
+    "eventwire.events.anchor",
 )
 
 

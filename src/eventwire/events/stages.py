@@ -19,6 +19,6 @@ class Stage:
         return doc
 
 
-@register_stage("events", requires=["doc.spacy"])
+@register_stage("events", requires=["doc.spacy"], assigns=["doc.events"])
 def make(settings: dict[str, Any], config: Config) -> Stage:
     return Stage(settings, config)

@@ -117,7 +117,9 @@ def record_to_document(rec: Any, source: str) -> Document:
 
 
 def _open(path: Path, gz: bool) -> IO[bytes]:
-    return gzip.open(path, "rb") if gz else path.open("rb")
+    if gz:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
 
 
 def _read_limited(fh: IO[bytes], max_bytes: int) -> bytes:
