@@ -24,6 +24,7 @@ def make_config(
     *,
     model: str | None = None,
     workers: int | str | None = None,
+    dictionaries: Iterable[str] = (),
 ) -> Config:
     """The effective configuration, with the common command-line options applied."""
     updates: list[dict[str, object]] = []
@@ -32,7 +33,9 @@ def make_config(
         updates.append({"model": {"name": model, "version": None}})
     if workers is not None:
         updates.append({"engine": {"workers": workers}})
-    return load_config(config_files, overrides, updates)
+    config = load_config(config_files, overrides, updates)
+    config["dictionaries"] = list(config.get("dictionaries") or []) + list(dictionaries)
+    return config
 
 
 def load_pipeline(config: Config | None = None) -> Pipeline:

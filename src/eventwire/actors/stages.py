@@ -19,6 +19,6 @@ class Stage:
         return doc
 
 
-@register_stage("actors", requires=["doc.spacy"])
+@register_stage("actors", requires=["doc.spacy"], assigns=["doc.actors"])
 def make(settings: dict[str, Any], config: Config) -> Stage:
     return Stage(settings, config)

@@ -38,9 +38,12 @@ def code_cmd(
     config_files: tuple[str, ...],
     overrides: tuple[str, ...],
     model: str | None,
+    dictionaries: tuple[str, ...],
 ) -> None:
     """Code PATHS (files, directories or - for stdin) and print JSON Lines records."""
-    config = make_config(config_files, overrides, model=model, workers=workers)
+    config = make_config(
+        config_files, overrides, model=model, workers=workers, dictionaries=dictionaries
+    )
     failures = 0
     out = _open_out(output)
     try:

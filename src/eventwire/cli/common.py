@@ -22,7 +22,9 @@ def main() -> None:
 
 
 def config_options(func: F) -> F:
-    """--config, --set and --model, the options every coding command takes."""
+    """--config, --set, --model and --dictionary, the options every coding command takes."""
+    func = click.option("--dictionary", "dictionaries", multiple=True, metavar="SPEC",
+                        help="A user dictionary (YAML) or petrarch:DIR; repeatable.")(func)
     func = click.option(
         "--model",
         default=None,

@@ -1,4 +1,8 @@
-"""The ``anchor`` stage: each event's own date, place and size (minimal until built)."""
+"""The ``anchor`` stage: each event's own date, place and size, from the text.
+
+It runs after ``events`` and asks the time, places and quantities packages about each
+event, so that those packages keep their own logic and this stage only wires them.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ from typing import Any
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.places import locate_event
+from eventwire.quantities import size_event
+from eventwire.time import date_event
 
 
 class AnchorStage:
@@ -16,9 +23,17 @@ class AnchorStage:
         self.settings = settings
 
     def __call__(self, doc: Document) -> Document:
+        for event in doc.events:
+            event.date, event.date_precision, event.date_source = date_event(doc, event)
+            event.location = locate_event(doc, event)
+            event.size = size_event(doc, event)
         return doc
 
 
-@register_stage("anchor", requires=["doc.events"], assigns=["doc.events"])
+@register_stage(
+    "anchor",
+    requires=["doc.events", "doc.times", "doc.places", "doc.quantities"],
+    assigns=["doc.events"],
+)
 def make_anchor(settings: dict[str, Any], config: Config) -> AnchorStage:
     return AnchorStage(settings, config)

@@ -19,6 +19,6 @@ class Stage:
         return doc
 
 
-@register_stage("places", requires=["doc.spacy"])
+@register_stage("places", requires=["doc.spacy"], assigns=["doc.places"])
 def make(settings: dict[str, Any], config: Config) -> Stage:
     return Stage(settings, config)

@@ -19,6 +19,6 @@ class Stage:
         return doc
 
 
-@register_stage("quantities", requires=["doc.spacy"])
+@register_stage("quantities", requires=["doc.spacy"], assigns=["doc.quantities"])
 def make(settings: dict[str, Any], config: Config) -> Stage:
     return Stage(settings, config)

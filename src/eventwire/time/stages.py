@@ -19,6 +19,6 @@ class Stage:
         return doc
 
 
-@register_stage("times", requires=["doc.spacy"])
+@register_stage("times", requires=["doc.spacy"], assigns=["doc.times"])
 def make(settings: dict[str, Any], config: Config) -> Stage:
     return Stage(settings, config)
