@@ -1,24 +1,69 @@
-"""The ``actors`` stage (minimal until its capability is built)."""
+"""The ``actors`` stage: CAMEO actor mentions from the parse (fills ``doc.actors``).
+
+The lexicon (built-in data plus the configuration's dictionaries) is built once per
+process and shared by every pipeline with the same dictionaries; the phrase matcher is
+built once per spaCy vocabulary.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from eventwire.actors.dictionaries import apply_dictionaries
+from eventwire.actors.lexicon import Lexicon, load_builtin
+from eventwire.actors.names import NameFinder
+from eventwire.actors.recognize import Recognizer
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
 
+NAME = "actors"
 
-class Stage:
-    name = "actors"
+
+@lru_cache(maxsize=8)
+def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
+    """The built-in lexicon with the given dictionaries applied, in order."""
+    return apply_dictionaries(load_builtin(), dictionaries)
+
+
+def looks_english(sdoc: Any, min_share: float) -> bool:
+    """Whether enough words are English function words; other languages get no actors,
+    because English lexicon words inside them ("police", "Iran") are not evidence."""
+    words = [t for t in sdoc[:400] if t.is_alpha]
+    if len(words) < 8:
+        return True
+    return sum(1 for t in words if t.is_stop) / len(words) >= min_share
+
+
+class ActorStage:
+    """Find and code the actor phrases of a parsed document."""
+
+    name = NAME
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+        specs = tuple(str(d) for d in config.get("dictionaries") or [])
+        self.lexicon = lexicon_for(specs)
+        self.min_english = float(settings.get("min_english_share", 0.15))
+        self._finders: dict[int, NameFinder] = {}
+
+    def finder(self, vocab: Any) -> NameFinder:
+        key = id(vocab)
+        if key not in self._finders:
+            self._finders[key] = NameFinder(self.lexicon, vocab)
+        return self._finders[key]
 
     def __call__(self, doc: Document) -> Document:
+        sdoc = doc.spacy
+        if sdoc is None or not looks_english(sdoc, self.min_english):
+            doc.actors = []
+            return doc
+        date = doc.date or doc.dct
+        rec = Recognizer(self.lexicon, self.finder(sdoc.vocab), sdoc, date)
+        doc.actors = [found.mention(sdoc) for found in rec.run()]
         return doc
 
 
-@register_stage("actors", requires=["doc.spacy"], assigns=["doc.actors"])
-def make(settings: dict[str, Any], config: Config) -> Stage:
-    return Stage(settings, config)
+@register_stage(NAME, requires=["doc.spacy"], assigns=["doc.actors"])
+def make(settings: dict[str, Any], config: Config) -> ActorStage:
+    return ActorStage(settings, config)

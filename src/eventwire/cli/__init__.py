@@ -12,7 +12,12 @@ from eventwire.cli.common import main
 
 __all__ = ["main"]
 
-COMMAND_MODULES = ("eventwire.cli.code",)
+COMMAND_MODULES = (
+    "eventwire.cli.code",
+    "eventwire.cli.serve",
+    "eventwire.cli.eval",
+    "eventwire.cli.store",
+)
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module)

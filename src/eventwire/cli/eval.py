@@ -1,5 +1,47 @@
-"""Commands of the ``eval`` family (registered on the root group)."""
+"""``eventwire eval``: score the system on a gold set and print the figures."""
 
 from __future__ import annotations
 
-from eventwire.cli.common import main  # noqa: F401 - commands register on it
+import json
+
+import click
+
+from eventwire.cli.common import config_options, fail_on_error, main
+
+
+@main.command("eval")
+@click.argument("kind", metavar="KIND")
+@click.argument("path", type=click.Path(exists=True))
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=None, help="Evaluate only the first N items."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with every figure.")
+@config_options
+@fail_on_error
+def eval_cmd(
+    kind: str,
+    path: str,
+    limit: int | None,
+    as_json: bool,
+    config_files: tuple[str, ...],
+    overrides: tuple[str, ...],
+    model: str | None,
+    dictionaries: tuple[str, ...],
+) -> None:
+    """Evaluate on gold data at PATH. KIND: plover-gsr, petrarch, timeml, geo, aeb, seed."""
+    from eventwire.eval.runner import run_eval
+    from eventwire.eval.table import render
+
+    report = run_eval(
+        kind,
+        path,
+        limit=limit,
+        config_files=config_files,
+        overrides=overrides,
+        model=model,
+        dictionaries=dictionaries,
+    )
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        render(report)

@@ -1,5 +1,38 @@
-"""Commands of the ``serve`` family (registered on the root group)."""
+"""``eventwire serve``: the JSON API and the web explorer over a store."""
 
 from __future__ import annotations
 
-from eventwire.cli.common import main  # noqa: F401 - commands register on it
+import click
+
+from eventwire.api import make_config
+from eventwire.cli.common import config_options, fail_on_error, main
+
+DEFAULT_DB = "eventwire.duckdb"
+
+
+@main.command("serve")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="The DuckDB store to serve.")
+@click.option("--host", default=None,
+              help="Address to bind (default serve.host: 127.0.0.1, this machine only).")
+@click.option("--port", default=None, type=click.IntRange(1, 65535),
+              help="Port to listen on (default serve.port: 8000).")
+@click.option("--token", default=None, metavar="TOKEN",
+              help="Token required by writes (default: the EVENTWIRE_TOKEN variable).")
+@config_options
+@fail_on_error
+def serve_cmd(
+    db_path: str,
+    host: str | None,
+    port: int | None,
+    token: str | None,
+    config_files: tuple[str, ...],
+    overrides: tuple[str, ...],
+    model: str | None,
+    dictionaries: tuple[str, ...],
+) -> None:
+    """Serve the store as a JSON API (/api, /openapi.json) and a web explorer (/)."""
+    from eventwire.serve import run_server
+
+    config = make_config(config_files, overrides, model=model, dictionaries=dictionaries)
+    run_server(db_path, host=host, port=port, token=token, config=config)

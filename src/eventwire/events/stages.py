@@ -1,24 +1,57 @@
-"""The ``events`` stage (minimal until its capability is built)."""
+"""The ``events`` stage: CAMEO/PLOVER events with provenance, from the parse.
+
+Which lexicons code is a setting: the built-in lexicon, PETRARCH dictionaries named in
+``config["dictionaries"]`` as ``petrarch:DIR``, or both (``stages.events.petrarch``:
+"replace" or "add"). Lexicons are read once, when the stage is built.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from eventwire.config import Config
+from eventwire.events.coder import LexiconMatcher, Matcher, Settings, code_document
+from eventwire.events.lexicon import builtin_lexicon, load_lexicon
+from eventwire.events.ontology import load_ontology
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
 
 
-class Stage:
+def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
+    """The built-in lexicon, user YAML lexicons and PETRARCH verb dictionaries."""
+    petrarch: list[Matcher] = []
+    own: list[Matcher] = [LexiconMatcher(builtin_lexicon())]
+    for entry in config.get("dictionaries") or []:
+        spec = str(entry)
+        if spec.startswith("petrarch:"):
+            from eventwire.events.petrarch import PetrarchMatcher, load_petrarch
+
+            petrarch.append(PetrarchMatcher(load_petrarch(spec[len("petrarch:"):]),
+                                            builtin_lexicon()))
+        elif spec.endswith((".yaml", ".yml")):
+            own.append(LexiconMatcher(load_lexicon(spec)))
+    if petrarch and str(settings.get("petrarch", "replace")) == "replace":
+        return petrarch
+    return petrarch + own
+
+
+class EventsStage:
+    """Codes the events of each sentence of ``doc.spacy``."""
+
     name = "events"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+        self.settings = Settings.from_dict(settings)
+        self.matchers = _matchers(settings, config)
+        self.ontology = load_ontology()
 
     def __call__(self, doc: Document) -> Document:
+        if doc.spacy is None:
+            return doc
+        doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
         return doc
 
 
-@register_stage("events", requires=["doc.spacy"], assigns=["doc.events"])
-def make(settings: dict[str, Any], config: Config) -> Stage:
-    return Stage(settings, config)
+@register_stage("events", requires=["doc.spacy", "doc.actors"], assigns=["doc.events"])
+def make(settings: dict[str, Any], config: Config) -> EventsStage:
+    return EventsStage(settings, config)

@@ -9,11 +9,18 @@ from eventwire.errors import InputError
 __all__ = ["decode", "strip_controls"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+#: Control characters written out as escapes by a scraper ("article.\\b"): a backslash and
+#: a letter that no English word continues.
+_ESCAPED_CONTROL = re.compile(r"\\(?:[bfv]|x[01][0-9a-fA-F]|u00[01][0-9a-fA-F])(?![A-Za-z0-9])")
 
 
 def strip_controls(text: str) -> str:
-    """Remove control characters (keeping tab and newlines) and normalise line endings."""
+    """Remove control characters (keeping tab and newlines) and normalise line endings.
+
+    Escaped control characters left as text by scrapers (a literal backslash-b) go too.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPED_CONTROL.sub("", text)
     return _CONTROL.sub("", text)
 
 

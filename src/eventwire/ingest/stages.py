@@ -1,51 +1,154 @@
-"""The ``clean`` and ``dating`` stages."""
+"""The ``clean`` and ``dating`` stages.
+
+``clean`` turns raw input into the one text that every later offset indexes, so it runs
+once and nothing after it changes ``doc.text``. ``dating`` decides which date relative
+expressions are read against; it runs before the parser and uses regexes only.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from eventwire.config import Config
+from eventwire.errors import InputError
+from eventwire.ingest.dates import find_time, parse_date
+from eventwire.ingest.dating import DEFAULTS, estimate_date
 from eventwire.ingest.decode import decode, strip_controls
+from eventwire.ingest.html import extract_html
+from eventwire.ingest.plaintext import parse_plaintext, trim_web_text
+from eventwire.ingest.readers import DEFAULT_MAX_BYTES
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
 
+__all__ = ["CleanStage", "DatingStage"]
+
+
+def _set_if_missing(doc: Document, name: str, value: Any) -> None:
+    if value and not getattr(doc, name):
+        setattr(doc, name, value)
+
+
+def _normalise_stated(doc: Document) -> None:
+    """Make a given stated date ISO ("2002-05-23 10:00:00" -> "2002-05-23", time in meta)."""
+    raw = doc.stated_date
+    if raw is None:
+        return
+    iso = parse_date(raw)
+    if iso != raw:
+        doc.meta.setdefault("stated_date_raw", raw)
+        time = find_time(raw[10:] if iso and raw.startswith(iso) else raw)
+        if time:
+            doc.meta.setdefault("stated_time", time)
+    doc.stated_date = iso
+
+
+def _clean_text(doc: Document, text: str) -> None:
+    parsed = parse_plaintext(text)
+    doc.text = parsed.text or strip_controls(text).strip()
+    _set_if_missing(doc, "title", parsed.title)
+    _set_if_missing(doc, "byline", parsed.byline)
+    _set_if_missing(doc, "stated_date", parsed.stated_date)
+    for key, value in parsed.meta.items():
+        doc.meta.setdefault(key, value)
+
+
+def _clean_record(doc: Document, text: str) -> None:
+    doc.text = strip_controls(text).strip()
+
 
 class CleanStage:
-    """Decode raw input and produce the clean text that every offset indexes."""
+    """Decode raw input and produce the clean text that every offset indexes.
+
+    By ``doc.fmt``: HTML goes through trafilatura; plain text through the header and
+    footer parser; JSON Lines records keep their text (control characters and outer
+    white space removed) and their own title, date and URL. With ``verbatim: true``
+    text and records are kept exactly as given, so that offsets equal the input's.
+    """
 
     name = "clean"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+        self.max_bytes = int(settings.get("max_bytes", DEFAULT_MAX_BYTES))
+        self.favor_precision = bool(settings.get("html_favor_precision", False))
+        self.verbatim = bool(settings.get("verbatim", False))
+        self.html_min_words = int(settings.get("html_min_words", 10))
+        self._by_fmt: dict[str, Callable[[Document, str], None]] = {
+            "html": self._clean_html,
+            "record": _clean_record,
+            "text": _clean_text,
+        }
+
+    def _check_size(self, raw: bytes | str) -> None:
+        size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+        if size > self.max_bytes:
+            raise InputError(
+                f"larger than the limit of {self.max_bytes:,} bytes",
+                code="E103",
+                hint="raise stages.clean.max_bytes, or split the document",
+            )
+
+    def _clean_html(self, doc: Document, text: str) -> None:
+        page = extract_html(
+            text, favor_precision=self.favor_precision, min_words=self.html_min_words
+        )
+        trimmed = trim_web_text(page.text, page.title)
+        doc.text = trimmed.text or page.text
+        for key, value in trimmed.meta.items():
+            doc.meta.setdefault(key, value)
+        _set_if_missing(doc, "title", page.title)
+        _set_if_missing(doc, "byline", page.byline)
+        _set_if_missing(doc, "stated_date", page.stated_date)
+        _set_if_missing(doc, "url", page.meta.get("url"))
+        for key, value in page.meta.items():
+            doc.meta.setdefault(key, value)
 
     def __call__(self, doc: Document) -> Document:
         if doc.raw is None:
             return doc
+        self._check_size(doc.raw)
         text = decode(doc.raw)
-        doc.text = strip_controls(text).strip()
         doc.raw = None
+        _normalise_stated(doc)
+        if self.verbatim and doc.fmt != "html":
+            doc.text = text
+        else:
+            self._by_fmt.get(doc.fmt, _clean_text)(doc, text)
+        if not doc.text.strip():
+            raise InputError("has no text left after cleaning", code="E108")
         return doc
 
 
 class DatingStage:
-    """Set ``doc.date``: the --dct override, else the stated date."""
+    """Set ``doc.date``: the --dct override, else the best estimate from the document.
+
+    ``doc.stated_date`` stays what the document says; ``doc.date`` is the stated date
+    unless the text's own evidence clearly contradicts it, in which case the estimate
+    is used and ``doc.date_warnings`` says why. Never today's date.
+    """
 
     name = "dating"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+        self.settings = {**DEFAULTS, **settings}
 
     def __call__(self, doc: Document) -> Document:
         if doc.dct:
             doc.date = doc.dct
-        else:
-            doc.date = doc.stated_date
-        if doc.date is None:
-            doc.date_warnings.append("the document states no date and none was given")
+            return doc
+        estimate = estimate_date(doc.text, doc.meta, doc.stated_date, self.settings)
+        doc.date = estimate.date
+        doc.date_warnings.extend(estimate.warnings)
+        if estimate.changed:
+            doc.meta["date_evidence"] = [e.describe() for e in estimate.evidence]
         return doc
 
 
-@register_stage("clean", requires=["doc.raw"], assigns=["doc.text", "doc.title", "doc.meta"])
+@register_stage(
+    "clean",
+    requires=["doc.raw"],
+    assigns=["doc.text", "doc.title", "doc.byline", "doc.stated_date", "doc.meta"],
+)
 def make_clean(settings: dict[str, Any], config: Config) -> CleanStage:
     return CleanStage(settings, config)
 

@@ -1,24 +1,126 @@
-"""The ``places`` stage (minimal until its capability is built)."""
+"""The ``places`` stage: toponyms found in the parse and resolved offline.
+
+Every toponym goes into ``doc.places``, resolved ones with their gazetteer entry and
+unresolved ones (unknown, or too ambiguous to call) with only their text, so a reader sees
+what was found and what was not. Capitals used for their governments ("Beijing said") are
+kept: they are toponyms of the text, and GeoNames-style corpora annotate them; the event
+locator never places an event at an actor (see :mod:`eventwire.places.locate`).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.config import Config
-from eventwire.model import Document
+from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
+from eventwire.places.gazetteer import DATASETS, Place, load_gazetteer, normalise
+from eventwire.places.resolve import Cues, Resolver
+from eventwire.places.toponyms import Candidate, find_toponyms
+from eventwire.places.util import load_context
+
+__all__ = ["PlacesStage", "make"]
+
+_COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
 
 
-class Stage:
+class PlacesStage:
+    """Finds and resolves the toponyms of a parsed document."""
+
     name = "places"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+        self.dataset = str(settings.get("gazetteer", "cities5000"))
+        if self.dataset not in DATASETS:
+            from eventwire.errors import ConfigError
+
+            raise ConfigError(
+                f"stages.places.gazetteer must be one of {list(DATASETS)}, not {self.dataset!r}",
+                code="E251",
+                stage=self.name,
+            )
+        self.min_population = int(settings.get("min_population_unlisted", 100000))
+        self._resolver: Resolver | None = None
+
+    @property
+    def resolver(self) -> Resolver:
+        """Built on first use, so that loading the pipeline stays quick."""
+        if self._resolver is None:
+            ctx = load_context()
+            cues = Cues(
+                frozenset(w.lower() for w in ctx.get("capital_cues") or []),
+                tuple(w.lower() for w in ctx.get("state_cues_before") or []),
+                frozenset(ctx.get("state_cues_after") or []),
+            )
+            self._resolver = Resolver(load_gazetteer(self.dataset), cues)
+        return self._resolver
 
     def __call__(self, doc: Document) -> Document:
+        if doc.spacy is None:
+            return doc
+        resolver = self.resolver
+        cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
+        ctx = resolver.context(cands)
+        qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
+        settled = _settled_by_qualifiers(resolver, cands, qualifiers, ctx)
+        doc.places = []
+        for cand, qualifier in zip(cands, qualifiers, strict=True):
+            place = settled.get(normalise(cand.text)) if qualifier is None else None
+            if place is None:
+                place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
+            doc.places.append(_mention(cand, place))
+        self._dateline(doc)
         return doc
+
+    def _dateline(self, doc: Document) -> None:
+        """Resolve the dateline's place ("SEOUL (AP) -") for events that only it places."""
+        name = doc.meta.get("dateline_place")
+        if not isinstance(name, str) or not name.strip():
+            return
+        place = self.resolver.resolve_name(name.strip().title(), doc.places)
+        if place is not None:
+            doc.meta["dateline_geo"] = {
+                "name": place.name, "country": place.country, "lat": round(place.lat, 5),
+                "lon": round(place.lon, 5), "geonameid": place.geonameid}
+
+
+def _settled_by_qualifiers(resolver: Resolver, cands: list[Candidate],
+                           qualifiers: list[Place | None], ctx: Any) -> dict[str, Place]:
+    """One sense per story: a name once qualified ("Alexandria, La.") keeps that sense in
+    its unqualified mentions, before and after."""
+    settled: dict[str, Place] = {}
+    for cand, qualifier in zip(cands, qualifiers, strict=True):
+        if qualifier is None:
+            continue
+        place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
+        if place is not None:
+            settled.setdefault(normalise(cand.text), place)
+    return settled
+
+
+def _qualifier(text: str, cands: list[Candidate], i: int) -> Place | None:
+    """The state or country that follows a toponym after a comma ("Paris, Texas")."""
+    if i + 1 >= len(cands):
+        return None
+    nxt = cands[i + 1]
+    if not _COMMA.match(text[cands[i].end : nxt.start]):
+        return None
+    for feature in ("ADM1", "PCLI"):
+        for place in nxt.places:
+            if place.feature == feature:
+                return place
+    return None
+
+
+def _mention(cand: Candidate, place: Place | None) -> PlaceMention:
+    if place is None:
+        return PlaceMention(cand.start, cand.end, cand.text, name=cand.text)
+    return PlaceMention(cand.start, cand.end, cand.text, name=place.name, country=place.country,
+                        lat=round(place.lat, 5), lon=round(place.lon, 5),
+                        geonameid=place.geonameid, feature=place.feature)
 
 
 @register_stage("places", requires=["doc.spacy"], assigns=["doc.places"])
-def make(settings: dict[str, Any], config: Config) -> Stage:
-    return Stage(settings, config)
+def make(settings: dict[str, Any], config: Config) -> PlacesStage:
+    return PlacesStage(settings, config)

@@ -1,14 +1,175 @@
-"""Dating one event from the time expressions that govern it (minimal until built)."""
+"""Dating one event from the time expressions that govern it in the parse.
+
+GDELT dates an event by the day its article was found; eventwire dates it by the text.
+The order of evidence, strongest first:
+
+1. a time expression attached to the trigger or to its own clause ("police nabbed them
+   ... on May 8": ``npadvmod``, ``tmod`` or a ``prep`` on/in/at/during/since);
+2. another time expression of the same sentence that dates a clause, not a noun ("the
+   1950-53 Korean War" dates the war, not the sentence's event);
+3. the story's time frame: the date of the main reported event, when the first
+   sentences of the article establish one;
+4. the document date, and then ``date_source`` says "document".
+
+Durations, sets, vague references ("recently") and values without a year never date an
+event.
+"""
 
 from __future__ import annotations
 
-from eventwire.model import Document, Event
+from collections.abc import Iterator
+from typing import Any
 
-__all__ = ["date_event"]
+from eventwire.model import Document, Event, TimeMention
+from eventwire.time.calendar import Anchor, value_as_date
+
+__all__ = ["date_event", "story_frame"]
+
+DateResult = tuple[str | None, str | None, str | None]
+
+#: Prepositions that put an event at a time; "before", "after", "until" do not.
+AT_PREPS = frozenset({"on", "in", "at", "during", "since", "over", "throughout"})
+ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "obl:tmod", "nmod:tmod", "advmod"})
+ADNOMINAL_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod", "appos"})
+#: Dependencies that stay inside the trigger's own clause when walking up from it.
+SAME_CLAUSE = frozenset({"xcomp", "aux", "auxpass", "prep", "pobj", "dobj", "nsubj",
+                         "nsubjpass", "compound", "amod", "acomp", "attr", "oprd", "agent",
+                         "dative", "pcomp", "conj"})
+FRAME_SENTENCES = 3
+_MAX_CLIMB = 6
 
 
-def date_event(doc: Document, event: Event) -> tuple[str | None, str | None, str | None]:
-    """(date, precision, source) of an event; the document date when the text gives none."""
-    if doc.date is None:
+def _root(sdoc: Any, start: int, end: int) -> Any | None:
+    span = sdoc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _governor(sdoc: Any, mention: TimeMention) -> Any | None:
+    """The token a time expression modifies as an adverbial, or None if it does not."""
+    tok = _root(sdoc, mention.start, mention.end)
+    if tok is None:
+        return None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head if tok.head.lower_ in AT_PREPS else None
+    if tok.dep_ in ADVERBIAL_DEPS or tok.dep_ == "ROOT":
+        return tok.head if tok.dep_ != "ROOT" else None
+    return None
+
+
+def _adnominal(sdoc: Any, mention: TimeMention, trigger: Any | None) -> bool:
+    """True when the expression modifies a noun other than the trigger ("the 2010 raid")."""
+    tok = _root(sdoc, mention.start, mention.end)
+    if tok is None or tok.dep_ not in ADNOMINAL_DEPS:
+        return False
+    return trigger is None or tok.head.i != trigger.i
+
+
+def _clause_chain(trigger: Any) -> Iterator[Any]:
+    """The trigger, then the heads above it that are still in its own clause."""
+    tok = trigger
+    yield tok
+    for _ in range(_MAX_CLIMB):
+        participle = tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ == "mark" for c in tok.children)
+        if tok.dep_ not in SAME_CLAUSE and not participle or tok.head.i == tok.i:
+            return
+        tok = tok.head
+        yield tok
+
+
+def _dating(doc: Document, sentence: tuple[int, int]) -> list[tuple[TimeMention, tuple[str, str]]]:
+    out = []
+    for m in doc.times:
+        if m.type not in ("DATE", "TIME") or m.fuzzy or not sentence[0] <= m.start < sentence[1]:
+            continue
+        as_date = value_as_date(m.value)
+        if as_date is not None:
+            out.append((m, as_date))
+    return out
+
+
+def _sentence_bounds(doc: Document, event: Event) -> tuple[int, int] | None:
+    index = event.sentence_index
+    if not 0 <= index < len(doc.sentences):
+        found = doc.sentence_index_at(event.trigger_start or event.start)
+        if found is None:
+            return None
+        index = found
+    sent = doc.sentences[index]
+    return sent.start, sent.end
+
+
+def _trigger(doc: Document, event: Event) -> Any | None:
+    if doc.spacy is None:
+        return None
+    start = event.trigger_start if event.trigger_start is not None else event.start
+    end = event.trigger_end if event.trigger_end is not None else start + len(event.trigger)
+    return _root(doc.spacy, start, end)
+
+
+def _in_clause(doc: Document, trigger: Any, cands: list[Any]) -> tuple[str, str] | None:
+    governed = [(_governor(doc.spacy, m), d) for m, d in cands]
+    for tok in _clause_chain(trigger):
+        for gov, as_date in governed:
+            if gov is not None and gov.i == tok.i:
+                return as_date
+    return None
+
+
+def _in_sentence(doc: Document, trigger: Any | None, at: int,
+                 cands: list[Any]) -> tuple[str, str] | None:
+    usable = []
+    for m, as_date in cands:
+        tok = _root(doc.spacy, m.start, m.end) if doc.spacy is not None else None
+        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ not in AT_PREPS:
+            continue  # "before May 8" does not put the event on May 8
+        if doc.spacy is not None and _adnominal(doc.spacy, m, trigger):
+            continue
+        usable.append((abs(m.start - at), as_date))
+    return min(usable)[1] if usable else None
+
+
+def _backgrounded(trigger: Any | None) -> bool:
+    """True for a trigger in a clause that modifies a noun ("five North Koreans arrested by
+    police"): such a clause tells what happened before, not the story's main event."""
+    return trigger is not None and trigger.dep_ in ("acl", "relcl")
+
+
+def story_frame(doc: Document) -> tuple[str, str] | None:
+    """The date of the story's main reported event: the first time expression that dates
+    a clause in the first sentences of the article, if there is one."""
+    if doc.spacy is None:
+        return None
+    for sent in doc.sentences[:FRAME_SENTENCES]:
+        for m, as_date in _dating(doc, (sent.start, sent.end)):
+            if _governor(doc.spacy, m) is not None and not _adnominal(doc.spacy, m, None):
+                return as_date
+    return None
+
+
+def _document_date(doc: Document) -> DateResult:
+    anchor = Anchor.parse(doc.date)
+    if anchor is None:
         return None, None, None
-    return doc.date, "day", "document"
+    if anchor.month is None:
+        return f"{anchor.year:04d}", "year", "document"
+    if anchor.day is None:
+        return f"{anchor.year:04d}-{anchor.month:02d}", "month", "document"
+    return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}", "day", "document"
+
+
+def date_event(doc: Document, event: Event) -> DateResult:
+    """(date, precision, source) of an event: from the text when it dates the event, else
+    the document date with ``source="document"``; (None, None, None) without either."""
+    bounds = _sentence_bounds(doc, event)
+    cands = _dating(doc, bounds) if bounds is not None else []
+    trigger = _trigger(doc, event)
+    found = _in_clause(doc, trigger, cands) if trigger is not None and cands else None
+    if found is None and cands:
+        at = event.trigger_start if event.trigger_start is not None else event.start
+        found = _in_sentence(doc, trigger, at, cands)
+    if found is None and not _backgrounded(trigger):
+        found = story_frame(doc)
+    if found is not None:
+        return found[0], found[1], "text"
+    return _document_date(doc)

@@ -1,4 +1,9 @@
-"""The ``time`` stage (minimal until its capability is built)."""
+"""The ``times`` stage: TIMEX3 time expressions anchored on the document date.
+
+The anchor is ``doc.date`` (the dating stage's best estimate, or ``--dct``), never the
+day the text is processed: without a document date, relative expressions get no value
+(or an ``XXXX`` one) instead of today's.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,28 @@ from typing import Any
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.time.lexicon import lexicon
+from eventwire.time.patterns import patterns
+from eventwire.time.recognize import find_times
+
+__all__ = ["TimesStage"]
 
 
-class Stage:
+class TimesStage:
+    """Fill ``doc.times`` from the clean text and its parse."""
+
     name = "times"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
         self.settings = settings
+        lexicon()
+        patterns()  # compile once, at build time, not on the first document
 
     def __call__(self, doc: Document) -> Document:
+        doc.times = find_times(doc.text, doc.date, doc.spacy)
         return doc
 
 
-@register_stage("times", requires=["doc.spacy"], assigns=["doc.times"])
-def make(settings: dict[str, Any], config: Config) -> Stage:
-    return Stage(settings, config)
+@register_stage("times", requires=["doc.text", "doc.date", "doc.spacy"], assigns=["doc.times"])
+def make(settings: dict[str, Any], config: Config) -> TimesStage:
+    return TimesStage(settings, config)

@@ -1,0 +1,158 @@
+"""Score the ``places`` stage on GeoVirus and LGL: toponym spans and distance to gold.
+
+Runs only the ``parse`` and ``places`` stages on documents whose ``text`` is the corpus text
+itself, so predicted offsets index the original text. Metrics (those of the geoparsing
+literature): toponym precision and recall with overlap matching; on matched toponyms that
+have gold coordinates and a resolved prediction, the share within 161 km (100 miles) and
+the mean and median error in km. A matched but unresolved toponym counts as a miss in
+the 161 km accuracy ("resolved" gives the share that got coordinates at all).
+
+    python bench/geo_check.py geovirus [--limit N] [--gazetteer cities5000]
+    python bench/geo_check.py lgl --limit 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.api import load_pipeline, make_config
+from eventwire.model import Document, PlaceMention
+from eventwire.places.resolve import haversine_km
+
+EVAL = Path("/work/shared/eval/dev")
+if not EVAL.exists():
+    EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+
+
+def geovirus() -> Iterator[tuple[str, list[Gold]]]:
+    root = ET.parse(EVAL / "geovirus" / "GeoVirus.xml").getroot()
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        golds = [Gold(*_align(text, loc.findtext("name") or "", int(loc.findtext("start") or 0),
+                              int(loc.findtext("end") or 0)),
+                      float(loc.findtext("lat") or "nan"), float(loc.findtext("lon") or "nan"))
+                 for loc in art.iter("location")]
+        yield text, golds
+
+
+def _align(text: str, name: str, start: int, end: int) -> tuple[int, int]:
+    """GeoVirus offsets are mostly one past the name: find it at, before or after them."""
+    for shift in (0, -1, 1, -2, 2):
+        if text[start + shift : end + shift] == name:
+            return start + shift, end + shift
+    return start, end
+
+
+def lgl() -> Iterator[tuple[str, list[Gold]]]:
+    with gzip.open(EVAL / "lgl" / "LGL.xml.gz") as fh:
+        root = ET.parse(fh).getroot()
+    for art in root.iter("article"):
+        golds = []
+        for top in art.iter("toponym"):
+            tag = top.find("gaztag")
+            lat = float(tag.findtext("lat") or "nan") if tag is not None else None
+            lon = float(tag.findtext("lon") or "nan") if tag is not None else None
+            golds.append(Gold(int(top.findtext("start") or 0), int(top.findtext("end") or 0),
+                              lat, lon))
+        yield art.findtext("text") or "", golds
+
+
+def _overlaps(a: Gold, b: PlaceMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def score(pairs: list[tuple[list[Gold], list[PlaceMention]]]) -> dict[str, float]:
+    n_gold = n_pred = tp_gold = tp_pred = 0
+    errors: list[float] = []
+    geo_total = unresolved = 0
+    for golds, preds in pairs:
+        n_gold += len(golds)
+        n_pred += len(preds)
+        tp_pred += sum(any(_overlaps(g, p) for g in golds) for p in preds)
+        for g in golds:
+            match = next((p for p in preds if _overlaps(g, p)), None)
+            if match is None:
+                continue
+            tp_gold += 1
+            if g.lat is None or g.lat != g.lat:
+                continue
+            geo_total += 1
+            if match.lat is None or match.lon is None or g.lon is None:
+                unresolved += 1
+                continue
+            errors.append(haversine_km(g.lat, g.lon, match.lat, match.lon))
+    within = sum(e <= 161 for e in errors)
+    return {
+        "gold": n_gold, "predicted": n_pred,
+        "precision": tp_pred / n_pred if n_pred else 0.0,
+        "recall": tp_gold / n_gold if n_gold else 0.0,
+        "geo_matched": geo_total, "resolved": len(errors) / geo_total if geo_total else 0.0,
+        "acc161": within / geo_total if geo_total else 0.0,
+        "acc161_resolved": within / len(errors) if errors else 0.0,
+        "mean_km": statistics.fmean(errors) if errors else 0.0,
+        "median_km": statistics.median(errors) if errors else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", choices=["geovirus", "lgl"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--gazetteer", default=None)
+    ap.add_argument("--errors", type=int, default=0, help="print the N worst errors")
+    args = ap.parse_args(argv)
+    overrides = ["pipeline=[parse, places]"]
+    if args.gazetteer:
+        overrides.append(f"stages.places.gazetteer={args.gazetteer}")
+    pipe = load_pipeline(make_config(overrides=overrides))
+    items = list(geovirus() if args.corpus == "geovirus" else lgl())
+    if args.limit:
+        items = items[: args.limit]
+    docs = [Document(doc_id=str(i), source=args.corpus, text=t) for i, (t, _) in enumerate(items)]
+    started = time.perf_counter()
+    done = list(pipe.pipe(docs))
+    elapsed = time.perf_counter() - started
+    failed = [d for d in done if d.error is not None]
+    pairs = [(g, d.places) for (_, g), d in zip(items, done, strict=True)]
+    result = score(pairs)
+    result.update({"documents": len(done), "failed": len(failed), "seconds": elapsed})
+    for key, value in result.items():
+        print(f"{key:16} {value:.3f}" if isinstance(value, float) else f"{key:16} {value}")
+    if args.errors:
+        _print_errors(items, done, args.errors)
+    return 0
+
+
+def _print_errors(items: list[tuple[str, list[Gold]]], done: list[Document], n: int) -> None:
+    rows = []
+    for (text, golds), doc in zip(items, done, strict=True):
+        for g in golds:
+            p = next((p for p in doc.places if _overlaps(g, p)), None)
+            if p is None or g.lat is None or g.lat != g.lat or g.lon is None:
+                continue
+            err = (haversine_km(g.lat, g.lon, p.lat, p.lon) if p.lat is not None
+                   and p.lon is not None else -1.0)
+            if err < 0 or err > 161:
+                rows.append((err, text[g.start : g.end], p.name, p.country, g.lat, g.lon))
+    for row in sorted(rows, key=lambda r: -r[0])[:n]:
+        print(row, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

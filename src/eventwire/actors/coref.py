@@ -1,0 +1,162 @@
+"""Within-document coreference for the cases that carry actors in news.
+
+Why only these: wire stories name an actor once ("Five North Koreans", "Chinese police")
+and then refer back with a pronoun ("their", "its police"), a bare number ("the five"), a
+head noun alone ("Police", "the ministry") or a head count ("the two men, two women and
+a toddler" are the five). Each case is a small rule over the phrases found so far:
+
+* pronouns: they/their to the nearest plural actor, it/its to the nearest country or
+  organisation, he/she to the nearest person; within the sentence the nearest one, in
+  the two sentences before it the subject first;
+* "the five": the latest actor counted five;
+* a group of people nouns whose counts add up to an earlier actor's count;
+* a role noun without a country: the latest actor with the same head noun, else the
+  latest with the same role, lends its country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from eventwire.actors.found import NUMBER_WORDS, Found
+
+if TYPE_CHECKING:
+    from eventwire.actors.recognize import Recognizer
+
+__all__ = ["pronoun", "definite_number", "resolve"]
+
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING = frozenset({"it", "its", "itself"})
+PERSON = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+LOOKBACK_SENTENCES = 2
+
+
+def _compatible(word: str) -> Callable[[Found], bool] | None:
+    if word in PLURAL:
+        return lambda f: f.plural and not f.person
+    if word in THING:
+        return lambda f: not f.plural and not f.person
+    if word in PERSON:
+        return lambda f: f.person
+    return None
+
+
+def antecedent(rec: Recognizer, tok: Any, fits: Callable[[Found], bool]) -> Found | None:
+    """The most likely earlier actor a reference at ``tok`` points to."""
+    sent = rec.sent_of.get(tok.i, 0)
+    earlier = [f for f in rec.found if f.end <= tok.i and f.coded and fits(f)]
+    same = [f for f in earlier if f.sent == sent]
+    if same:
+        return same[-1]
+    for back in range(1, LOOKBACK_SENTENCES + 1):
+        there = [f for f in earlier if f.sent == sent - back]
+        if there:
+            subjects = [f for f in there if f.subject]
+            return (subjects or there)[0]
+    return None
+
+
+def pronoun(rec: Recognizer, tok: Any) -> Found | None:
+    """A personal or possessive pronoun coded as its antecedent."""
+    fits = _compatible(tok.lower_)
+    if fits is None or _expletive(tok):
+        return None
+    ante = antecedent(rec, tok, fits)
+    if ante is None:
+        return None
+    found = rec.make(tok, None, (), "", plural=ante.plural, person=ante.person, quantity=None)
+    return found.with_coding(ante, f"coref:pronoun>{ante.rule}")
+
+
+def _expletive(tok: Any) -> bool:
+    """ "it is", "it seems": an empty subject, not a reference."""
+    return tok.lower_ == "it" and tok.head.lemma_ in ("be", "seem", "appear", "take", "rain")
+
+
+def _number(tok: Any) -> int | None:
+    text = tok.lower_.replace(",", "")
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+
+
+def definite_number(rec: Recognizer, tok: Any) -> Found | None:
+    """ "the five": the latest actor counted five."""
+    if tok.dep_ == "nummod" or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    value = _number(tok)
+    if value is None:
+        return None
+    for prev in reversed(rec.found):
+        if prev.quantity == value and prev.coded:
+            found = rec.make(tok, None, (), "", plural=value > 1, quantity=value)
+            return found.with_coding(prev, f"coref:number>{prev.rule}")
+    return None
+
+
+def _count(tok: Any) -> int | None:
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            return _number(child)
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "one"):
+            return 1
+    return None
+
+
+def _people_group(rec: Recognizer, tok: Any, found: Found) -> Found | None:
+    """Counted people nouns adding up to an earlier actor's count share its coding."""
+    if tok.dep_ == "conj":
+        return None
+    group = [tok] + [c for c in tok.conjuncts if c.lemma_.lower() in rec.lex.persons]
+    counts = [_count(t) for t in group]
+    if None in counts or len(group) < 2 and counts[0] in (None, 1):
+        return None
+    total = sum(c for c in counts if c is not None)
+    for prev in reversed(rec.found):
+        if prev.quantity == total and prev.coded:
+            rule = f"coref:count>{prev.rule}"
+            for other in group[1:]:
+                coded = rec.make(other, None, (), "").with_coding(prev, rule)
+                rec.memo[other.i] = coded
+                rec.pending.append(coded)
+            return found.with_coding(prev, rule)
+    return None
+
+
+def _role_country(rec: Recognizer, tok: Any, found: Found) -> Found:
+    """A role noun without a country borrows one from an earlier mention of it: the same
+    noun ("Chinese police" ... "Police"), or the same role when the phrase is definite
+    ("the ministry"). Phrases with modifiers of their own ("Western embassies") do not."""
+    if any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts):
+        return found
+    dets = {c.lower_ for c in tok.lefts if c.dep_ == "det"}
+    if dets - {"the"}:
+        return found
+    earlier = [f for f in rec.found if f.country or f.org]
+    tests = [lambda f: f.lemma == found.lemma]
+    if dets:
+        tests.append(lambda f: f.sectors[:1] == found.sectors[:1])
+    for test in tests:
+        for prev in reversed(earlier):
+            if test(prev):
+                return Found(
+                    **{
+                        **_fields(found),
+                        "country": prev.country,
+                        "org": prev.org,
+                        "rule": f"coref:role>{prev.rule}",
+                    }
+                )
+    return found
+
+
+def _fields(found: Found) -> dict[str, Any]:
+    return {name: getattr(found, name) for name in Found.__slots__}
+
+
+def resolve(rec: Recognizer, tok: Any, found: Found) -> Found | None:
+    """Fill in what the phrase itself does not say, from earlier phrases."""
+    if found.rule.startswith("people:"):
+        return _people_group(rec, tok, found)
+    if found.sectors and not (found.country or found.org) and found.rule.startswith("role:"):
+        return _role_country(rec, tok, found)
+    return found

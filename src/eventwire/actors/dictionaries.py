@@ -1,0 +1,219 @@
+"""Users' actor dictionaries: eventwire YAML files and PETRARCH/TABARI actors and agents.
+
+Why both: a user who codes a new conflict adds the leaders and groups of that conflict in
+a small YAML file, while projects moving from PETRARCH bring their ``*actors*`` and
+``*agents*`` files as they are. Entries are applied in the order of
+``config["dictionaries"]``, each overriding the built-in lexicon and earlier files.
+
+The YAML form (see docs/actors.md)::
+
+    actors:
+      - names: [Vladimir Putin, Putin]
+        code: RUS                      # or country: RUS and sectors: [GOV]
+        periods:                       # a leader is GOV only while in office
+          - {code: RUSGOV, from: 2000-05-07, to: 2008-05-07}
+    agents:
+      - names: [militiaman, militia]
+        sectors: [MIL]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.actors.lexicon import Entry, Lexicon, Period, split_code
+from eventwire.errors import DictionaryError
+
+__all__ = ["apply_dictionaries", "read_petrarch_actors", "read_petrarch_agents"]
+
+
+def _error(path: Path | str, message: str, code: str = "E227") -> DictionaryError:
+    return DictionaryError(
+        f"actor dictionary {str(path)!r}: {message}",
+        code=code,
+        stage="actors",
+        hint="see docs/actors.md for the dictionary formats",
+    )
+
+
+def _entry(code: str, periods: Iterable[Period], rule: str) -> Entry:
+    country, sectors = split_code(code)
+    org = code.upper() if country is None and code.upper()[:3] in ("IGO", "NGO") else None
+    return Entry("actor", country, sectors, org or code.upper(), tuple(periods), rule)
+
+
+def _iso(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _yaml_actor(item: dict[str, Any], path: Path) -> tuple[list[str], Entry]:
+    names = item.get("names") or ([item["name"]] if item.get("name") else [])
+    code = item.get("code") or (item.get("country") or "") + "".join(item.get("sectors") or [])
+    if not names or not (code or item.get("periods")):
+        raise _error(path, f"an actor needs names and a code: {item!r}")
+    periods = [
+        Period(str(p["code"]), _iso(p.get("from")), _iso(p.get("to")))
+        for p in item.get("periods") or []
+    ]
+    return [str(n) for n in names], _entry(str(code), periods, f"dictionary:{path.name}")
+
+
+def _apply_yaml(lex: Lexicon, path: Path) -> None:
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"cannot be read: {exc}", "E226") from exc
+    except yaml.YAMLError as exc:
+        raise _error(path, f"is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _error(path, "must be a mapping with 'actors' and/or 'agents'")
+    for item in data.get("actors") or []:
+        names, entry = _yaml_actor(item, path)
+        for name in names:
+            lex.add_name(name, entry)
+    for item in data.get("agents") or []:
+        sectors = tuple(item.get("sectors") or split_code(str(item.get("code", "")))[1])
+        for name in item.get("names") or []:
+            lex.add_role(tuple(str(name).lower().split()), sectors)
+
+
+# -- PETRARCH / TABARI --------------------------------------------------------------------
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_CODE = re.compile(r"\[([^\]]*)\]")
+_DATE = re.compile(r"^([<>]?)(\d{6,8})(?:-(\d{6,8}))?$")
+
+
+def _petrarch_date(text: str) -> str:
+    if len(text) == 6:  # YYMMDD, as in TABARI
+        century = "19" if int(text[:2]) > 30 else "20"
+        text = century + text
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+
+
+def _parse_code(raw: str) -> tuple[str | None, Period | None]:
+    """A bracketed code: plain ("ISR"), or date-restricted ("HOBGOV 20121109-20130119")."""
+    parts = raw.split()
+    if not parts:
+        return None, None
+    code = parts[0].split("/")[0].upper()
+    if not code.strip("-#") or code.startswith("---"):
+        code = ""
+    if len(parts) == 1:
+        return code or None, None
+    m = _DATE.match(parts[1])
+    if not m:
+        return code or None, None
+    sign, first, second = m.groups()
+    if sign == "<":
+        return None, Period(code, None, _petrarch_date(first))
+    if sign == ">":
+        return None, Period(code, _petrarch_date(first), None)
+    end = _petrarch_date(second) if second else _petrarch_date(first)
+    return None, Period(code, _petrarch_date(first), end)
+
+
+def _phrase(raw: str) -> str:
+    return " ".join(raw.replace("_", " ").split())
+
+
+def _lines(path: Path) -> Iterator[str]:
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except OSError as exc:
+        raise _error(path, f"cannot be read: {exc}", "E226") from exc
+    for line in _COMMENT.sub("", text).splitlines():
+        yield line.split("#", 1)[0].rstrip()
+
+
+def read_petrarch_actors(path: Path) -> list[tuple[list[str], Entry]]:
+    """Actor entries (names, synonyms, default code, dated codes) of a PETRARCH file."""
+    entries: list[dict[str, Any]] = []
+    for line in _lines(path):
+        if not line.strip():
+            continue
+        stripped = line.strip()
+        if stripped.startswith("+") and entries:
+            entries[-1]["names"].append(_phrase(stripped[1:]))
+            continue
+        codes = _CODE.findall(stripped)
+        name = _CODE.sub("", stripped).strip()
+        if name:
+            entries.append({"names": [_phrase(name)], "code": None, "periods": []})
+        if not entries:
+            continue
+        for raw in codes:
+            code, period = _parse_code(raw)
+            if period is not None:
+                entries[-1]["periods"].append(period)
+            elif code is not None:
+                entries[-1]["code"] = code
+    rule = f"petrarch:{path.name}"
+    return [
+        (e["names"], _entry(e["code"] or "", e["periods"], rule))
+        for e in entries
+        if e["code"] or e["periods"]
+    ]
+
+
+def _expand(name: str, macros: dict[str, list[str]]) -> list[str]:
+    for macro, values in macros.items():
+        if macro in name:
+            return [n for v in values for n in _expand(name.replace(macro, v), macros)]
+    return [name]
+
+
+def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Agent phrases (with plurals and ``!MACRO!`` expansions) and their role codes."""
+    macros: dict[str, list[str]] = {}
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for line in _lines(path):
+        stripped = line.strip()
+        if re.match(r"^!\w+!\s*=", stripped):
+            key, values = stripped.split("=", 1)
+            macros[key.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+            continue
+        codes = _CODE.findall(stripped)
+        if not codes:
+            continue
+        sectors = split_code(codes[0].replace("~", "").strip())[1]
+        plural = re.search(r"\{([^}]*)\}", stripped)
+        name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", stripped).strip()
+        forms = [name] + ([p for p in plural.group(1).split()] if plural else [name + "S"])
+        for form in forms:
+            out.extend((_phrase(n), sectors) for n in _expand(form, macros))
+    return out
+
+
+def _apply_petrarch(lex: Lexicon, folder: Path) -> None:
+    if not folder.is_dir():
+        raise _error(folder, "is not a directory", "E226")
+    for path in sorted(folder.iterdir()):
+        low = path.name.lower()
+        if "actors" in low:
+            for names, entry in read_petrarch_actors(path):
+                for name in names:  # PETRARCH writes every name in capitals
+                    lex.add_name(name.lower(), entry)
+        elif "agents" in low:
+            for phrase, sectors in read_petrarch_agents(path):
+                lex.add_role(tuple(phrase.lower().split()), sectors)
+
+
+def apply_dictionaries(lex: Lexicon, specs: Iterable[str]) -> Lexicon:
+    """Apply the configuration's ``dictionaries`` entries to ``lex``, in order."""
+    for spec in specs:
+        spec = str(spec)
+        if spec.startswith("petrarch:"):
+            _apply_petrarch(lex, Path(spec[len("petrarch:") :]).expanduser())
+            continue
+        path = Path(spec).expanduser()
+        if not path.is_file():
+            raise _error(path, "no such file", "E226")
+        if path.suffix.lower() in (".yaml", ".yml"):
+            _apply_yaml(lex, path)
+    return lex

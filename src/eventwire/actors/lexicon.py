@@ -1,0 +1,224 @@
+"""The actor lexicon: countries, organisations and role nouns, read from data files.
+
+Why precompiled tables: the actor stage looks at every noun of every sentence, so every
+lookup must be a dict access keyed by a lower-cased lemma, and multi-word names are found
+in one pass by spaCy's ``PhraseMatcher``. Nothing here scans the lexicon per token.
+
+Names (countries, capitals, organisations, users' actors) become :class:`Entry` objects
+keyed by their lower-cased text; role nouns become tuples of lemmas mapped to role codes.
+User dictionaries are applied on top (see :mod:`eventwire.actors.dictionaries`), later
+entries overriding earlier ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from eventwire.errors import DictionaryError
+
+__all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "ROLE_CODES"]
+
+#: CAMEO role (sector) codes that may follow a country code.
+ROLE_CODES = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "REF",
+        "BUS",
+        "MED",
+        "EDU",
+        "NGO",
+        "IGO",
+        "CVL",
+        "LAB",
+        "HLH",
+        "REL",
+        "SPY",
+        "ELI",
+        "CRM",
+        "AGR",
+        "UAF",
+        "MOD",
+        "RAD",
+        "PTY",
+        "INS",
+        "SEP",
+        "IMG",
+        "UNK",
+        "MNC",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A date-restricted code: ``code`` applies from ``start`` to ``end`` (ISO, inclusive)."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def covers(self, date: str) -> bool:
+        return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name stands for.
+
+    ``kind`` says how the name may be used: ``name`` (a country's name), ``adj`` (adjective
+    or singular demonym), ``plural`` (plural demonym), ``capital`` (metonymy only in
+    argument positions), ``org`` (an organisation), ``actor`` (a user's actor).
+    """
+
+    kind: str
+    country: str | None
+    sectors: tuple[str, ...] = ()
+    code: str | None = None
+    periods: tuple[Period, ...] = ()
+    rule: str = ""
+
+    def at(self, date: str | None) -> Entry:
+        """The entry as coded on ``date``: the first period covering it wins."""
+        if not self.periods or not date:
+            return self
+        for period in self.periods:
+            if period.covers(date):
+                country, sectors = split_code(period.code)
+                return Entry(self.kind, country, sectors, period.code, (), self.rule)
+        return self
+
+
+@dataclass
+class Lexicon:
+    """All actor knowledge, as lookup tables."""
+
+    names: dict[str, Entry] = field(default_factory=dict)
+    originals: dict[str, str] = field(default_factory=dict)
+    roles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    capitalised: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    transparent: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    refugee_cues: frozenset[str] = frozenset()
+    max_role_len: int = 1
+    #: For each last word of a role phrase, the longest phrase ending with it.
+    role_ends: dict[str, int] = field(default_factory=dict)
+
+    def add_name(self, text: str, entry: Entry) -> None:
+        """Add or override a name (later additions win)."""
+        text = " ".join(text.split())
+        if text:
+            self.names[text.lower()] = entry
+            self.originals[text.lower()] = text
+
+    def add_role(self, words: tuple[str, ...], sectors: tuple[str, ...]) -> None:
+        if words:
+            self.roles[words] = sectors
+            self.max_role_len = max(self.max_role_len, len(words))
+            self.role_ends[words[-1]] = max(self.role_ends.get(words[-1], 0), len(words))
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """Split a CAMEO actor code into its country and role codes.
+
+    ``CHNCOP`` -> (``CHN``, (``COP``,)); ``IGOUNO`` -> (None, (``IGO``,)); ``COP`` ->
+    (None, (``COP``,)). Codes from other dictionaries ("ARN") keep their first three letters
+    as the country.
+    """
+    code = code.strip().upper()
+    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if not chunks:
+        return None, ()
+    if chunks[0] in ("IGO", "NGO"):
+        return None, (chunks[0],) + tuple(c for c in chunks[2:] if c in ROLE_CODES)
+    if chunks[0] in ROLE_CODES:
+        return None, tuple(chunks)
+    return chunks[0], tuple(chunks[1:])
+
+
+def _read_yaml(name: str) -> Any:
+    path = resources.files("eventwire") / "data" / "actors" / name
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(
+            f"built-in actor lexicon {name!r} cannot be read: {exc}",
+            code="E225",
+            stage="actors",
+            hint="reinstall eventwire",
+        ) from exc
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+def _add_countries(lex: Lexicon, countries: dict[str, Any]) -> None:
+    for iso3, info in countries.items():
+        # Later kinds win where one text is several: "U.S." is a name before an adjective.
+        kinds = (
+            ("plural", "demonyms"),
+            ("adj", "adjectives"),
+            ("capital", "capitals"),
+            ("name", "names"),
+        )
+        for kind, key in kinds:
+            for text in info.get(key) or []:
+                lex.add_name(text, Entry(kind, iso3, rule=f"country:{iso3}:{kind}"))
+
+
+def _add_orgs(lex: Lexicon, orgs: dict[str, Any]) -> None:
+    for key, info in orgs.items():
+        kind = info.get("type", "IGO")
+        code = kind + str(info.get("code", key))
+        _, sectors = split_code(code)
+        sectors = tuple(dict.fromkeys(sectors + tuple(info.get("sectors") or [])))
+        full = code + "".join(s for s in sectors if s not in code)
+        entry = Entry("org", None, sectors, full, rule=f"org:{key}")
+        for text in info.get("names") or []:
+            lex.add_name(text, entry)
+
+
+def _add_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
+    for code, names in groups.items():
+        country, sectors = split_code(code)
+        entry = Entry(
+            "org" if country is None else "name", country, sectors, code, rule=f"group:{code}"
+        )
+        for text in names or []:
+            lex.add_name(text, entry)
+
+
+def _add_roles(lex: Lexicon, data: dict[str, Any]) -> None:
+    for code, nouns in (data.get("roles") or {}).items():
+        for noun in nouns:
+            lex.add_role(_words(noun), (code,))
+    for code, words in (data.get("capitalised") or {}).items():
+        for word in words:
+            lex.capitalised[word] = (code,)
+    for code, titles in (data.get("titles") or {}).items():
+        for title in titles:
+            lex.titles.setdefault(_words(title), (code,))
+    lex.transparent = frozenset(data.get("transparent") or [])
+    lex.persons = frozenset(data.get("persons") or [])
+    lex.refugee_cues = frozenset(data.get("refugee_cues") or [])
+
+
+def load_builtin() -> Lexicon:
+    """The lexicon shipped with eventwire (countries, organisations, roles)."""
+    lex = Lexicon()
+    _add_countries(lex, _read_yaml("countries.yaml") or {})
+    _add_orgs(lex, _read_yaml("igos.yaml") or {})
+    _add_groups(lex, _read_yaml("groups.yaml") or {})
+    _add_roles(lex, _read_yaml("roles.yaml") or {})
+    return lex

@@ -1,0 +1,86 @@
+"""Finding the lexicon's names (countries, capitals, organisations, users' actors) in a Doc.
+
+One spaCy ``PhraseMatcher`` on lower-cased text finds every name in a single pass; the
+longest match wins where names overlap ("North Korean" over "Korean", "U.N. Security
+Council" over "U.N."). Case is checked afterwards, because news capitalises names and
+common words collide with short ones: "US" is a country, "us" a pronoun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from eventwire.actors.lexicon import Entry, Lexicon
+
+__all__ = ["NameMatch", "NameFinder"]
+
+#: Entities of these NER labels are never countries or organisations of the lexicon
+#: ("Jordan Henderson", "Georgia Smith").
+_NOT_ACTOR_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A lexicon name found in the text: tokens ``start:end`` and what they stand for."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def _case_ok(span_text: str, pattern: str) -> bool:
+    """Names must be capitalised; names written in capitals must match exactly."""
+    if not span_text[:1].isupper():
+        return False
+    letters = [c for c in pattern if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+        return span_text.replace(" ", "") == pattern.replace(" ", "")
+    return True
+
+
+class NameFinder:
+    """Find lexicon names in parsed Docs; built once per vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, vocab: Any) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.patterns: dict[str, str] = {}
+        tokenizer = spacy.blank("en")
+        originals = lexicon.originals
+        docs = []
+        for key in lexicon.names:
+            doc = tokenizer.make_doc(originals.get(key, key))
+            docs.append(doc)
+            self.patterns[doc.text.lower()] = originals.get(key, key)
+        for i in range(0, len(docs), 5000):
+            self.matcher.add("NAME", docs[i : i + 5000])
+
+    @staticmethod
+    def _inside_other_entity(sdoc: Any, span: Any) -> bool:
+        """A name inside a longer person or work name ("Jordan Henderson") is not a country;
+        a country the tagger took for a person on its own ("Sri Lanka") still is."""
+        root = span.root
+        if root.ent_type_ not in _NOT_ACTOR_LABELS:
+            return False
+        ent = next((e for e in sdoc.ents if e.start <= root.i < e.end), None)
+        return ent is not None and (ent.end - ent.start) > (span.end - span.start)
+
+    def find(self, sdoc: Any) -> list[NameMatch]:
+        """Every name in the Doc, longest first where they overlap, in text order."""
+        spans = [sdoc[s:e] for _, s, e in self.matcher(sdoc)]
+        out = []
+        for span in filter_spans(spans):
+            key = span.text.lower()
+            pattern = self.patterns.get(key, key)
+            entry = self.lexicon.names.get(" ".join(key.split()))
+            if entry is None or not _case_ok(span.text, pattern):
+                continue
+            if entry.kind != "actor" and self._inside_other_entity(sdoc, span):
+                continue
+            out.append(NameMatch(span.start, span.end, entry))
+        return out

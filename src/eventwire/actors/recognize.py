@@ -1,0 +1,456 @@
+"""Actor phrases from the dependency parse: names, role nouns and their composition.
+
+Why composition rather than a phrase list: "Chinese police", "Japan's foreign ministry",
+"members of the U.S. House" and "the Japanese Consulate in Shenyang" are all built from a
+country word and a role word that the parse connects. The recogniser walks the noun
+heads of a sentence in order and, for each, combines
+
+* a name the head itself is (a country, an organisation, a user's actor, a demonym),
+* a role the head noun names ("police" COP, "ministry" GOV), and roles of its modifiers,
+* a country from its modifiers (adjective, compound, possessive: "Chinese", "U.S.",
+  "Japan's", "its"), else from a complement ("of Japan", "from Iraq"; "in X" only for a
+  country name and never for diplomats, whose posting is not their nationality).
+
+Capitals stand for governments only as arguments ("Beijing said"), never as places ("in
+Beijing"). Pronouns and definite references are resolved by :mod:`eventwire.actors.coref`
+as the walk goes, so that "its police" finds what "its" refers to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.actors import coref
+from eventwire.actors.found import NUMBER_WORDS, Found
+from eventwire.actors.lexicon import Entry, Lexicon
+from eventwire.actors.names import NameFinder, NameMatch
+
+__all__ = ["Recognizer"]
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "oprd"})
+ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "among"})
+LOCATIVE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "inside",
+        "within",
+        "throughout",
+        "across",
+        "near",
+        "into",
+        "around",
+        "outside",
+        "via",
+        "through",
+        "over",
+        "toward",
+        "towards",
+        "onto",
+        "off",
+    ]
+)
+DIPLOMATIC = frozenset({"ambassador", "embassy", "consulate", "consul", "envoy", "diplomat"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _climb(tok: Any) -> Any:
+    """The first conjunct or apposition anchor: its dependency is the group's."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _prep_of(tok: Any) -> str | None:
+    """The preposition governing ``tok`` when it is a prepositional object."""
+    top = _climb(tok)
+    if top.dep_ == "pobj":
+        return str(top.head.lower_)
+    return None
+
+
+def is_argument(tok: Any) -> bool:
+    """Whether ``tok`` fills an argument slot (subject, object, agent, "with X")."""
+    top = _climb(tok)
+    if top.dep_ in ARGUMENT_DEPS:
+        return True
+    if top.dep_ == "pobj":
+        return top.head.lower_ in ARGUMENT_PREPS or top.head.dep_ in ("dative", "agent")
+    return False
+
+
+def _against(sdoc: Any, start: int) -> bool:
+    """ "anti-Syria", "pro-Western": the name is what the phrase is for or against."""
+    if start >= 2 and sdoc[start - 1].text == "-":
+        return sdoc[start - 2].lower_ in ("anti", "pro", "non")
+    return False
+
+
+def _np_end(tok: Any) -> int:
+    """The end of a noun phrase without the clauses attached to it."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("prep", "compound", "appos", "nummod", "amod", "pobj", "punct"):
+            if child.dep_ == "punct" and child.text != ")":
+                break
+            end = max(end, _np_end(child))
+    return end
+
+
+def _quantity(tok: Any) -> int | None:
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            text = child.lower_.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            return NUMBER_WORDS.get(text)
+    return None
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drop names used as modifiers inside a larger actor phrase ("Japan" in "Japan's
+    foreign ministry"): the larger phrase is the actor."""
+    out = []
+    for f in found:
+        inside = any(
+            g is not f
+            and g.start <= f.start
+            and f.end <= g.end
+            and g.head != f.head
+            and (g.end - g.start) > (f.end - f.start)
+            for g in found
+        )
+        if not inside:
+            out.append(f)
+    return out
+
+
+class Recognizer:
+    """Find and code the actor phrases of one parsed Doc (built per document)."""
+
+    def __init__(self, lexicon: Lexicon, finder: NameFinder, sdoc: Any, date: str | None):
+        self.lex = lexicon
+        self.sdoc = sdoc
+        self.date = date
+        self.by_token: dict[int, NameMatch] = {}
+        self.roots: dict[int, NameMatch] = {}
+        for match in finder.find(sdoc):
+            if _against(sdoc, match.start):
+                continue
+            self.roots[sdoc[match.start : match.end].root.i] = match
+            for i in range(match.start, match.end):
+                self.by_token[i] = match
+        self.memo: dict[int, Found | None] = {}
+        self.found: list[Found] = []
+        self.pending: list[Found] = []
+        self.sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
+        self.lemmas = [t.lemma_.lower() for t in sdoc]
+        self.lowers = [t.lower_ for t in sdoc]
+
+    # -- the walk ---------------------------------------------------------------------
+
+    def run(self) -> list[Found]:
+        """Every actor phrase of the document, in text order."""
+        emitted: set[int] = set()
+        for tok in self.sdoc:
+            found = self.analyze(tok)
+            if found is None or found.head in emitted:
+                continue
+            emitted.add(found.head)
+            found = coref.resolve(self, self.sdoc[found.head], found)
+            if found is not None and found.coded:
+                self.found.append(found)
+            for extra in self.pending:
+                emitted.add(extra.head)
+                self.found.append(extra)
+            self.pending.clear()
+        return _outermost(self.found)
+
+    def analyze(self, tok: Any) -> Found | None:
+        """The actor phrase headed by ``tok``, or None (memoised: phrases nest)."""
+        if tok.i not in self.memo:
+            self.memo[tok.i] = None  # guards against cycles in odd parses
+            self.memo[tok.i] = self._analyze(tok)
+        return self.memo[tok.i]
+
+    def _analyze(self, tok: Any) -> Found | None:
+        match = self.by_token.get(tok.i)
+        if match is not None:
+            if self.roots.get(tok.i) is not match:
+                return None
+            return self._from_name(tok, match)
+        if tok.pos_ == "PRON":
+            return coref.pronoun(self, tok)
+        if tok.pos_ == "NUM":
+            return coref.definite_number(self, tok)
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            return self._person(tok)
+        if tok.pos_ in NOUN_POS:
+            return self._noun(tok)
+        return None
+
+    # -- building blocks --------------------------------------------------------------
+
+    def make(
+        self,
+        tok: Any,
+        country: str | None,
+        sectors: tuple[str, ...],
+        rule: str,
+        org: str | None = None,
+        end: int | None = None,
+        **kw: Any,
+    ) -> Found:
+        """A Found for the phrase headed by ``tok`` (its left modifiers included)."""
+        start = min(tok.left_edge.i, tok.i)
+        match = self.by_token.get(tok.i)
+        stop = max(tok.i + 1, match.end if match else 0, end or 0)
+        kw.setdefault("plural", tok.tag_ in ("NNS", "NNPS"))
+        return Found(
+            head=tok.i,
+            start=start,
+            end=stop,
+            country=country,
+            sectors=tuple(dict.fromkeys(sectors)),
+            rule=rule,
+            org=org,
+            subject=_climb(tok).dep_ in SUBJECT_DEPS,
+            sent=self.sent_of.get(tok.i, 0),
+            lemma=tok.lemma_.lower(),
+            quantity=kw.pop("quantity", _quantity(tok)),
+            **kw,
+        )
+
+    def entry(self, match: NameMatch) -> Entry:
+        return match.entry.at(self.date)
+
+    def _from_name(self, tok: Any, match: NameMatch) -> Found | None:
+        entry = self.entry(match)
+        kind = entry.kind
+        modifier = tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i
+        if modifier and kind != "org":
+            return self._owner(tok, entry)
+        if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
+            return None
+        if kind in ("name", "org") and _prep_of(tok) in LOCATIVE_PREPS:
+            return None
+        sectors = entry.sectors
+        if kind == "capital":
+            sectors = ("GOV",)
+        if kind in ("adj", "plural") and self.refugee_cue(tok):
+            sectors = sectors + ("REF",)
+        elif kind == "plural" and not any(c.lower_ == "the" for c in tok.lefts):
+            sectors = sectors + ("CVL",)  # "Thousands of Nigerians", not "the Chinese"
+        org = entry.code if kind in ("org", "actor") and entry.country is None else None
+        plural = kind == "plural" or tok.tag_ in ("NNS", "NNPS")
+        return self.make(tok, entry.country, sectors, entry.rule or kind, org, plural=plural)
+
+    def _bare(self, tok: Any, match: NameMatch) -> bool:
+        """ "Beijing said" is the government; "the capital Juba" is a place."""
+        return not any(c.i < match.start for c in tok.lefts)
+
+    def _owner(self, tok: Any, entry: Entry) -> Found | None:
+        """A country word modifying a noun that names no actor is that noun's owner:
+        "an Indian proposal", "Israeli air raids", "U.S. exports" (the whole phrase, so
+        that the event coder finds it from the noun)."""
+        head = tok.head
+        if head.pos_ not in NOUN_POS or self.by_token.get(head.i) is not None:
+            return None
+        if entry.kind == "capital" and tok.dep_ != "poss":
+            return None
+        if self.analyze(head) is not None:
+            return None  # the head is an actor phrase and uses this word itself
+        sectors = entry.sectors if entry.kind in ("actor", "org") else ()
+        org = entry.code if entry.country is None else None
+        if entry.kind == "capital":
+            sectors = ("GOV",)
+        found = self.make(head, entry.country, sectors, f"owner:{entry.rule}", org)
+        self.memo[head.i] = found
+        return found
+
+    def refugee_cue(self, tok: Any) -> bool:
+        """Whether a clause on ``tok`` says its people seek asylum, flee or defect."""
+        cues = self.lex.refugee_cues
+        return any(
+            child.dep_ in ("acl", "relcl") and any(t.lemma_.lower() in cues for t in child.subtree)
+            for child in tok.children
+        )
+
+    def role_of(self, tok: Any) -> tuple[str, ...]:
+        """Roles named by the noun ``tok``, trying multi-word roles ending at it first."""
+        lex = self.lex
+        if tok.text in lex.capitalised and tok.text[:1].isupper():
+            return lex.capitalised[tok.text]
+        i = tok.i
+        for words in (self.lemmas, self.lowers):
+            longest = min(lex.role_ends.get(words[i], 0), i + 1)
+            for n in range(longest, 0, -1):
+                roles = lex.roles.get(tuple(words[i - n + 1 : i + 1]))
+                if roles:
+                    return roles
+        return ()
+
+    def modifier_roles(self, tok: Any) -> tuple[str, ...]:
+        roles: tuple[str, ...] = ()
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i not in self.by_token:
+                roles += self.role_of(child) or self.modifier_roles(child)
+        return roles
+
+    def modifier_country(self, tok: Any, depth: int = 0) -> Found | None:
+        """The country (or organisation) a modifier of ``tok`` names, if any."""
+        for child in tok.lefts:
+            if child.dep_ not in MODIFIER_DEPS and child.dep_ != "det":
+                continue
+            match = self.by_token.get(child.i)
+            if match is not None:
+                found = self._country_found(child, match)
+                if found is not None:
+                    return found
+            elif child.dep_ == "poss" and child.pos_ == "PRON":
+                ante = coref.pronoun(self, child)
+                if ante is not None and (ante.country or ante.org):
+                    return ante
+            elif depth < 2:
+                found = self.modifier_country(child, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _country_found(self, tok: Any, match: NameMatch) -> Found | None:
+        entry = self.entry(match)
+        if entry.country is None and entry.code is None:
+            return None
+        org = entry.code if entry.country is None else None
+        sectors = entry.sectors if entry.kind in ("actor", "org") or entry.code else ()
+        return self.make(tok, entry.country, sectors, entry.rule, org)
+
+    def complement(self, tok: Any) -> tuple[Found, Any] | None:
+        """An actor in a complement: "of Japan", "from Iraq", "in Sudan" (not diplomats)."""
+        for prep in tok.rights:
+            word = prep.lower_
+            if prep.dep_ != "prep" or word not in ("of", "from", "in"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if word == "in" and not self._in_country(tok, pobj):
+                    continue
+                found = self.analyze(pobj) if word != "in" else self._name_at(pobj)
+                if found is not None and found.coded:
+                    return found, pobj
+        return None
+
+    def _in_country(self, tok: Any, pobj: Any) -> bool:
+        return tok.lemma_.lower() not in DIPLOMATIC and pobj.i in self.roots
+
+    def _name_at(self, tok: Any) -> Found | None:
+        match = self.roots.get(tok.i)
+        if match is None or self.entry(match).kind != "name":
+            return None
+        return self._country_found(tok, match)
+
+    # -- nouns and persons ------------------------------------------------------------
+
+    def _noun(self, tok: Any) -> Found | None:
+        lemma = tok.lemma_.lower()
+        roles = self.role_of(tok)
+        transparent = not roles and lemma in self.lex.transparent
+        person = not roles and lemma in self.lex.persons
+        mod_roles = self.modifier_roles(tok)
+        if not (roles or transparent or person) and not self._noun_modifier_role(tok):
+            return None
+        roles = roles + mod_roles
+        if (person or transparent) and self.refugee_cue(tok):
+            roles = roles + ("REF",)
+        where = self.modifier_country(tok)
+        if where is not None:
+            return self.make(tok, where.country, roles, f"compose:{where.rule}+{lemma}", where.org)
+        comp = self.complement(tok)
+        if comp is not None:
+            return self._with_complement(tok, roles, comp, transparent)
+        if person and not roles:
+            return self.make(tok, None, (), f"people:{lemma}")
+        return self.make(tok, None, roles, f"role:{lemma}") if roles else None
+
+    def _noun_modifier_role(self, tok: Any) -> bool:
+        """A noun compound names an actor ("police custody", "army bulldozers"); an
+        adjective does not ("military aid", "civilian buildings")."""
+        return any(
+            c.dep_ == "compound" and c.pos_ in NOUN_POS and self.role_of(c) for c in tok.lefts
+        )
+
+    def _coordinated_countries(
+        self, tok: Any, where: Found, roles: tuple[str, ...], lemma: str
+    ) -> None:
+        """ "French and Egyptian warships": one more actor per coordinated country word."""
+        for conj in self.sdoc[where.head].conjuncts:
+            match = self.by_token.get(conj.i)
+            if match is None or conj.i < where.head:
+                continue
+            other = self._country_found(conj, match)
+            if other is not None and (other.country or other.org):
+                self.pending.append(
+                    self.make(tok, other.country, roles, f"compose:{other.rule}+{lemma}", other.org)
+                )
+
+    def _with_complement(
+        self, tok: Any, roles: tuple[str, ...], comp: tuple[Found, Any], transparent: bool
+    ) -> Found:
+        found, pobj = comp
+        end = _np_end(pobj)
+        if transparent and not roles:
+            return self.make(
+                tok, found.country, found.sectors, f"member-of:{found.rule}", found.org, end=end
+            )
+        return self.make(
+            tok,
+            found.country,
+            roles,
+            f"compose:{tok.lemma_.lower()}+of:{found.rule}",
+            found.org,
+            end=end,
+        )
+
+    def title_roles(self, tok: Any) -> tuple[str, ...]:
+        """Roles from a title before a name ("Foreign Minister", "Gen.", "President")."""
+        words = [t.lower_ for t in self.sdoc[tok.left_edge.i : tok.i]]
+        best: tuple[str, ...] = ()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                roles = self.lex.titles.get(tuple(words[i : i + n]))
+                if roles:
+                    return roles
+        return best
+
+    def _person(self, tok: Any) -> Found | None:
+        if tok.ent_iob_ == "I" and tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i:
+            return None
+        roles = self.title_roles(tok)
+        if not roles:
+            return self._apposition(tok)
+        where = self.modifier_country(tok)
+        if where is None:
+            comp = self.complement(tok)
+            where = comp[0] if comp else None
+        country = where.country if where else None
+        org = where.org if where else None
+        return self.make(tok, country, roles, "person:title", org, person=True, plural=False)
+
+    def _apposition(self, tok: Any) -> Found | None:
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found = self.analyze(child)
+                if found is not None and found.coded:
+                    return self.make(
+                        tok,
+                        found.country,
+                        found.sectors,
+                        "person:appos",
+                        found.org,
+                        person=True,
+                        plural=False,
+                    )
+        return None

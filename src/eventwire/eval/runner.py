@@ -1,0 +1,76 @@
+"""Run one KIND end to end: read the gold file, configure and run the system, score it.
+
+The CLI, the baseline script and the CI gate all come through :func:`run_eval`, so that a
+figure measured by one is the figure measured by the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from eventwire.api import load_pipeline, make_config
+from eventwire.config import default_config
+from eventwire.eval.base import Report
+from eventwire.eval.registry import get_kind
+from eventwire.pipeline import Pipeline
+
+__all__ = ["run_eval", "verbatim_overrides", "VERBATIM_KEY"]
+
+VERBATIM_KEY = "stages.clean.verbatim"
+
+
+def verbatim_overrides(overrides: list[str], notes: list[str]) -> list[str]:
+    """Ask the clean stage to keep the text as given, when the configuration knows how.
+
+    Gold offsets index the text as given. Without the setting, predicted spans are moved
+    back onto the original text by :class:`eventwire.eval.align.OffsetMap`.
+    """
+    if any(o.split("=", 1)[0].strip() == VERBATIM_KEY for o in overrides):
+        return overrides
+    clean = (default_config().get("stages") or {}).get("clean") or {}
+    if "verbatim" in clean:
+        notes.append(f"text kept as given ({VERBATIM_KEY}=true)")
+        return [*overrides, f"{VERBATIM_KEY}=true"]
+    notes.append("predicted spans aligned to the original text (no clean.verbatim setting)")
+    return overrides
+
+
+def run_eval(
+    kind_name: str,
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    config_files: Iterable[str] = (),
+    overrides: Iterable[str] = (),
+    model: str | None = None,
+    dictionaries: Iterable[str] = (),
+    pipeline: Pipeline | None = None,
+) -> Report:
+    """Evaluate the system on the gold data at ``path`` and return the KIND's report.
+
+    ``pipeline`` lets a caller reuse a pipeline it built; otherwise one is built from the
+    configuration options, the KIND's defaults (verbatim text, dictionaries) applied.
+    """
+    kind = get_kind(kind_name)
+    path = Path(path)
+    gold = kind.load(path).limited(limit)
+    notes: list[str] = []
+    if pipeline is None:
+        dicts = list(dictionaries)
+        if not dicts and kind.default_dictionaries is not None:
+            dicts = kind.default_dictionaries(path)
+            if dicts:
+                notes.append(
+                    f"no --dictionary given: using {', '.join(dicts)} (next to the records)"
+                )
+        ovs = list(overrides)
+        if kind.verbatim:
+            ovs = verbatim_overrides(ovs, notes)
+        config = make_config(config_files, ovs, model=model, dictionaries=dicts)
+        pipeline = load_pipeline(config)
+    report = kind.score(gold.items, pipeline, str(path))
+    report.items = len(gold.items)
+    report.skipped = list(gold.skipped)
+    report.notes = notes + report.notes
+    return report

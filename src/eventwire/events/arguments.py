@@ -1,0 +1,206 @@
+"""Source and target of a trigger, from the dependency parse (not from word order).
+
+Why rules over the parse: voice, coordination and clause structure decide who acted on
+whom. Active clauses give subject -> object; passives give the ``by`` agent -> the
+subject; participles modifying a noun ("five men arrested by police") make the noun the
+target; verbs without a subject of their own (infinitives, participles, conjoined verbs)
+inherit the subject, and when they have no object, the object of the verb they hang on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["Arguments", "arguments_of", "holder_of", "target_alternatives",
+           "content_targets"]
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_OBJ = frozenset({"dobj", "dative", "oprd"})
+_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
+_EVENT_AGENT_PREPS = ("by", "from")
+#: Things that speak for their sender: "sent a letter urging...", "a statement calling...".
+INSTRUMENT_NOUNS = frozenset({"letter", "message", "statement", "note", "resolution", "report",
+                              "communique", "declaration", "petition", "memo", "cable",
+                              "speech", "editorial", "appeal", "motion", "bill"})
+
+
+@dataclass(slots=True)
+class Arguments:
+    """Tokens heading the source and the target (None when the parse gives none)."""
+
+    source: Token | None = None
+    target: Token | None = None
+
+
+def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    for kid in tok.children:
+        if kid.dep_ in deps:
+            return kid
+    return None
+
+
+def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of ``preps`` the token governs, in order of preference."""
+    for prep in preps:
+        for kid in tok.children:
+            if kid.dep_ in {"prep", "agent", "dative"} and kid.lower_ == prep:
+                obj = _child(kid, {"pobj"})
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    agent = _child(tok, {"agent"})
+    return _child(agent, {"pobj"}) if agent is not None else None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl"
+    )
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(token, is_agent): the acting subject, inherited up a chain of bare verbs."""
+    node = verb
+    for _ in range(6):
+        if _is_passive(node):
+            return _agent(node), True
+        subj = _child(node, _SUBJ)
+        if subj is not None:
+            return subj, True
+        if node.dep_ == "relcl":
+            return node.head, True
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            sender = _sender_verb(node.head)
+            if sender is not None:
+                node = sender  # "sent a letter (to X) urging Y": the letter's sender
+                continue
+            return node.head, True
+        if node.dep_ not in _INHERIT or node.head is node:
+            return None, False
+        if node.dep_ == "xcomp":
+            obj = _child(node.head, _OBJ)
+            if obj is not None and node.head.lemma_ not in {"promise", "vow"}:
+                return obj, True  # object control: "urged X to respond"
+        node = node.head
+    return None, False
+
+
+def _sender_verb(noun: Token) -> Token | None:
+    """The verb that sent an instrument noun ("a letter"), seen from the noun or from the
+    addressee the participle may hang on ("sent a letter to the ambassador urging...")."""
+    if noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.head is not noun:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.head is not noun.head:
+        verb = noun.head.head
+        if any(k.dep_ == "dobj" and k.lemma_.lower() in INSTRUMENT_NOUNS for k in verb.children):
+            return verb
+    return None
+
+
+def _passive_target(verb: Token) -> Token | None:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return _child(verb, {"nsubjpass"})
+
+
+def _event_agent(noun: Token) -> Token | None:
+    """The doer of an event noun: "an attack by rebels", "Israel's raid"."""
+    by = _pobj(noun, _EVENT_AGENT_PREPS)
+    if by is not None:
+        return by
+    poss = _child(noun, {"poss"})
+    return poss
+
+
+def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    """The direct object, else the object of a target preposition, else an inherited one."""
+    if _is_passive(verb):
+        return _passive_target(verb)
+    obj = _child(verb, _OBJ)
+    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return obj
+    return _pobj(verb, preps)
+
+
+def _complement_subject(verb: Token) -> Token | None:
+    """"allowed them to fly" parsed as a clause: its subject is the verb's target."""
+    for kid in verb.children:
+        if kid.dep_ in {"ccomp", "xcomp"}:
+            subj = _child(kid, {"nsubj", "nsubjpass"})
+            if subj is not None:
+                return subj
+    return None
+
+
+def holder_of(target: Token) -> Token | None:
+    """Who holds a person: "five men arrested by police" -> police (for releases)."""
+    for kid in target.children:
+        if kid.dep_ == "acl" and kid.tag_ == "VBN":
+            agent = _agent(kid)
+            if agent is not None:
+                return agent
+    return None
+
+
+def arguments_of(
+    verb: Token, noun: Token | None, preps: tuple[str, ...], opaque: bool = False
+) -> Arguments:
+    """Source and target for a verb trigger, or a noun trigger carried by ``verb``."""
+    if noun is not None and verb is noun:
+        return Arguments(_event_agent(noun), _pobj(noun, preps))
+    source, _ = subject_of(verb)
+    if noun is not None:
+        target = _pobj(noun, preps) or _pobj(verb, preps)
+        return Arguments(source, target)
+    target = object_of(verb, preps)
+    if target is None and not opaque:
+        target = _complement_subject(verb)  # for a demand, that subject is its content
+    if target is not None and target.pos_ == "NOUN":
+        doer = _event_agent(target)
+        if doer is not None and target.lemma_ in _EVENT_NOUNS:
+            target = doer  # "condemned an attack by X" targets X
+    if target is None and verb.dep_ == "conj":
+        target = object_of(verb.head, preps)  # "accused X ... and demanded ..."
+    return Arguments(source, target)
+
+
+_EVENT_NOUNS = frozenset({"attack", "raid", "offensive", "bombing", "killing", "arrest",
+                          "assault", "incursion", "invasion", "strike", "shelling",
+                          "crackdown", "massacre", "decision", "move", "action", "refusal",
+                          "violation", "seizure", "detention", "remark", "statement"})
+
+
+def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...]) -> list[Token]:
+    """Where else the target may be when the object names no actor: the object's owner
+    or modifier ("praised Haiti's efforts"), a prepositional object of the verb
+    ("granted asylum to five officers") or of the object ("ties with Iran")."""
+    out: list[Token] = []
+    if target is not None:
+        out.extend(k for k in target.children if k.dep_ in {"poss", "compound", "amod"})
+        found = _pobj(target, ("by", "from", "to", "with", "against", "on", "of", "for"))
+        if found is not None:
+            out.append(found)
+    found = _pobj(verb, preps + ("to", "with", "against", "in", "from"))
+    if found is not None and found is not target:
+        out.append(found)
+    return out
+
+
+def content_targets(verb: Token) -> list[Token]:
+    """Who a demand, threat or refusal is about: the subject, object or prepositional
+    object of its complement ("demanded that the US cancel...", "threatened to cut off
+    electricity to X")."""
+    out: list[Token] = []
+    for comp in verb.children:
+        if comp.dep_ not in {"xcomp", "ccomp"}:
+            continue
+        out.extend(k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        found = _pobj(comp, ("to", "against", "on", "with", "from", "in"))
+        if found is not None:
+            out.append(found)
+    return out

@@ -1,0 +1,149 @@
+"""The event lexicon: trigger entries, indexed by lemma, and the word lists of mood.
+
+Why a data file and an index: coders fix codes by editing ``lexicon.yaml`` (or their
+own dictionary), never the code; lookups are by lemma so that matching a sentence costs
+one dictionary access per token.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.errors import DictionaryError
+
+__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon"]
+
+_WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
+               "conditional", "negations", "intent_governors")
+
+
+DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
+
+
+def _word(value: Any) -> str:
+    """A YAML scalar as a word: YAML 1.1 reads a bare ``on`` as True."""
+    if value is True:
+        return "on"
+    return str(value).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger pattern: a lemma with the constraints that make it code ``cameo``."""
+
+    id: str
+    cameo: str
+    lemma: str
+    pos: str = "verb"
+    modifier: tuple[str, ...] = ()
+    prt: str | None = None
+    prep: str | None = None
+    objects: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    intent: str | None = None
+    opaque: bool = False
+    target: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    require: frozenset[str] = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        """How constrained the entry is: the most specific matching entry wins."""
+        return (
+            2 * bool(self.objects) + 2 * bool(self.xcomp) + bool(self.prt) + bool(self.prep)
+            + len(self.modifier)
+        )
+
+
+@dataclass
+class Lexicon:
+    """Entries by (pos, head lemma), plus the word lists the mood checks use."""
+
+    by_key: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    threat_codes: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        self.by_key[(entry.pos, entry.lemma)].append(entry)
+
+    def lookup(self, pos: str, lemma: str) -> list[Entry]:
+        return self.by_key.get((pos, lemma), [])
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+    @property
+    def opaque_lemmas(self) -> frozenset[str]:
+        """Verbs whose complement is content, not an event: lexicon ones and irrealis."""
+        own = {e.lemma for entries in self.by_key.values() for e in entries if e.opaque}
+        return frozenset(own) | self.word_list("irrealis")
+
+
+def _entries(raw: dict[str, Any]) -> list[Entry]:
+    out = []
+    for lemma in raw["lemmas"]:
+        words = str(lemma).lower().split()
+        target = raw.get("target")
+        out.append(
+            Entry(
+                id=str(raw["id"]),
+                cameo=str(raw["cameo"]),
+                lemma=words[-1],
+                pos=str(raw.get("pos", "verb")),
+                modifier=tuple(words[:-1]),
+                prt=_word(raw["prt"]) if raw.get("prt") else None,
+                prep=_word(raw["prep"]) if raw.get("prep") else None,
+                objects=frozenset(raw.get("objects") or ()),
+                xcomp=frozenset(raw.get("xcomp") or ()),
+                intent=raw.get("intent"),
+                opaque=bool(raw.get("opaque", False)),
+                target=tuple(_word(t) for t in target) if target else DEFAULT_TARGET_PREPS,
+                require=frozenset(raw.get("require") or ()),
+            )
+        )
+    return out
+
+
+def parse_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
+    """Build a :class:`Lexicon` from the YAML structure of ``lexicon.yaml``."""
+    lex = Lexicon()
+    try:
+        for raw in data.get("entries") or []:
+            for entry in _entries(raw):
+                lex.add(entry)
+        for name in _WORD_LISTS:
+            lex.words[name] = frozenset(str(w).lower() for w in data.get(name) or ())
+        lex.threat_codes = {str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DictionaryError(
+            f"event lexicon {origin} is malformed: {exc}",
+            code="E231",
+            hint="each entry needs id, cameo and lemmas; see docs/events.md",
+        ) from exc
+    return lex
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Read an event lexicon in eventwire's YAML format from a file."""
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read event lexicon {path}: {exc}", code="E232") from exc
+    return parse_lexicon(data or {}, str(path))
+
+
+_BUILTIN: Lexicon | None = None
+
+
+def builtin_lexicon() -> Lexicon:
+    """The lexicon shipped with eventwire (read once per process)."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        text = resources.files("eventwire.data.events").joinpath("lexicon.yaml").read_text("utf-8")
+        _BUILTIN = parse_lexicon(yaml.safe_load(text), "lexicon.yaml (built-in)")
+    return _BUILTIN

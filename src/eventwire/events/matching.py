@@ -1,0 +1,154 @@
+"""Which lexicon entry, if any, a token of the parse triggers.
+
+Why lemma lookups with constraints: a trigger is a lemma (one dict access per token);
+particles, prepositions, object nouns and open complements narrow it down ("hand over",
+"call for", "hold talks", "allow ... to leave"), and the most constrained entry that fits
+wins. Light verbs hand their code to their object noun ("launched an attack").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Entry, Lexicon
+
+__all__ = ["Match", "match_token", "lemma_keys"]
+
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A fired entry: the trigger token and the verb that carries its arguments."""
+
+    entry: Entry
+    trigger: Token
+    verb: Token
+    noun: Token | None = None
+
+
+def lemma_keys(tok: Token) -> list[str]:
+    """The lemma, then guesses from the word form: the tagger's lemma is sometimes wrong
+    ("staged" -> "stag"), and a missed trigger is a missed event."""
+    lemma = tok.lemma_.lower()
+    word = tok.lower_
+    keys = [lemma]
+    if word.endswith("ied"):
+        keys.append(word[:-3] + "y")
+    elif word.endswith("ed"):
+        keys += [word[:-1], word[:-2], word[:-3]]
+    elif word.endswith("ing"):
+        keys += [word[:-3] + "e", word[:-3], word[:-4]]
+    elif word.endswith("ies"):
+        keys.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        keys += [word[:-1], word[:-2]]
+    keys.append(word)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def lookup(lex: Lexicon, pos: str, tok: Token) -> list[Entry]:
+    """Entries for the first lemma key that has any."""
+    for key in lemma_keys(tok):
+        found = lex.lookup(pos, key)
+        if found:
+            return found
+    return []
+
+
+def _objects(tok: Token) -> set[str]:
+    """Lemmas of the verb's objects, including "for"/"of" objects and conjuncts."""
+    heads = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with"}:
+            heads.extend(k for k in prep.children if k.dep_ == "pobj")
+    out = set()
+    for head in heads:
+        out.add(head.lemma_.lower())
+        out.update(c.lemma_.lower() for c in head.conjuncts)
+        out.update(k.lemma_.lower() for k in head.children if k.dep_ in {"compound", "amod"})
+    return out
+
+
+def _fits(entry: Entry, tok: Token) -> bool:
+    kids = list(tok.children)
+    if entry.prt and not any(
+        k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == entry.prt for k in kids
+    ):
+        return False
+    if entry.prep and not any(
+        k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep for k in kids
+    ):
+        return False
+    if entry.objects and not (entry.objects & _objects(tok)):
+        return False
+    if entry.xcomp and not any(
+        k.dep_ in {"xcomp", "ccomp", "advcl"} and k.lemma_.lower() in entry.xcomp for k in kids
+    ):
+        return False
+    if entry.modifier:
+        mods = {k.lower_ for k in kids if k.dep_ in {"compound", "amod", "nmod"}}
+        if not set(entry.modifier) <= mods:
+            return False
+    return True
+
+
+def best_entry(entries: list[Entry], tok: Token) -> Entry | None:
+    """The most constrained entry whose constraints the token satisfies."""
+    best: Entry | None = None
+    for entry in entries:
+        if _fits(entry, tok) and (best is None or entry.specificity > best.specificity):
+            best = entry
+    return best
+
+
+def _light_noun(verb: Token, lex: Lexicon) -> tuple[Entry, Token] | None:
+    """The event noun a light verb carries: "launched an attack", "held talks"."""
+    if not set(lemma_keys(verb)) & lex.word_list("light_verbs"):
+        return None
+    nouns = [k for k in verb.children if k.dep_ in {"dobj", "nsubjpass"}]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
+            nouns.extend(k for k in prep.children if k.dep_ == "pobj")
+    for kid in nouns:
+        if kid.pos_ in _NOUN_POS:
+            entry = best_entry(lookup(lex, "noun", kid), kid)
+            if entry is not None:
+                return entry, kid
+    return None
+
+
+def _verb_match(tok: Token, lex: Lexicon) -> Match | None:
+    own = best_entry(lookup(lex, "verb", tok), tok)
+    light = _light_noun(tok, lex)
+    if light is not None and (own is None or own.specificity < 2):
+        return Match(light[0], light[1], tok, light[1])
+    return Match(own, tok, tok) if own is not None else None
+
+
+def _noun_match(tok: Token, lex: Lexicon) -> Match | None:
+    """A free-standing event noun with its own doer: "an attack by rebels on X"."""
+    if tok.dep_ in {"dobj", "nsubjpass"} and set(lemma_keys(tok.head)) & lex.word_list(
+        "light_verbs"
+    ):
+        return None  # carried by its light verb
+    entry = best_entry(lookup(lex, "noun", tok), tok)
+    if entry is None:
+        return None
+    has_doer = any(
+        (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" for k in tok.children
+    )
+    return Match(entry, tok, tok, tok) if has_doer else None
+
+
+def match_token(tok: Token, lex: Lexicon) -> Match | None:
+    """The entry ``tok`` triggers, or None."""
+    if tok.pos_ in _VERB_POS:
+        return _verb_match(tok, lex)
+    if tok.pos_ in _NOUN_POS:
+        return _noun_match(tok, lex)
+    return None

@@ -1,0 +1,154 @@
+"""Is a trigger reported as a fact? Negation, modality, conditions, content and genericity.
+
+Why a separate module: deciding *whether* something happened is independent of *what*
+happened. A trigger under "did not", "would", "if", "urged ... to" or "usually" is not an
+event of the sentence; the checks only read the dependency parse and word lists from the
+lexicon, so they work the same for the built-in lexicon and PETRARCH dictionaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Lexicon
+
+__all__ = ["Mood", "mood_of", "content_governor"]
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "conj"})
+_GENERIC_DETS = frozenset({"those", "anyone", "whoever", "people", "everyone", "anybody"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """What the checks found about one trigger."""
+
+    negated: bool = False
+    modal: str | None = None  # "future" or "modal"
+    conditional: bool = False
+    content: bool = False  # inside a demand, hope, plan, accusation...
+    governor: Token | None = None
+    generic: bool = False
+
+    @property
+    def factual(self) -> bool:
+        return not (self.negated or self.modal or self.conditional or self.content
+                    or self.generic)
+
+
+def _verb_children(tok: Token) -> list[Token]:
+    """The trigger's children, and its light verb's when the trigger is a noun object."""
+    kids = list(tok.children)
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj"}:
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        kids.extend(head.children)
+    return kids
+
+
+def is_negated(tok: Token, lex: Lexicon) -> bool:
+    """``did not attack``, ``never visited``, ``no talks were held``."""
+    negs = lex.word_list("negations")
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True  # "agreed to resign without returning"
+    for kid in _verb_children(tok):
+        if kid.dep_ == "neg" or (kid.dep_ in {"advmod", "det"} and kid.lower_ in negs):
+            return True
+    return False
+
+
+def modal_of(tok: Token, lex: Lexicon) -> str | None:
+    """"future" for will/shall/going to, "modal" for would/could/may..., else None."""
+    for kid in _verb_children(tok):
+        if kid.dep_ not in {"aux", "auxpass"}:
+            continue
+        if kid.lower_ in lex.word_list("future") or kid.lemma_ == "will":
+            return "future"
+        if kid.lower_ == "would" and _reported(tok, lex):
+            return "future"  # "said they would boycott": an announced act
+        if kid.lower_ in lex.word_list("modals"):
+            return "modal"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
+        return "future"
+    return None
+
+
+def _reported(tok: Token, lex: Lexicon) -> bool:
+    node = _clause_head(tok)
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in lex.word_list("reporting")
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause contains ``tok`` (itself when it is a verb)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "pobj", "prep", "attr"}:
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def is_conditional(tok: Token, lex: Lexicon) -> bool:
+    """The trigger's clause, or a clause above it, is introduced by if/unless."""
+    marks = lex.word_list("conditional")
+    node = _clause_head(tok)
+    for _ in range(8):
+        if any(k.dep_ == "mark" and k.lower_ in marks for k in node.children):
+            return True
+        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+def content_governor(tok: Token, lex: Lexicon) -> Token | None:
+    """The trigger is what someone demands, hopes, plans or alleges, not a reported fact.
+
+    Returns the governing verb (demand, hope, plan...), or None for a reported fact.
+    Walks up the complement chain; reporting verbs (say, report) are transparent, so
+    "X said Y attacked Z" keeps the attack.
+    """
+    opaque = lex.opaque_lemmas
+    node = _clause_head(tok)
+    for _ in range(8):
+        if node.dep_ == "conj" and node.head is not node:
+            node = node.head  # a conjoined verb shares its first conjunct's governor
+            continue
+        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS - {"relcl"}:
+            return None
+        parent = node.head
+        if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
+            parent = parent.head
+        if parent.lemma_.lower() in opaque and node.dep_ != "advcl":
+            return parent
+        node = parent
+    return None
+
+
+def is_generic(tok: Token, lex: Lexicon) -> bool:
+    """Habitual or generic claims: "those who are sent back are usually executed"."""
+    habitual = lex.word_list("habitual") - lex.word_list("negations")
+    agentless = any(k.dep_ == "auxpass" for k in tok.children) and not any(
+        k.dep_ == "agent" for k in tok.children
+    )
+    if agentless and any(k.dep_ == "advmod" and k.lower_ in habitual for k in tok.children):
+        return True  # "are usually executed": a claim about what happens, not an event
+    for kid in tok.children:
+        if kid.dep_ in {"nsubj", "nsubjpass"}:
+            subj = kid.head.head if kid.lower_ in {"who", "that"} and kid.head.dep_ == "relcl" \
+                else kid
+            if subj.lower_ in _GENERIC_DETS:
+                return True
+    return tok.dep_ == "relcl" and tok.head.lower_ in _GENERIC_DETS
+
+
+def mood_of(tok: Token, lex: Lexicon) -> Mood:
+    """All the checks for one trigger token."""
+    governor = content_governor(tok, lex)
+    return Mood(
+        negated=is_negated(tok, lex),
+        modal=modal_of(tok, lex),
+        conditional=is_conditional(tok, lex),
+        content=governor is not None,
+        governor=governor,
+        generic=is_generic(tok, lex),
+    )

@@ -1,0 +1,167 @@
+"""Coding with PETRARCH/TABARI verb dictionaries over spaCy's parse.
+
+Why patterns over the parse: a PETRARCH pattern lists words that must occur before and
+after the verb (``*``), in order, and marks where the source (``$``), the target (``+``)
+and compound actors (``%``) sit. eventwire finds the verb by the parser's part of speech
+and lemma, matches the pattern words on the sentence's tokens, and takes actors at the
+marked places; when a pattern marks no actor, source and target come from the
+dependency parse, as for the built-in lexicon. Mood checks (negation, modality,
+conditions) are shared with the built-in coder.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.actorlink import ActorLink, actors_for
+from eventwire.events.arguments import arguments_of
+from eventwire.events.coder import Candidate
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.mood import mood_of
+from eventwire.events.petrarch_read import Pattern, PetrarchDict, VerbEntry, load_petrarch
+from eventwire.model import EventActor
+
+__all__ = ["PetrarchMatcher", "load_petrarch"]
+
+_TARGET_PREPS = ("to", "with", "against", "on", "in", "for", "at", "from")
+_SEARCH = 8  # tokens scanned for the actor at a marker
+
+
+def _upper(tok: Token) -> tuple[str, str]:
+    return tok.text.upper(), tok.lemma_.upper()
+
+
+def _word_at(tokens: list[Token], i: int, word: str) -> bool:
+    return 0 <= i < len(tokens) and word in _upper(tokens[i])
+
+
+class _Scan:
+    """Matching one side of a pattern, recording where markers point."""
+
+    def __init__(self, pdict: PetrarchDict, tokens: list[Token]) -> None:
+        self.pdict = pdict
+        self.tokens = tokens
+        self.marks: dict[str, int] = {}
+
+    def _phrase_at(self, i: int, phrase: tuple[str, ...], step: int) -> int | None:
+        """End index (exclusive, in scan direction) of ``phrase`` found from ``i``."""
+        words = phrase if step > 0 else tuple(reversed(phrase))
+        for j in range(i, len(self.tokens) if step > 0 else -1, step):
+            if all(_word_at(self.tokens, j + k * step, w) for k, w in enumerate(words)):
+                return j + len(words) * step
+        return None
+
+    def element(self, elem: str, i: int, step: int) -> int | None:
+        if elem.startswith("&"):
+            best = None
+            for phrase in self.pdict.synsets.get(elem[1:].rstrip("_"), []):
+                end = self._phrase_at(i, phrase, step)
+                if end is not None and (best is None or abs(end - i) < abs(best - i)):
+                    best = end
+            return best
+        return self._phrase_at(i, (elem,), step)
+
+    def side(self, elems: tuple[str, ...], start: int, step: int) -> bool:
+        i = start
+        for elem in elems if step > 0 else tuple(reversed(elems)):
+            if elem in {"$", "+", "%"}:
+                self.marks[elem] = i
+            elif elem != "^":
+                found = self.element(elem, i, step)
+                if found is None:
+                    return False
+                i = found
+        return True
+
+
+class PetrarchMatcher:
+    """Candidates from a PETRARCH verbs dictionary."""
+
+    def __init__(self, pdict: PetrarchDict, lex: Lexicon) -> None:
+        self.pdict = pdict
+        self.lex = lex  # word lists for the mood checks
+
+    def discarded(self, text: str, phrases: list[str]) -> bool:
+        upper = " " + re.sub(r"\s+", " ", text.upper()) + " "
+        return any(f" {p} " in upper for p in phrases if p)
+
+    def _entry(self, tok: Token, tokens: list[Token], pos: int) -> VerbEntry | None:
+        best = None
+        for key in {tok.text.upper(), tok.lemma_.upper()}:
+            for entry in self.pdict.verbs.get(key, []):
+                rest = entry.words[1:]
+                fits = all(_word_at(tokens, pos + 1 + k, w) for k, w in enumerate(rest)) or all(
+                    any(w in _upper(c) for c in tok.children) for w in rest
+                )
+                if fits and (best is None or len(entry.words) > len(best.words)):
+                    best = entry
+        return best
+
+    def _pattern(self, entry: VerbEntry, tokens: list[Token], pos: int) -> tuple[
+        Pattern | None, dict[str, int]
+    ]:
+        best: tuple[Pattern | None, dict[str, int]] = (None, {})
+        after = pos + len(entry.words)
+        for pat in entry.patterns:
+            scan = _Scan(self.pdict, tokens)
+            matched = scan.side(pat.before, pos - 1, -1) and scan.side(pat.after, after, 1)
+            if matched and (best[0] is None or pat.words > best[0].words):
+                best = (pat, scan.marks)
+        return best
+
+    def _actor_near(self, link: ActorLink, tokens: list[Token], i: int) -> Token | None:
+        for j in range(max(i, 0), min(i + _SEARCH, len(tokens))):
+            if link.mention(tokens[j]) is not None:
+                return tokens[j]
+        return None
+
+    def _pairs(
+        self, link: ActorLink, tok: Token, tokens: list[Token], marks: dict[str, int]
+    ) -> list[tuple[EventActor, EventActor]]:
+        args = arguments_of(tok, None, _TARGET_PREPS)
+        src = self._actor_near(link, tokens, marks["$"]) if "$" in marks else args.source
+        tgt = self._actor_near(link, tokens, marks["+"]) if "+" in marks else args.target
+        if "%" in marks:
+            comp = self._actor_near(link, tokens, marks["%"])
+            group = actors_for(link, comp) if comp is not None else []
+            if "$" not in marks and "+" not in marks and comp is not None and len(group) > 1:
+                return [(a, b) for a in group for b in group if a is not b]
+            if comp is not None and tgt is None:
+                tgt = comp
+        sources = actors_for(link, src) if src is not None else [EventActor()]
+        targets = actors_for(link, tgt) if tgt is not None else [EventActor()]
+        return [(s, t) for s in sources for t in targets]
+
+    def _candidates_for(self, tok: Token, tokens: list[Token], pos: int,
+                        link: ActorLink) -> list[Candidate]:
+        entry = self._entry(tok, tokens, pos)
+        if entry is None:
+            return []
+        pat, marks = self._pattern(entry, tokens, pos)
+        code = pat.code if pat is not None else entry.default_code
+        if not code or code.strip("-") == "":
+            return []
+        mood = mood_of(tok, self.lex)
+        hypo = bool(mood.modal == "modal" or mood.conditional)
+        rule = f"petrarch:{entry.block or entry.words[0]}:{pat.text if pat else '*'}"
+        codes = code.split(":")
+        out = []
+        for src, tgt in self._pairs(link, tok, tokens, marks):
+            out.append(Candidate(codes[0], tok, tok, src, tgt, rule, mood.negated, hypo))
+            if len(codes) > 1 and codes[1].strip("-"):
+                out.append(Candidate(codes[1], tok, tok, tgt, src, rule, mood.negated, hypo))
+        return out
+
+    def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:
+        if self.discarded(sent.text, self.pdict.sentence_discards):
+            return []
+        if self.discarded(link.doc.text, self.pdict.story_discards):
+            return []
+        tokens = list(sent)
+        out: list[Candidate] = []
+        for pos, tok in enumerate(tokens):
+            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+                out.extend(self._candidates_for(tok, tokens, pos, link))
+        return out

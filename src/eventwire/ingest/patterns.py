@@ -1,0 +1,55 @@
+"""Loading the news-layout patterns shipped in ``data/ingest/patterns.yaml``.
+
+The patterns are data so that a new wire format is a one-line change, reviewed as data,
+not a code change. They are read once per process and compiled lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from eventwire.errors import DictionaryError
+
+__all__ = ["patterns", "compiled", "month_number", "weekday_number"]
+
+
+@cache
+def patterns() -> dict[str, Any]:
+    """The parsed pattern file (a fresh read once per process)."""
+    path = resources.files("eventwire").joinpath("data/ingest/patterns.yaml")
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read the ingest patterns: {exc}", code="E120") from exc
+    if not isinstance(data, dict):
+        raise DictionaryError("the ingest patterns file is not a mapping", code="E120")
+    return data
+
+
+@cache
+def compiled(section: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern of the file, compiled (``flags=0`` for case-sensitive ones)."""
+    return re.compile(patterns()[section][key], flags | re.MULTILINE)
+
+
+@cache
+def compiled_list(section: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """A list of patterns of the file, compiled case-insensitively."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns()[section][key])
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month name or abbreviation ("Sept.", "MAY"), else None."""
+    months: dict[str, int] = patterns()["months"]
+    return months.get(name.lower().rstrip("."))
+
+
+def weekday_number(name: str) -> int | None:
+    """0 (Monday) to 6 (Sunday) for a weekday name or abbreviation, else None."""
+    days: dict[str, int] = patterns()["weekdays"]
+    return days.get(name.lower().rstrip("."))

@@ -1,0 +1,151 @@
+"""Choosing the gazetteer entry each toponym denotes, from the whole story.
+
+Why scored this way: a bare name is most often the biggest place of that name (the
+population prior), but news qualifies places ("Paris, Texas"; "Springfield, Ill.") and
+keeps to a region, so the story's own countries and states outweigh size, and a few
+cues settle names that are both a state and a capital ("Washington" beside "Congress",
+"the state of Washington"). When two far-apart entries stay equally likely the toponym is
+left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.model import PlaceMention
+from eventwire.places.gazetteer import Gazetteer, Place, normalise
+from eventwire.places.toponyms import Candidate
+
+__all__ = ["Context", "Resolver", "haversine_km"]
+
+FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 1.5, "ADM2": 0.5, "PPLC": 1.0, "PPL": 0.0}
+ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
+QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
+STORY_COUNTRY = 2.5
+STORY_STATE = 2.5
+CUE = 4.0
+AMBIGUOUS_MARGIN = 0.15
+AMBIGUOUS_KM = 161.0
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class Context:
+    """What the story says about its region, gathered from its least ambiguous toponyms."""
+
+    countries: Counter[str]
+    states: Counter[tuple[str, str]]  # (country, admin1 code)
+
+
+@dataclass
+class Cues:
+    """Context words (from ``data/places/context.yaml``), lower-cased."""
+
+    capital: frozenset[str]
+    state_before: tuple[str, ...]
+    state_after: frozenset[str]
+
+
+class Resolver:
+    """Scores the candidates of every toponym of a document against its context."""
+
+    def __init__(self, gaz: Gazetteer, cues: Cues) -> None:
+        self.gaz = gaz
+        self.cues = cues
+
+    def prior(self, place: Place) -> float:
+        return math.log10(place.population + 10) + FEATURE_BONUS.get(place.feature, 0.0)
+
+    def context(self, cands: Sequence[Candidate]) -> Context:
+        """Countries and states the story names, or that its clear-cut toponyms lie in."""
+        countries: Counter[str] = Counter()
+        states: Counter[tuple[str, str]] = Counter()
+        for cand in cands:
+            best = self._clear_winner(cand.places)
+            if best is None:
+                continue
+            countries[best.country] += 1
+            if best.admin1:
+                states[(best.country, best.admin1)] += 1
+        return Context(countries, states)
+
+    def _clear_winner(self, places: Sequence[Place]) -> Place | None:
+        if not places:
+            return None
+        ranked = sorted(places, key=self.prior, reverse=True)
+        if len(ranked) == 1 or self.prior(ranked[0]) - self.prior(ranked[1]) > 1.0:
+            return ranked[0]
+        return None
+
+    def score(self, place: Place, cand: Candidate, ctx: Context, qualifier: Place | None,
+              sentence: str) -> float:
+        s = self.prior(place)
+        if place.feature in ("PPL", "PPLC") and normalise(place.name) != normalise(cand.text):
+            s += ALIAS_ONLY
+        if qualifier is not None and _inside(place, qualifier):
+            s += QUALIFIED
+        if place.feature != "PCLI" and ctx.countries[place.country]:
+            s += STORY_COUNTRY
+        if place.feature not in ("PCLI", "ADM1") and place.admin1 and (
+            ctx.states[(place.country, place.admin1)]
+        ):
+            s += STORY_STATE
+        s += self._cue_bonus(place, cand, sentence)
+        return s
+
+    def _cue_bonus(self, place: Place, cand: Candidate, sentence: str) -> float:
+        doc = cand.root.doc
+        before = doc.text[max(0, cand.start - 20) : cand.start].lower()
+        after = doc.text[cand.end : cand.end + 8].strip().split(" ")[0]
+        if place.feature == "ADM1" and (
+            before.rstrip().endswith(self.cues.state_before) or after in self.cues.state_after
+        ):
+            return QUALIFIED
+        if place.feature == "PPLC":
+            words = set(sentence.lower().replace(".", " ").split())
+            if words & self.cues.capital:
+                return CUE
+        return 0.0
+
+    def resolve_name(self, name: str, known: Sequence[PlaceMention]) -> Place | None:
+        """A bare name (a dateline's) resolved against the story's resolved places."""
+        countries = Counter(m.country for m in known if m.country)
+        places = self.gaz.lookup(name)
+        if not places:
+            return None
+        return max(places, key=lambda p: self.prior(p) + STORY_COUNTRY * bool(countries[p.country]))
+
+    def resolve(self, cand: Candidate, ctx: Context, qualifier: Place | None,
+                sentence: str) -> Place | None:
+        """The entry a toponym denotes, or None when unknown or too close to call."""
+        if not cand.places:
+            return None
+        scored = sorted(((self.score(p, cand, ctx, qualifier, sentence), p)
+                         for p in cand.places), key=lambda sp: sp[0], reverse=True)
+        best_score, best = scored[0]
+        for other_score, other in scored[1:]:
+            if best_score - other_score >= AMBIGUOUS_MARGIN:
+                break
+            if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
+                return None
+        return best
+
+
+def _inside(place: Place, qualifier: Place) -> bool:
+    """Whether ``place`` lies in the country or US state ``qualifier`` names."""
+    if qualifier.feature == "PCLI":
+        return place.country == qualifier.country and place.feature != "PCLI"
+    if qualifier.feature == "ADM1":
+        return (place.country == qualifier.country and place.admin1 == qualifier.admin1
+                and place.feature != "ADM1")
+    return False

@@ -1,0 +1,132 @@
+"""Finding toponyms: spaCy's place entities, and gazetteer names spaCy missed.
+
+Why both: the small English model tags most places GPE/LOC but misses or mislabels some
+(a Chinese city as PERSON, a country inside an ORG, "Ill." after a comma); the gazetteer
+catches those, but only for names that are rarely anything else (countries, US states and
+large cities), so that people called "Jackson" do not become places.
+
+Demonyms and adjectives ("Chinese", "North Korean") are not toponyms: spaCy tags them
+NORP, and a GPE whose head is an adjective is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.places.gazetteer import Gazetteer, Place
+from eventwire.places.util import load_context
+
+__all__ = ["Candidate", "find_toponyms"]
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_MAX_NGRAM = 4
+
+
+@dataclass
+class Candidate:
+    """A toponym found in the text, with the gazetteer entries its name may denote."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    places: list[Place]
+    root: Any  # the spaCy token heading the span
+
+
+def _is_big(place: Place, min_population: int) -> bool:
+    """Names worth matching outside spaCy's entities: countries, US states, big cities."""
+    if place.feature in ("PCLI", "CONT") or (place.feature == "ADM1" and place.country == "USA"):
+        return True
+    return place.feature in ("PPL", "PPLC") and place.population >= min_population
+
+
+def _compass() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("compass_words") or [])
+
+
+def _trim(span: Any, gaz: Gazetteer) -> Any:
+    """The part of an entity that names a place: "north-eastern China" -> "China".
+
+    Only lower-case words and compass adjectives are dropped: "British Columbia" is not
+    "Columbia".
+    """
+    if gaz.lookup(span.text):
+        return span
+    i = 0
+    while i < len(span) - 1 and (span[i].is_lower or span[i].is_punct
+                                 or span[i].lower_.rstrip("-") in _compass()):
+        i += 1
+        if gaz.lookup(span[i:].text):
+            return span[i:]
+    return span
+
+
+def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        span = _trim(ent, gaz)
+        if span.root.tag_ in ("JJ", "JJR", "JJS"):
+            continue
+        places = gaz.lookup(span.text)
+        if ent.label_ == "FAC" and not places:
+            continue
+        found.append(Candidate(span.start_char, span.end_char, span.text, ent.label_, places,
+                               span.root))
+    return found
+
+
+def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
+                          min_population: int) -> list[Candidate]:
+    """Capitalised n-grams outside place entities whose name is a big, known place."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        hit = None
+        if (tok.is_title or tok.is_upper) and tok.i not in taken and tok.pos_ == "PROPN":
+            hit = _longest_match(doc, i, gaz, taken, min_population, tok.ent_type_)
+        if hit is None:
+            i += 1
+            continue
+        span, places = hit
+        found.append(Candidate(span.start_char, span.end_char, span.text, "GAZ", places,
+                               span.root))
+        i = span.end
+    return found
+
+
+def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_population: int,
+                   ent_type: str) -> tuple[Any, list[Place]] | None:
+    for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
+        span = doc[i : i + n]
+        if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
+            continue
+        places = gaz.lookup(span.text)
+        if not places:
+            continue
+        if ent_type in ("PERSON", "ORG", "NORP"):
+            # inside a name: only when the whole entity is a country or state
+            ent = span[0].ent_type_ and doc[i].ent_iob_ == "B" and _whole_entity(span)
+            if not ent or not any(p.feature in ("PCLI", "ADM1") for p in places):
+                return None
+        if any(_is_big(p, min_population) for p in places):
+            return span, places
+    return None
+
+
+def _whole_entity(span: Any) -> bool:
+    end = span.end
+    doc = span.doc
+    return end >= len(doc) or doc[end].ent_iob_ != "I"
+
+
+def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
+    """Every toponym of a parsed spaCy ``Doc``, in text order."""
+    found = _entity_candidates(doc, gaz)
+    taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
+    found += _gazetteer_candidates(doc, gaz, taken, min_population)
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,96 @@
+"""The server's way into the store: shared reads, one writer, a lazily built pipeline.
+
+DuckDB allows one writing process per file, and a connection is not meant to be driven by
+several threads at once. The server therefore keeps one :class:`~eventwire.store.Store`
+and lets one thread use it at a time (reads are short); writes are serialised by their own
+lock so that coding a document with the NLP pipeline (slow) never blocks the readers, only
+the moment its rows are added.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from eventwire.api import check_dct, load_pipeline
+from eventwire.config import Config
+from eventwire.engines.base import Outcome, code_documents
+from eventwire.ingest.readers import content_id
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+from eventwire.store import Store
+
+__all__ = ["StoreAccess", "NewDocument"]
+
+T = TypeVar("T")
+
+
+class NewDocument:
+    """A text posted to the API, with what the client knows about it."""
+
+    def __init__(
+        self, text: str, *, doc_id: str | None = None, title: str | None = None,
+        date: str | None = None,
+    ) -> None:
+        self.text = text
+        self.doc_id = doc_id or content_id(text)
+        self.title = title
+        self.date = check_dct(date)
+
+    def to_document(self) -> Document:
+        doc = Document(doc_id=self.doc_id, source="api", raw=self.text, fmt="text")
+        doc.title = self.title
+        doc.dct = self.date
+        return doc
+
+
+class StoreAccess:
+    """Reads and writes of one store, safe to call from the server's worker threads."""
+
+    def __init__(
+        self, db_path: str | Path, config: Config | None = None,
+        pipeline: Pipeline | None = None,
+    ) -> None:
+        self.db_path = Path(db_path)
+        self._config = config
+        self._store = Store(self.db_path, config=config)
+        self._store_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._pipeline = pipeline
+        self._pipeline_lock = threading.Lock()
+
+    def read(self, fn: Callable[[Store], T]) -> T:
+        """Run ``fn`` with the store, one thread at a time."""
+        with self._store_lock:
+            return fn(self._store)
+
+    def pipeline(self) -> Pipeline:
+        """The NLP pipeline, built on first use (loading spaCy takes seconds)."""
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                self._pipeline = load_pipeline(self._config)
+            return self._pipeline
+
+    def add_documents(self, docs: Iterable[NewDocument]) -> tuple[list[Outcome], Any]:
+        """Code ``docs`` and store the records that coded; one writer at a time."""
+        with self._write_lock:
+            outcomes = list(code_documents(self.pipeline(), (d.to_document() for d in docs)))
+            records = [o.record for o in outcomes if o.record is not None]
+            stats = self.read(lambda s: s.add_records(records)) if records else None
+        return outcomes, _plain(stats)
+
+    def close(self) -> None:
+        with self._store_lock:
+            self._store.close()
+
+
+def _plain(stats: Any) -> Any:
+    """Ingest statistics as JSON-ready data, whatever their class."""
+    if stats is None or isinstance(stats, dict | int | str):
+        return stats
+    if is_dataclass(stats) and not isinstance(stats, type):
+        return asdict(stats)
+    return str(stats)

@@ -1,0 +1,152 @@
+"""Request guards: body size, write token, origin of writes, unknown query parameters.
+
+Why each exists:
+
+* the body limit stops a client from filling memory with one request (413 before the
+  body is read when ``Content-Length`` says so, and while reading when it lies or is absent);
+* writes code text with the NLP pipeline and change the store, so on any address other
+  than loopback they need a token, and with a token set they always do;
+* a browser page from another site can send a "simple" ``text/plain`` POST to a server on
+  loopback without a CORS preflight: writes whose ``Origin`` is another host are refused;
+* a misspelt filter (``?actr=USA``) must not silently return every event.
+"""
+
+from __future__ import annotations
+
+import hmac
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from eventwire.serve.errors import ApiError, error_response
+from eventwire.serve.settings import ServeSettings, is_loopback
+
+__all__ = ["BodyLimit", "check_query_params", "require_write_access"]
+
+
+class BodyLimit:
+    """ASGI middleware: refuse request bodies larger than ``max_bytes`` with a 413."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.max_bytes:
+            await self._too_large()(scope, receive, send)
+            return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise self._error()
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+    def _error(self) -> ApiError:
+        return ApiError(
+            413,
+            f"request body larger than {self.max_bytes} bytes",
+            code="E605",
+            detail={"max_bytes": self.max_bytes},
+        )
+
+    def _too_large(self) -> ASGIApp:
+        err = self._error()
+        return error_response(err.status, err.code, err.message, err.detail)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for key, value in scope.get("headers", []):
+        if key == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _allowed_params(route: APIRoute) -> frozenset[str]:
+    cached: frozenset[str] | None = getattr(route, "_eventwire_params", None)
+    if cached is None:
+        cached = frozenset(_query_names(route.dependant))
+        route._eventwire_params = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def check_query_params(request: Request) -> None:
+    """Refuse query parameters the route does not declare, and repeated ones (400)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    allowed = _allowed_params(route)
+    unknown = sorted({k for k in request.query_params if k not in allowed})
+    if unknown:
+        raise ApiError(
+            400,
+            f"unknown query parameter(s): {', '.join(unknown)}",
+            code="E602",
+            detail={"unknown": unknown, "allowed": sorted(allowed)},
+        )
+    repeated = sorted({k for k in request.query_params if len(request.query_params.getlist(k)) > 1})
+    if repeated:
+        raise ApiError(
+            400, f"query parameter(s) given more than once: {', '.join(repeated)}", code="E602"
+        )
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.headers.get("x-eventwire-token")
+
+
+def _check_origin(request: Request) -> None:
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    host = request.headers.get("host", "")
+    if urlsplit(origin).netloc.lower() != host.lower():
+        raise ApiError(403, "cross-origin writes are refused", code="E615",
+                       detail={"origin": origin})
+
+
+def require_write_access(request: Request) -> None:
+    """Allow a write only with the right token, or on loopback when no token is set."""
+    settings: ServeSettings = request.app.state.settings
+    token: str | None = request.app.state.token
+    _check_origin(request)
+    if token is None:
+        if is_loopback(settings.host):
+            return
+        raise ApiError(
+            403,
+            "writes are disabled: the server listens beyond loopback and has no token",
+            code="E609",
+            detail={"hint": f"start it with --token or set {settings.token_env}"},
+        )
+    given = _bearer(request)
+    if given is None or not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, "a valid write token is required", code="E608",
+                       detail={"hint": "send the header Authorization: Bearer <token>"})

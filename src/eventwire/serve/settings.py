@@ -1,0 +1,73 @@
+"""The server's settings: the ``serve`` section of the configuration, as a typed value.
+
+Limits live in configuration rather than in the views so that an operator can tighten
+them (a smaller body limit on a public address) without touching code.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from eventwire.config import Config, load_config
+from eventwire.errors import ConfigError
+
+__all__ = ["ServeSettings", "is_loopback"]
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """What ``eventwire serve`` binds to and the limits it enforces on every request."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_body_bytes: int = 5_000_000
+    token_env: str = "EVENTWIRE_TOKEN"
+    default_limit: int = 50
+    max_limit: int = 500
+    max_documents: int = 100
+
+    @classmethod
+    def from_config(cls, config: Config | None = None, **overrides: Any) -> ServeSettings:
+        """Settings from the ``serve`` section of ``config`` (the shipped default when None)."""
+        section = dict((config if config is not None else load_config()).get("serve") or {})
+        section.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(section) - set(known))
+        if unknown:
+            raise ConfigError(f"unknown serve settings {unknown}", code="E620")
+        settings = cls(**section)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Refuse limits that would make the server unusable or unbounded."""
+        for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"serve.{name} must be a positive integer", code="E621")
+        if self.default_limit > self.max_limit:
+            raise ConfigError("serve.default_limit must not exceed serve.max_limit", code="E621")
+        if not self.host:
+            raise ConfigError("serve.host must not be empty", code="E621")
+
+    def with_host(self, host: str | None, port: int | None) -> ServeSettings:
+        """A copy bound to another host or port (the command line wins over the config)."""
+        return replace(self, host=host or self.host, port=port or self.port)
+
+    def env_token(self) -> str | None:
+        """The write token from the environment variable named by ``token_env``, if set."""
+        value = os.environ.get(self.token_env, "").strip()
+        return value or None
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` only accepts connections from this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

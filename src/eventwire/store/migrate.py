@@ -1,0 +1,156 @@
+"""Open a store file: connect with clear errors, create the schema, migrate older ones.
+
+The schema version lives in the ``meta`` table. A database of an older version is
+migrated step by step, each step in one transaction with the version bump, so that a
+crash during a migration leaves the old, still readable version. A database of a newer
+version is refused (E404): this eventwire does not know its columns and must not write.
+
+Version 0 is the layout before deduplication: the tables ``documents``, ``sentences``,
+``mentions``, ``events`` (without ``cluster_id``) and ``failures``, and no ``meta`` or
+``event_clusters`` table. The step 0 -> 1 adds both tables and the column, and builds the
+clusters from the stored events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from eventwire.errors import StoreError
+from eventwire.store.bulk import run, scalar
+from eventwire.store.clusters import rebuild_clusters
+from eventwire.store.dedup import DedupRule
+from eventwire.store.schema import (
+    CLUSTER_COLUMNS,
+    SCHEMA_VERSION,
+    TABLE_COLUMNS,
+    create_statements,
+    index_statements,
+)
+
+__all__ = ["connect", "prepare", "schema_version", "v0_statements"]
+
+STAGE = "store"
+
+
+def _error(message: str, code: str, path: Path, hint: str | None = None) -> StoreError:
+    return StoreError(f"{path}: {message}", code=code, stage=STAGE, hint=hint)
+
+
+def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
+    text = str(exc)
+    low = text.lower()
+    if "lock" in low:
+        return _error("the database is in use by another process", "E402", path,
+                      hint="wait for the other eventwire process to finish; " + text)
+    if "not a valid duckdb" in low or "invalid" in low or "magic" in low:
+        return _error("not a DuckDB database (or a corrupt one)", "E401", path,
+                      hint="give another --db file; this one was left untouched")
+    if "permission" in low or "read-only" in low or "read only" in low:
+        return _error("cannot open the database for writing", "E403", path,
+                      hint="check the file's and folder's permissions; " + text)
+    return _error(f"cannot open the database: {text}", "E401", path)
+
+
+def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``, or a StoreError that says why there is none."""
+    if read_only and not path.exists():
+        raise _error("no such database", "E409", path, hint="create it with eventwire ingest")
+    if path.is_dir():
+        raise _error("is a directory, not a database file", "E401", path)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise _open_error(exc, path, read_only) from exc
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The stored version; 0 for the pre-versioning layout; None for an empty database."""
+    tables = _tables(con)
+    if "meta" in tables:
+        value = scalar(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(value) if value is not None else 0
+    return 0 if "documents" in tables else None
+
+
+def _set_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    run(con, "DELETE FROM meta WHERE key = 'schema_version'")
+    run(con, "INSERT INTO meta VALUES ('schema_version', ?)", [str(version)])
+
+
+def v0_statements() -> list[str]:
+    """The DDL of version 0 (kept to build old databases in tests and to document it)."""
+    stmts = []
+    for table, cols in TABLE_COLUMNS.items():
+        kept = [f'"{n}" {k}' for n, k in cols if not (table == "events" and n == "cluster_id")]
+        stmts.append(f"CREATE TABLE {table} ({', '.join(kept)})")
+    return stmts
+
+
+def _v0_to_v1(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    cols = ", ".join(f'"{n}" {k}' for n, k in CLUSTER_COLUMNS)
+    run(con, f"CREATE TABLE event_clusters ({cols}, PRIMARY KEY (cluster_id))")
+    run(con, "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    run(con, "ALTER TABLE events ADD COLUMN cluster_id VARCHAR")
+    for stmt in index_statements():
+        run(con, stmt)
+    rebuild_clusters(con, rule)
+
+
+#: version -> the step that brings a database of that version to the next one.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
+    0: _v0_to_v1,
+}
+
+
+def _run_step(con: duckdb.DuckDBPyConnection, version: int, rule: DedupRule, path: Path) -> None:
+    run(con, "BEGIN TRANSACTION")
+    try:
+        MIGRATIONS[version](con, rule)
+        _set_version(con, version + 1)
+        run(con, "COMMIT")
+    except duckdb.Error as exc:
+        run(con, "ROLLBACK")
+        raise _error(f"migration from schema {version} failed: {exc}", "E405", path,
+                     hint="the database was left at its old version") from exc
+
+
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    run(con, "BEGIN TRANSACTION")
+    for stmt in create_statements():
+        run(con, stmt)
+    _set_version(con, SCHEMA_VERSION)
+    run(con, "COMMIT")
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection, path: Path, read_only: bool, rule: DedupRule
+) -> int:
+    """Create, check or migrate the schema; returns the version now in the database."""
+    version = schema_version(con)
+    if version is None:
+        if read_only:
+            raise _error("is an empty database", "E409", path,
+                         hint="create it with eventwire ingest")
+        _create(con)
+        return SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        raise _error(
+            f"written by a newer eventwire (schema {version}; this one knows up to "
+            f"{SCHEMA_VERSION})", "E404", path, hint="upgrade eventwire to read it")
+    if version < SCHEMA_VERSION and read_only:
+        raise _error(f"has the older schema {version} and is opened read-only", "E405", path,
+                     hint="open it once for writing (e.g. eventwire ingest) to migrate it")
+    while version < SCHEMA_VERSION:
+        _run_step(con, version, rule, path)
+        version += 1
+    return version

@@ -1,0 +1,117 @@
+"""The time lexicon: month, weekday, number and unit words, read once from package data.
+
+The words live in ``data/time/lexicon.yaml`` so that a user can see and extend them
+without reading regular expressions; this module turns them into typed lookups and into
+the alternations the recogniser compiles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from eventwire.errors import DictionaryError
+
+__all__ = ["Unit", "TimeLexicon", "lexicon", "alternation"]
+
+LEXICON_PATH = "data/time/lexicon.yaml"
+_MULTIPLIERS = frozenset({"hundred", "dozen"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A duration unit: its TIMEX3 letter(s), multiplier, and whether it is a clock unit."""
+
+    code: str
+    mult: int
+    time: bool
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """Every word list the time package uses, keyed in lower case except proper names."""
+
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    month_cues: frozenset[str]
+    numbers: dict[str, float]
+    vague_counts: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, Unit]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    holidays: dict[str, tuple[int, int]]
+    fuzzy: dict[str, str]
+    frequencies: dict[str, str]
+    zones: tuple[str, ...]
+
+    def month(self, word: str) -> int | None:
+        """The month number of a (possibly abbreviated, dotted) month name."""
+        return self.months.get(word.rstrip(".").capitalize())
+
+    def number(self, text: str) -> float | None:
+        """The value of a number written in digits or words ("twenty-five", "a dozen")."""
+        text = text.strip().lower().replace(",", "")
+        if text.isdigit():
+            return float(text) if len(text) <= 9 else None
+        total = 0.0
+        parts = re.split(r"[\s-]+", text)
+        if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] not in _MULTIPLIERS:
+            parts = parts[1:]  # "a four-week" is four weeks, "a dozen" twelve
+        for part in parts:
+            value = self.numbers.get(part)
+            if value is None:
+                return None
+            total = total * value if part in _MULTIPLIERS and total else total + value
+        return total
+
+
+def alternation(words: Any, *, escape: bool = True) -> str:
+    """A regex alternation of words, longest first so that "a few" wins over "a"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+def _lower_keys(data: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in data.items()}
+
+
+def _build(data: dict[str, Any]) -> TimeLexicon:
+    return TimeLexicon(
+        months={str(k): int(v) for k, v in data["months"].items()},
+        ambiguous_months=frozenset(data["ambiguous_months"]),
+        weekdays={str(k): int(v) for k, v in data["weekdays"].items()},
+        month_cues=frozenset(str(w).lower() for w in data["month_cues"]),
+        numbers={k: float(v) for k, v in _lower_keys(data["numbers"]).items()},
+        vague_counts=tuple(str(w).lower() for w in data["vague_counts"]),
+        ordinals={k: int(v) for k, v in _lower_keys(data["ordinals"]).items()},
+        units={k: Unit(str(v["code"]), int(v["mult"]), bool(v.get("time", False)))
+               for k, v in _lower_keys(data["units"]).items()},
+        seasons=_lower_keys(data["seasons"]),
+        day_parts=_lower_keys(data["day_parts"]),
+        holidays={str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
+        fuzzy=_lower_keys(data["fuzzy"]),
+        frequencies=_lower_keys(data["frequencies"]),
+        zones=tuple(str(z) for z in data["zones"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> TimeLexicon:
+    """The shipped time lexicon (read and checked once per process)."""
+    try:
+        text = resources.files("eventwire").joinpath(LEXICON_PATH).read_text("utf-8")
+        return _build(yaml.safe_load(text))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise DictionaryError(
+            f"the time lexicon {LEXICON_PATH} cannot be read: {exc}",
+            code="E235",
+            stage="times",
+            hint="reinstall eventwire or fix the file",
+        ) from exc

@@ -1,0 +1,204 @@
+"""Normalisers of relative expressions: "yesterday", "last week", "two days ago",
+"the following day", "on Wednesday", "8 p.m.".
+
+Deictic expressions count from the document creation date; anaphoric ones ("the
+following day", "two days later") from the last explicit date of the text, and get no
+value when there is none rather than falling back on the creation date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from eventwire.time.calendar import (
+    Anchor,
+    fmt_month,
+    fmt_week,
+    fmt_year,
+    shift_month,
+    weekday_near,
+)
+from eventwire.time.context import Context, Norm
+from eventwire.time.lexicon import Unit
+from eventwire.time.parts import count_of, day_part_of, unit_of, weekday_of
+
+__all__ = ["RELATIVE", "shift"]
+
+_DEICTIC_DAYS = (
+    ("the day before yesterday", -2), ("the day after tomorrow", 2), ("yesterday", -1),
+    ("last night", -1), ("tomorrow", 1), ("tonight", 0), ("today", 0), ("this", 0),
+)
+_CLOCK_REACH = 150
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"]|\n")
+_CLOCK = re.compile(r"(?i)(\d{1,2})(?::(\d{2}))?\s?(a\.m\.|p\.m\.|am|pm)?|(noon|midnight)")
+
+
+def _shift_days(base: Anchor, days: int) -> date | None:
+    day = base.date
+    if day is None:
+        return None
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def shift(base: Anchor | None, name: str, unit: Unit, n: int) -> str | None:
+    """The TIMEX3 value ``n`` units away from ``base``, at the unit's granularity."""
+    if base is None:
+        return None
+    code, years = unit.code, n * unit.mult
+    if unit.time or code == "D":
+        day = _shift_days(base, n if code == "D" else 0)
+        return day.isoformat() if day else None
+    if code in ("W", "WE"):
+        day = _shift_days(base, 7 * n * unit.mult)
+        return (fmt_week(day) + ("-WE" if code == "WE" else "")) if day else None
+    if code == "M" and base.month is not None:
+        return fmt_month(*shift_month(base.year, base.month, n))
+    if code == "Q" and base.month is not None:
+        y, m = shift_month(base.year, base.month, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}" if fmt_year(y) else None
+    if code == "Y" and name == "decade" and n in (-1, 0, 1):
+        return f"{(base.year // 10 + n):03d}"
+    if code == "Y" and name == "century" and n in (-1, 0, 1):
+        return f"{(base.year // 100 + n):02d}"
+    if code == "Y":
+        return fmt_year(base.year + years)
+    return None
+
+
+def ago(text: str, ctx: Context) -> Norm | None:
+    """"two days ago", "a year earlier", "three weeks later", "a month from now"."""
+    lowered = text.lower()
+    forward = bool(re.search(r"\b(later|from now|hence)\b", lowered))
+    found, count = unit_of(text), count_of(text)
+    if found is None:
+        return None
+    if count is None:
+        return Norm("DATE", "FUTURE_REF" if forward else "PAST_REF", fuzzy=True)
+    anaphoric = bool(re.search(r"\b(later|earlier)\b", lowered))
+    base = ctx.ref if anaphoric else ctx.dct
+    n = round(count) * (1 if forward else -1)
+    name, unit = found
+    if name in ("decade", "century"):
+        name, n, unit = "year", n * unit.mult, Unit("Y", 1, False)
+    return Norm("DATE", shift(base, name, unit, n))
+
+
+def _offset(lowered: str) -> tuple[int, bool] | None:
+    """(offset, anaphoric) of "last/next/this/the following/the previous ..."."""
+    table = (
+        ("the same", 0, True), ("the following", 1, True), ("the previous", -1, True),
+        ("the next day", 1, True), ("the last", -1, False), ("the next", 1, False),
+        ("the current", 0, False), ("following", 1, True), ("previous", -1, True),
+        ("last", -1, False), ("next", 1, False), ("this", 0, False), ("current", 0, False),
+    )
+    for phrase, offset, anaphoric in table:
+        if re.search(rf"\b{phrase}\b", lowered):
+            return offset, anaphoric
+    return None
+
+
+def rel_unit(text: str, ctx: Context) -> Norm | None:
+    """"last week" -> 2002-W20, "earlier this month" -> 2002-05, "the past year" -> P1Y."""
+    lowered = text.lower()
+    found = unit_of(text)
+    if found is None:
+        return None
+    name, unit = found
+    extent = re.search(r"\b(past|coming)\b", lowered) or (
+        name in ("decade", "century") and not re.search(r"\b(this|current)\b", lowered))
+    if extent:
+        return Norm("DURATION", f"P{unit.mult}{unit.code}" if not unit.time else None)
+    offset = _offset(lowered)
+    if offset is None:
+        return None
+    n, anaphoric = offset
+    return Norm("DATE", shift(ctx.ref if anaphoric else ctx.dct, name, unit, n))
+
+
+def _with_part(day: str | None, part: str | None) -> Norm:
+    if part is None:
+        return Norm("DATE", day)
+    return Norm("TIME", f"{day}T{part}" if day else None)
+
+
+def deictic(text: str, ctx: Context) -> Norm | None:
+    """"yesterday", "today", "tonight", "last night", "this morning"."""
+    lowered = text.lower()
+    offset = next((n for phrase, n in _DEICTIC_DAYS if lowered.startswith(phrase)), None)
+    if offset is None:
+        return None
+    part = day_part_of(lowered) or ("NI" if "night" in lowered else None)
+    base = ctx.dct
+    day = _shift_days(base, offset) if base else None
+    return _with_part(day.isoformat() if day else None, part)
+
+
+def _weekday_direction(lowered: str, ctx: Context) -> str:
+    if re.search(r"\b(last|past)\b", lowered):
+        return "before"
+    if re.search(r"\b(next|coming)\b", lowered):
+        return "after"
+    if re.search(r"\bthis\b", lowered):
+        return "week"
+    return "future" if ctx.tense_here() == "future" else "past"
+
+
+def weekday(text: str, ctx: Context) -> Norm | None:
+    """"on Wednesday": the latest one on or before the anchor, or the next one in a
+    future-tense clause; "last Friday" strictly before."""
+    number = weekday_of(text)
+    if number is None:
+        return None
+    part = day_part_of(text)
+    ref = ctx.dct_date
+    if ref is None:
+        return _with_part(None, part) if part else Norm("DATE", f"XXXX-WXX-{number}")
+    day = weekday_near(ref, number, _weekday_direction(text.lower(), ctx))
+    return _with_part(day.isoformat(), part)
+
+
+def _same_sentence(ctx: Context) -> bool:
+    """True when the last explicit date is close before the expression, in its sentence."""
+    if ctx.ref is None or not 0 <= ctx.span[0] - ctx.ref_end <= _CLOCK_REACH:
+        return False
+    return not _SENTENCE_BREAK.search(ctx.text[ctx.ref_end:ctx.span[0]])
+
+
+def _clock_day(text: str, ctx: Context) -> str:
+    number = weekday_of(text)
+    ref = ctx.dct_date
+    if number is not None and ref is not None:
+        return weekday_near(ref, number, _weekday_direction("", ctx)).isoformat()
+    if _same_sentence(ctx) and ctx.ref is not None and ctx.ref.date is not None:
+        return ctx.ref.date.isoformat()
+    return ref.isoformat() if ref else "XXXX-XX-XX"
+
+
+def clock(text: str, ctx: Context) -> Norm | None:
+    """"8:11 PM EDT", "15:00 GMT Saturday", "noon": the day from a weekday in the phrase,
+    a date just before it, or the anchor."""
+    m = _CLOCK.match(text)
+    if m is None:
+        return None
+    if m[4]:
+        hour, minute = (12 if m[4].lower() == "noon" else 0), 0
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        marker = (m[3] or "").lower().replace(".", "")
+        hour = hour % 12 + (12 if marker == "pm" else 0) if marker else hour
+    if hour > 23 or minute > 59:
+        return None
+    return Norm("TIME", f"{_clock_day(text, ctx)}T{hour:02d}:{minute:02d}")
+
+
+RELATIVE = {
+    "ago": ago,
+    "rel_unit": rel_unit,
+    "deictic": deictic,
+    "weekday": weekday,
+    "clock": clock,
+}

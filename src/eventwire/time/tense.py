@@ -1,0 +1,72 @@
+"""The tense of the clause around a time expression, read from spaCy's parse.
+
+"on Wednesday" is last Wednesday in "police said on Wednesday" and next Wednesday in
+"talks will resume on Wednesday": the governing verb and its auxiliaries decide. A
+non-finite verb ("agreed to sell ... in October") takes the tense of the verb above it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["tense_of_span", "governing_verb"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
+_NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj", "pcomp", "relcl", "ccomp"})
+_MAX_STEPS = 8
+_MAX_CLIMBS = 3
+
+
+def governing_verb(token: Any) -> Any | None:
+    """The nearest verb or auxiliary at or above a token in the dependency tree."""
+    for _ in range(_MAX_STEPS):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _tense_of_verb(verb: Any) -> str | None:
+    """"past", "perfect", "present", "future", or None for a non-finite verb."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if "going" in words and any(c.lower_ == "to" for c in verb.children):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if words & _PERFECT_AUX:
+        return "perfect"
+    if any(a.tag_ == "MD" for a in auxes):
+        return "modal"
+    return "present" if verb.tag_ in ("VBZ", "VBP") else None
+
+
+def _clause_tense(verb: Any) -> str | None:
+    for _ in range(_MAX_CLIMBS):
+        tense = _tense_of_verb(verb)
+        if tense is not None or verb.dep_ not in _NONFINITE_DEPS:
+            return tense
+        above = governing_verb(verb.head)
+        if above is None or above.i == verb.i:
+            return None
+        verb = above
+    return None
+
+
+def tense_of_span(sdoc: Any, start: int, end: int) -> str | None:
+    """The tense of the clause governing a character span (None when unknown).
+
+    "past", "perfect" ("has been postponed"), "present", "modal" or "future".
+    """
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    return _clause_tense(verb) if verb is not None else None

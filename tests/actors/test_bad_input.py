@@ -1,0 +1,40 @@
+"""Bad input: no crash, no invented actors."""
+
+from __future__ import annotations
+
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors
+
+
+def test_no_actors(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The weather was mild and the river rose slowly all week.")
+    assert doc.actors == []
+
+
+def test_hundreds_of_actors(pipeline: Pipeline) -> None:
+    names = ["France", "Germany", "Japan", "Kenya", "Peru"] * 60
+    doc = code_actors(pipeline, "Delegates came from " + ", ".join(names) + ".")
+    doc2 = code_actors(pipeline, " and ".join(names[:100]) + " signed the treaty.")
+    assert doc.actors == []  # places after "from" a noun, not actors
+    assert len(doc2.actors) == 100
+    assert {m.code for m in doc2.actors} == {"FRA", "DEU", "JPN", "KEN", "PER"}
+
+
+def test_non_english_text(pipeline: Pipeline) -> None:
+    german = (
+        "Die Polizei hat am Montag in Berlin mehrere Demonstranten festgenommen, "
+        "nachdem es zu Ausschreitungen gekommen war, teilte ein Sprecher mit."
+    )
+    assert code_actors(pipeline, german).actors == []
+    assert code_actors(pipeline, "北京警方周一逮捕了五名朝鲜人。").actors == []
+
+
+def test_very_long_name(pipeline: Pipeline) -> None:
+    name = "The " + " ".join(["Grand"] * 400) + " Committee"
+    doc = code_actors(pipeline, name + " met on Monday.")
+    assert all(m.code is None or m.code for m in doc.actors)
+    assert all(m.country is None for m in doc.actors)
+
+
+def test_empty_text(pipeline: Pipeline) -> None:
+    assert code_actors(pipeline, " ").actors == []

@@ -1,0 +1,39 @@
+"""actor_for_token and expand_conjuncts: how the event coder reaches the actors."""
+
+from __future__ import annotations
+
+from eventwire.actors import actor_for_token, expand_conjuncts
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors
+
+
+def _token(doc, text: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc.spacy if t.text == text)
+
+
+def test_actor_for_head_token(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Chinese police arrested five North Korean defectors.")
+    assert actor_for_token(doc, _token(doc, "police")).code == "CHNCOP"
+    assert actor_for_token(doc, _token(doc, "defectors")).code == "PRKREF"
+    assert actor_for_token(doc, _token(doc, "arrested")) is None
+
+
+def test_actor_for_pronoun(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Iraqi officials met on Monday. They rejected the plan.")
+    assert actor_for_token(doc, _token(doc, "They")).code == "IRQGOV"
+
+
+def test_expand_countries(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The United States and Jordan signed a trade pact.")
+    found = expand_conjuncts(doc, _token(doc, "States"))
+    assert [m.code for m in found] == ["USA", "JOR"]
+
+
+def test_expand_counted_people(pipeline: Pipeline) -> None:
+    text = (
+        "Five North Koreans seeking asylum were arrested. "
+        "Police nabbed the two men, two women and a toddler."
+    )
+    doc = code_actors(pipeline, text)
+    found = expand_conjuncts(doc, _token(doc, "men"))
+    assert [m.code for m in found] == ["PRKREF"] * 3

@@ -1,0 +1,100 @@
+"""The actor stage on the example story and on general patterns of news."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors, codes
+
+
+@pytest.fixture(scope="module")
+def story(pipeline: Pipeline, example_text: str) -> dict[str, str | None]:
+    doc = Document(doc_id="example", source="example", raw=example_text)
+    for name in ("clean", "parse", "actors"):
+        doc = pipeline.get_stage(name)(doc)
+    return codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chinese police", "CHNCOP"),
+        ("Five North Koreans", "PRKREF"),
+        ("the five", "PRKREF"),
+        ("the Chinese", "CHN"),
+        ("Beijing", "CHNGOV"),
+        ("its police", "CHNCOP"),
+        ("the Chinese ambassador", "CHNGOV"),
+        ("the Japanese Consulate", "JPNGOV"),
+        (
+            "members of the U.S. House of Representatives International Relations Committee",
+            "USALEG",
+        ),
+        ("Police", "CHNCOP"),
+        ("the two men", "PRKREF"),
+        ("a toddler", "PRKREF"),
+        ("Their", "PRKREF"),
+    ],
+)
+def test_example_story_actors(story: dict[str, str | None], text: str, code: str) -> None:
+    assert story[text] == code
+
+
+def test_example_story_japan_is_an_actor(story: dict[str, str | None]) -> None:
+    assert story["Japan"] == "JPN"
+
+
+def test_capital_as_place_is_not_an_actor(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Talks were held in Moscow on Monday.")
+    assert doc.actors == []
+
+
+def test_capital_as_subject_is_government(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Tehran rejected the proposal on Monday.")
+    assert codes(doc) == {"Tehran": "IRNGOV"}
+
+
+def test_possessive_country_and_role(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Japan's foreign ministry summoned the envoy.")
+    assert codes(doc)["Japan's foreign ministry"] == "JPNGOV"
+
+
+def test_role_of_country(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The president of Armenia met reporters.")
+    assert codes(doc)["The president of Armenia"] == "ARMGOV"
+
+
+def test_ambassador_in_capital_keeps_no_host_country(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Protesters marched to the ambassador in Washington.")
+    assert all(m.country != "USA" for m in doc.actors)
+
+
+def test_titled_person_gets_country_and_role(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Russian President Boris Yeltsin arrived in Tokyo.")
+    assert codes(doc)["Russian President Boris Yeltsin"] == "RUSGOV"
+
+
+def test_organisations(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "NATO and the U.N. Security Council condemned the attack.")
+    found = codes(doc)
+    assert found["NATO"] == "IGONAT"
+    assert found["the U.N. Security Council"] == "IGOUNOGOV"
+
+
+def test_compound_demonym_role(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "North Korean defectors arrived in Seoul.")
+    assert codes(doc) == {"North Korean defectors": "PRKREF"}
+
+
+def test_ministry_refers_back_to_government(pipeline: Pipeline) -> None:
+    text = "The Egyptian government protested. The ministry said it would act."
+    assert codes(code_actors(pipeline, text))["The ministry"] == "EGYGOV"
+
+
+def test_mentions_carry_head_and_rule(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Chinese police arrested them.")
+    mention = doc.actors[0]
+    assert doc.text[mention.head : mention.head + 6] == "police"
+    assert mention.rule and "CHN" in mention.rule

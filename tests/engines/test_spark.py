@@ -1,0 +1,71 @@
+"""Spark in local mode runs the same pipeline and gives exactly the local run's events."""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.api import code_paths, make_config
+from eventwire.store import TABLE_COLUMNS, record_to_rows
+
+from ..conftest import DATA
+
+pyspark = pytest.importorskip("pyspark")
+if shutil.which("java") is None:  # pragma: no cover - .ci/run installs Java
+    pytest.fail("Java is needed for Spark in local mode; .ci/run installs openjdk-17")
+
+from eventwire.engines.spark import code_dataframe, read_paths, spark_session  # noqa: E402
+
+WIRE = DATA / "engines" / "wire.jsonl"
+_VOLATILE = {"seq", "time", "cluster_id"}
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    session = spark_session("local[2]", "eventwire-tests")
+    yield session
+    session.stop()
+
+
+def _local_rows(table: str) -> list[tuple[Any, ...]]:
+    cols = [c for c, _ in TABLE_COLUMNS[table] if c not in _VOLATILE]
+    rows = []
+    for outcome in code_paths([WIRE], make_config(workers=1)):
+        if outcome.record is not None:
+            rows += [tuple(r[c] for c in cols) for r in record_to_rows(outcome.record)[table]]
+    return sorted(rows, key=repr)
+
+
+def _spark_rows(frame: Any, table: str) -> list[tuple[Any, ...]]:
+    cols = [c for c, _ in TABLE_COLUMNS[table] if c not in _VOLATILE]
+    rows = [tuple(row[c] for c in cols) for row in frame.collect()]
+    return sorted(rows, key=repr)
+
+
+def test_spark_events_equal_local_events(spark: Any) -> None:
+    tables = code_dataframe(read_paths(spark, [str(WIRE)]), make_config())
+    assert _spark_rows(tables.events, "events") == _local_rows("events")
+    assert _spark_rows(tables.documents, "documents") == _local_rows("documents")
+    failures = {row["doc_source"].rsplit(":", 1)[1]: row["code"] for row in tables.failures.collect()}
+    assert failures == {"4": "E106", "5": "E105"}
+
+
+def test_dataframe_columns_are_the_store_columns(spark: Any) -> None:
+    frame = spark.createDataFrame([("d1", "Police arrested a man in Paris.")], "id string, text string")
+    tables = code_dataframe(frame, make_config())
+    for name, table in zip(("documents", "events"), (tables.documents, tables.events), strict=True):
+        assert table.columns == [c for c, _ in TABLE_COLUMNS[name]]
+    assert [r["doc_id"] for r in tables.documents.collect()] == ["d1"]
+
+
+def test_ingest_to_parquet_writes_every_table(tmp_path: Path) -> None:
+    from eventwire.engines.spark import ingest_to_parquet
+
+    counts = ingest_to_parquet([str(WIRE)], tmp_path / "out", master="local[2]")
+    assert counts["documents"] == 4 and counts["failures"] == 2
+    import pyarrow.parquet as pq
+
+    docs = pq.read_table(tmp_path / "out" / "documents")
+    assert sorted(docs.column("doc_id").to_pylist()) == ["w1", "w2", "w3", "w5"]

@@ -1,0 +1,24 @@
+"""The CI gate: every fixed gold subset must score at least its recorded floors.
+
+The floors in ``baseline.json`` are measured figures, written by
+``python -m eventwire.eval.baseline --write``. Raising one is a commit; lowering one must
+be explained in the commit message (see docs/eval.md).
+"""
+
+import json
+
+import pytest
+
+from eventwire.eval.baseline import BASELINE, SUBSETS, Subset, check, measure, repo_root
+
+
+@pytest.mark.parametrize("subset", SUBSETS, ids=[s.name for s in SUBSETS])
+def test_subset_keeps_its_floors(subset: Subset) -> None:
+    root = repo_root()
+    baseline = json.loads((root / BASELINE).read_text("utf-8"))
+    assert subset.name in baseline, f"no floors for {subset.name}: run the baseline script"
+    report = measure(subset, root)
+    assert report.skipped == [], f"{subset.name}: the subset has malformed records"
+    failures = check(report.figures(), baseline[subset.name], subset.name)
+    header = "figures past their floors or ceilings (see docs/eval.md):"
+    assert not failures, "\n".join([header, *failures])

@@ -1,0 +1,42 @@
+"""The built-in lexicon: coverage of CAMEO roots, indexing and malformed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.events.lexicon import builtin_lexicon, load_lexicon
+from eventwire.events.ontology import load_ontology
+
+
+def test_every_cameo_root_has_entries() -> None:
+    lex = builtin_lexicon()
+    roots = {e.cameo[:2] for entries in lex.by_key.values() for e in entries}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_every_entry_code_is_a_cameo_code() -> None:
+    onto = load_ontology()
+    lex = builtin_lexicon()
+    codes = {e.cameo for entries in lex.by_key.values() for e in entries}
+    assert {c for c in codes if c not in onto} == set()
+
+
+def test_multiword_nouns_are_keyed_on_their_head() -> None:
+    entries = builtin_lexicon().lookup("noun", "strike")
+    assert any(e.modifier == ("hunger",) and e.cameo == "142" for e in entries)
+
+
+def test_yaml_on_is_read_as_the_preposition() -> None:
+    (entry,) = [e for e in builtin_lexicon().lookup("verb", "call") if e.id == "call_on"]
+    assert entry.prep == "on"
+
+
+def test_malformed_lexicon_is_a_dictionary_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n  - {id: x, lemmas: [hit]}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        load_lexicon(bad)
+    assert err.value.code == "E231"

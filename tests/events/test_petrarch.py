@@ -1,0 +1,61 @@
+"""PETRARCH/TABARI dictionaries: reading the verbs and discards files, and coding with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import DictionaryError
+from eventwire.events.petrarch_read import load_petrarch
+from tests.events.conftest import PETRARCH_DIR, Coder
+
+
+def test_verbs_file_gives_forms_codes_and_patterns() -> None:
+    pdict = load_petrarch(PETRARCH_DIR)
+    (restore,) = pdict.verbs["RESTORED"]
+    assert restore.default_code == "064"
+    assert any(p.after == ("DIPLOMATIC",) for p in restore.patterns)
+    assert pdict.verbs["LEFT"][0].default_code == "032:033"  # irregular form in {...}
+
+
+def test_synsets_are_expanded_inside_synsets() -> None:
+    pdict = load_petrarch(PETRARCH_DIR)
+    assert ("AUSTRIAN", "FLORIN") in pdict.synsets["ACCORDSYN"]
+
+
+def test_discards_are_split_by_level() -> None:
+    pdict = load_petrarch(PETRARCH_DIR)
+    assert "BASEBALL" in pdict.sentence_discards and "TYPHOON" in pdict.story_discards
+
+
+def test_missing_folder_is_a_dictionary_error(tmp_path: Path) -> None:
+    with pytest.raises(DictionaryError) as err:
+        load_petrarch(tmp_path / "none")
+    assert err.value.code == "E233"
+
+
+def test_coding_with_petrarch_verbs(code: Coder) -> None:
+    doc = code("Japan restored diplomatic ties with China on Monday.",
+               dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none")
+    assert {e.cameo for e in doc.events} == {"064"}
+    assert all(e.rule.startswith("petrarch:") for e in doc.events)
+
+
+def test_paired_codes_give_both_directions(code: Coder) -> None:
+    doc = code("The Japanese prime minister left for China on Monday for talks.",
+               dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none")
+    assert {e.cameo for e in doc.events} == {"032", "033"}
+
+
+def test_discarded_sentence_gives_no_event(code: Coder) -> None:
+    doc = code("Japan attacked China in a baseball final.",
+               dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none")
+    assert doc.events == []
+
+
+def test_petrarch_on_top_of_the_builtin_lexicon(code: Coder) -> None:
+    doc = code("Japan restored diplomatic ties with China and arrested five spies.",
+               dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none",
+               petrarch="add")
+    assert {"064", "173"} <= {e.cameo for e in doc.events}

@@ -1,0 +1,30 @@
+"""Helpers shared by the places and quantities tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Document, Event, EventActor
+from eventwire.pipeline import Pipeline
+
+
+def stage_runner(pipeline: Pipeline) -> Callable[[str], Document]:
+    """A function: text -> Document after the real parse, places and quantities stages."""
+    stages = [pipeline.get_stage(n) for n in ("parse", "places", "quantities")]
+
+    def run(text: str) -> Document:
+        doc = Document(doc_id="t", source="test", text=text)
+        for stage in stages:
+            doc = stage(doc)
+        return doc
+
+    return run
+
+
+def event_at(doc: Document, trigger: str, cameo: str = "173") -> Event:
+    """An event whose trigger is the first occurrence of ``trigger`` in the text."""
+    start = doc.text.index(trigger)
+    return Event(id="E1", sentence_index=0, start=0, end=len(doc.text), trigger=trigger,
+                 source=EventActor(), target=EventActor(), cameo=cameo, cameo_root=cameo[:2],
+                 quad_class=4, goldstein=-5.0, trigger_start=start,
+                 trigger_end=start + len(trigger))

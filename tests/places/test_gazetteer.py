@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from eventwire.places.gazetteer import load_gazetteer, normalise
+from eventwire.places.resolve import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer("cities5000")
+
+
+def test_load_gazetteer_is_built_once_per_process(gaz):
+    assert load_gazetteer("cities5000") is gaz
+
+
+def test_normalise_drops_accents_case_dots_and_article():
+    assert normalise("the U.S.") == "us"
+    assert normalise("Kandahār") == "kandahar"
+
+
+def test_lookup_knows_countries_states_and_cities(gaz):
+    assert {p.feature for p in gaz.lookup("China")} >= {"PCLI"}
+    assert any(p.feature == "ADM1" and p.admin1 == "IL" for p in gaz.lookup("Ill."))
+    shenyang = max(gaz.lookup("Shenyang"), key=lambda p: p.population)
+    assert shenyang.country == "CHN"
+    assert haversine_km(shenyang.lat, shenyang.lon, 41.79, 123.43) < 5
+
+
+def test_every_country_has_coordinates(gaz):
+    assert all(not math.isnan(c.lat) for c in gaz.countries.values())
+
+
+def test_state_points_lie_inside_their_state(gaz):
+    texas = gaz.states["TX"]
+    assert 26 < texas.lat < 36 and -106 < texas.lon < -94
+
+
+def test_capitals_are_marked(gaz):
+    assert any(p.feature == "PPLC" and p.country == "USA" for p in gaz.lookup("Washington"))
+
+
+def test_unknown_dataset_is_refused():
+    with pytest.raises(ValueError):
+        load_gazetteer("cities7")

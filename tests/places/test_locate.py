@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from eventwire.places import locate_event
+from tests.places.helpers import event_at
+
+STORY = ("Police nabbed the two men, two women and a toddler inside the compound of the "
+         "Japanese Consulate in Shenyang, north-eastern China on May 8.")
+
+
+def test_locative_chain_reaches_the_city(parsed):
+    doc = parsed(STORY)
+    loc = locate_event(doc, event_at(doc, "nabbed"))
+    assert loc is not None and loc.name == "Shenyang" and loc.country == "CHN"
+
+
+def test_actor_by_metonymy_is_not_a_location(parsed):
+    doc = parsed("Beijing said on Monday that it would protest.")
+    assert locate_event(doc, event_at(doc, "said", "010")) is None
+
+
+def test_place_of_another_clause_does_not_place_the_event(parsed):
+    doc = parsed("Five refugees arrested by police were allowed to fly to freedom in Seoul.")
+    assert locate_event(doc, event_at(doc, "arrested")) is None
+
+
+def test_coordinated_verbs_share_the_place(parsed):
+    doc = parsed("Gunmen killed 12 villagers and wounded 30 others near Kandahar.")
+    loc = locate_event(doc, event_at(doc, "killed", "180"))
+    assert loc is not None and loc.country == "AFG"
+
+
+def test_no_trigger_offset_no_location(parsed):
+    doc = parsed(STORY)
+    event = event_at(doc, "nabbed")
+    event.trigger_start = None
+    assert locate_event(doc, event) is None
+
+
+def test_dateline_places_the_first_sentence(parsed):
+    doc = parsed("Police arrested 12 students on Monday.")
+    doc.meta["dateline_geo"] = {"name": "Seoul", "country": "KOR", "lat": 37.57,
+                                "lon": 126.98, "geonameid": 1835848}
+    loc = locate_event(doc, event_at(doc, "arrested"))
+    assert loc is not None and loc.name == "Seoul"

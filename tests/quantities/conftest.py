@@ -1,0 +1,16 @@
+"""Fixtures: the real parser and the places/quantities stages on a short text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+from tests.places.helpers import stage_runner
+
+
+@pytest.fixture(scope="session")
+def parsed(pipeline: Pipeline) -> Callable[[str], Document]:
+    return stage_runner(pipeline)

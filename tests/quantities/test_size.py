@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from eventwire.model import Size
+from eventwire.quantities import size_event
+from tests.places.helpers import event_at
+
+
+def test_arrest_of_a_coordinated_group(parsed):
+    doc = parsed("Police nabbed the two men, two women and a toddler inside the consulate.")
+    assert size_event(doc, event_at(doc, "nabbed")) == Size(people=5, arrested=5)
+
+
+def test_killed_and_injured_from_coordinated_verbs(parsed):
+    doc = parsed("A bomb killed at least 12 people and injured 30 in Kabul.")
+    size = size_event(doc, event_at(doc, "killed", "183"))
+    assert size.killed == 12 and size.injured == 30 and size.arrested is None
+
+
+def test_passive_injured_beside_a_nominal_trigger(parsed):
+    doc = parsed("Twelve people were injured in the attack on Monday.")
+    assert size_event(doc, event_at(doc, "attack", "180")).injured == 12
+
+
+def test_counts_of_another_clause_are_left_alone(parsed):
+    doc = parsed("The minister said that 40 protesters were detained.")
+    assert size_event(doc, event_at(doc, "said", "010")) == Size()
+
+
+def test_no_trigger_no_size(parsed):
+    doc = parsed("Police detained 40 protesters.")
+    event = event_at(doc, "detained")
+    event.trigger_start = None
+    assert size_event(doc, event) == Size()

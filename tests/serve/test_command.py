@@ -1,0 +1,62 @@
+"""``eventwire serve`` starts uvicorn on loopback and serves the API and the page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_help_lists_the_options() -> None:
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port", "--token", "--config", "--set"):
+        assert option in result.output
+
+
+def test_bad_configuration_exits_2() -> None:
+    result = CliRunner().invoke(main, ["serve", "--set", "serve.max_limit=0"])
+    assert result.exit_code == 2 and "E621" in result.output
+
+
+@pytest.mark.slow
+def test_serve_answers_on_loopback(story_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "served.duckdb"
+    shutil.copy(story_db, db)
+    port = _free_port()
+    env = {**os.environ, "EVENTWIRE_TOKEN": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                response = httpx.get(base + "/api/events", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("eventwire serve did not answer")
+        assert response.status_code == 200 and response.json()["events"]
+        assert httpx.get(base + "/").status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -1,0 +1,80 @@
+"""Each event's own date: its clause first, then its sentence, the story, the document."""
+
+from eventwire.model import Document, Event, EventActor
+from eventwire.pipeline import Pipeline
+from eventwire.time import date_event
+from eventwire.time.anchoring import story_frame
+
+from .helpers import code
+
+DCT = "2002-05-22"
+
+
+def event_at(doc: Document, trigger: str, nth: int = 0) -> Event:
+    """An event whose trigger is the nth occurrence of a word (as the events stage makes)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(trigger, start + 1)
+    index = doc.sentence_index_at(start)
+    assert index is not None
+    sent = doc.sentences[index]
+    return Event(
+        id="t", sentence_index=index, start=sent.start, end=sent.end, trigger=trigger,
+        source=EventActor(), target=EventActor(), cameo="010", cameo_root="01",
+        quad_class=None, goldstein=None, trigger_start=start, trigger_end=start + len(trigger),
+    )
+
+
+def test_each_clause_takes_its_own_date(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "Police arrested the five men on May 8 and released them on May 20.",
+               DCT)
+    assert date_event(doc, event_at(doc, "arrested")) == ("2002-05-08", "day", "text")
+    assert date_event(doc, event_at(doc, "released")) == ("2002-05-20", "day", "text")
+
+
+def test_month_precision_is_kept(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "Earlier this month, lawmakers sent a letter urging Beijing to act.",
+               DCT)
+    assert date_event(doc, event_at(doc, "sent")) == ("2002-05", "month", "text")
+    assert date_event(doc, event_at(doc, "urging")) == ("2002-05", "month", "text")
+
+
+def test_a_date_of_a_noun_does_not_date_the_event(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "Troops fired on protesters in Seoul. Critics compared the shooting "
+               "to the 1980 massacre in Gwangju.", DCT)
+    assert date_event(doc, event_at(doc, "compared")) == ("2002-05-22", "day", "document")
+
+
+def test_durations_and_vague_times_do_not_date(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "Rebels recently besieged the town for three days.", DCT)
+    assert date_event(doc, event_at(doc, "besieged")) == ("2002-05-22", "day", "document")
+
+
+def test_before_a_date_is_not_on_that_date(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "The army withdrew before May 8.", DCT)
+    assert date_event(doc, event_at(doc, "withdrew")) == ("2002-05-22", "day", "document")
+
+
+def test_story_frame_dates_undated_sentences(pipeline: Pipeline) -> None:
+    doc = code(
+        pipeline,
+        "Rebels seized the northern town of Kato on Monday, officials said. "
+        "The government condemned the attack. Aid groups appealed for calm.",
+        DCT,
+    )
+    assert story_frame(doc) == ("2002-05-20", "day")
+    assert date_event(doc, event_at(doc, "condemned")) == ("2002-05-20", "day", "text")
+
+
+def test_without_any_date_the_document_date_is_said(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "The government condemned the attack.", DCT)
+    assert date_event(doc, event_at(doc, "condemned")) == ("2002-05-22", "day", "document")
+    undated = code(pipeline, "The government condemned the attack.", None)
+    assert date_event(undated, event_at(undated, "condemned")) == (None, None, None)
+
+
+def test_an_event_without_a_trigger_offset_uses_its_sentence(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "The talks collapsed. On May 8 the army attacked the town.", DCT)
+    event = event_at(doc, "attacked")
+    event.trigger_start = event.trigger_end = None
+    assert date_event(doc, event) == ("2002-05-08", "day", "text")
