@@ -40,23 +40,32 @@ def main(argv: list[str]) -> None:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
     show = "--misses" in argv
     pipe = load_pipeline(make_config(overrides=["pipeline=[clean,parse,actors]"]))
-    totals = {k: [0, 0, 0] for k in ("source", "target")}
+    totals = {k: [0, 0, 0, 0, 0] for k in ("source", "target")}
+    sentences = mentions = 0
     for line in path.read_text("utf-8").splitlines():
         rec = json.loads(line)
         doc = code_text(rec["text"], pipeline=pipe, dct=rec.get("date"))
+        sentences += 1
+        mentions += len(doc.actors)
         for role, tally in totals.items():
             for gold in rec.get(role) or []:
                 tally[0] += 1
                 hits = [m for m in doc.actors if country_ok(gold, m)]
                 tally[1] += bool(hits)
                 tally[2] += any(sector_ok(gold, m) for m in hits)
+                if (gold.get("sector") or "")[:3].isalpha():
+                    tally[3] += 1
+                    tally[4] += any(sector_ok(gold, m) for m in hits)
                 if show and not any(sector_ok(gold, m) for m in hits):
                     got = [(m.text, m.code) for m in doc.actors]
                     print(f"MISS {role} {gold} in {rec['text'][:90]!r} got {got}")
-    for role, (n, country, both) in totals.items():
+    print(f"sentences: {sentences}; actor mentions per sentence: {mentions / sentences:.2f}")
+    for role, (n, country, both, sectored, hit) in totals.items():
         print(
             f"{role}: {n} gold actors; right country {country}/{n} = {country / n:.3f}; "
-            f"right country and sector {both}/{n} = {both / n:.3f}"
+            f"right country and sector {both}/{n} = {both / n:.3f} (a gold actor without a "
+            f"sector needs the country only); of the {sectored} with a sector, "
+            f"{hit}/{sectored} = {hit / sectored:.3f}"
         )
 
 

@@ -78,7 +78,7 @@ class MemorySampler(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.samples: list[tuple[float, float, list[float]]] = []
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     @staticmethod
     def _rss(pid: int) -> float:
@@ -101,12 +101,12 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         t0 = time.perf_counter()
-        while not self._stop.wait(1.0):
+        while not self._halt.wait(1.0):
             kids = [self._rss(p) for p in self._children()]
             self.samples.append((time.perf_counter() - t0, self._rss(os.getpid()), kids))
 
     def stop(self) -> dict[str, Any]:
-        self._stop.set()
+        self._halt.set()
         self.join()
         main = [m for _, m, _ in self.samples] or [0.0]
         kids = [max(k) for _, _, k in self.samples if k] or [0.0]

@@ -8,7 +8,7 @@ the mean and median error in km. A matched but unresolved toponym counts as a mi
 the 161 km accuracy ("resolved" gives the share that got coordinates at all).
 
     python bench/geo_check.py geovirus [--limit N] [--gazetteer cities5000]
-    python bench/geo_check.py lgl --limit 100
+    python bench/geo_check.py lgl --limit 100 --offset 200 --errors 50
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", choices=["geovirus", "lgl"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--offset", type=int, default=0, help="skip the first N documents")
     ap.add_argument("--gazetteer", default=None)
     ap.add_argument("--errors", type=int, default=0, help="print the N worst errors")
     args = ap.parse_args(argv)
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides.append(f"stages.places.gazetteer={args.gazetteer}")
     pipe = load_pipeline(make_config(overrides=overrides))
     items = list(geovirus() if args.corpus == "geovirus" else lgl())
+    items = items[args.offset :]
     if args.limit:
         items = items[: args.limit]
     docs = [Document(doc_id=str(i), source=args.corpus, text=t) for i, (t, _) in enumerate(items)]
@@ -149,7 +151,7 @@ def _print_errors(items: list[tuple[str, list[Gold]]], done: list[Document], n: 
             err = (haversine_km(g.lat, g.lon, p.lat, p.lon) if p.lat is not None
                    and p.lon is not None else -1.0)
             if err < 0 or err > 161:
-                rows.append((err, text[g.start : g.end], p.name, p.country, g.lat, g.lon))
+                rows.append((err, text[g.start : g.end], p.text, p.name, p.country, g.lat, g.lon))
     for row in sorted(rows, key=lambda r: -r[0])[:n]:
         print(row, file=sys.stderr)
 

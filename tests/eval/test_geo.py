@@ -31,6 +31,9 @@ LGL = """<?xml version="1.0" encoding="utf-8"?>
 <gaztag geonameid="4314550"><name>Alexandria</name><lat>31.3113</lat><lon>-92.4451</lon>
 </gaztag></toponym>
 <toponym><start>36</start><end>46</end><phrase>Alexandria</phrase></toponym>
+<toponym><start>0</start><end>10</end><phrase>Alexandria</phrase>
+<gaztag geonameid="1"><name>Alexandria Parish</name><lat>31</lat><lon>-92</lon></gaztag>
+</toponym>
 </toponyms></article></articles>
 """
 
@@ -56,6 +59,7 @@ def test_lgl_gzip_with_gaztag_coordinates_and_date(tmp_path: Path) -> None:
     assert item.date == "2009-03-20"
     assert item.toponyms[0] == Toponym(0, 10, "Alexandria", 31.3113, -92.4451)
     assert item.toponyms[1].lat is None
+    assert item.toponyms[2].name == "Alexandria"
     assert item.repaired == 0
 
 

@@ -16,8 +16,9 @@ COUNTRIES = ["China", "Japan", "Russia", "India", "France", "Germany", "Brazil",
 
 
 def _long_sentence() -> str:
+    rotated = COUNTRIES[1:] + COUNTRIES[:1]
     parts = [f"{a} criticized {b} and attacked {c}"
-             for a, b, c in zip(COUNTRIES, COUNTRIES[1:] + COUNTRIES[:1], COUNTRIES[2:] * 2, strict=False)]
+             for a, b, c in zip(COUNTRIES, rotated, COUNTRIES[2:] * 2, strict=False)]
     words = ", while ".join(parts * 12).split()[:500]
     return " ".join(words) + "."
 

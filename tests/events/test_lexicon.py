@@ -40,3 +40,17 @@ def test_malformed_lexicon_is_a_dictionary_error(tmp_path: Path) -> None:
     with pytest.raises(DictionaryError) as err:
         load_lexicon(bad)
     assert err.value.code == "E231"
+
+
+def test_user_dictionary_events_section_adds_entries(tmp_path: Path) -> None:
+    from eventwire.events.lexicon import user_lexicon
+
+    path = tmp_path / "mine.yaml"
+    path.write_text('events:\n  - {id: snub, cameo: "125", lemmas: [snub]}\n', "utf-8")
+    merged = user_lexicon(path, builtin_lexicon())
+    assert merged is not None
+    assert [e.id for e in merged.lookup("verb", "snub")] == ["snub"]
+    assert merged.lookup("verb", "arrest")  # built-in entries stay
+    actors_only = tmp_path / "actors.yaml"
+    actors_only.write_text("actors: []\n", "utf-8")
+    assert user_lexicon(actors_only, builtin_lexicon()) is None

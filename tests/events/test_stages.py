@@ -114,3 +114,24 @@ def test_provenance_points_into_the_text(code: Coder) -> None:
     assert doc.text[ev.trigger_start : ev.trigger_end] == ev.trigger == "arrested"
     assert ev.start <= ev.trigger_start < ev.trigger_end <= ev.end
     assert ev.sentence_index == 1 and ev.id == "t-0"
+
+
+def test_refusal_to_accept_is_a_rejection(code: Coder) -> None:
+    doc = code("Syria will not accept the peace plan proposed by Israel.")
+    assert [(e.cameo_root, e.rule, e.negated) for e in doc.events] == [
+        ("12", "accept_proposal:negated", False)
+    ]
+
+
+def test_stated_obligation_is_a_request_by_the_speaker(code: Coder) -> None:
+    doc = code("Britain said Libya must hand over the two suspects.")
+    assert [(e.cameo, e.source.country, e.target.country, e.rule) for e in doc.events] == [
+        ("100", "GBR", "LBY", "obligation")
+    ]
+
+
+def test_act_announced_on_a_condition_is_a_threat(code: Coder) -> None:
+    doc = code("Nigeria will withdraw its troops from Chad unless the rebels agree to a truce.")
+    assert {(e.plover.event_type, e.source.country) for e in doc.events} == {
+        ("THREATEN", "NGA")
+    }

@@ -57,3 +57,18 @@ def test_stated_precision_is_read() -> None:
     stated = parse_stated("2010-03")
     assert stated is not None and stated.precision == "month"
     assert parse_stated("not a date") is None
+
+
+def test_a_year_named_as_the_current_one_wins_over_counting_on() -> None:
+    text = "Sales fell from 493 in 2008 to 309 this year. Prices fell so far in 2009."
+    assert estimate_date(text, {}, "2009-03-20").date == "2009-03-20"
+    assert estimate_date(text, {}, None).date == "2009"
+
+
+def test_a_calendar_of_coming_events_does_not_move_the_date() -> None:
+    text = (
+        "Registration closes March 31. The fair opens April 20, the parade is April 27 "
+        "and the concert April 29. Tickets go on sale April 20 at the town hall."
+    )
+    result = estimate_date(text, {}, "2009-03-24")
+    assert result.date == "2009-03-24" and result.warnings == []

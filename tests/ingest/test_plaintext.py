@@ -86,3 +86,25 @@ def test_web_text_loses_repeated_title_and_promos() -> None:
     trimmed = trim_web_text(text, "Big News")
     assert trimmed.text == "First paragraph of the story.\nLast one."
     assert trimmed.meta["boilerplate"] == ["Big news", "READ MORE: Other story"]
+
+
+def test_page_furniture_above_and_credits_below_are_not_story() -> None:
+    text = (
+        "Share\nPrint this article\n\nFloods kill 12 in north\n\nBy Li Wei (Xinhua)\n"
+        "Updated: 2015-07-03 10:21\n\nBEIJING, July 3 (Xinhua) -- Floods triggered by heavy "
+        "rain killed 12 people in Hebei on Friday, officials said.\n\nRescue teams evacuated "
+        "more than 5,000 residents.\n\nEditor: Zhang Min\n"
+    )
+    parsed = parse_plaintext(text)
+    assert parsed.title == "Floods kill 12 in north" and parsed.stated_date == "2015-07-03"
+    assert parsed.meta["header_lines"] == ["Share", "Print this article"]
+    assert parsed.meta["dateline_date"] == "July 3" and parsed.meta["agency"] == "Xinhua"
+    assert parsed.text.startswith("Floods triggered") and parsed.text.endswith("residents.")
+    assert parsed.meta["boilerplate"] == ["Editor: Zhang Min"]
+
+
+def test_a_short_first_paragraph_is_story_not_byline() -> None:
+    text = "Quake toll rises\n\nBy Tuesday, 40 were dead.\n\nRescuers dug on for a third day."
+    parsed = parse_plaintext(text)
+    assert parsed.title == "Quake toll rises" and parsed.byline is None
+    assert parsed.text.startswith("By Tuesday, 40 were dead.")

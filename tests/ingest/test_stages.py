@@ -112,3 +112,25 @@ def test_no_date_gives_null_and_a_warning(pipeline: Pipeline) -> None:
     doc = code_text("Rebels attacked a convoy on Monday, officials said.", pipeline=pipeline)
     assert doc.error is None and doc.date is None
     assert doc.date_warnings and "no date" in doc.date_warnings[0]
+
+
+def test_gzip_of_each_kind_is_read(pipeline: Pipeline, tmp_path: Path) -> None:
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    rec = {"text": "Troops entered the town on Monday.", "id": "r1", "date": "2011-03-14"}
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress(json.dumps(rec).encode("utf-8")))
+    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(b"Police arrested five men on May 8."))
+    outcomes = _run(pipeline, [tmp_path])
+    assert [o.error for o in outcomes] == [None, None, None]
+    page, record, text = (o.record for o in outcomes)
+    assert page is not None and page["title"] == "Rebels seize border town"
+    assert record is not None and record["doc_id"] == "r1" and record["date"] == "2011-03-14"
+    assert text is not None and text["text"] == "Police arrested five men on May 8."
+
+
+def test_unreadable_record_date_is_reported(pipeline: Pipeline, tmp_path: Path) -> None:
+    rec = {"text": "Troops entered the town on Monday.", "date": "sometime last spring"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(rec) + "\n")
+    (outcome,) = _run(pipeline, [tmp_path / "in.jsonl"])
+    out = outcome.record
+    assert out is not None and out["stated_date"] is None and out["date"] is None
+    assert "'sometime last spring' could not be read" in out["date_warnings"][0]

@@ -4,17 +4,18 @@ import math
 
 import pytest
 
+from eventwire.errors import ConfigError
 from eventwire.places.gazetteer import load_gazetteer, normalise
 from eventwire.places.resolve import haversine_km
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return load_gazetteer("cities5000")
+    return load_gazetteer("cities1000")
 
 
 def test_load_gazetteer_is_built_once_per_process(gaz):
-    assert load_gazetteer("cities5000") is gaz
+    assert load_gazetteer("cities1000") is gaz
 
 
 def test_normalise_drops_accents_case_dots_and_article():
@@ -44,5 +45,6 @@ def test_capitals_are_marked(gaz):
 
 
 def test_unknown_dataset_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ConfigError) as info:
         load_gazetteer("cities7")
+    assert info.value.code == "E251"

@@ -62,7 +62,10 @@ def test_ambiguous_town_is_left_unresolved(parsed):
     assert springfield.lat is None and springfield.country is None
 
 
-def test_unknown_gazetteer_setting_is_a_config_error():
+@pytest.mark.parametrize("settings", [{"gazetteer": "everything"},
+                                      {"min_population_unlisted": "many"},
+                                      {"min_population_unlisted": -1}])
+def test_bad_places_settings_are_config_errors(settings):
     with pytest.raises(ConfigError) as info:
-        PlacesStage({"gazetteer": "everything"}, {})
+        PlacesStage(settings, {})
     assert info.value.code == "E251"

@@ -67,7 +67,8 @@ def test_missing_things_are_404_in_the_shape(client: Client) -> None:
 
 @pytest.mark.parametrize("query", [
     "limit=-1", "limit=0", "limit=1000000000000000000", "limit=abc", "limit=1e3",
-    "cursor=-1", "cursor=%00", "since=2002-13-45", "until=tomorrow", "since=2003-01-01&until=2002-01-01",
+    "cursor=-1", "cursor=%00", "since=2002-13-45", "until=tomorrow",
+    "since=2003-01-01&until=2002-01-01",
     "near=1,2", "near=91,0,5", "near=nan,0,5", "near=0,0,-1", "country=CHINA", "cameo=abc",
     "actor=" + "A" * 40, "text=" + "x" * 300, "limit=10&limit=20",
 ])

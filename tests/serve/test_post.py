@@ -43,6 +43,13 @@ def test_a_json_document_is_coded_and_stored(writer: Client) -> None:
     assert again["store"]["added"] == 0 and again["store"]["skipped"] == 1
 
 
+def test_a_write_refreshes_cached_answers(writer: Client, example_text: str) -> None:
+    before = len(writer.get("/api/events?limit=500").json()["events"])
+    data = writer.post("/api/documents", json={"text": example_text, "id": "copy"}).json()
+    after = len(writer.get("/api/events?limit=500").json()["events"])
+    assert after == before + data["documents"][0]["events"]
+
+
 def test_a_list_and_plain_text_are_accepted(writer: Client) -> None:
     docs = [{"text": TEXT}, {"text": "Rebels attacked a convoy near Goma on Friday."}]
     data = writer.post("/api/documents", json=docs).json()

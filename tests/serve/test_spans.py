@@ -28,8 +28,9 @@ def test_document_spans_are_sorted_and_valid() -> None:
 
 
 def test_sentence_offset_skips_a_trigger_word_outside_the_event_span() -> None:
-    sentence = "They freed him, then freed them all."
-    mention = {"trigger": "freed", "trigger_start": 121, "char_start": 116, "char_end": 131}
+    sentence = "Rebels freed him, then the army freed them."
+    # The event span starts at "the army" (23), the trigger is the second "freed" (32).
+    mention = {"trigger": "freed", "trigger_start": 132, "char_start": 123, "char_end": 142}
     assert sentence_offset(sentence, mention) == 100
     assert sentence_offset(sentence, {"trigger": "nothing", "trigger_start": 3}) is None
     assert sentence_offset(sentence, {"trigger": "freed"}) is None

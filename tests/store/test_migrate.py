@@ -10,10 +10,9 @@ import duckdb
 import pytest
 
 from eventwire.errors import StoreError
-from eventwire.store import SCHEMA_VERSION, Store, record_to_rows
+from eventwire.store import SCHEMA_VERSION, EventFilter, Store, record_to_rows
 from eventwire.store.bulk import bulk_insert
-from eventwire.store.migrate import v0_statements
-from eventwire.store.schema import TABLE_COLUMNS
+from eventwire.store.migrate import v0_columns, v0_statements
 
 from .factory import event, record
 
@@ -27,8 +26,7 @@ def _make_v0(path: Path) -> None:
         rows = record_to_rows(rec)
         rows["documents"][0]["seq"] = seq
         for table, table_rows in rows.items():
-            cols = [c for c in TABLE_COLUMNS[table] if c[0] != "cluster_id"]
-            bulk_insert(con, table, cols, table_rows)
+            bulk_insert(con, table, v0_columns(table), table_rows)
     con.close()
 
 
@@ -50,6 +48,7 @@ def test_v0_database_is_migrated_with_its_clusters(db_path: Path) -> None:
     _make_v0(db_path)
     with Store(db_path) as st:
         assert st.version == SCHEMA_VERSION
+        assert [r["event_id"] for r in st.query_events(EventFilter()).rows] == ["b/e1", "a/e1"]
         ev = st.get_event("b/e1")
         assert ev is not None and ev["cluster_id"] == "a/e1"
         assert ev["cluster"]["num_articles"] == 2

@@ -78,3 +78,27 @@ def test_an_event_without_a_trigger_offset_uses_its_sentence(pipeline: Pipeline)
     event = event_at(doc, "attacked")
     event.trigger_start = event.trigger_end = None
     assert date_event(doc, event) == ("2002-05-08", "day", "text")
+
+
+def test_an_unresolved_time_of_the_clause_is_not_replaced_by_the_story(
+        pipeline: Pipeline) -> None:
+    doc = code(pipeline, "Rebels seized the town on Monday, officials said. The following day "
+               "the army retook it.", DCT)
+    # "the following day" counts from Monday: the army retook it on Tuesday.
+    assert date_event(doc, event_at(doc, "retook")) == ("2002-05-21", "day", "text")
+    undated = code(pipeline, "The following day the army retook the town.", DCT)
+    assert date_event(undated, event_at(undated, "retook")) == ("2002-05-22", "day",
+                                                                 "document")
+
+
+def test_a_background_year_in_the_lead_is_not_the_story_frame(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "The letter was written to Abraham Lincoln in 1848. This year the "
+               "museum showed it. Police made 13 arrests.", DCT)
+    assert story_frame(doc) is None
+    assert date_event(doc, event_at(doc, "arrests")) == ("2002-05-22", "day", "document")
+
+
+def test_a_distant_day_in_the_lead_is_not_the_story_frame(pipeline: Pipeline) -> None:
+    doc = code(pipeline, "The mob shot two men on July 25, 1946. Officials reopened the "
+               "case. Police made 13 arrests.", DCT)
+    assert story_frame(doc) is None

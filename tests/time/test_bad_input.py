@@ -83,3 +83,8 @@ def test_junk_text_does_not_crash() -> None:
     junk = "\x00 :: 99/99/9999 31/31/31 00:00:00 29 February 2001 May May May ' s 0s " * 50
     for mention in find_times(junk, "2002-05-22", None):
         assert mention.start < mention.end
+
+
+def test_an_expression_does_not_run_across_lines() -> None:
+    found = find_times("Published in May\n8 people died. On May 8 police came.", "2002-05-22")
+    assert [(m.text, m.value) for m in found] == [("May", "2002-05"), ("May 8", "2002-05-08")]

@@ -101,6 +101,8 @@ def test_durations_sets_and_vague_references(pipeline: Pipeline) -> None:
     assert found["the future"] == ("DATE", "FUTURE_REF")
     assert found["two"] == ("DURATION", "P2W")
     assert found["four weeks"] == ("DURATION", "P4W")
+    bare = times(pipeline, "The siege went on for months. A ruling may take years.", DCT)
+    assert bare == {"months": ("DURATION", "PXM"), "years": ("DURATION", "PXY")}
 
 
 def test_spans_follow_timeml(pipeline: Pipeline) -> None:
@@ -161,3 +163,21 @@ def test_clock_times_take_the_day_around_them(pipeline: Pipeline) -> None:
     )
     assert found["5 a.m."] == ("TIME", "2009-03-11T05:00")
     assert found["4 p.m."] == ("TIME", "2009-05-14T16:00")
+
+
+def test_this_past_and_fiscal_years(pipeline: Pipeline) -> None:
+    found = times(pipeline, "This past weekend the mayor spoke. Spending rose in fiscal year "
+                  "2001 and over the past week.", DCT)
+    assert found["This past weekend"] == ("DATE", "2002-W20-WE")
+    assert found["fiscal year 2001"] == ("DATE", "2001")
+    assert found["the past week"] == ("DURATION", "P1W")
+
+
+def test_halves_and_articles(pipeline: Pipeline) -> None:
+    found = times(pipeline, "A four-week course ran for an hour and a half. A year and a half "
+                  "ago, late last July and last May, the town voted.", "2013-03-22")
+    assert found["four-week"] == ("DURATION", "P4W")
+    assert found["an hour and a half"] == ("DURATION", "PT1.5H")
+    assert found["A year and a half ago"] == ("DATE", "2011-09")
+    assert found["late last July"] == ("DATE", "2012-07")
+    assert found["last May"] == ("DATE", "2012-05")

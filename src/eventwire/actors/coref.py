@@ -17,6 +17,7 @@ a toddler" are the five). Each case is a small rule over the phrases found so fa
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from eventwire.actors.found import NUMBER_WORDS, Found
@@ -30,6 +31,10 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 THING = frozenset({"it", "its", "itself"})
 PERSON = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 LOOKBACK_SENTENCES = 2
+#: How many earlier actors a bare role noun may look back over for its country.
+LOOKBACK_MENTIONS = 300
+#: Roles whose definite mention ("the ministry", "the army") means the one named before.
+INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"})
 
 
 def _compatible(word: str) -> Callable[[Found], bool] | None:
@@ -45,12 +50,16 @@ def _compatible(word: str) -> Callable[[Found], bool] | None:
 def antecedent(rec: Recognizer, tok: Any, fits: Callable[[Found], bool]) -> Found | None:
     """The most likely earlier actor a reference at ``tok`` points to."""
     sent = rec.sent_of.get(tok.i, 0)
-    earlier = [f for f in rec.found if f.end <= tok.i and f.coded and fits(f)]
-    same = [f for f in earlier if f.sent == sent]
-    if same:
-        return same[-1]
+    by_sent: dict[int, list[Found]] = {}
+    for f in reversed(rec.found):
+        if f.sent < sent - LOOKBACK_SENTENCES:
+            break
+        if f.end <= tok.i and f.coded and fits(f) and not f.rule.endswith(":place"):
+            by_sent.setdefault(f.sent, []).insert(0, f)
+    if by_sent.get(sent):
+        return by_sent[sent][-1]
     for back in range(1, LOOKBACK_SENTENCES + 1):
-        there = [f for f in earlier if f.sent == sent - back]
+        there = by_sent.get(sent - back)
         if there:
             subjects = [f for f in there if f.subject]
             return (subjects or there)[0]
@@ -117,7 +126,6 @@ def _people_group(rec: Recognizer, tok: Any, found: Found) -> Found | None:
             for other in group[1:]:
                 coded = rec.make(other, None, (), "").with_coding(prev, rule)
                 rec.memo[other.i] = coded
-                rec.pending.append(coded)
             return found.with_coding(prev, rule)
     return None
 
@@ -131,12 +139,12 @@ def _role_country(rec: Recognizer, tok: Any, found: Found) -> Found:
     dets = {c.lower_ for c in tok.lefts if c.dep_ == "det"}
     if dets - {"the"}:
         return found
-    earlier = [f for f in rec.found if f.country or f.org]
+    earlier = [f for f in islice(reversed(rec.found), LOOKBACK_MENTIONS) if f.country or f.org]
     tests = [lambda f: f.lemma == found.lemma]
-    if dets:
+    if dets and found.sectors[0] in INSTITUTIONS:
         tests.append(lambda f: f.sectors[:1] == found.sectors[:1])
     for test in tests:
-        for prev in reversed(earlier):
+        for prev in earlier:
             if test(prev):
                 return Found(
                     **{

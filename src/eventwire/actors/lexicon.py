@@ -13,6 +13,7 @@ entries overriding earlier ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -23,40 +24,13 @@ from eventwire.errors import DictionaryError
 __all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "ROLE_CODES"]
 
 #: CAMEO role (sector) codes that may follow a country code.
-ROLE_CODES = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "LEG",
-        "OPP",
-        "REB",
-        "REF",
-        "BUS",
-        "MED",
-        "EDU",
-        "NGO",
-        "IGO",
-        "CVL",
-        "LAB",
-        "HLH",
-        "REL",
-        "SPY",
-        "ELI",
-        "CRM",
-        "AGR",
-        "UAF",
-        "MOD",
-        "RAD",
-        "PTY",
-        "INS",
-        "SEP",
-        "IMG",
-        "UNK",
-        "MNC",
-    ]
-)
+# fmt: off
+ROLE_CODES = frozenset((
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "REF", "BUS", "MED", "EDU", "NGO",
+    "IGO", "CVL", "LAB", "HLH", "REL", "SPY", "ELI", "CRM", "AGR", "UAF", "MOD", "RAD",
+    "PTY", "INS", "SEP", "IMG", "UNK", "MNC", "MOS", "CHR", "JEW", "BUD", "HIN", "SIK",
+))
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +82,18 @@ class Lexicon:
     capitalised: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     transparent: frozenset[str] = frozenset()
+    individuals: frozenset[str] = frozenset()
+    default_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
     refugee_cues: frozenset[str] = frozenset()
     max_role_len: int = 1
     #: For each last word of a role phrase, the longest phrase ending with it.
     role_ends: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        """Every one-word noun the lexicon knows (read once the lexicon is complete)."""
+        return frozenset(self.role_ends) | self.transparent | self.persons
 
     def add_name(self, text: str, entry: Entry) -> None:
         """Add or override a name (later additions win)."""
@@ -210,7 +191,11 @@ def _add_roles(lex: Lexicon, data: dict[str, Any]) -> None:
         for title in titles:
             lex.titles.setdefault(_words(title), (code,))
     lex.transparent = frozenset(data.get("transparent") or [])
+    for code, nouns in (data.get("default_roles") or {}).items():
+        for noun in nouns:
+            lex.default_roles[noun] = (code,)
     lex.persons = frozenset(data.get("persons") or [])
+    lex.individuals = frozenset(data.get("individuals") or [])
     lex.refugee_cues = frozenset(data.get("refugee_cues") or [])
 
 

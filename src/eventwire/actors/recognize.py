@@ -110,21 +110,19 @@ def _quantity(tok: Any) -> int | None:
 
 
 def _outermost(found: list[Found]) -> list[Found]:
-    """Drop names used as modifiers inside a larger actor phrase ("Japan" in "Japan's
-    foreign ministry"): the larger phrase is the actor."""
-    out = []
-    for f in found:
-        inside = any(
-            g is not f
-            and g.start <= f.start
-            and f.end <= g.end
-            and g.head != f.head
-            and (g.end - g.start) > (f.end - f.start)
-            for g in found
-        )
-        if not inside:
-            out.append(f)
-    return out
+    """Drop phrases inside a larger actor phrase ("Japan" in "Japan's foreign ministry"):
+    the larger phrase is the actor. One sweep in span order, so that a document with
+    thousands of actors stays linear after sorting."""
+    order = sorted(range(len(found)), key=lambda k: (found[k].start, -found[k].end))
+    inside: set[int] = set()
+    cover: tuple[int, int] = (-1, -1)  # the span reaching furthest right so far
+    for k in order:
+        f = found[k]
+        if f.end <= cover[1] and (f.start, f.end) != cover:
+            inside.add(k)
+        elif f.end > cover[1]:
+            cover = (f.start, f.end)
+    return [f for k, f in enumerate(found) if k not in inside]
 
 
 class Recognizer:
@@ -144,10 +142,22 @@ class Recognizer:
                 self.by_token[i] = match
         self.memo: dict[int, Found | None] = {}
         self.found: list[Found] = []
-        self.pending: list[Found] = []
+        #: Further actors sharing a head ("French and Egyptian warships").
+        self.extras: dict[int, list[Found]] = {}
         self.sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
-        self.lemmas = [t.lemma_.lower() for t in sdoc]
+        self.lemmas = [self._lemma(t) for t in sdoc]
         self.lowers = [t.lower_ for t in sdoc]
+
+    def _lemma(self, tok: Any) -> str:
+        """The lower-case lemma; capitalised plurals ("Rebels" opening a sentence or a
+        headline) are tagged as proper nouns, whose lemma spaCy leaves as written."""
+        lemma = str(tok.lemma_).lower()
+        if tok.pos_ != "PROPN" or not lemma.endswith("s"):
+            return lemma
+        for cut in (1, 2):
+            if lemma[:-cut] in self.lex.nouns:
+                return lemma[:-cut]
+        return lemma
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -158,14 +168,12 @@ class Recognizer:
             found = self.analyze(tok)
             if found is None or found.head in emitted:
                 continue
-            emitted.add(found.head)
-            found = coref.resolve(self, self.sdoc[found.head], found)
-            if found is not None and found.coded:
-                self.found.append(found)
-            for extra in self.pending:
-                emitted.add(extra.head)
-                self.found.append(extra)
-            self.pending.clear()
+            head = found.head
+            emitted.add(head)
+            resolved = coref.resolve(self, self.sdoc[head], found)
+            if resolved is not None and resolved.coded:
+                self.found.append(resolved)
+            self.found.extend(self.extras.pop(head, []))
         return _outermost(self.found)
 
     def analyze(self, tok: Any) -> Found | None:
@@ -208,6 +216,7 @@ class Recognizer:
         match = self.by_token.get(tok.i)
         stop = max(tok.i + 1, match.end if match else 0, end or 0)
         kw.setdefault("plural", tok.tag_ in ("NNS", "NNPS"))
+        kw.setdefault("person", not kw["plural"] and self.lemmas[tok.i] in self.lex.individuals)
         return Found(
             head=tok.i,
             start=start,
@@ -218,7 +227,7 @@ class Recognizer:
             org=org,
             subject=_climb(tok).dep_ in SUBJECT_DEPS,
             sent=self.sent_of.get(tok.i, 0),
-            lemma=tok.lemma_.lower(),
+            lemma=self.lemmas[tok.i],
             quantity=kw.pop("quantity", _quantity(tok)),
             **kw,
         )
@@ -229,13 +238,16 @@ class Recognizer:
     def _from_name(self, tok: Any, match: NameMatch) -> Found | None:
         entry = self.entry(match)
         kind = entry.kind
-        modifier = tok.dep_ in MODIFIER_DEPS and tok.head.i != tok.i
+        modifier = _climb(tok).dep_ in MODIFIER_DEPS and tok.head.i != tok.i
         if modifier and kind != "org":
             return self._owner(tok, entry)
         if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
             return None
-        if kind in ("name", "org") and _prep_of(tok) in LOCATIVE_PREPS:
+        if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             return None
+        rule = entry.rule or kind
+        if kind in ("name", "org") and _prep_of(tok) in LOCATIVE_PREPS:
+            rule += ":place"  # "a curfew in Montenegro": the country, named as a place
         sectors = entry.sectors
         if kind == "capital":
             sectors = ("GOV",)
@@ -245,7 +257,7 @@ class Recognizer:
             sectors = sectors + ("CVL",)  # "Thousands of Nigerians", not "the Chinese"
         org = entry.code if kind in ("org", "actor") and entry.country is None else None
         plural = kind == "plural" or tok.tag_ in ("NNS", "NNPS")
-        return self.make(tok, entry.country, sectors, entry.rule or kind, org, plural=plural)
+        return self.make(tok, entry.country, sectors, rule, org, plural=plural)
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
         """ "Beijing said" is the government; "the capital Juba" is a place."""
@@ -355,7 +367,7 @@ class Recognizer:
     # -- nouns and persons ------------------------------------------------------------
 
     def _noun(self, tok: Any) -> Found | None:
-        lemma = tok.lemma_.lower()
+        lemma = self.lemmas[tok.i]
         roles = self.role_of(tok)
         transparent = not roles and lemma in self.lex.transparent
         person = not roles and lemma in self.lex.persons
@@ -367,7 +379,11 @@ class Recognizer:
             roles = roles + ("REF",)
         where = self.modifier_country(tok)
         if where is not None:
-            return self.make(tok, where.country, roles, f"compose:{where.rule}+{lemma}", where.org)
+            if not roles:
+                roles = self.lex.default_roles.get(lemma, ("CVL",) if person else ())
+            self._coordinated_countries(tok, where, roles, lemma)
+            rule = f"compose:{where.rule}+{lemma}"
+            return self.make(tok, where.country, roles or where.sectors, rule, where.org)
         comp = self.complement(tok)
         if comp is not None:
             return self._with_complement(tok, roles, comp, transparent)
@@ -392,7 +408,7 @@ class Recognizer:
                 continue
             other = self._country_found(conj, match)
             if other is not None and (other.country or other.org):
-                self.pending.append(
+                self.extras.setdefault(tok.i, []).append(
                     self.make(tok, other.country, roles, f"compose:{other.rule}+{lemma}", other.org)
                 )
 
@@ -430,7 +446,7 @@ class Recognizer:
             return None
         roles = self.title_roles(tok)
         if not roles:
-            return self._apposition(tok)
+            return self._apposition(tok) or self._named_before(tok)
         where = self.modifier_country(tok)
         if where is None:
             comp = self.complement(tok)
@@ -438,6 +454,15 @@ class Recognizer:
         country = where.country if where else None
         org = where.org if where else None
         return self.make(tok, country, roles, "person:title", org, person=True, plural=False)
+
+    def _named_before(self, tok: Any) -> Found | None:
+        """ "Russian President Boris Yeltsin ... Yeltsin said": the same surname."""
+        lemma = self.lemmas[tok.i]
+        for prev in reversed(self.found):
+            if prev.person and prev.lemma == lemma and prev.coded:
+                found = self.make(tok, None, (), "", person=True, plural=False)
+                return found.with_coding(prev, f"coref:name>{prev.rule}")
+        return None
 
     def _apposition(self, tok: Any) -> Found | None:
         for child in tok.children:

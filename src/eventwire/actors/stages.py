@@ -7,6 +7,7 @@ built once per spaCy vocabulary.
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from typing import Any
 
@@ -27,13 +28,31 @@ def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
     return apply_dictionaries(load_builtin(), dictionaries)
 
 
-def looks_english(sdoc: Any, min_share: float) -> bool:
-    """Whether enough words are English function words; other languages get no actors,
-    because English lexicon words inside them ("police", "Iran") are not evidence."""
+@lru_cache(maxsize=1)
+def _foreign_stop_words() -> frozenset[str]:
+    """Function words of the main other languages of news that are not English words."""
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+
+    words: set[str] = set()
+    for lang in ("de", "fr", "es", "it", "pt", "nl"):
+        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+        words |= {w.lower() for w in module.STOP_WORDS}
+    return frozenset(words - {w.lower() for w in english})
+
+
+def looks_english(sdoc: Any, min_latin: float) -> bool:
+    """Whether a text is English: mostly Latin letters, and more English function words
+    than those of other European languages. Other languages get no actors, because
+    English lexicon words inside them ("Iran", "police") are not evidence."""
     words = [t for t in sdoc[:400] if t.is_alpha]
-    if len(words) < 8:
+    if not words:
         return True
-    return sum(1 for t in words if t.is_stop) / len(words) >= min_share
+    latin = sum(1 for t in words if t.text.isascii()) / len(words)
+    if latin < min_latin:
+        return False
+    foreign = _foreign_stop_words()
+    english = sum(1 for t in words if t.is_stop)
+    return sum(1 for t in words if t.lower_ in foreign) <= english
 
 
 class ActorStage:
@@ -44,7 +63,7 @@ class ActorStage:
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
         specs = tuple(str(d) for d in config.get("dictionaries") or [])
         self.lexicon = lexicon_for(specs)
-        self.min_english = float(settings.get("min_english_share", 0.15))
+        self.min_latin = float(settings.get("min_latin_share", 0.5))
         self._finders: dict[int, NameFinder] = {}
 
     def finder(self, vocab: Any) -> NameFinder:
@@ -55,7 +74,7 @@ class ActorStage:
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.spacy
-        if sdoc is None or not looks_english(sdoc, self.min_english):
+        if sdoc is None or not looks_english(sdoc, self.min_latin):
             doc.actors = []
             return doc
         date = doc.date or doc.dct

@@ -11,8 +11,8 @@ DEFAULT_DB = "eventwire.duckdb"
 
 
 @main.command("serve")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-              type=click.Path(dir_okay=False), help="The DuckDB store to serve.")
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
+              help="The DuckDB store to serve (default store.path: eventwire.duckdb).")
 @click.option("--host", default=None,
               help="Address to bind (default serve.host: 127.0.0.1, this machine only).")
 @click.option("--port", default=None, type=click.IntRange(1, 65535),
@@ -22,7 +22,7 @@ DEFAULT_DB = "eventwire.duckdb"
 @config_options
 @fail_on_error
 def serve_cmd(
-    db_path: str,
+    db_path: str | None,
     host: str | None,
     port: int | None,
     token: str | None,
@@ -35,4 +35,5 @@ def serve_cmd(
     from eventwire.serve import run_server
 
     config = make_config(config_files, overrides, model=model, dictionaries=dictionaries)
-    run_server(db_path, host=host, port=port, token=token, config=config)
+    db = db_path or (config.get("store") or {}).get("path") or DEFAULT_DB
+    run_server(db, host=host, port=port, token=token, config=config)

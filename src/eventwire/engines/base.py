@@ -48,5 +48,10 @@ def code_documents(pipeline: Pipeline, docs: Iterable[Document]) -> Iterator[Out
 
 
 def process_batch(pipeline: Pipeline, docs: list[Document]) -> list[Outcome]:
-    """One batch, fully: what a worker process or a Spark partition does."""
-    return list(code_documents(pipeline, docs))
+    """One batch, fully: what a worker process or a Spark partition does.
+
+    The batch runs inside the pipeline's memory zone, so a long-running worker keeps a
+    flat memory: only records leave the block.
+    """
+    with pipeline.memory_zone():
+        return list(code_documents(pipeline, docs))

@@ -17,7 +17,7 @@ from itertools import chain, islice
 from typing import Any
 
 from eventwire.config import Config
-from eventwire.engines.base import Outcome, code_documents, process_batch
+from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import ConfigError
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
@@ -39,7 +39,9 @@ class InProcessEngine:
         return self._pipeline
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        yield from code_documents(self.pipeline, docs)
+        size = int((self.config.get("engine") or {}).get("batch_size", 16))
+        for batch in _batches(docs, size):
+            yield from process_batch(self.pipeline, batch)
 
     def close(self) -> None:
         self._pipeline = None

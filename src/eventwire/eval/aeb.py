@@ -1,6 +1,6 @@
 """``aeb``: an article-extraction benchmark folder (``ground-truth.json`` + ``html/``).
 
-The clean stage turns each page into text; that text is compared with the page's gold
+Only the clean stage runs: it turns each page into text, which is compared with the page's gold
 ``articleBody`` over shingles of 4 consecutive tokens (words matched by ``\\w+``, case
 kept), counted with multiplicity. Headline figures are micro-averaged (counts summed over
 pages); the benchmark's own page-averaged figures are reported too, for comparison with
@@ -145,4 +145,5 @@ KIND = Kind(
     summary="HTML extraction benchmark folder (ground-truth.json + html/*.html.gz)",
     load=load,
     score=score,
+    stages=("clean",),
 )

@@ -95,7 +95,8 @@ def _toponym(el: Any, text: str) -> tuple[Toponym, bool]:
         raise ValueError(f"toponym at line {el.sourceline} has no integer start/end") from exc
     if not 0 <= start < end <= len(text):
         raise ValueError(f"toponym at line {el.sourceline} is outside the text")
-    name = _field(el, "name") or _field(el, "phrase") or ""
+    # The toponym's own text, never the gazetteer's name under <gaztag>.
+    name = (el.findtext("name") or el.findtext("phrase") or "").strip()
     start, end, moved = _repair(text, start, end, name)
     lat, lon = _coord(el, "lat"), _coord(el, "lon")
     return Toponym(start, end, name, lat, lon), moved

@@ -25,7 +25,9 @@ class Kind:
 
     ``verbatim``: gold offsets index the text as given, so the clean stage must keep it
     (or spans are aligned back). ``default_dictionaries`` finds the dictionaries that go
-    with a gold file when the user names none.
+    with a gold file when the user names none. ``stages``: when set, only these stages of
+    the configured pipeline run (a KIND that measures one stage need not wait for, or
+    crash in, the others).
     """
 
     name: str
@@ -34,6 +36,7 @@ class Kind:
     score: Callable[[Sequence[Any], Pipeline, str], Report]
     verbatim: bool = False
     default_dictionaries: Callable[[Path], list[str]] | None = None
+    stages: tuple[str, ...] | None = None
 
 
 #: The modules that declare a KIND (each has a module-level ``KIND``), in display order.

@@ -27,6 +27,7 @@ def verbatim_overrides(overrides: list[str], notes: list[str]) -> list[str]:
     back onto the original text by :class:`eventwire.eval.align.OffsetMap`.
     """
     if any(o.split("=", 1)[0].strip() == VERBATIM_KEY for o in overrides):
+        notes.append(f"{VERBATIM_KEY} as set; predicted spans aligned to the original text")
         return overrides
     clean = (default_config().get("stages") or {}).get("clean") or {}
     if "verbatim" in clean:
@@ -68,6 +69,9 @@ def run_eval(
         if kind.verbatim:
             ovs = verbatim_overrides(ovs, notes)
         config = make_config(config_files, ovs, model=model, dictionaries=dicts)
+        if kind.stages is not None:
+            config["pipeline"] = [s for s in config["pipeline"] if s in kind.stages]
+            notes.append(f"only the {', '.join(config['pipeline'])} stage(s) run")
         pipeline = load_pipeline(config)
     report = kind.score(gold.items, pipeline, str(path))
     report.items = len(gold.items)

@@ -52,6 +52,14 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _subject(verb: Token) -> Token | None:
+    """The subject; with two ("Old foes Gondor and Osgiliath"), the proper name."""
+    subjects = [k for k in verb.children if k.dep_ in _SUBJ]
+    names = [k for k in subjects if k.pos_ == "PROPN"]
+    found = names or subjects
+    return found[0] if found else None
+
+
 def _agent(tok: Token) -> Token | None:
     agent = _child(tok, {"agent"})
     return _child(agent, {"pobj"}) if agent is not None else None
@@ -68,8 +76,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     node = verb
     for _ in range(6):
         if _is_passive(node):
+            if node is not verb:  # "X was seen to break in": X is the breaker
+                raised = _child(node, {"nsubjpass"})
+                if raised is not None:
+                    return raised, True
             return _agent(node), True
-        subj = _child(node, _SUBJ)
+        subj = _subject(node)
         if subj is not None:
             return subj, True
         if node.dep_ == "relcl":
@@ -148,7 +160,7 @@ def holder_of(target: Token) -> Token | None:
 
 
 def arguments_of(
-    verb: Token, noun: Token | None, preps: tuple[str, ...], opaque: bool = False
+    verb: Token, noun: Token | None, preps: tuple[str, ...], complement: bool = False
 ) -> Arguments:
     """Source and target for a verb trigger, or a noun trigger carried by ``verb``."""
     if noun is not None and verb is noun:
@@ -158,8 +170,8 @@ def arguments_of(
         target = _pobj(noun, preps) or _pobj(verb, preps)
         return Arguments(source, target)
     target = object_of(verb, preps)
-    if target is None and not opaque:
-        target = _complement_subject(verb)  # for a demand, that subject is its content
+    if target is None and complement:
+        target = _complement_subject(verb)  # "allowed them to fly" (not "said X did")
     if target is not None and target.pos_ == "NOUN":
         doer = _event_agent(target)
         if doer is not None and target.lemma_ in _EVENT_NOUNS:
@@ -188,7 +200,15 @@ def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...
     found = _pobj(verb, preps + ("to", "with", "against", "in", "from"))
     if found is not None and found is not target:
         out.append(found)
+    if found is not None:  # "against Kampuchean guerrilla camps"
+        out.extend(_modifiers(found))
+    if target is not None:  # "a resumption of ties with X": an actor deeper in the object
+        out.extend(t for t in target.subtree if t.pos_ in {"PROPN", "NOUN"} and t is not target)
     return out
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    return [k for k in tok.children if k.dep_ in {"poss", "compound", "amod"}]
 
 
 def content_targets(verb: Token) -> list[Token]:
@@ -199,8 +219,13 @@ def content_targets(verb: Token) -> list[Token]:
     for comp in verb.children:
         if comp.dep_ not in {"xcomp", "ccomp"}:
             continue
-        out.extend(k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        args = [k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        out.extend(args)
         found = _pobj(comp, ("to", "against", "on", "with", "from", "in"))
         if found is not None:
             out.append(found)
+        for obj in args:  # "refusing to lift the curfew on Palestinian towns"
+            deeper = _pobj(obj, ("on", "against", "to", "with", "of"))
+            if deeper is not None:
+                out.extend([deeper, *_modifiers(deeper)])
     return out

@@ -19,9 +19,10 @@ from eventwire.events.arguments import (
     arguments_of,
     content_targets,
     holder_of,
+    subject_of,
     target_alternatives,
 )
-from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.lexicon import Lexicon
 from eventwire.events.matching import Match, lemma_keys, match_token
 from eventwire.events.mood import Mood, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
@@ -89,36 +90,56 @@ def _pairs(link: ActorLink, args: Arguments) -> list[tuple[EventActor, EventActo
     out = []
     for src in sources:
         for tgt in targets:
-            if src.code and src.code == tgt.code and src.text == tgt.text:
-                continue
+            if src.code and src.code == tgt.code:
+                continue  # an actor acting on itself is a coding accident
             out.append((src, tgt))
     return out
 
 
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09"})
+
+
+def _threatening(match: Match, lex: Lexicon) -> bool:
+    """"will withdraw ... unless X does Y": an act announced on a condition is a threat."""
+    marks = {"unless", "if"} & lex.word_list("conditional")
+    return any(
+        k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in k.children)
+        for k in match.verb.children
+    )
+
+
 def _announced(match: Match, mood: Mood, lex: Lexicon, onto: Ontology) -> tuple[str, str] | None:
     """An act announced for the future ("will impose", "agreed to release", "vowed to
-    fight") is an event of its own: intent (CAMEO 03) or, for a conflictual act, a threat."""
+    fight") is an event of its own: intent (CAMEO 03) or, for a conflictual act or one
+    announced on a condition, a threat (CAMEO 13)."""
     entry = match.entry
     gov = mood.governor
     future = mood.modal == "future" and not mood.content and not mood.conditional
     promised = mood.content and gov is not None and bool(
         set(lemma_keys(gov)) & lex.word_list("intent_governors")
     )
-    if mood.negated or not (future or promised):
+    if mood.negated or not (future or promised) or entry.cameo.startswith("13"):
         return None
-    if onto.info(entry.cameo).quad_class in (3, 4) and not entry.cameo.startswith("13"):
-        threat = lex.threat_codes.get(entry.cameo[:2])
-        return (threat, f"{entry.id}:threat") if threat else None
-    return (entry.intent, f"{entry.id}:intent") if entry.intent else None
+    conflict = onto.info(entry.cameo).quad_class in (3, 4)
+    if conflict or (future and _threatening(match, lex)):
+        threat = lex.threat_codes.get(entry.cameo[:2], "130")
+        return threat, f"{entry.id}:threat"
+    intent = entry.intent or ("030" if entry.cameo[:2] in _COOPERATIVE_ROOTS else None)
+    return (intent, f"{entry.id}:intent") if intent else None
 
 
-def _decide(match: Match, mood: Mood, lex: Lexicon, onto: Ontology) -> tuple[str, str, bool]:
-    """(code, rule, hypothetical) for a match given its mood."""
+def _decide(
+    match: Match, mood: Mood, lex: Lexicon, onto: Ontology
+) -> tuple[str, str, bool, bool]:
+    """(code, rule, hypothetical, negated) for a match given its mood."""
+    entry = match.entry
+    if mood.negated and entry.negated and not (mood.conditional or mood.content):
+        return entry.negated, f"{entry.id}:negated", False, False  # "will not accept"
     announced = _announced(match, mood, lex, onto)
     if announced is not None:
-        return announced[0], announced[1], False
+        return announced[0], announced[1], False, False
     hypothetical = bool(mood.modal or mood.conditional or mood.content or mood.generic)
-    return match.entry.cameo, match.entry.id, hypothetical
+    return entry.cameo, entry.id, hypothetical, mood.negated
 
 
 class LexiconMatcher:
@@ -133,19 +154,36 @@ class LexiconMatcher:
         if match is None:
             return [], None
         mood = mood_of(match.trigger, self.lex)
-        code, rule, hypo = _decide(match, mood, self.lex, self.onto)
-        args = arguments_of(match.verb, match.noun, match.entry.target, match.entry.opaque)
+        code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
+        args = arguments_of(
+            match.verb, match.noun, match.entry.target, bool(match.entry.xcomp)
+        )
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
-        args.target = _better_target(link, match.verb, args.target, match.entry)
+        entry = match.entry
+        args.target = better_target(link, match.verb, args.target, entry.target, entry.opaque)
         if "target" in match.entry.require and args.target is None:
             return [], None
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
         return [
-            Candidate(code, match.trigger, match.verb, src, tgt, rule, mood.negated, hypo)
+            Candidate(code, match.trigger, match.verb, src, tgt, rule, negated, hypo)
             for src, tgt in _pairs(link, args)
         ], refined
+
+    def _obligation(self, tok: Token, link: ActorLink) -> list[Candidate]:
+        """"X said Y must hand over Z": a request by X to Y, whatever Y must do."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.lex.word_list("reporting"):
+            return []
+        if not any(k.dep_ == "aux" and k.lower_ in self.lex.word_list("obligation")
+                   for k in tok.children):
+            return []
+        source, _ = subject_of(tok.head)
+        target = next((k for k in tok.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
+        if source is None or target is None:
+            return []
+        return [Candidate("100", tok, tok.head, s, t, "obligation")
+                for s, t in _pairs(link, Arguments(source, target))]
 
     def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:
         out: list[Candidate] = []
@@ -153,6 +191,7 @@ class LexiconMatcher:
         for tok in sent:
             cands, gov = self._one(tok, link)
             out.extend(cands)
+            out.extend(self._obligation(tok, link))
             if gov is not None:
                 refined.add(gov)
         return [
@@ -161,17 +200,21 @@ class LexiconMatcher:
         ]
 
 
-def _better_target(
-    link: ActorLink, verb: Token, target: Token | None, entry: Entry
+def better_target(
+    link: ActorLink, verb: Token, target: Token | None, preps: tuple[str, ...],
+    opaque: bool = False,
 ) -> Token | None:
     """The object when it names an actor, else the first other place that does."""
     options = [target] if target is not None else []
-    if entry.opaque:
+    if opaque:
         options.extend(content_targets(verb))
-    options.extend(target_alternatives(verb, target, entry.target))
-    for option in options:
-        if option.ent_type_ not in _NOT_ACTORS and link.mention(option) is not None:
-            return option
+    options.extend(target_alternatives(verb, target, preps))
+    coded = [o for o in options if o.ent_type_ not in _NOT_ACTORS and link.mention(o)]
+    # A sector without a country ("two artillery shells" -> MIL) yields to a named
+    # country elsewhere ("fired ... at Seoul").
+    placed = [o for o in coded if (m := link.mention(o)) is not None and m.country]
+    if placed or coded:
+        return (placed or coded)[0]
     if target is not None and target.ent_type_ in _NOT_ACTORS:
         return None
     return target

@@ -17,10 +17,10 @@ import yaml
 
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
-               "conditional", "negations", "intent_governors")
+               "conditional", "negations", "intent_governors", "obligation")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
@@ -50,6 +50,7 @@ class Entry:
     opaque: bool = False
     target: tuple[str, ...] = DEFAULT_TARGET_PREPS
     require: frozenset[str] = frozenset()
+    negated: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -104,6 +105,7 @@ def _entries(raw: dict[str, Any]) -> list[Entry]:
                 opaque=bool(raw.get("opaque", False)),
                 target=tuple(_word(t) for t in target) if target else DEFAULT_TARGET_PREPS,
                 require=frozenset(raw.get("require") or ()),
+                negated=str(raw["negated"]) if raw.get("negated") else None,
             )
         )
     return out
@@ -135,6 +137,26 @@ def load_lexicon(path: str | Path) -> Lexicon:
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read event lexicon {path}: {exc}", code="E232") from exc
     return parse_lexicon(data or {}, str(path))
+
+
+def user_lexicon(path: str | Path, base: Lexicon) -> Lexicon | None:
+    """The ``events:`` section of a user YAML dictionary on top of ``base``, or None.
+
+    User entries come first, so that they win ties with built-in entries; the word lists
+    of the mood checks stay the built-in ones. Dictionaries without an ``events:`` section
+    (actor dictionaries) are left to the other stages.
+    """
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read dictionary {path}: {exc}", code="E232") from exc
+    if not isinstance(data, dict) or not data.get("events"):
+        return None
+    own = parse_lexicon({"entries": data["events"]}, str(path))
+    merged = Lexicon(words=dict(base.words), threat_codes=dict(base.threat_codes))
+    for key in set(own.by_key) | set(base.by_key):
+        merged.by_key[key] = list(own.by_key.get(key, [])) + list(base.by_key.get(key, []))
+    return merged
 
 
 _BUILTIN: Lexicon | None = None

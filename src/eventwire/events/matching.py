@@ -115,10 +115,13 @@ def _light_noun(verb: Token, lex: Lexicon) -> tuple[Entry, Token] | None:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
             nouns.extend(k for k in prep.children if k.dep_ == "pobj")
     for kid in nouns:
-        if kid.pos_ in _NOUN_POS:
-            entry = best_entry(lookup(lex, "noun", kid), kid)
+        if kid.pos_ not in _NOUN_POS:
+            continue
+        # "launched a mediation effort": the event may be the object's modifier
+        for noun in [kid] + [k for k in kid.children if k.dep_ == "compound"]:
+            entry = best_entry(lookup(lex, "noun", noun), noun)
             if entry is not None:
-                return entry, kid
+                return entry, noun
     return None
 
 

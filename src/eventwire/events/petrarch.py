@@ -17,9 +17,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.actorlink import ActorLink, actors_for
 from eventwire.events.arguments import arguments_of
-from eventwire.events.coder import Candidate
+from eventwire.events.coder import Candidate, better_target
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.mood import mood_of
 from eventwire.events.petrarch_read import Pattern, PetrarchDict, VerbEntry, load_petrarch
 from eventwire.model import EventActor
 
@@ -89,7 +88,7 @@ class PetrarchMatcher:
 
     def _entry(self, tok: Token, tokens: list[Token], pos: int) -> VerbEntry | None:
         best = None
-        for key in {tok.text.upper(), tok.lemma_.upper()}:
+        for key in dict.fromkeys([tok.text.upper(), tok.lemma_.upper()]):  # exact form first
             for entry in self.pdict.verbs.get(key, []):
                 rest = entry.words[1:]
                 fits = all(_word_at(tokens, pos + 1 + k, w) for k, w in enumerate(rest)) or all(
@@ -122,7 +121,9 @@ class PetrarchMatcher:
     ) -> list[tuple[EventActor, EventActor]]:
         args = arguments_of(tok, None, _TARGET_PREPS)
         src = self._actor_near(link, tokens, marks["$"]) if "$" in marks else args.source
-        tgt = self._actor_near(link, tokens, marks["+"]) if "+" in marks else args.target
+        tgt = self._actor_near(link, tokens, marks["+"]) if "+" in marks else better_target(
+            link, tok, args.target, _TARGET_PREPS
+        )
         if "%" in marks:
             comp = self._actor_near(link, tokens, marks["%"])
             group = actors_for(link, comp) if comp is not None else []
@@ -131,8 +132,10 @@ class PetrarchMatcher:
             if comp is not None and tgt is None:
                 tgt = comp
         sources = actors_for(link, src) if src is not None else [EventActor()]
+        if tgt is None and len(sources) > 1:  # "Gondor and Osgiliath renewed ties"
+            return [(a, b) for a in sources for b in sources if a is not b]
         targets = actors_for(link, tgt) if tgt is not None else [EventActor()]
-        return [(s, t) for s in sources for t in targets]
+        return [(s, t) for s in sources for t in targets if not (s.code and s.code == t.code)]
 
     def _candidates_for(self, tok: Token, tokens: list[Token], pos: int,
                         link: ActorLink) -> list[Candidate]:
@@ -143,15 +146,15 @@ class PetrarchMatcher:
         code = pat.code if pat is not None else entry.default_code
         if not code or code.strip("-") == "":
             return []
-        mood = mood_of(tok, self.lex)
-        hypo = bool(mood.modal == "modal" or mood.conditional)
+        # PETRARCH semantics: the dictionary's patterns decide ("- NOT * [112]"), so
+        # negation and modality do not drop its events.
         rule = f"petrarch:{entry.block or entry.words[0]}:{pat.text if pat else '*'}"
         codes = code.split(":")
         out = []
         for src, tgt in self._pairs(link, tok, tokens, marks):
-            out.append(Candidate(codes[0], tok, tok, src, tgt, rule, mood.negated, hypo))
+            out.append(Candidate(codes[0], tok, tok, src, tgt, rule))
             if len(codes) > 1 and codes[1].strip("-"):
-                out.append(Candidate(codes[1], tok, tok, tgt, src, rule, mood.negated, hypo))
+                out.append(Candidate(codes[1], tok, tok, tgt, src, rule))
         return out
 
     def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:

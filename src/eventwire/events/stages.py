@@ -11,7 +11,7 @@ from typing import Any
 
 from eventwire.config import Config
 from eventwire.events.coder import LexiconMatcher, Matcher, Settings, code_document
-from eventwire.events.lexicon import builtin_lexicon, load_lexicon
+from eventwire.events.lexicon import builtin_lexicon, user_lexicon
 from eventwire.events.ontology import load_ontology
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
@@ -20,7 +20,7 @@ from eventwire.pipeline import register_stage
 def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
     """The built-in lexicon, user YAML lexicons and PETRARCH verb dictionaries."""
     petrarch: list[Matcher] = []
-    own: list[Matcher] = [LexiconMatcher(builtin_lexicon())]
+    lexicon = builtin_lexicon()
     for entry in config.get("dictionaries") or []:
         spec = str(entry)
         if spec.startswith("petrarch:"):
@@ -29,7 +29,8 @@ def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
             petrarch.append(PetrarchMatcher(load_petrarch(spec[len("petrarch:"):]),
                                             builtin_lexicon()))
         elif spec.endswith((".yaml", ".yml")):
-            own.append(LexiconMatcher(load_lexicon(spec)))
+            lexicon = user_lexicon(spec, lexicon) or lexicon
+    own: list[Matcher] = [LexiconMatcher(lexicon)]
     if petrarch and str(settings.get("petrarch", "replace")) == "replace":
         return petrarch
     return petrarch + own

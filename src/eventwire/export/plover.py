@@ -23,7 +23,7 @@ __all__ = ["plover_records", "write_plover"]
 _QUERY = """
 SELECT e.*, d.outlet AS publication, d.url AS url, d.title AS title
 FROM events e JOIN documents d ON d.doc_id = e.doc_id
-ORDER BY d.seq, e.idx
+ORDER BY e.seq
 """
 
 

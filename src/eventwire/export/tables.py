@@ -22,8 +22,7 @@ __all__ = ["EVENT_EXPORT_SQL", "event_rows", "write_jsonl", "write_csv", "write_
 EVENT_EXPORT_SQL = """
 SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
 FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
-JOIN documents d ON d.doc_id = e.doc_id
-ORDER BY d.seq, e.idx
+ORDER BY e.seq
 """
 
 

@@ -14,7 +14,7 @@ only when it beats it by a margin and lies more than ``max_gap_days`` away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "min_margin": 0.75,
     "min_margin_later": 1.5,
     "min_support": 2.0,
+    "scan_chars": 30000,
 }
 
 _UNSUPPORTED = "year_floor", "stated"
@@ -211,9 +212,11 @@ def _candidates(evidence: list[Evidence], stated: Stated | None) -> list[tuple[d
         out.append((stated.day, stated.precision))
     out += [(e.day, "day") for e in evidence if e.day is not None and not e.future]
     years = _years(evidence, stated)
+    seen: set[tuple[tuple[int, int], int | None]] = set()
     for e in evidence:
-        if e.month_day is None:
+        if e.month_day is None or (e.month_day, e.weekday) in seen:
             continue
+        seen.add((e.month_day, e.weekday))
         for year in years | {y - 1 for y in years} | _weekday_years(e, years):
             if (d := to_date(year, *e.month_day)) is not None:
                 out.append((d, "day"))
@@ -221,7 +224,7 @@ def _candidates(evidence: list[Evidence], stated: Stated | None) -> list[tuple[d
     for e in evidence:
         if e.kind in ("this_year", "last_year") and e.year is not None:
             out.append((to_date(e.year, anchor.month, min(anchor.day, 28)) or anchor, "year"))
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _best(scorer: Scorer, candidates: list[tuple[date, str]]) -> tuple[date, str]:
@@ -324,13 +327,23 @@ def _against_stated(
     return Estimate(iso, [text], changed=True)
 
 
+def _merge(evidence: list[Evidence]) -> list[Evidence]:
+    """One clue per distinct fact, with the weights of its mentions added up."""
+    merged: dict[tuple[object, ...], Evidence] = {}
+    for e in evidence:
+        key = (e.kind, e.day, e.year, e.month_day, e.weekday, e.future)
+        old = merged.get(key)
+        merged[key] = e if old is None else replace(old, weight=old.weight + e.weight)
+    return list(merged.values())
+
+
 def estimate_date(
     text: str, meta: dict[str, Any], stated: str | None, settings: dict[str, Any] | None = None
 ) -> Estimate:
     """The best estimate of when ``text`` was written, given what the document states."""
     conf = {**DEFAULTS, **(settings or {})}
     weights = {**WEIGHTS, **(conf.get("weights") or {})}
-    evidence = collect_evidence(text, meta, weights)
+    evidence = _merge(collect_evidence(text[: int(conf["scan_chars"])], meta, weights))
     parsed = parse_stated(stated)
     scorer = Scorer(evidence, parsed, weights["stated"])
     result = _decide(scorer, parsed, conf)

@@ -63,6 +63,8 @@ def _byline(line: str, parsed: Parsed) -> bool:
         return False
     parts = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s{2,}", m.group("rest")) if p.strip()]
     name = parts[0] if parts else ""
+    if _is_sentence(name) and _words(name) > 3:
+        return False  # "By Tuesday, 40 were dead." is a sentence, not a byline
     roles = "|".join(re.escape(r) for r in patterns()["header"]["byline_roles"])
     cut = re.search(rf",\s*(?:an?\s+|the\s+)?[\w .'-]*?\b(?:{roles})\b.*$", name, re.IGNORECASE)
     if cut:
@@ -104,8 +106,13 @@ def _header(lines: list[str], parsed: Parsed) -> int:
             break
         if _byline(line, parsed) or _date_line(line, parsed):
             continue
+        if compiled("header", "furniture").match(line):
+            extra.append(line)
+            continue
         if parsed.title is None and not line.endswith(".") and _words(line) <= 25:
             parsed.title = line
+        elif _is_sentence(line):
+            break  # a short first paragraph
         else:
             extra.append(line)
     else:

@@ -138,6 +138,9 @@ class DatingStage:
             return doc
         estimate = estimate_date(doc.text, doc.meta, doc.stated_date, self.settings)
         doc.date = estimate.date
+        raw = doc.meta.get("stated_date_raw")
+        if doc.stated_date is None and raw:
+            doc.date_warnings.append(f"The stated date {raw!r} could not be read as a date.")
         doc.date_warnings.extend(estimate.warnings)
         if estimate.changed:
             doc.meta["date_evidence"] = [e.describe() for e in estimate.evidence]

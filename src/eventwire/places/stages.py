@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from eventwire.config import Config
+from eventwire.errors import ConfigError
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DATASETS, Place, load_gazetteer, normalise
@@ -31,16 +32,21 @@ class PlacesStage:
     name = "places"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.dataset = str(settings.get("gazetteer", "cities5000"))
+        self.dataset = str(settings.get("gazetteer", "cities1000"))
         if self.dataset not in DATASETS:
-            from eventwire.errors import ConfigError
-
             raise ConfigError(
                 f"stages.places.gazetteer must be one of {list(DATASETS)}, not {self.dataset!r}",
                 code="E251",
                 stage=self.name,
             )
-        self.min_population = int(settings.get("min_population_unlisted", 100000))
+        minimum = settings.get("min_population_unlisted", 100000)
+        if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
+            raise ConfigError(
+                f"stages.places.min_population_unlisted must be an integer >= 0, not {minimum!r}",
+                code="E251",
+                stage=self.name,
+            )
+        self.min_population = minimum
         self._resolver: Resolver | None = None
 
     @property

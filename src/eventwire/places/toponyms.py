@@ -20,7 +20,11 @@ from eventwire.places.util import load_context
 __all__ = ["Candidate", "find_toponyms"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: How demonyms end ("Sri Lankan", "Congolese", "Kurdish", "Iraqi"); a name that ends so
+#: and is no known place is taken for one (known places such as "Sudan" are looked up first).
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
+_ORG_MIN_POPULATION = 20000
 
 
 @dataclass
@@ -46,33 +50,60 @@ def _compass() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("compass_words") or [])
 
 
-def _trim(span: Any, gaz: Gazetteer) -> Any:
+def _strip(span: Any) -> Any:
+    """An entity without its article and possessive: "the United Kingdom's" -> "United
+    Kingdom"."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ == "the":
+        start += 1
+    while end > start + 1 and (span.doc[end - 1].tag_ == "POS"
+                               or span.doc[end - 1].text in ("'", "\u2019")):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _extend(span: Any, gaz: Gazetteer) -> Any | None:
+    """An entity cut short by the tagger: "the Democratic Republic of the" + "Congo"."""
+    doc = span.doc
+    for n in (1, 2):
+        end = span.end + n
+        if end <= len(doc) and doc[end - 1].is_title and gaz.lookup(doc[span.start : end].text):
+            return doc[span.start : end]
+    return None
+
+
+def _trim(span: Any, gaz: Gazetteer, min_population: int) -> Any:
     """The part of an entity that names a place: "north-eastern China" -> "China".
 
-    Only lower-case words and compass adjectives are dropped: "British Columbia" is not
-    "Columbia".
+    Only lower-case words and compass adjectives are dropped, and only to reach a country,
+    a US state or a big city: "British Columbia" is not "Columbia", "Eastern Creek" is not
+    "Creek".
     """
+    span = _strip(span)
     if gaz.lookup(span.text):
         return span
+    longer = _extend(span, gaz)
+    if longer is not None:
+        return longer
     i = 0
     while i < len(span) - 1 and (span[i].is_lower or span[i].is_punct
                                  or span[i].lower_.rstrip("-") in _compass()):
         i += 1
-        if gaz.lookup(span[i:].text):
+        if any(_is_big(p, min_population) for p in gaz.lookup(span[i:].text)):
             return span[i:]
     return span
 
 
-def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[Candidate]:
+def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     found = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        span = _trim(ent, gaz)
+        span = _trim(ent, gaz, min_population)
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
         places = gaz.lookup(span.text)
-        if ent.label_ == "FAC" and not places:
+        if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
             continue
         found.append(Candidate(span.start_char, span.end_char, span.text, ent.label_, places,
                                span.root))
@@ -106,16 +137,36 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
             continue
         places = gaz.lookup(span.text)
-        if not places:
-            continue
-        if ent_type in ("PERSON", "ORG", "NORP"):
-            # inside a name: only when the whole entity is a country or state
-            ent = span[0].ent_type_ and doc[i].ent_iob_ == "B" and _whole_entity(span)
-            if not ent or not any(p.feature in ("PCLI", "ADM1") for p in places):
-                return None
-        if any(_is_big(p, min_population) for p in places):
+        if places and _accepted(span, places, ent_type, min_population):
             return span, places
     return None
+
+
+def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int) -> bool:
+    """Whether a gazetteer name found in the text is a toponym here.
+
+    Outside entities: a country, US state or big city. A whole PERSON or NORP entity: only a
+    country or state ("Georgia"). In an organisation's name, a place that is the whole name
+    or leads it before an institution word ("Athens Police Department"; "Clarke County").
+    """
+    if not ent_type:
+        return any(_is_big(p, min_population) for p in places)
+    whole = span[0].ent_iob_ == "B" and _whole_entity(span)
+    if ent_type in ("PERSON", "NORP"):
+        return whole and any(p.feature in ("PCLI", "ADM1") for p in places)
+    if ent_type != "ORG" or span[0].ent_iob_ != "B":
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    leads = nxt is not None and nxt.lower_ in _org_words()
+    return (whole or leads) and any(_is_named_area(p) for p in places)
+
+
+def _is_named_area(place: Place) -> bool:
+    return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= _ORG_MIN_POPULATION
+
+
+def _org_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("institution_words") or [])
 
 
 def _whole_entity(span: Any) -> bool:
@@ -126,7 +177,7 @@ def _whole_entity(span: Any) -> bool:
 
 def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     """Every toponym of a parsed spaCy ``Doc``, in text order."""
-    found = _entity_candidates(doc, gaz)
+    found = _entity_candidates(doc, gaz, min_population)
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     return sorted(found, key=lambda c: c.start)

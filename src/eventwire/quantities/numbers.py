@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from eventwire.errors import DictionaryError
+
 __all__ = ["Lexicon", "load_lexicon", "parse_number", "is_number_word"]
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
@@ -38,9 +40,16 @@ class Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The lexicon, read once per process."""
+    """The lexicon, read once per process (DictionaryError E253 when it cannot be)."""
     path = files("eventwire") / "data" / "quantities" / "lexicon.yaml"
-    raw: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    try:
+        return _lexicon(yaml.safe_load(path.read_text("utf-8")))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise DictionaryError(f"cannot read the quantity lexicon: {exc!r}", code="E253",
+                              stage="quantities", hint="reinstall eventwire") from exc
+
+
+def _lexicon(raw: dict[str, Any]) -> Lexicon:
     return Lexicon(
         units=raw["units"], tens=raw["tens"], scales=raw["scales"], fuzzy=raw["fuzzy"],
         max_value=int(raw["max_value"]), qualifiers=raw["qualifiers"],

@@ -5,12 +5,18 @@ several threads at once. The server therefore keeps one :class:`~eventwire.store
 and lets one thread use it at a time (reads are short); writes are serialised by their own
 lock so that coding a document with the NLP pipeline (slow) never blocks the readers, only
 the moment its rows are added.
+
+Answers to reads are kept in a small LRU cache. While the server runs it is the only
+writer of the file (DuckDB locks it), so the cache is exact: every write starts a new
+generation and older answers are never served again. Concurrent identical requests wait
+for the first one and share its answer instead of each scanning a million rows.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,9 +58,13 @@ class StoreAccess:
 
     def __init__(
         self, db_path: str | Path, config: Config | None = None,
-        pipeline: Pipeline | None = None,
+        pipeline: Pipeline | None = None, *, cache_entries: int = 0,
     ) -> None:
         self.db_path = Path(db_path)
+        self._cache: OrderedDict[tuple[int, Hashable], Any] = OrderedDict()
+        self._cache_entries = cache_entries
+        self._cache_lock = threading.Lock()
+        self._generation = 0
         self._config = config
         self._store = Store(self.db_path, config=config)
         self._store_lock = threading.Lock()
@@ -66,6 +76,41 @@ class StoreAccess:
         """Run ``fn`` with the store, one thread at a time."""
         with self._store_lock:
             return fn(self._store)
+
+    def cached(self, key: Hashable, fn: Callable[[Store], T]) -> T:
+        """``read(fn)``, answered from the cache when the same ``key`` was asked since the
+        last write. ``fn``'s answer must not be changed by the caller."""
+        if self._cache_entries <= 0:
+            return self.read(fn)
+        found, value = self._lookup(key)
+        if found:
+            return value  # type: ignore[no-any-return]
+        with self._store_lock:
+            found, value = self._lookup(key)  # answered while this thread waited
+            if not found:
+                generation = self._generation
+                value = fn(self._store)
+                self._remember((generation, key), value)
+        return value  # type: ignore[no-any-return]
+
+    def _lookup(self, key: Hashable) -> tuple[bool, Any]:
+        with self._cache_lock:
+            full = (self._generation, key)
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return True, self._cache[full]
+        return False, None
+
+    def _remember(self, key: tuple[int, Hashable], value: Any) -> None:
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > self._cache_entries:
+                self._cache.popitem(last=False)
+
+    def _new_generation(self) -> None:
+        with self._cache_lock:
+            self._generation += 1
+            self._cache.clear()
 
     def pipeline(self) -> Pipeline:
         """The NLP pipeline, built on first use (loading spaCy takes seconds)."""
@@ -80,6 +125,7 @@ class StoreAccess:
             outcomes = list(code_documents(self.pipeline(), (d.to_document() for d in docs)))
             records = [o.record for o in outcomes if o.record is not None]
             stats = self.read(lambda s: s.add_records(records)) if records else None
+            self._new_generation()
         return outcomes, _plain(stats)
 
     def close(self) -> None:

@@ -100,7 +100,7 @@ def create_app(
     already loaded ``pipeline`` is given.
     """
     settings = settings or ServeSettings.from_config(config)
-    access = StoreAccess(db_path, config, pipeline)
+    access = StoreAccess(db_path, config, pipeline, cache_entries=settings.cache_entries)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

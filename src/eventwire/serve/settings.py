@@ -28,6 +28,7 @@ class ServeSettings:
     default_limit: int = 50
     max_limit: int = 500
     max_documents: int = 100
+    cache_entries: int = 256
 
     @classmethod
     def from_config(cls, config: Config | None = None, **overrides: Any) -> ServeSettings:
@@ -44,10 +45,12 @@ class ServeSettings:
 
     def check(self) -> None:
         """Refuse limits that would make the server unusable or unbounded."""
-        for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents"):
+        for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents",
+                     "cache_entries"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(f"serve.{name} must be a positive integer", code="E621")
+            least = 0 if name == "cache_entries" else 1
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise ConfigError(f"serve.{name} must be an integer >= {least}", code="E621")
         if self.default_limit > self.max_limit:
             raise ConfigError("serve.default_limit must not exceed serve.max_limit", code="E621")
         if not self.host:

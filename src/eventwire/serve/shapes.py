@@ -10,8 +10,9 @@ from typing import Any
 
 from eventwire.engines.base import Outcome
 from eventwire.serve.spans import document_spans, evidence_spans, sentence_offset
+from eventwire.store import Store
 
-__all__ = ["event_view", "document_view", "ingest_view"]
+__all__ = ["event_view", "document_view", "ingest_view", "sentence_starts"]
 
 Row = dict[str, Any]
 
@@ -21,21 +22,45 @@ def _actor_texts(event: Row) -> Row:
             for role in ("source", "target")}
 
 
-def _evidence(mention: Row, actors: Row) -> Row:
+#: Evidence documents whose sentence offsets are read exactly; beyond, they are inferred.
+MAX_EXACT_DOCUMENTS = 20
+
+
+def sentence_starts(store: Store, event: Row) -> dict[str, list[int]]:
+    """Where each sentence starts, for the documents of an event's evidence (bounded)."""
+    doc_ids = list(dict.fromkeys(m.get("doc_id") for m in event.get("mentions") or [event]))
+    starts: dict[str, list[int]] = {}
+    for doc_id in doc_ids[:MAX_EXACT_DOCUMENTS]:
+        record = store.get_document(str(doc_id)) if doc_id else None
+        if record is not None:
+            starts[str(doc_id)] = [int(s["start"]) for s in record.get("sentences") or []]
+    return starts
+
+
+def _offset(mention: Row, starts: dict[str, list[int]]) -> int | None:
+    index = mention.get("sentence_index")
+    doc_starts = starts.get(str(mention.get("doc_id")))
+    if doc_starts is not None and isinstance(index, int) and 0 <= index < len(doc_starts):
+        return doc_starts[index]
+    return sentence_offset(mention.get("sentence") or "", mention)
+
+
+def _evidence(mention: Row, actors: Row, starts: dict[str, list[int]]) -> Row:
     """One mention of the event with its sentence and the spans of trigger and actors."""
     sentence = mention.get("sentence") or ""
-    offset = sentence_offset(sentence, mention)
+    offset = _offset(mention, starts)
     spans: list[Row] = []
     if offset is not None:
         spans = evidence_spans(sentence, offset, {**mention, **actors})
     return {**mention, "sentence_start": offset, "spans": spans}
 
 
-def event_view(event: Row) -> Row:
+def event_view(event: Row, starts: dict[str, list[int]]) -> Row:
     """``{event, cluster, evidence: [...]}`` for the event page.
 
-    The evidence rows name the actors by code only, so the actor phrases of the event
-    itself are looked for in every evidence sentence.
+    ``starts`` gives the sentence offsets of the evidence documents (see
+    :func:`sentence_starts`). The evidence rows name the actors by code only, so the actor
+    phrases of the event itself are looked for in every evidence sentence.
     """
     actors = _actor_texts(event)
     mentions = event.get("mentions") or [event]
@@ -43,7 +68,7 @@ def event_view(event: Row) -> Row:
     return {
         "event": core,
         "cluster": event.get("cluster"),
-        "evidence": [_evidence(m, actors) for m in mentions],
+        "evidence": [_evidence(m, actors, starts) for m in mentions],
     }
 
 

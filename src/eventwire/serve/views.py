@@ -8,10 +8,12 @@ slow query never blocks the event loop.
 from __future__ import annotations
 
 import json
+from dataclasses import astuple
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -20,8 +22,8 @@ from eventwire.serve.bodies import REQUEST_BODY_DOC, parse_documents
 from eventwire.serve.errors import ApiError, ErrorBody
 from eventwire.serve.params import Page, bounded_limit, event_filter, page
 from eventwire.serve.security import check_query_params, require_write_access
-from eventwire.serve.shapes import document_view, event_view, ingest_view
-from eventwire.store import EventFilter
+from eventwire.serve.shapes import document_view, event_view, ingest_view, sentence_starts
+from eventwire.store import EventFilter, Store
 
 __all__ = ["router"]
 
@@ -42,12 +44,27 @@ class EventList(BaseModel):
     next_cursor: str | None
 
 
+def _render(content: Any) -> bytes:
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
+                      default=str).encode("utf-8")
+
+
 class FastJSON(JSONResponse):
     """JSON without FastAPI's re-validation of large lists of rows."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
-                          default=str).encode("utf-8")
+        return _render(content)
+
+
+def _cached_json(request: Request, key: Hashable, fn: Callable[[Store], Any]) -> Response:
+    """The JSON of ``fn``'s answer, rendered once per store generation (see ``access``)."""
+    body = _access(request).cached(key, lambda s: _render(fn(s)))
+    return Response(body, media_type="application/json")
+
+
+def _event_page(store: Store, event_id: str) -> dict[str, Any] | None:
+    event = store.get_event(event_id)
+    return None if event is None else event_view(event, sentence_starts(store, event))
 
 
 def _access(request: Request) -> StoreAccess:
@@ -59,18 +76,21 @@ def _access(request: Request) -> StoreAccess:
 def list_events(request: Request, filters: _Filters,
                 paging: Annotated[Page, Depends(page)]) -> FastJSON:
     """Events, newest first, one page at a time (follow ``next_cursor``)."""
-    result = _access(request).read(
-        lambda s: s.query_events(filters, limit=paging.limit, cursor=paging.cursor))
-    return FastJSON({"events": result.rows, "next_cursor": result.next_cursor})
+    def answer(store: Store) -> dict[str, Any]:
+        result = store.query_events(filters, limit=paging.limit, cursor=paging.cursor)
+        return {"events": result.rows, "next_cursor": result.next_cursor}
+
+    return _cached_json(request, ("events", astuple(filters), paging.limit, paging.cursor),
+                        answer)
 
 
 @router.get("/events/{event_id:path}", summary="One event with its full evidence")
 def get_event(request: Request, event_id: _Id) -> FastJSON:
     """The event, every mention of it (document, sentence, offsets) and spans to highlight."""
-    event = _access(request).read(lambda s: s.get_event(event_id))
-    if event is None:
+    view = _access(request).read(lambda s: _event_page(s, event_id))
+    if view is None:
         raise ApiError(404, f"no event {event_id!r}", code="E610")
-    return FastJSON(event_view(event))
+    return FastJSON(view)
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its mentions to highlight")
@@ -88,7 +108,8 @@ def list_actors(request: Request, filters: _Filters,
                 ) -> FastJSON:
     """``[{code, as_source, as_target, events}]`` for the events matching the filters."""
     n = bounded_limit(request, limit)
-    return FastJSON({"actors": _access(request).read(lambda s: s.actor_counts(filters, limit=n))})
+    return _cached_json(request, ("actors", astuple(filters), n),
+                        lambda s: {"actors": s.actor_counts(filters, limit=n)})
 
 
 @router.get("/stats/timeline", summary="Event counts per period and QuadClass or root code")
@@ -96,8 +117,9 @@ def timeline(request: Request, filters: _Filters,
              interval: Literal["day", "month"] = "day",
              by: Literal["quad_class", "cameo_root"] = "quad_class") -> FastJSON:
     """``[{period, key, count}]`` for the events matching the filters."""
-    rows = _access(request).read(lambda s: s.timeline(filters, interval=interval, by=by))
-    return FastJSON({"interval": interval, "by": by, "series": rows})
+    return _cached_json(request, ("timeline", astuple(filters), interval, by), lambda s: {
+        "interval": interval, "by": by,
+        "series": s.timeline(filters, interval=interval, by=by)})
 
 
 @router.get("/network", summary="Actor-to-actor edges weighted by events")
@@ -106,7 +128,8 @@ def network(request: Request, filters: _Filters,
             ) -> FastJSON:
     """``[{source, target, events}]``: who acts on whom, for the matching events."""
     n = bounded_limit(request, limit)
-    return FastJSON({"edges": _access(request).read(lambda s: s.network(filters, limit=n))})
+    return _cached_json(request, ("network", astuple(filters), n),
+                        lambda s: {"edges": s.network(filters, limit=n)})
 
 
 @router.post("/documents", status_code=201, summary="Code and store new documents",

@@ -106,7 +106,7 @@ def save_clusters(con: duckdb.DuckDBPyConnection, touched: Iterable[ClusterState
 _ALL_EVENTS = """
 SELECT e.event_id, e.source_code, e.source_country, e.target_code, e.target_country,
        e.cameo, e.negated, e.hypothetical, e.date, e.lat, e.lon, e.location_country
-FROM events e JOIN documents d USING (doc_id) ORDER BY d.seq, e.idx
+FROM events e ORDER BY e.seq
 """
 
 _EVENT_KEYS = ("event_id", "source_code", "source_country", "target_code", "target_country",

@@ -6,9 +6,10 @@ crash during a migration leaves the old, still readable version. A database of a
 version is refused (E404): this eventwire does not know its columns and must not write.
 
 Version 0 is the layout before deduplication: the tables ``documents``, ``sentences``,
-``mentions``, ``events`` (without ``cluster_id``) and ``failures``, and no ``meta`` or
-``event_clusters`` table. The step 0 -> 1 adds both tables and the column, and builds the
-clusters from the stored events.
+``mentions``, ``events`` (without ``cluster_id``, ``seq`` and ``order_key``) and
+``failures``, and no ``meta`` or ``event_clusters`` table. The step 0 -> 1 adds both
+tables and the columns, numbers the events in ingestion order and builds the clusters
+from them.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from eventwire.store.clusters import rebuild_clusters
 from eventwire.store.dedup import DedupRule
 from eventwire.store.schema import (
     CLUSTER_COLUMNS,
+    ORDER_SHIFT,
     SCHEMA_VERSION,
     TABLE_COLUMNS,
     create_statements,
     index_statements,
 )
 
-__all__ = ["connect", "prepare", "schema_version", "v0_statements"]
+__all__ = ["connect", "prepare", "schema_version", "v0_columns", "v0_statements"]
 
 STAGE = "store"
 
@@ -87,20 +89,42 @@ def _set_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
     run(con, "INSERT INTO meta VALUES ('schema_version', ?)", [str(version)])
 
 
+#: The events columns version 1 added.
+V1_EVENT_COLUMNS = ("cluster_id", "seq", "order_key")
+
+
+def v0_columns(table: str) -> list[tuple[str, str]]:
+    """The columns of a table in version 0."""
+    cols = TABLE_COLUMNS[table]
+    return [c for c in cols if not (table == "events" and c[0] in V1_EVENT_COLUMNS)]
+
+
 def v0_statements() -> list[str]:
     """The DDL of version 0 (kept to build old databases in tests and to document it)."""
     stmts = []
-    for table, cols in TABLE_COLUMNS.items():
-        kept = [f'"{n}" {k}' for n, k in cols if not (table == "events" and n == "cluster_id")]
-        stmts.append(f"CREATE TABLE {table} ({', '.join(kept)})")
+    for table in TABLE_COLUMNS:
+        cols = ", ".join(f'"{n}" {k}' for n, k in v0_columns(table))
+        stmts.append(f"CREATE TABLE {table} ({cols})")
     return stmts
+
+
+_NUMBER_EVENTS = f"""
+UPDATE events SET seq = n.seq,
+       order_key = (coalesce(events.day - DATE '0001-01-01', 0)::BIGINT << {ORDER_SHIFT}) | n.seq
+FROM (SELECT e.event_id, row_number() OVER (ORDER BY d.seq, e.idx) AS seq
+      FROM events e JOIN documents d ON d.doc_id = e.doc_id) n
+WHERE events.event_id = n.event_id
+"""
 
 
 def _v0_to_v1(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
     cols = ", ".join(f'"{n}" {k}' for n, k in CLUSTER_COLUMNS)
     run(con, f"CREATE TABLE event_clusters ({cols}, PRIMARY KEY (cluster_id))")
     run(con, "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    run(con, "ALTER TABLE events ADD COLUMN cluster_id VARCHAR")
+    for name, kind in TABLE_COLUMNS["events"]:
+        if name in V1_EVENT_COLUMNS:
+            run(con, f"ALTER TABLE events ADD COLUMN {name} {kind}")
+    run(con, _NUMBER_EVENTS)
     for stmt in index_statements():
         run(con, stmt)
     rebuild_clusters(con, rule)

@@ -17,9 +17,8 @@ from eventwire.errors import StoreError
 
 __all__ = ["EventFilter", "EventPage", "where_sql", "encode_cursor", "decode_cursor", "ORDER"]
 
-#: Newest first; events without a date last; the event id breaks ties (stable pages).
-SORT_DAY = "coalesce(e.day, DATE '0001-01-01')"
-ORDER = f"{SORT_DAY} DESC, e.event_id DESC"
+#: Newest first (events without a date last); one integer, see ``schema.order_key``.
+ORDER = "e.order_key DESC"
 
 _KM_PER_DEGREE = 111.2
 
@@ -111,18 +110,17 @@ def where_sql(f: EventFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(clauses) or "TRUE"), params
 
 
-def encode_cursor(day: date | None, event_id: str) -> str:
+def encode_cursor(key: int) -> str:
     """An opaque cursor: where the next page starts in the newest-first order."""
-    raw = json.dumps([day.isoformat() if day else None, event_id]).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii")
+    return base64.urlsafe_b64encode(json.dumps([1, key]).encode("utf-8")).decode("ascii")
 
 
 def decode_cursor(cursor: str) -> tuple[str, list[Any]]:
     """The condition that selects the rows after a cursor, and its parameters."""
     try:
-        day_s, event_id = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-        day = date.fromisoformat(day_s) if day_s else date(1, 1, 1)
+        version, key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+        if version != 1 or not isinstance(key, int):
+            raise ValueError(cursor)
     except (ValueError, TypeError, json.JSONDecodeError) as exc:
         raise _bad(f"cursor {cursor!r} is not one this store gave out") from exc
-    sql = f"({SORT_DAY} < ? OR ({SORT_DAY} = ? AND e.event_id < ?))"
-    return sql, [day, day, str(event_id)]
+    return "e.order_key < ?", [key]

@@ -10,6 +10,7 @@ A record that does not have the shape of ``record.schema.json`` raises a
 from __future__ import annotations
 
 import calendar
+import functools
 import json
 from datetime import date, datetime
 from typing import Any
@@ -25,10 +26,8 @@ Row = dict[str, Any]
 _MENTION_KINDS = ("actors", "times", "places", "quantities")
 
 
-def date_interval(value: str | None) -> tuple[date, date] | None:
-    """The days an ISO date of any precision covers: ``2002-05`` is May 1 to May 31."""
-    if not value:
-        return None
+@functools.lru_cache(maxsize=65536)
+def _interval(value: str) -> tuple[date, date] | None:
     try:
         parts = [int(p) for p in str(value)[:10].split("-")]
         if len(parts) == 3:
@@ -40,6 +39,11 @@ def date_interval(value: str | None) -> tuple[date, date] | None:
         return date(parts[0], 1, 1), date(parts[0], 12, 31)
     except (ValueError, IndexError):
         return None
+
+
+def date_interval(value: str | None) -> tuple[date, date] | None:
+    """The days an ISO date of any precision covers: ``2002-05`` is May 1 to May 31."""
+    return _interval(value) if value and isinstance(value, str) else None
 
 
 def parse_day(value: str | None) -> date | None:
@@ -179,6 +183,7 @@ def _event_row(doc: Row, idx: int, ev: dict[str, Any], sentences: list[Row]) -> 
     row.update(
         negated=bool(ev.get("negated")), hypothetical=bool(ev.get("hypothetical")),
         rule=ev.get("rule") or "", outlet=doc["outlet"], doc_day=doc["day"], cluster_id=None,
+        seq=None, order_key=None,
     )
     return row
 
@@ -205,26 +210,31 @@ _CHECKS: dict[str, tuple[type, ...]] = {
     "BOOLEAN": (bool,),
     "DATE": (date,),
 }
-
 _INT_BITS = {"INTEGER": 31, "BIGINT": 63}
+
+#: Per table: (column, exact types allowed, integer bound or 0, is a list of strings).
+_CHECKERS = {
+    table: [(name, frozenset(_CHECKS.get(kind, ())), 2 ** _INT_BITS.get(kind, 0)
+             if kind in _INT_BITS else 0, kind.endswith("[]")) for name, kind in cols]
+    for table, cols in TABLE_COLUMNS.items()
+}
 
 
 def _check_types(table: str, row: Row) -> None:
-    """Refuse a value of the wrong type now, rather than half-way through a transaction."""
-    for name, kind in TABLE_COLUMNS[table]:
+    """Refuse a value of the wrong type now, rather than half-way through a transaction.
+
+    Exact type checks (``bool`` is not an integer here); integers must fit their column.
+    """
+    for name, allowed, bound, is_list in _CHECKERS[table]:
         value = row[name]
         if value is None:
             continue
-        if kind.endswith("[]"):
-            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if is_list:
+            ok = type(value) is list and all(type(v) is str for v in value)
         else:
-            ok = isinstance(value, _CHECKS[kind]) and not (
-                isinstance(value, bool) and kind != "BOOLEAN"
-            )
-        if ok and kind in _INT_BITS and not isinstance(value, bool):
-            ok = -(2 ** _INT_BITS[kind]) <= value < 2 ** _INT_BITS[kind]
+            ok = type(value) in allowed and (not bound or -bound <= value < bound)
         if not ok:
-            raise TypeError(f"{table}.{name} must be {kind}, got {value!r}")
+            raise TypeError(f"{table}.{name} has a value of the wrong type: {value!r}")
 
 
 def record_to_rows(record: dict[str, Any]) -> dict[str, list[Row]]:

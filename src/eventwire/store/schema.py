@@ -4,15 +4,21 @@ Why one declarative table: :func:`record_to_rows`, the bulk inserts, the migrati
 engines that write the same layout elsewhere (Parquet from Spark) all read
 ``TABLE_COLUMNS``, so a column cannot be added in one place and forgotten in another.
 Offsets are named ``char_start``/``char_end`` because ``end`` is an SQL keyword.
+Columns the store fills on insert (``documents.seq``, ``events.cluster_id``, ``events.seq``,
+``events.order_key``) are None in the rows of :func:`record_to_rows`.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLE_COLUMNS",
     "CLUSTER_COLUMNS",
     "META_COLUMNS",
+    "ORDER_SHIFT",
+    "order_key",
     "create_statements",
     "index_statements",
 ]
@@ -115,6 +121,8 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("outlet", "VARCHAR"),
         ("doc_day", "DATE"),
         ("cluster_id", "VARCHAR"),
+        ("seq", "BIGINT"),
+        ("order_key", "BIGINT"),
     ],
     "failures": [
         ("doc_id", "VARCHAR"),
@@ -152,11 +160,21 @@ CLUSTER_COLUMNS: list[tuple[str, str]] = [
 
 META_COLUMNS: list[tuple[str, str]] = [("key", "VARCHAR"), ("value", "VARCHAR")]
 
+#: ``events.order_key`` = day number << ORDER_SHIFT | event sequence number: newest first
+#: is one integer sort (a top-N on a string pair is ten times slower).
+ORDER_SHIFT = 40
+
 _KEYS = {
     "documents": "doc_id",
     "event_clusters": "cluster_id",
     "meta": "key",
 }
+
+
+def order_key(day: date | None, seq: int) -> int:
+    """The newest-first sort key of an event; events without a date sort last."""
+    days = (day - date(1, 1, 1)).days if day is not None else 0
+    return (days << ORDER_SHIFT) | seq
 
 
 def _create(table: str, columns: list[tuple[str, str]]) -> str:

@@ -32,7 +32,7 @@ from eventwire.store.query import ORDER, EventFilter, EventPage, decode_cursor, 
 from eventwire.store.query import where_sql as _where
 from eventwire.store.records import jsonable, rows_to_record
 from eventwire.store.rows import failure_row, record_to_rows
-from eventwire.store.schema import TABLE_COLUMNS
+from eventwire.store.schema import TABLE_COLUMNS, order_key
 
 __all__ = ["Store", "IngestStats"]
 
@@ -234,13 +234,18 @@ class Store:
         with contextlib.suppress(duckdb.Error):
             run(self.con, "ROLLBACK")
 
-    def _next_seq(self) -> int:
-        return int(scalar(self.con, "SELECT coalesce(max(seq), 0) + 1 FROM documents"))
-
-    def _insert(self, tables: dict[str, list[Row]], failures: list[Row]) -> None:
-        seq = self._next_seq()
+    def _number(self, tables: dict[str, list[Row]]) -> None:
+        """Ingestion order: sequence numbers for documents and events, and sort keys."""
+        seq = int(scalar(self.con, "SELECT coalesce(max(seq), 0) + 1 FROM documents"))
         for i, doc in enumerate(tables["documents"]):
             doc["seq"] = seq + i
+        seq = int(scalar(self.con, "SELECT coalesce(max(seq), 0) + 1 FROM events"))
+        for i, ev in enumerate(tables["events"]):
+            ev["seq"] = seq + i
+            ev["order_key"] = order_key(ev["day"], seq + i)
+
+    def _insert(self, tables: dict[str, list[Row]], failures: list[Row]) -> None:
+        self._number(tables)
         dedup = assign_clusters(self.con, self.rule, tables["events"])
         for table in _TABLES:
             bulk_insert(self.con, table, TABLE_COLUMNS[table], tables[table])
@@ -274,17 +279,16 @@ class Store:
         if cursor:
             after, after_params = decode_cursor(cursor)
             where, params = f"{where} AND {after}", [*params, *after_params]
-        sql = (
-            f"SELECT p.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles "
-            f"FROM (SELECT * FROM events e WHERE {where} ORDER BY {ORDER} LIMIT ?) p "
-            f"LEFT JOIN event_clusters c ON c.cluster_id = p.cluster_id "
-            f"ORDER BY {ORDER.replace('e.', 'p.')}"
-        )
-        rows = _dicts(self.con.execute(sql, [*params, limit + 1]))
-        next_cursor = None
-        if len(rows) > limit:
-            rows = rows[:limit]
-            next_cursor = encode_cursor(rows[-1]["day"], rows[-1]["event_id"])
+        # Two steps: the top-N on one integer column is fast; fetching whole rows for the
+        # page only (the range lets zone maps skip row groups) avoids sorting wide rows.
+        keys = [r[0] for r in self.con.execute(
+            f"SELECT e.order_key FROM events e WHERE {where} ORDER BY {ORDER} LIMIT ?",
+            [*params, limit + 1]).fetchall()]
+        next_cursor = encode_cursor(keys[limit - 1]) if len(keys) > limit else None
+        keys = keys[:limit]
+        if not keys:
+            return EventPage([], None)
+        rows = _dicts(self.con.execute(_PAGE, [min(keys), max(keys), keys]))
         return EventPage([jsonable(r) for r in rows], next_cursor)
 
     def get_event(self, event_id: str) -> Row | None:
@@ -335,10 +339,17 @@ class Store:
         return out
 
 
+_PAGE = """
+SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
+FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
+WHERE e.order_key BETWEEN ? AND ? AND e.order_key IN (SELECT unnest(?::BIGINT[]))
+ORDER BY e.order_key DESC
+"""
+
 _MENTIONS = """
 SELECT e.event_id, e.doc_id, d.title, d.url, d.outlet, d.date AS doc_date, e.sentence_index,
        e.sentence, e.char_start, e.char_end, e.trigger, e.trigger_start, e.trigger_end,
        e.date, e.source_code, e.target_code, e.cameo, e.rule
 FROM events e JOIN documents d ON d.doc_id = e.doc_id
-WHERE e.cluster_id = ? ORDER BY d.seq, e.idx
+WHERE e.cluster_id = ? ORDER BY e.seq
 """

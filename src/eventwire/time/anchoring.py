@@ -18,6 +18,7 @@ event.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from eventwire.model import Document, Event, TimeMention
@@ -36,6 +37,8 @@ SAME_CLAUSE = frozenset({"xcomp", "aux", "auxpass", "prep", "pobj", "dobj", "nsu
                          "nsubjpass", "compound", "amod", "acomp", "attr", "oprd", "agent",
                          "dative", "pcomp", "conj"})
 FRAME_SENTENCES = 3
+FRAME_BEFORE_DAYS = 62  # how far before the document date a story's own events may lie
+FRAME_AFTER_DAYS = 7
 _MAX_CLIMB = 6
 
 
@@ -77,13 +80,20 @@ def _clause_chain(trigger: Any) -> Iterator[Any]:
         yield tok
 
 
-def _dating(doc: Document, sentence: tuple[int, int]) -> list[tuple[TimeMention, tuple[str, str]]]:
-    out = []
+Candidate = tuple[TimeMention, tuple[str, str] | None]
+
+
+def _dating(doc: Document, sentence: tuple[int, int], *, unresolved: bool = False
+            ) -> list[Candidate]:
+    """The dates and times of a sentence with their event date; with ``unresolved``, also
+    those the text gives but that could not be resolved ("the following day" with no
+    earlier date), whose event date is None."""
+    out: list[Candidate] = []
     for m in doc.times:
         if m.type not in ("DATE", "TIME") or m.fuzzy or not sentence[0] <= m.start < sentence[1]:
             continue
         as_date = value_as_date(m.value)
-        if as_date is not None:
+        if as_date is not None or unresolved:
             out.append((m, as_date))
     return out
 
@@ -107,19 +117,22 @@ def _trigger(doc: Document, event: Event) -> Any | None:
     return _root(doc.spacy, start, end)
 
 
-def _in_clause(doc: Document, trigger: Any, cands: list[Any]) -> tuple[str, str] | None:
-    governed = [(_governor(doc.spacy, m), d) for m, d in cands]
+def _in_clause(doc: Document, trigger: Any, cands: list[Candidate]) -> Candidate | None:
+    """The time expression that governs the trigger's own clause, resolved or not."""
+    governed = [(_governor(doc.spacy, m), (m, d)) for m, d in cands]
     for tok in _clause_chain(trigger):
-        for gov, as_date in governed:
+        for gov, cand in governed:
             if gov is not None and gov.i == tok.i:
-                return as_date
+                return cand
     return None
 
 
 def _in_sentence(doc: Document, trigger: Any | None, at: int,
-                 cands: list[Any]) -> tuple[str, str] | None:
+                 cands: list[Candidate]) -> tuple[str, str] | None:
     usable = []
     for m, as_date in cands:
+        if as_date is None:
+            continue
         tok = _root(doc.spacy, m.start, m.end) if doc.spacy is not None else None
         if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ not in AT_PREPS:
             continue  # "before May 8" does not put the event on May 8
@@ -135,13 +148,34 @@ def _backgrounded(trigger: Any | None) -> bool:
     return trigger is not None and trigger.dep_ in ("acl", "relcl")
 
 
+def _recent(as_date: tuple[str, str], doc_date: date | None) -> bool:
+    """Whether a date can be the story's own: a day or month, near the document date.
+
+    A lead's year ("writing to Lincoln in 1848") is background, not the news.
+    """
+    value, precision = as_date
+    if precision not in ("day", "month"):
+        return False
+    if doc_date is None:
+        return True
+    if precision == "month":
+        value = f"{value}-01"
+        doc_date = doc_date.replace(day=1)
+    delta = (doc_date - date.fromisoformat(value)).days
+    return -FRAME_AFTER_DAYS <= delta <= FRAME_BEFORE_DAYS
+
+
 def story_frame(doc: Document) -> tuple[str, str] | None:
-    """The date of the story's main reported event: the first time expression that dates
-    a clause in the first sentences of the article, if there is one."""
+    """The date of the story's main reported event: the first day or month that dates a
+    clause in the first sentences of the article and lies near the document date."""
     if doc.spacy is None:
         return None
+    anchor = Anchor.parse(doc.date)
+    doc_date = anchor.date if anchor is not None else None
     for sent in doc.sentences[:FRAME_SENTENCES]:
         for m, as_date in _dating(doc, (sent.start, sent.end)):
+            if as_date is None or not _recent(as_date, doc_date):
+                continue
             if _governor(doc.spacy, m) is not None and not _adnominal(doc.spacy, m, None):
                 return as_date
     return None
@@ -162,9 +196,12 @@ def date_event(doc: Document, event: Event) -> DateResult:
     """(date, precision, source) of an event: from the text when it dates the event, else
     the document date with ``source="document"``; (None, None, None) without either."""
     bounds = _sentence_bounds(doc, event)
-    cands = _dating(doc, bounds) if bounds is not None else []
+    cands = _dating(doc, bounds, unresolved=True) if bounds is not None else []
     trigger = _trigger(doc, event)
-    found = _in_clause(doc, trigger, cands) if trigger is not None and cands else None
+    own = _in_clause(doc, trigger, cands) if trigger is not None and cands else None
+    if own is not None and own[1] is None:
+        return _document_date(doc)  # the text dates it, but not in a way we can resolve
+    found = own[1] if own is not None else None
     if found is None and cands:
         at = event.trigger_start if event.trigger_start is not None else event.start
         found = _in_sentence(doc, trigger, at, cands)

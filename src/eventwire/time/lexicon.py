@@ -58,8 +58,8 @@ class TimeLexicon:
     def number(self, text: str) -> float | None:
         """The value of a number written in digits or words ("twenty-five", "a dozen")."""
         text = text.strip().lower().replace(",", "")
-        if text.isdigit():
-            return float(text) if len(text) <= 9 else None
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text) if len(text.split(".")[0]) <= 9 else None
         total = 0.0
         parts = re.split(r"[\s-]+", text)
         if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] not in _MULTIPLIERS:
@@ -111,7 +111,7 @@ def lexicon() -> TimeLexicon:
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise DictionaryError(
             f"the time lexicon {LEXICON_PATH} cannot be read: {exc}",
-            code="E235",
+            code="E239",
             stage="times",
             hint="reinstall eventwire or fix the file",
         ) from exc

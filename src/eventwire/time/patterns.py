@@ -9,6 +9,7 @@ letter (the modal "may" is not a month); other words match in any case.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,12 @@ _QUAL = (r"(?i:more\sthan|less\sthan|fewer\sthan|almost|nearly|about|around|over
          r"approximately|close\sto|under)")
 _PREFIX = r"(?i:(?:the\s)?(?:past|last|next|coming|previous|following|first|final|" \
     r"recent|remaining|additional|same|other))"
+#: Words after which a bare plural unit is a vague duration ("for years", "take weeks").
+_BARE_CUES = "|".join(
+    rf"(?<={w}\s)" for word in ("for", "over", "within", "after", "take", "takes", "took",
+                                  "taking", "lasted", "spent")
+    for w in (word, word.capitalize())
+)
 _YEAR4 = r"(?:1\d|20|21)\d\d(?!\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
@@ -41,6 +48,62 @@ class Patterns:
 
     master: re.Pattern[str]
     kinds: dict[str, re.Pattern[str]]
+    #: Every word written in the patterns: the only words a time expression can start with.
+    first_words: frozenset[str]
+    #: Those that are a time expression by themselves ("now", "May", "Friday").
+    whole_words: frozenset[str]
+
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        """The master pattern's matches, left to right, without overlaps.
+
+        The same matches as ``master.finditer(text)``, but the pattern is only tried at
+        word starts whose word could begin a time expression (a digit, an apostrophe or
+        a word of the patterns): most words of a text are ruled out by a set lookup.
+        """
+        end = 0
+        for start in _word_starts(text, self.first_words, self.whole_words):
+            if start < end:
+                continue
+            m = self.master.match(text, start)
+            if m is not None and m.end() > m.start():
+                end = m.end()
+                yield m
+
+
+_WORD_START = re.compile(r"(?<![\w$£€#.,:/-])(?:[\d']|([A-Za-z]+))")
+_NEXT = re.compile(r"[\s-]*(?:[\d']|([A-Za-z]+))")
+
+
+def _word_starts(text: str, first: frozenset[str], whole: frozenset[str]) -> Iterator[int]:
+    """Where a time expression may start: a digit, an apostrophe, a word of the patterns;
+    a word that is never a whole expression ("the", "a") only before another such word."""
+    for m in _WORD_START.finditer(text):
+        word = m.group(1)
+        if word is None:
+            yield m.start()
+            continue
+        word = word.lower()
+        if word not in first:
+            continue
+        if word not in whole:
+            after = _NEXT.match(text, m.end())
+            if after is None or (after.group(1) and after.group(1).lower() not in first):
+                continue
+        yield m.start()
+
+
+def _whole_words(master: re.Pattern[str], words: frozenset[str]) -> frozenset[str]:
+    forms = (str.lower, str.capitalize, str.upper, lambda w: w.capitalize() + ".")
+    return frozenset(w for w in words if any(master.fullmatch(f(w)) for f in forms))
+
+
+def _literal_words(sources: Iterable[str]) -> frozenset[str]:
+    """Every word written in the patterns (regex escapes such as \\s removed)."""
+    words: set[str] = set()
+    for source in sources:
+        plain = re.sub(r"\\[A-Za-z]", " ", source)
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", plain))
+    return frozenset(words)
 
 
 def _month(lex: TimeLexicon) -> str:
@@ -50,9 +113,12 @@ def _month(lex: TimeLexicon) -> str:
 
 
 def _number(lex: TimeLexicon) -> str:
-    words = alternation(lex.numbers)
+    """Digits, or one or two number words; "a"/"an" start two words only before a
+    multiplier ("a dozen", "a half"), so that "a four-week" is read from "four"."""
+    words = alternation(w for w in lex.numbers if w not in ("a", "an"))
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    return rf"(?:{digits}|(?i:(?:{words})(?:[\s-](?:{words}))?))"
+    article = r"(?:an?(?:[\s-](?:hundred|dozen|half))?)"
+    return rf"(?:{digits}|(?i:{article}|(?:{words})(?:[\s-](?:{words}))?))"
 
 
 def _units(lex: TimeLexicon) -> tuple[str, str]:
@@ -87,11 +153,12 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "decade": rf"(?i:the\s)?{_MOD}(?:\d{{3}}0|'\d0|\d0)(?:'s|s)",
         "year_range": rf"{_YEAR4}\s?[-–]\s?(?:{_YEAR4}|\d\d)(?![\d-])",
         "ago": rf"(?:{_QUAL}\s)?{count}[\s-](?i:and\sa\shalf\s)?(?:{units}|{unit})"
-               r"\s(?i:ago|earlier|later)(?!\s+than\b)",
+               r"(?:\s(?i:and\sa\shalf))?\s(?i:ago|earlier|later)(?!\s+than\b)",
         "deictic": rf"(?i:(?:yesterday|today|tomorrow|tonight|last\snight|"
                    rf"the\sday\sbefore\syesterday|the\sday\safter\stomorrow)"
                    rf"(?:\s(?:{part}))?|this\s{part})",
-        "rel_unit": rf"{_MOD}(?i:this|last|next|past|coming|previous|following|current|"
+        "rel_unit": rf"{_MOD}(?i:this\spast|this|last|next|past|coming|previous|following|"
+                    r"current|"
                     r"the\s(?:last|past|next|coming|previous|following|current|same))"
                     rf"\s(?i:fiscal\s|calendar\s|school\s)?{unit}(?!\w)",
         "set": rf"(?i:every|each|per)\s(?i:other\s)?(?:{unit}|{season}|{part}|{wday}|"
@@ -102,27 +169,37 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "season": rf"{_MOD}(?i:(?:this|last|next|the|that|early|late)\s)?{season}"
                   rf"(?:,?\s(?:(?i:of)\s)?{_YEAR4})?",
         "duration": rf"(?:{_PREFIX}\s)?(?:{_QUAL}\s)?(?:{count}[\s-])?(?i:and\sa\shalf\s)?"
-                    rf"(?:{units}|{unit})(?:'s|')?(?!-old|\w)",
-        "bare_plural": rf"(?:(?<=for\s)|(?<=For\s)|(?<=over\s)){units}"
+                    rf"(?:{units}|{unit})(?:\s(?i:and\sa\shalf))?(?:'s|')?(?!-old|\w)",
+        "bare_plural": rf"(?:{_BARE_CUES}){units}"
                        rf"|{units}(?=\s(?i:before|after|earlier|later)\b)",
         "stopwatch": r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?",
         "duration_range": rf"{num}\s(?i:and|or|to)\s(?!(?i:a\shalf))(?:{_QUAL}\s)?{num}"
                           rf"[\s-]{units}",
         "fuzzy": rf"(?i:{alternation(lex.fuzzy)})",
         "frequency": rf"(?i:{alternation(lex.frequencies)})",
-        "year": rf"{_MOD}(?i:fiscal\s|FY\s?)?{_YEAR4}",
-        "month": rf"{_MOD}{month}",
+        "year": rf"{_MOD}(?i:fiscal\s(?:year\s)?|FY\s?)?{_YEAR4}",
+        "month": rf"{_MOD}(?i:(?:last|next|this|that)\s)?{month}",
     }
 
 
+_BLANK = r"[^\S\n]"
 _BEFORE = r"(?<![\w$£€#.,:/-])"
 _AFTER = r"(?![\w])"
+
+
+def _one_line(source: str) -> str:
+    return source.replace(r"[\s-]", rf"(?:{_BLANK}|-)").replace(r"\s", _BLANK)
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     """The compiled patterns of the shipped lexicon (built once per process)."""
-    sources = _kind_sources(lexicon())
+    # An expression never runs across a line break ("May" ending one line, "8" the next).
+    sources = {k: _one_line(v) for k, v in _kind_sources(lexicon()).items()}
     kinds = {k: re.compile(f"{_BEFORE}(?:{sources[k]}){_AFTER}") for k in KINDS}
-    master = "|".join(f"(?P<{k}>{_BEFORE}(?:{sources[k]}){_AFTER})" for k in KINDS)
-    return Patterns(re.compile(master), kinds)
+    # One guard for every kind: most positions (inside words) fail it at once.
+    alternatives = "|".join(f"(?P<{k}>(?:{sources[k]}){_AFTER})" for k in KINDS)
+    master = f"{_BEFORE}(?=[\\w'])(?:{alternatives})"
+    compiled = re.compile(master)
+    words = _literal_words(sources.values())
+    return Patterns(compiled, kinds, words, _whole_words(compiled, words))

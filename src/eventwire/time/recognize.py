@@ -178,7 +178,7 @@ def find_times(text: str, dct: str | None, sdoc: Any = None) -> list[TimeMention
     """
     ctx = Context(Anchor.parse(dct), tense=lambda s, e: tense_of_span(sdoc, s, e), text=text)
     found: list[TimeMention] = []
-    for m in patterns().master.finditer(text):
+    for m in patterns().scan(text):
         kind = m.lastgroup
         if kind is None or not _accept(kind, text, m.start(), m.end(), sdoc):
             continue

@@ -20,7 +20,7 @@ from eventwire.time.calendar import (
     weekday_near,
 )
 from eventwire.time.context import Context, Norm
-from eventwire.time.lexicon import Unit
+from eventwire.time.lexicon import Unit, lexicon
 from eventwire.time.parts import count_of, day_part_of, unit_of, weekday_of
 
 __all__ = ["RELATIVE", "shift"]
@@ -29,6 +29,8 @@ _DEICTIC_DAYS = (
     ("the day before yesterday", -2), ("the day after tomorrow", 2), ("yesterday", -1),
     ("last night", -1), ("tomorrow", 1), ("tonight", 0), ("today", 0), ("this", 0),
 )
+_FINER = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24)}
+_PER_DAY = {"H": 24, "M": 24 * 60, "S": 24 * 3600}
 _CLOCK_REACH = 150
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"]|\n")
 _CLOCK = re.compile(r"(?i)(\d{1,2})(?::(\d{2}))?\s?(a\.m\.|p\.m\.|am|pm)?|(noon|midnight)")
@@ -50,7 +52,8 @@ def shift(base: Anchor | None, name: str, unit: Unit, n: int) -> str | None:
         return None
     code, years = unit.code, n * unit.mult
     if unit.time or code == "D":
-        day = _shift_days(base, n if code == "D" else 0)
+        days = n if code == "D" else int(n / _PER_DAY[code])  # "36 hours ago": a day back
+        day = _shift_days(base, days)
         return day.isoformat() if day else None
     if code in ("W", "WE"):
         day = _shift_days(base, 7 * n * unit.mult)
@@ -80,8 +83,11 @@ def ago(text: str, ctx: Context) -> Norm | None:
         return Norm("DATE", "FUTURE_REF" if forward else "PAST_REF", fuzzy=True)
     anaphoric = bool(re.search(r"\b(later|earlier)\b", lowered))
     base = ctx.ref if anaphoric else ctx.dct
-    n = round(count) * (1 if forward else -1)
     name, unit = found
+    if count != int(count) and name in _FINER:  # "a year and a half ago" is 18 months ago
+        name, factor = _FINER[name]
+        count, unit = count * factor, lexicon().units[name]
+    n = round(count) * (1 if forward else -1)
     if name in ("decade", "century"):
         name, n, unit = "year", n * unit.mult, Unit("Y", 1, False)
     return Norm("DATE", shift(base, name, unit, n))
@@ -90,7 +96,8 @@ def ago(text: str, ctx: Context) -> Norm | None:
 def _offset(lowered: str) -> tuple[int, bool] | None:
     """(offset, anaphoric) of "last/next/this/the following/the previous ..."."""
     table = (
-        ("the same", 0, True), ("the following", 1, True), ("the previous", -1, True),
+        ("this past", -1, False), ("the same", 0, True), ("the following", 1, True),
+        ("the previous", -1, True),
         ("the next day", 1, True), ("the last", -1, False), ("the next", 1, False),
         ("the current", 0, False), ("following", 1, True), ("previous", -1, True),
         ("last", -1, False), ("next", 1, False), ("this", 0, False), ("current", 0, False),
@@ -108,7 +115,7 @@ def rel_unit(text: str, ctx: Context) -> Norm | None:
     if found is None:
         return None
     name, unit = found
-    extent = re.search(r"\b(past|coming)\b", lowered) or (
+    extent = re.search(r"(?<!this )\b(past|coming)\b", lowered) or (
         name in ("decade", "century") and not re.search(r"\b(this|current)\b", lowered))
     if extent:
         return Norm("DURATION", f"P{unit.mult}{unit.code}" if not unit.time else None)

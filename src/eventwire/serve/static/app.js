@@ -17,7 +17,8 @@ async function api(path, params = new URLSearchParams()) {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const err = (body && body.error) || { code: "?", message: response.statusText };
-    throw new ApiFailure(`${err.code}: ${err.message}`);
+    const first = Array.isArray(err.detail) && err.detail.length ? ` (${err.detail[0].msg})` : "";
+    throw new ApiFailure(`${err.code}: ${err.message}${first}`);
   }
   return body;
 }
@@ -90,9 +91,10 @@ async function loadEvents(append) {
 }
 
 async function loadTimeline() {
-  let data = await api("/api/stats/timeline", withParams({ interval: "day" }));
-  const periods = new Set(data.series.map((r) => r.period));
-  if (periods.size > 90) data = await api("/api/stats/timeline", withParams({ interval: "month" }));
+  // Months first (one cheap answer for years of data); days when it spans a few months.
+  let data = await api("/api/stats/timeline", withParams({ interval: "month" }));
+  const months = new Set(data.series.map((r) => r.period));
+  if (months.size <= 3) data = await api("/api/stats/timeline", withParams({ interval: "day" }));
   drawTimeline($("#timeline"), data.series);
 }
 

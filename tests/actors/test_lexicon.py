@@ -1,0 +1,63 @@
+"""The built-in lexicon and CAMEO code handling."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.found import compose_code
+from eventwire.actors.lexicon import Entry, Period, load_builtin, split_code
+from eventwire.actors.names import _case_ok
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "sectors"),
+    [
+        ("CHNCOP", "CHN", ("COP",)),
+        ("USALEGOPP", "USA", ("LEG", "OPP")),
+        ("IGOUNOREF", None, ("IGO", "REF")),
+        ("COP", None, ("COP",)),
+        ("ARN", "ARN", ()),
+    ],
+)
+def test_split_code(code: str, country: str | None, sectors: tuple[str, ...]) -> None:
+    assert split_code(code) == (country, sectors)
+
+
+def test_compose_code() -> None:
+    assert compose_code("CHN", ("COP",), None) == "CHNCOP"
+    assert compose_code(None, ("IGO", "MIL"), "IGONAT") == "IGONATMIL"
+    assert compose_code(None, (), None) is None
+
+
+def test_builtin_lexicon_knows_countries_capitals_and_roles() -> None:
+    lex = load_builtin()
+    assert lex.names["u.s."].country == "USA" and lex.names["u.s."].kind == "name"
+    assert lex.names["north korean"].country == "PRK"
+    assert lex.names["seoul"] == Entry("capital", "KOR", rule="country:KOR:capital")
+    assert lex.names["nato"].code == "IGONAT"
+    assert lex.roles[("police",)] == ("COP",)
+    assert lex.roles[("asylum", "seeker")] == ("REF",)
+    iso3 = {e.country for e in lex.names.values() if e.kind == "name"}
+    assert len(iso3) > 240
+
+
+def test_dated_entry_chooses_period() -> None:
+    entry = Entry("actor", "FRA", (), "FRA", (Period("FRAGOV", "2010-01-01", "2014-12-31"),))
+    assert entry.at("2012-06-01").code == "FRAGOV"
+    assert entry.at("2016-06-01").code == "FRA"
+    assert entry.at(None).code == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "ok"),
+    [
+        ("US", "US", True),
+        ("us", "US", False),
+        ("Us", "US", False),
+        ("china", "China", False),
+        ("China", "China", True),
+        ("Who", "WHO", False),
+    ],
+)
+def test_names_are_capitalised(text: str, pattern: str, ok: bool) -> None:
+    assert _case_ok(text, pattern) is ok
