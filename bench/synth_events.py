@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
-import math
 import random
 import sys
 import time

@@ -18,17 +18,19 @@ from eventwire.api import load_pipeline, make_config
 from eventwire.eval.metrics import overlaps
 from eventwire.eval.timeml import SpanCounts, TimemlItem, Timex, load, report_from, score_spans
 from eventwire.model import Document
+from eventwire.pipeline import Pipeline
 
 DEFAULT = Path("/work/shared/eval/dev/te3-platinum")
 STAGES = ["clean", "dating", "parse", "times"]
 
 
-def _predict(pipeline, item: TimemlItem) -> list[Timex]:  # type: ignore[no-untyped-def]
+def _predict(pipeline: Pipeline, item: TimemlItem) -> list[Timex]:
     doc = Document(doc_id=item.id, source=item.location, raw=item.text, dct=item.dct)
     doc = pipeline(doc)
     if doc.error is not None:
         raise doc.error
-    assert doc.text == item.text, "verbatim cleaning changed the text"
+    if doc.text != item.text:
+        raise SystemExit(f"{item.id}: verbatim cleaning changed the text; offsets would not match")
     return [Timex(m.start, m.end, m.type, m.value) for m in doc.times]
 
 

@@ -50,3 +50,7 @@ def test_bad_input_is_coded_without_explosion(code: Coder, name: str) -> None:
 def test_cap_limits_events_per_sentence(code: Coder) -> None:
     doc = code(BAD["long"], max_events_per_sentence=3)
     assert max(_per_sentence(doc).values()) == 3
+
+
+def test_flattened_table_gives_no_events(code: Coder) -> None:
+    assert code(BAD["table"]).events == []

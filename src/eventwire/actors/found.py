@@ -15,34 +15,14 @@ from eventwire.model import ActorMention
 
 __all__ = ["Found", "compose_code", "NUMBER_WORDS"]
 
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+# fmt: off
+_NUMBERS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",
+)
+# fmt: on
+NUMBER_WORDS = {word: value for value, word in enumerate(_NUMBERS)}
 
 
 def compose_code(country: str | None, sectors: tuple[str, ...], org: str | None) -> str | None:

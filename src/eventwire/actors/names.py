@@ -71,16 +71,22 @@ class NameFinder:
         return ent is not None and (ent.end - ent.start) > (span.end - span.start)
 
     def find(self, sdoc: Any) -> list[NameMatch]:
-        """Every name in the Doc, longest first where they overlap, in text order."""
-        spans = [sdoc[s:e] for _, s, e in self.matcher(sdoc)]
-        out = []
-        for span in filter_spans(spans):
+        """Every name in the Doc, longest first where they overlap, in text order.
+
+        Case is checked before overlaps are resolved, so that "the Philippines" written
+        in lower case still leaves "Philippines"."""
+        entries: dict[tuple[int, int], Entry] = {}
+        for _, start, end in self.matcher(sdoc):
+            span = sdoc[start:end]
             key = span.text.lower()
-            pattern = self.patterns.get(key, key)
             entry = self.lexicon.names.get(" ".join(key.split()))
-            if entry is None or not _case_ok(span.text, pattern):
+            if entry is None or not _case_ok(span.text, self.patterns.get(key, key)):
                 continue
             if entry.kind != "actor" and self._inside_other_entity(sdoc, span):
                 continue
-            out.append(NameMatch(span.start, span.end, entry))
-        return out
+            entries[(start, end)] = entry
+        spans = filter_spans([sdoc[s:e] for s, e in entries])
+        return sorted(
+            (NameMatch(sp.start, sp.end, entries[(sp.start, sp.end)]) for sp in spans),
+            key=lambda m: m.start,
+        )

@@ -75,10 +75,15 @@ def _coded(actor: EventActor) -> bool:
     return bool(actor.code or actor.country)
 
 
+def _named(actor: EventActor) -> bool:
+    """An actor with a country or an organisation code, not a bare sector ("GOV")."""
+    return bool(actor.country) or len(actor.code or "") >= 6
+
+
 def _actor_ok(cand: Candidate, settings: Settings) -> bool:
     src, tgt = _coded(cand.source), _coded(cand.target)
     if settings.require_actor == "both":
-        return src and tgt
+        return _named(cand.source) and _named(cand.target)
     if settings.require_actor == "any":
         return src or tgt
     return bool(cand.source.text or cand.target.text)
@@ -277,6 +282,8 @@ def code_document(
     link = ActorLink(doc)
     events: list[Event] = []
     for index, sent in enumerate(doc.spacy.sents):
+        if _tabular(sent):
+            continue
         cands: list[Candidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
@@ -284,6 +291,13 @@ def code_document(
         for cand in kept[: settings.max_events_per_sentence]:
             events.append(_event(doc, len(events), _sentence_index(doc, sent, index), cand, onto))
     return events
+
+
+def _tabular(sent: Span) -> bool:
+    """A table flattened to text ("China 500 12 40 Japan 30 0 2 ..."): mostly numbers,
+    column headers that look like verbs; no sentence to read events from."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return len(words) >= 8 and sum(t.like_num for t in words) > 0.4 * len(words)
 
 
 def _sentence_index(doc: Document, sent: Span, fallback: int) -> int:

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from eventwire.events.actorlink import ActorLink, actors_for
-from eventwire.events.arguments import arguments_of
+from eventwire.events.arguments import arguments_of, content_targets
 from eventwire.events.coder import Candidate, better_target
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.petrarch_read import Pattern, PetrarchDict, VerbEntry, load_petrarch
@@ -124,6 +124,8 @@ class PetrarchMatcher:
         tgt = self._actor_near(link, tokens, marks["+"]) if "+" in marks else better_target(
             link, tok, args.target, _TARGET_PREPS
         )
+        if tgt is None or link.mention(tgt) is None:  # "allowed that Mordor isn't..."
+            tgt = next((t for t in content_targets(tok) if link.mention(t)), tgt)
         if "%" in marks:
             comp = self._actor_near(link, tokens, marks["%"])
             group = actors_for(link, comp) if comp is not None else []

@@ -11,7 +11,7 @@ left unresolved rather than guessed.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -58,8 +58,9 @@ Cell = tuple[int, int]
 class Context:
     """What the story says about its region, gathered from its least ambiguous toponyms."""
 
-    countries: Counter[str]
-    states: Counter[tuple[str, str]]  # (country, admin1 code)
+    # country -> the names of the story's toponyms in it; (country, admin1 code) -> names
+    countries: dict[str, set[str]]
+    states: dict[tuple[str, str], set[str]]
     # 1-degree cells -> names of the story with a town or county there: (clear, any)
     cells: dict[Cell, tuple[set[str], set[str]]] = field(default_factory=dict)
 
@@ -100,16 +101,17 @@ class Resolver:
 
     def context(self, cands: Sequence[Candidate]) -> Context:
         """Countries and states the story names, or that its clear-cut toponyms lie in."""
-        countries: Counter[str] = Counter()
-        states: Counter[tuple[str, str]] = Counter()
+        countries: dict[str, set[str]] = defaultdict(set)
+        states: dict[tuple[str, str], set[str]] = defaultdict(set)
         for cand in cands:
             best = self._clear_winner(cand.places)
             if best is None:
                 continue
-            countries[best.country] += 1
+            name = normalise(cand.text)
+            countries[best.country].add(name)
             if best.admin1:
-                states[(best.country, best.admin1)] += 1
-        return Context(countries, states, self._cells(cands))
+                states[(best.country, best.admin1)].add(name)
+        return Context(dict(countries), dict(states), self._cells(cands))
 
     def _cells(self, cands: Sequence[Candidate]) -> dict[Cell, tuple[set[str], set[str]]]:
         """Where the story's towns and counties may lie, for the spatial-coherence bonus."""
@@ -141,16 +143,19 @@ class Resolver:
             s += ALIAS_ONLY
         if qualifier is not None and _inside(place, qualifier):
             s += QUALIFIED
-        if place.feature != "PCLI" and ctx.countries[place.country]:
+        name = normalise(cand.text)
+        if place.feature != "PCLI" and ctx.countries.get(place.country, set()) - {name}:
             s += STORY_COUNTRY
         if place.feature == "PCLI" and self.gaz.neighbours.get(place.country, frozenset()) & (
             ctx.countries.keys()
         ):
             s += NEIGHBOUR
-        if place.feature != "PCLI" and place.admin1 and ctx.states[(place.country, place.admin1)]:
+        if place.feature != "PCLI" and place.admin1 and (
+            ctx.states.get((place.country, place.admin1), set()) - {name}
+        ):
             s += STORY_STATE
         if place.feature in POINT_LIKE:
-            clear, near = ctx.near(place, normalise(cand.text))
+            clear, near = ctx.near(place, name)
             s += NEAR_CLEAR if clear else NEAR_ANY if near else 0.0
         if place.feature == "PPLC" and any(
             p.feature == "ADM1" and p.country == place.country for p in cand.places

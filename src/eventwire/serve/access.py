@@ -124,8 +124,9 @@ class StoreAccess:
         with self._write_lock:
             outcomes = list(code_documents(self.pipeline(), (d.to_document() for d in docs)))
             records = [o.record for o in outcomes if o.record is not None]
-            stats = self.read(lambda s: s.add_records(records)) if records else None
-            self._new_generation()
+            with self._store_lock:  # no read sees the new rows under the old generation
+                stats = self._store.add_records(records) if records else None
+                self._new_generation()
         return outcomes, _plain(stats)
 
     def close(self) -> None:

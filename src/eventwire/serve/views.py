@@ -8,8 +8,8 @@ slow query never blocks the event loop.
 from __future__ import annotations
 
 import json
-from dataclasses import astuple
 from collections.abc import Callable, Hashable
+from dataclasses import astuple
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -74,7 +74,7 @@ def _access(request: Request) -> StoreAccess:
 
 @router.get("/events", response_model=EventList, summary="Events matching the filters")
 def list_events(request: Request, filters: _Filters,
-                paging: Annotated[Page, Depends(page)]) -> FastJSON:
+                paging: Annotated[Page, Depends(page)]) -> Response:
     """Events, newest first, one page at a time (follow ``next_cursor``)."""
     def answer(store: Store) -> dict[str, Any]:
         result = store.query_events(filters, limit=paging.limit, cursor=paging.cursor)
@@ -105,7 +105,7 @@ def get_document(request: Request, doc_id: _Id) -> FastJSON:
 @router.get("/actors", summary="Event counts per actor code")
 def list_actors(request: Request, filters: _Filters,
                 limit: Annotated[int | None, Query(description="most active first")] = None,
-                ) -> FastJSON:
+                ) -> Response:
     """``[{code, as_source, as_target, events}]`` for the events matching the filters."""
     n = bounded_limit(request, limit)
     return _cached_json(request, ("actors", astuple(filters), n),
@@ -115,7 +115,7 @@ def list_actors(request: Request, filters: _Filters,
 @router.get("/stats/timeline", summary="Event counts per period and QuadClass or root code")
 def timeline(request: Request, filters: _Filters,
              interval: Literal["day", "month"] = "day",
-             by: Literal["quad_class", "cameo_root"] = "quad_class") -> FastJSON:
+             by: Literal["quad_class", "cameo_root"] = "quad_class") -> Response:
     """``[{period, key, count}]`` for the events matching the filters."""
     return _cached_json(request, ("timeline", astuple(filters), interval, by), lambda s: {
         "interval": interval, "by": by,
@@ -125,7 +125,7 @@ def timeline(request: Request, filters: _Filters,
 @router.get("/network", summary="Actor-to-actor edges weighted by events")
 def network(request: Request, filters: _Filters,
             limit: Annotated[int | None, Query(description="heaviest edges first")] = None,
-            ) -> FastJSON:
+            ) -> Response:
     """``[{source, target, events}]``: who acts on whom, for the matching events."""
     n = bounded_limit(request, limit)
     return _cached_json(request, ("network", astuple(filters), n),
