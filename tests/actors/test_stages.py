@@ -144,3 +144,21 @@ def test_it_does_not_refer_to_a_person(pipeline: Pipeline) -> None:
     text = "The Kenyan lawmaker spoke on Monday. It was raining and it rained again."
     doc = code_actors(pipeline, text)
     assert [m.text for m in doc.actors] == ["The Kenyan lawmaker"]
+
+
+def test_name_with_lower_case_article(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Reports from the Philippines say the talks failed.")
+    assert [m.code for m in doc.actors] == ["PHL"]
+
+
+def test_religion_and_former_leaders(pipeline: Pipeline) -> None:
+    text = "Ousted President Joseph Kabila met Moslem forces in the east."
+    found = codes(code_actors(pipeline, text))
+    assert found["Ousted President Joseph Kabila"] == "ELI"
+    assert found["Moslem forces"] == "MILMOS"
+
+
+def test_country_named_as_a_place_is_marked(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Serbia lifted a curfew in Montenegro on Monday.")
+    place = next(m for m in doc.actors if m.text == "Montenegro")
+    assert place.code == "MNE" and (place.rule or "").endswith(":place")

@@ -65,10 +65,14 @@ class _RowError(Exception):
 #: What a bad value raises on its way into DuckDB (Arrow's errors subclass these).
 _ROW_ERRORS = (duckdb.Error, ValueError, TypeError, ArithmeticError)
 
-_DISK_WORDS = ("no space", "disk", "permission", "read-only", "read only", "i/o error")
+_DISK_WORDS = ("no space", "disk", "permission", "read-only", "read only", "i/o error",
+               "could not write", "file too large", "failed to commit", "invalidated")
 
 
 def _is_disk_error(exc: BaseException) -> bool:
+    """A failure of the file, not of a value: a full disk, a read-only file, a dead WAL."""
+    if isinstance(exc, duckdb.IOException | duckdb.FatalException):
+        return True
     low = str(exc).lower()
     return isinstance(exc, duckdb.Error) and any(w in low for w in _DISK_WORDS)
 
@@ -207,11 +211,19 @@ class Store:
                 for outcome in batch:
                     total += self.write_batch([outcome])
                 return total
-            error = StoreError(f"a row could not be stored: {exc.__cause__}", code="E406",
-                               doc_id=batch[0].doc_id, source=batch[0].source, stage="store")
+            return self._store_failure(batch[0], exc, now)
+
+    def _store_failure(self, outcome: Outcome, exc: _RowError, now: datetime) -> IngestStats:
+        """Record a document whose rows DuckDB refused; raise if even that cannot be done."""
+        error = StoreError(f"a row could not be stored: {exc.__cause__}", code="E406",
+                           doc_id=outcome.doc_id, source=outcome.source, stage="store")
+        try:
             self._transaction({t: [] for t in _TABLES},
-                              [failure_row(error, batch[0].doc_id, batch[0].source, now)])
-            return IngestStats(failed=1)
+                              [failure_row(error, outcome.doc_id, outcome.source, now)])
+        except _RowError as again:
+            raise StoreError(f"{self.path}: cannot write: {again.__cause__}", code="E403",
+                             stage="store", hint="nothing of this batch was written") from again
+        return IngestStats(failed=1)
 
     def _transaction(self, tables: dict[str, list[Row]], failures: list[Row]) -> None:
         run(self.con, "BEGIN TRANSACTION")
