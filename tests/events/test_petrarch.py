@@ -59,3 +59,14 @@ def test_petrarch_on_top_of_the_builtin_lexicon(code: Coder) -> None:
                dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none",
                petrarch="add")
     assert {"064", "173"} <= {e.cameo for e in doc.events}
+
+
+def test_petrarch_dictionaries_alone_require_a_dyad() -> None:
+    from eventwire.api import make_config
+    from eventwire.events.stages import EventsStage
+
+    config = make_config(dictionaries=[f"petrarch:{PETRARCH_DIR}"])
+    stage = EventsStage(dict(config["stages"]["events"]), config)
+    assert stage.settings.require_actor == "both"
+    plain = make_config()
+    assert EventsStage(dict(plain["stages"]["events"]), plain).settings.require_actor == "any"

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from eventwire.api import code_text
 from eventwire.places import locate_event
+from eventwire.places.resolve import haversine_km
 from tests.places.helpers import event_at
 
 STORY = ("Police nabbed the two men, two women and a toddler inside the compound of the "
@@ -42,3 +44,20 @@ def test_dateline_places_the_first_sentence(parsed):
                                 "lon": 126.98, "geonameid": 1835848}
     loc = locate_event(doc, event_at(doc, "arrested"))
     assert loc is not None and loc.name == "Seoul"
+
+
+def test_participle_of_the_object_shares_the_main_clause_place(parsed):
+    doc = parsed("Lawmakers sent a letter to the ambassador in Washington urging Beijing "
+                 "not to repatriate refugees.")
+    loc = locate_event(doc, event_at(doc, "urging", "020"))
+    assert loc is not None and loc.name == "Washington" and loc.country == "USA"
+
+
+def test_example_story_arrest_is_placed_in_shenyang(pipeline, example_text):
+    doc = code_text(example_text, pipeline=pipeline)
+    arrests = [e for e in doc.events if e.cameo.startswith("17") and e.trigger == "nabbed"]
+    assert arrests, "the events stage should code the arrest (Police nabbed ...)"
+    loc = arrests[0].location
+    assert loc is not None and loc.name == "Shenyang" and loc.country == "CHN"
+    assert haversine_km(loc.lat, loc.lon, 41.79, 123.43) < 5
+    assert arrests[0].size.people == 5 and arrests[0].size.arrested == 5

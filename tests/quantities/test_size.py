@@ -31,3 +31,14 @@ def test_no_trigger_no_size(parsed):
     event = event_at(doc, "detained")
     event.trigger_start = None
     assert size_event(doc, event) == Size()
+
+
+def test_a_later_event_of_the_same_people_is_not_an_arrest(parsed):
+    doc = parsed("Five refugees arrested by police have been allowed to fly to Seoul.")
+    size = size_event(doc, event_at(doc, "allowed", "0841"))
+    assert size.people == 5 and size.arrested is None
+
+
+def test_bare_number_with_a_harm_noun(parsed):
+    doc = parsed("The blast left 12 dead on Monday.")
+    assert size_event(doc, event_at(doc, "blast", "183")).killed == 12

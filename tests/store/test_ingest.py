@@ -115,3 +115,18 @@ def test_killed_run_resumes_to_the_same_tables(
     resumed = _ingest(src, db)
     assert "already stored" in resumed.stderr
     assert _tables(db) == _tables(clean_db)
+
+
+def test_progress_bar_reports_documents_per_second(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventwire.api import make_config
+    from eventwire.store import Store
+    from eventwire.store.ingest import ingest_paths
+
+    src = _write_input(tmp_path / "two.jsonl", n=2)
+    config = make_config(overrides=["engine.workers=1"])
+    with Store(tmp_path / "p.duckdb", config=config) as store:
+        stats, seconds = ingest_paths(store, [src], config, progress=True)
+    assert (stats.added, stats.failed) == (2, 0) and seconds > 0
+    assert "docs/s" in capsys.readouterr().err

@@ -123,3 +123,12 @@ def test_read_only_file_gives_a_clear_error(db_path: Path) -> None:
         assert _error(db_path).code == "E403"
     finally:
         db_path.chmod(0o644)
+
+
+def test_tables_without_the_schema_columns_are_refused(db_path: Path) -> None:
+    Store(db_path).close()
+    con = duckdb.connect(str(db_path))
+    con.execute("CREATE OR REPLACE TABLE failures (doc_id VARCHAR, note VARCHAR)")
+    con.close()
+    error = _error(db_path)
+    assert error.code == "E412" and "failures.code" in error.message

@@ -18,111 +18,29 @@ as the walk goes, so that "its police" finds what "its" refers to.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from eventwire.actors import coref
-from eventwire.actors.found import NUMBER_WORDS, Found
+from eventwire.actors.found import Found
 from eventwire.actors.lexicon import Entry, Lexicon
 from eventwire.actors.names import NameFinder, NameMatch
+from eventwire.actors.syntax import (
+    DIPLOMATIC,
+    LOCATIVE_PREPS,
+    MODIFIER_DEPS,
+    NOUN_POS,
+    SUBJECT_DEPS,
+    against,
+    climb,
+    is_argument,
+    np_end,
+    outermost,
+    prep_of,
+    quantity,
+)
 
 __all__ = ["Recognizer"]
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
-ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "oprd"})
-ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "among"})
-LOCATIVE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "inside",
-        "within",
-        "throughout",
-        "across",
-        "near",
-        "into",
-        "around",
-        "outside",
-        "via",
-        "through",
-        "over",
-        "toward",
-        "towards",
-        "onto",
-        "off",
-    ]
-)
-DIPLOMATIC = frozenset({"ambassador", "embassy", "consulate", "consul", "envoy", "diplomat"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-def _climb(tok: Any) -> Any:
-    """The first conjunct or apposition anchor: its dependency is the group's."""
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _prep_of(tok: Any) -> str | None:
-    """The preposition governing ``tok`` when it is a prepositional object."""
-    top = _climb(tok)
-    if top.dep_ == "pobj":
-        return str(top.head.lower_)
-    return None
-
-
-def is_argument(tok: Any) -> bool:
-    """Whether ``tok`` fills an argument slot (subject, object, agent, "with X")."""
-    top = _climb(tok)
-    if top.dep_ in ARGUMENT_DEPS:
-        return True
-    if top.dep_ == "pobj":
-        return top.head.lower_ in ARGUMENT_PREPS or top.head.dep_ in ("dative", "agent")
-    return False
-
-
-def _against(sdoc: Any, start: int) -> bool:
-    """ "anti-Syria", "pro-Western": the name is what the phrase is for or against."""
-    if start >= 2 and sdoc[start - 1].text == "-":
-        return sdoc[start - 2].lower_ in ("anti", "pro", "non")
-    return False
-
-
-def _np_end(tok: Any) -> int:
-    """The end of a noun phrase without the clauses attached to it."""
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ in ("prep", "compound", "appos", "nummod", "amod", "pobj", "punct"):
-            if child.dep_ == "punct" and child.text != ")":
-                break
-            end = max(end, _np_end(child))
-    return end
-
-
-def _quantity(tok: Any) -> int | None:
-    for child in tok.children:
-        if child.dep_ == "nummod":
-            text = child.lower_.replace(",", "")
-            if text.isdigit():
-                return int(text)
-            return NUMBER_WORDS.get(text)
-    return None
-
-
-def _outermost(found: list[Found]) -> list[Found]:
-    """Drop phrases inside a larger actor phrase ("Japan" in "Japan's foreign ministry"):
-    the larger phrase is the actor. One sweep in span order, so that a document with
-    thousands of actors stays linear after sorting."""
-    order = sorted(range(len(found)), key=lambda k: (found[k].start, -found[k].end))
-    inside: set[int] = set()
-    cover: tuple[int, int] = (-1, -1)  # the span reaching furthest right so far
-    for k in order:
-        f = found[k]
-        if f.end <= cover[1] and (f.start, f.end) != cover:
-            inside.add(k)
-        elif f.end > cover[1]:
-            cover = (f.start, f.end)
-    return [f for k, f in enumerate(found) if k not in inside]
 
 
 class Recognizer:
@@ -135,7 +53,7 @@ class Recognizer:
         self.by_token: dict[int, NameMatch] = {}
         self.roots: dict[int, NameMatch] = {}
         for match in finder.find(sdoc):
-            if _against(sdoc, match.start):
+            if against(sdoc, match.start):
                 continue
             self.roots[sdoc[match.start : match.end].root.i] = match
             for i in range(match.start, match.end):
@@ -174,7 +92,7 @@ class Recognizer:
             if resolved is not None and resolved.coded:
                 self.found.append(resolved)
             self.found.extend(self.extras.pop(head, []))
-        return _outermost(self.found)
+        return outermost(self.found)
 
     def analyze(self, tok: Any) -> Found | None:
         """The actor phrase headed by ``tok``, or None (memoised: phrases nest)."""
@@ -225,10 +143,10 @@ class Recognizer:
             sectors=tuple(dict.fromkeys(sectors)),
             rule=rule,
             org=org,
-            subject=_climb(tok).dep_ in SUBJECT_DEPS,
+            subject=climb(tok).dep_ in SUBJECT_DEPS,
             sent=self.sent_of.get(tok.i, 0),
             lemma=self.lemmas[tok.i],
-            quantity=kw.pop("quantity", _quantity(tok)),
+            quantity=kw.pop("quantity", quantity(tok)),
             **kw,
         )
 
@@ -238,7 +156,7 @@ class Recognizer:
     def _from_name(self, tok: Any, match: NameMatch) -> Found | None:
         entry = self.entry(match)
         kind = entry.kind
-        modifier = _climb(tok).dep_ in MODIFIER_DEPS and tok.head.i != tok.i
+        modifier = climb(tok).dep_ in MODIFIER_DEPS and tok.head.i != tok.i
         if modifier and kind != "org":
             return self._owner(tok, entry)
         if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
@@ -246,7 +164,7 @@ class Recognizer:
         if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             return None
         rule = entry.rule or kind
-        if kind in ("name", "org") and _prep_of(tok) in LOCATIVE_PREPS:
+        if kind in ("name", "org") and prep_of(tok) in LOCATIVE_PREPS:
             rule += ":place"  # "a curfew in Montenegro": the country, named as a place
         sectors = entry.sectors
         if kind == "capital":
@@ -416,7 +334,7 @@ class Recognizer:
         self, tok: Any, roles: tuple[str, ...], comp: tuple[Found, Any], transparent: bool
     ) -> Found:
         found, pobj = comp
-        end = _np_end(pobj)
+        end = np_end(pobj)
         if transparent and not roles:
             return self.make(
                 tok, found.country, found.sectors, f"member-of:{found.rule}", found.org, end=end
@@ -425,21 +343,20 @@ class Recognizer:
             tok,
             found.country,
             roles,
-            f"compose:{tok.lemma_.lower()}+of:{found.rule}",
+            f"compose:{self.lemmas[tok.i]}+of:{found.rule}",
             found.org,
             end=end,
         )
 
     def title_roles(self, tok: Any) -> tuple[str, ...]:
         """Roles from a title before a name ("Foreign Minister", "Gen.", "President")."""
-        words = [t.lower_ for t in self.sdoc[tok.left_edge.i : tok.i]]
-        best: tuple[str, ...] = ()
+        words = self.lowers[tok.left_edge.i : tok.i]
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 roles = self.lex.titles.get(tuple(words[i : i + n]))
                 if roles:
                     return roles
-        return best
+        return ()
 
     def _person(self, tok: Any) -> Found | None:
         if tok.ent_iob_ == "I" and tok.head.ent_type_ == "PERSON" and tok.head.i > tok.i:
@@ -458,7 +375,7 @@ class Recognizer:
     def _named_before(self, tok: Any) -> Found | None:
         """ "Russian President Boris Yeltsin ... Yeltsin said": the same surname."""
         lemma = self.lemmas[tok.i]
-        for prev in reversed(self.found):
+        for prev in islice(reversed(self.found), coref.LOOKBACK_MENTIONS):
             if prev.person and prev.lemma == lemma and prev.coded:
                 found = self.make(tok, None, (), "", person=True, plural=False)
                 return found.with_coding(prev, f"coref:name>{prev.rule}")

@@ -80,12 +80,15 @@ _TABLE_COLUMNS = (
 def _print_table(rows: list[dict[str, Any]]) -> None:
     table = Table(show_lines=False)
     for title, _ in _TABLE_COLUMNS:
-        table.add_column(title)
-    table.add_column("evidence", overflow="fold")
+        table.add_column(title, no_wrap=True)
+    table.add_column("evidence", overflow="fold", min_width=30, ratio=1)
     for row in rows:
         cells = ["" if row.get(key) is None else str(row[key]) for _, key in _TABLE_COLUMNS]
         table.add_row(*cells, (row.get("sentence") or "")[:160])
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped: no terminal width to fit, keep rows readable
+        console = Console(width=160)
+    console.print(table)
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:

@@ -23,7 +23,9 @@ _OF_HEADS = frozenset({"member", "leader", "official", "head", "spokesman", "spo
                        "spokesperson", "chief", "minister", "representative", "delegation",
                        "ambassador", "envoy", "soldier", "troop", "force", "president",
                        "government", "army", "police", "citizen", "people", "group",
-                       "supporter", "resident", "unit"})
+                       "supporter", "resident", "unit", "thousand", "hundred", "dozen",
+                       "ten", "million", "score", "crowd", "number", "band", "delegate",
+                       "activist", "protester", "demonstrator", "student", "worker"})
 
 
 def _actors_api(name: str) -> Callable[..., Any] | None:

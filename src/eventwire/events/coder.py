@@ -44,7 +44,7 @@ class Settings:
     max_events_per_sentence: int = 12
     keep_negated: bool = False
     keep_hypothetical: bool = False
-    require_actor: str = "any"  # "none", "any" or "both"
+    require_actor: str = "any"  # "none", "any" or "both" ("auto" is resolved by the stage)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Settings:

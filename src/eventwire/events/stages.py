@@ -36,14 +36,23 @@ def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
     return petrarch + own
 
 
+def _petrarch_only(settings: dict[str, Any], config: Config) -> bool:
+    """Coding with PETRARCH dictionaries alone follows PETRARCH's require_dyad default."""
+    petrarch = any(str(d).startswith("petrarch:") for d in config.get("dictionaries") or [])
+    return petrarch and str(settings.get("petrarch", "replace")) == "replace"
+
+
 class EventsStage:
     """Codes the events of each sentence of ``doc.spacy``."""
 
     name = "events"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = Settings.from_dict(settings)
         self.matchers = _matchers(settings, config)
+        settings = dict(settings)
+        if str(settings.get("require_actor", "auto")) == "auto":
+            settings["require_actor"] = "both" if _petrarch_only(settings, config) else "any"
+        self.settings = Settings.from_dict(settings)
         self.ontology = load_ontology()
 
     def __call__(self, doc: Document) -> Document:

@@ -25,6 +25,7 @@ SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "compound", "amod",
                         "agent", "dative"})
 MAX_STEPS = 14
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 
 
 def trigger_token(doc: Document, event: Event) -> Any | None:
@@ -46,6 +47,18 @@ def _place_root(doc: Document, mention: PlaceMention) -> Any | None:
     return span.root if span is not None and len(span) else None
 
 
+def _anchors(trigger: Any) -> set[int]:
+    """Tokens whose locative phrases place the event: the trigger, and the verb of the
+    main clause when the trigger is a participle hanging off it or off its object ("sent a
+    letter to the ambassador in Washington urging Beijing ...")."""
+    anchors = {trigger.i}
+    if trigger.dep_ in PARTICIPLE_DEPS and trigger.tag_ in ("VBG", "VBN"):
+        anchors.add(trigger.head.i)
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.dep_ == "dobj":
+        anchors.add(trigger.head.head.i)  # "sent a letter ... urging": the letter's sending
+    return anchors
+
+
 def _locative_path(root: Any, trigger: Any, preps: frozenset[str]) -> int | None:
     """Steps from a toponym up to the trigger through a locative preposition, or None.
 
@@ -54,16 +67,17 @@ def _locative_path(root: Any, trigger: Any, preps: frozenset[str]) -> int | None
     """
     if root.dep_ in ACTOR_DEPS and root.head.pos_ in ("VERB", "AUX"):
         return None
+    anchors = _anchors(trigger)
     cur, steps, located = root, 0, False
-    while cur.i != trigger.i and steps < MAX_STEPS:
+    while cur.i not in anchors and steps < MAX_STEPS:
         if cur.dep_ == "pobj" and cur.head.lower_ in preps:
             located = True
         if cur.head.i == cur.i:
             return None
         cur, steps = cur.head, steps + 1
-        if cur.pos_ in ("VERB", "AUX") and cur.i != trigger.i and not _conjoined(cur, trigger):
+        if cur.pos_ in ("VERB", "AUX") and cur.i not in anchors and not _conjoined(cur, trigger):
             return None
-    return steps if located and cur.i == trigger.i else None
+    return steps if located and cur.i in anchors else None
 
 
 def _conjoined(verb: Any, trigger: Any) -> bool:

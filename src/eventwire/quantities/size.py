@@ -47,6 +47,14 @@ def _harm(word: Any, lex: Lexicon) -> str | None:
     return None
 
 
+def _harm_after(root: Any, lex: Lexicon) -> str | None:
+    """A bare number's harm noun: "12 dead", "30 wounded"."""
+    if root.pos_ != "NUM" or root.i + 1 >= len(root.doc):
+        return None
+    after = root.nbor(1)
+    return _harm(after, lex) if after.pos_ in ("ADJ", "NOUN", "VERB") else None
+
+
 def _is_arrest(event: Event, trigger: Any, lex: Lexicon) -> bool:
     return (event.cameo.startswith(ARREST_CAMEO) or event.plover.mode == "arrest"
             or trigger.lemma_.lower() in lex.verbs["arrested"])
@@ -70,8 +78,7 @@ def _apply(size: Size, q: QuantityMention, root: Any, trigger: Any, event: Event
     if value is None:
         return
     gov = _governor(root)
-    after = root.nbor(1) if root.i + 1 < len(root.doc) else root
-    kind = _harm(root, lex) or (_harm(after, lex) if after.i != root.i else None) or (
+    kind = _harm(root, lex) or _harm_after(root, lex) or (
         _harm(gov, lex) if gov is not None else None)
     if _of_trigger(root, trigger):
         if q.unit == "people" and size.people is None:

@@ -93,6 +93,13 @@ class StoreAccess:
                 self._remember((generation, key), value)
         return value  # type: ignore[no-any-return]
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, answer) when ``key`` is cached for the current generation; never waits
+        for the store, so the event loop may call it."""
+        if self._cache_entries <= 0:
+            return False, None
+        return self._lookup(key)
+
     def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         with self._cache_lock:
             full = (self._generation, key)

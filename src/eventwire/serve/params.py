@@ -61,7 +61,7 @@ def parse_near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def event_filter(
+async def event_filter(
     actor: _Actor = None,
     country: _Country = None,
     cameo: _Cameo = None,
@@ -104,7 +104,7 @@ class Page:
     cursor: str | None
 
 
-def page(
+async def page(
     request: Request,
     limit: Annotated[int | None, Query(description="rows per page (bounded)")] = None,
     cursor: Annotated[str | None, Query(

@@ -93,7 +93,7 @@ def _allowed_params(route: APIRoute) -> frozenset[str]:
     return cached
 
 
-def check_query_params(request: Request) -> None:
+async def check_query_params(request: Request) -> None:
     """Refuse query parameters the route does not declare, and repeated ones (400)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
@@ -132,7 +132,7 @@ def _check_origin(request: Request) -> None:
                        detail={"origin": origin})
 
 
-def require_write_access(request: Request) -> None:
+async def require_write_access(request: Request) -> None:
     """Allow a write only with the right token, or on loopback when no token is set."""
     settings: ServeSettings = request.app.state.settings
     token: str | None = request.app.state.token

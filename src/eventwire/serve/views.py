@@ -1,8 +1,8 @@
 """The JSON API: thin views over :class:`~eventwire.store.Store`.
 
 Each view checks its parameters (``params``), asks the store one question and returns the
-answer as JSON. Views are plain functions, so FastAPI runs them in its thread pool and a
-slow query never blocks the event loop.
+answer as JSON. Store queries run in FastAPI's thread pool, so a slow query never blocks
+the event loop; answers already in the cache are sent from the loop directly.
 """
 
 from __future__ import annotations
@@ -56,9 +56,18 @@ class FastJSON(JSONResponse):
         return _render(content)
 
 
-def _cached_json(request: Request, key: Hashable, fn: Callable[[Store], Any]) -> Response:
-    """The JSON of ``fn``'s answer, rendered once per store generation (see ``access``)."""
-    body = _access(request).cached(key, lambda s: _render(fn(s)))
+async def _cached_json(
+    request: Request, key: Hashable, fn: Callable[[Store], Any]
+) -> Response:
+    """The JSON of ``fn``'s answer, rendered once per store generation (see ``access``).
+
+    A cached answer is sent from the event loop; only a miss goes to a worker thread to
+    query the store.
+    """
+    access = _access(request)
+    found, body = access.peek(key)
+    if not found:
+        body = await run_in_threadpool(access.cached, key, lambda s: _render(fn(s)))
     return Response(body, media_type="application/json")
 
 
@@ -73,15 +82,17 @@ def _access(request: Request) -> StoreAccess:
 
 
 @router.get("/events", response_model=EventList, summary="Events matching the filters")
-def list_events(request: Request, filters: _Filters,
-                paging: Annotated[Page, Depends(page)]) -> Response:
+async def list_events(
+    request: Request, filters: _Filters, paging: Annotated[Page, Depends(page)]
+) -> Response:
     """Events, newest first, one page at a time (follow ``next_cursor``)."""
+
     def answer(store: Store) -> dict[str, Any]:
         result = store.query_events(filters, limit=paging.limit, cursor=paging.cursor)
         return {"events": result.rows, "next_cursor": result.next_cursor}
 
-    return _cached_json(request, ("events", astuple(filters), paging.limit, paging.cursor),
-                        answer)
+    key = ("events", astuple(filters), paging.limit, paging.cursor)
+    return await _cached_json(request, key, answer)
 
 
 @router.get("/events/{event_id:path}", summary="One event with its full evidence")
@@ -103,33 +114,40 @@ def get_document(request: Request, doc_id: _Id) -> FastJSON:
 
 
 @router.get("/actors", summary="Event counts per actor code")
-def list_actors(request: Request, filters: _Filters,
-                limit: Annotated[int | None, Query(description="most active first")] = None,
-                ) -> Response:
+async def list_actors(
+    request: Request, filters: _Filters,
+    limit: Annotated[int | None, Query(description="most active first")] = None,
+) -> Response:
     """``[{code, as_source, as_target, events}]`` for the events matching the filters."""
     n = bounded_limit(request, limit)
-    return _cached_json(request, ("actors", astuple(filters), n),
-                        lambda s: {"actors": s.actor_counts(filters, limit=n)})
+    return await _cached_json(request, ("actors", astuple(filters), n),
+                              lambda s: {"actors": s.actor_counts(filters, limit=n)})
 
 
 @router.get("/stats/timeline", summary="Event counts per period and QuadClass or root code")
-def timeline(request: Request, filters: _Filters,
-             interval: Literal["day", "month"] = "day",
-             by: Literal["quad_class", "cameo_root"] = "quad_class") -> Response:
+async def timeline(
+    request: Request, filters: _Filters,
+    interval: Literal["day", "month"] = "day",
+    by: Literal["quad_class", "cameo_root"] = "quad_class",
+) -> Response:
     """``[{period, key, count}]`` for the events matching the filters."""
-    return _cached_json(request, ("timeline", astuple(filters), interval, by), lambda s: {
-        "interval": interval, "by": by,
-        "series": s.timeline(filters, interval=interval, by=by)})
+
+    def answer(store: Store) -> dict[str, Any]:
+        series = store.timeline(filters, interval=interval, by=by)
+        return {"interval": interval, "by": by, "series": series}
+
+    return await _cached_json(request, ("timeline", astuple(filters), interval, by), answer)
 
 
 @router.get("/network", summary="Actor-to-actor edges weighted by events")
-def network(request: Request, filters: _Filters,
-            limit: Annotated[int | None, Query(description="heaviest edges first")] = None,
-            ) -> Response:
+async def network(
+    request: Request, filters: _Filters,
+    limit: Annotated[int | None, Query(description="heaviest edges first")] = None,
+) -> Response:
     """``[{source, target, events}]``: who acts on whom, for the matching events."""
     n = bounded_limit(request, limit)
-    return _cached_json(request, ("network", astuple(filters), n),
-                        lambda s: {"edges": s.network(filters, limit=n)})
+    return await _cached_json(request, ("network", astuple(filters), n),
+                              lambda s: {"edges": s.network(filters, limit=n)})
 
 
 @router.post("/documents", status_code=201, summary="Code and store new documents",

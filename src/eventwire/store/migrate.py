@@ -156,6 +156,22 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
     run(con, "COMMIT")
 
 
+def _check_columns(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse tables that lack columns of the current schema (a foreign or damaged file)."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = 'main'"
+    ).fetchall()
+    have = {(t, c) for t, c in rows}
+    expected = [(t, c) for t, cols in TABLE_COLUMNS.items() for c, _ in cols]
+    expected += [("event_clusters", c) for c, _ in CLUSTER_COLUMNS]
+    missing = [f"{t}.{c}" for t, c in expected if (t, c) not in have]
+    if missing:
+        raise _error(
+            f"its tables lack columns of schema {SCHEMA_VERSION}: {', '.join(missing[:5])}",
+            "E412", path, hint="it was not written by this eventwire; use another --db file")
+
+
 def prepare(
     con: duckdb.DuckDBPyConnection, path: Path, read_only: bool, rule: DedupRule
 ) -> int:
@@ -177,4 +193,5 @@ def prepare(
     while version < SCHEMA_VERSION:
         _run_step(con, version, rule, path)
         version += 1
+    _check_columns(con, path)
     return version
