@@ -48,12 +48,16 @@ def test_spark_events_equal_local_events(spark: Any) -> None:
     tables = code_dataframe(read_paths(spark, [str(WIRE)]), make_config())
     assert _spark_rows(tables.events, "events") == _local_rows("events")
     assert _spark_rows(tables.documents, "documents") == _local_rows("documents")
-    failures = {row["doc_source"].rsplit(":", 1)[1]: row["code"] for row in tables.failures.collect()}
+    failures = {
+        row["doc_source"].rsplit(":", 1)[1]: row["code"] for row in tables.failures.collect()
+    }
     assert failures == {"4": "E106", "5": "E105"}
 
 
 def test_dataframe_columns_are_the_store_columns(spark: Any) -> None:
-    frame = spark.createDataFrame([("d1", "Police arrested a man in Paris.")], "id string, text string")
+    frame = spark.createDataFrame(
+        [("d1", "Police arrested a man in Paris.")], "id string, text string"
+    )
     tables = code_dataframe(frame, make_config())
     for name, table in zip(("documents", "events"), (tables.documents, tables.events), strict=True):
         assert table.columns == [c for c, _ in TABLE_COLUMNS[name]]

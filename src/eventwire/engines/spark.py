@@ -15,6 +15,7 @@ gzip included) into the DataFrame that :func:`code_dataframe` expects.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -168,13 +169,19 @@ def code_dataframe(
     coded = articles.rdd.mapPartitions(coder).cache()
     spark = articles.sparkSession
     frames = {
-        table: spark.createDataFrame(
-            coded.filter(lambda item, t=table: item[0] == t).map(lambda item: item[1]),
-            schema=_schema(table),
-        )
+        table: spark.createDataFrame(coded.flatMap(_rows_of(table)), schema=_schema(table))
         for table in TABLES
     }
     return SparkTables(**frames)
+
+
+def _rows_of(table: str) -> Callable[[tuple[str, tuple[Any, ...]]], list[tuple[Any, ...]]]:
+    """A flatMap function keeping the rows of one table."""
+
+    def keep(item: tuple[str, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        return [item[1]] if item[0] == table else []
+
+    return keep
 
 
 def _decompress(path: str, data: bytes) -> tuple[str, bytes]:
@@ -242,7 +249,7 @@ def read_paths(spark: SparkSession, paths: Iterable[str]) -> DataFrame:
         name = str(p)
         if name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
             lines = spark.sparkContext.textFile(name).zipWithIndex()
-            rdds.append(lines.flatMap(lambda item, n=name: _line_rows(item, n)))
+            rdds.append(lines.flatMap(functools.partial(_line_rows, path=name)))
         else:
             files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
                      .load(name).select("path", "content").rdd)
