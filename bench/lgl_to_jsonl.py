@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     records = articles(src)
     with dst.open("w", encoding="utf-8") as fh:
         for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(json.dumps(rec) + "\n")
     print(f"{len(records)} articles -> {dst}", file=sys.stderr)
     return 0
 

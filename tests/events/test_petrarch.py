@@ -15,7 +15,7 @@ def test_verbs_file_gives_forms_codes_and_patterns() -> None:
     pdict = load_petrarch(PETRARCH_DIR)
     (restore,) = pdict.verbs["RESTORED"]
     assert restore.default_code == "064"
-    assert any(p.after == ("DIPLOMATIC",) for p in restore.patterns)
+    assert any(p.after == (("DIPLOMATIC",),) for p in restore.patterns)
     assert pdict.verbs["LEFT"][0].default_code == "032:033"  # irregular form in {...}
 
 
@@ -70,3 +70,11 @@ def test_petrarch_dictionaries_alone_require_a_dyad() -> None:
     assert stage.settings.require_actor == "both"
     plain = make_config()
     assert EventsStage(dict(plain["stages"]["events"]), plain).settings.require_actor == "any"
+
+
+def test_underscore_joins_words_that_must_be_consecutive() -> None:
+    from eventwire.events.petrarch_read import _elements
+
+    assert _elements("SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS") == [
+        ("SUGGESTED",), "+", "*", ("DEMAND", "&GENINT", "CONVENTIONS")
+    ]

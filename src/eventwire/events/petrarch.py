@@ -19,7 +19,13 @@ from eventwire.events.actorlink import ActorLink, actors_for
 from eventwire.events.arguments import arguments_of, content_targets
 from eventwire.events.coder import Candidate, better_target
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.petrarch_read import Pattern, PetrarchDict, VerbEntry, load_petrarch
+from eventwire.events.petrarch_read import (
+    Element,
+    Pattern,
+    PetrarchDict,
+    VerbEntry,
+    load_petrarch,
+)
 from eventwire.model import EventActor
 
 __all__ = ["PetrarchMatcher", "load_petrarch"]
@@ -44,34 +50,47 @@ class _Scan:
         self.tokens = tokens
         self.marks: dict[str, int] = {}
 
-    def _phrase_at(self, i: int, phrase: tuple[str, ...], step: int) -> int | None:
-        """End index (exclusive, in scan direction) of ``phrase`` found from ``i``."""
-        words = phrase if step > 0 else tuple(reversed(phrase))
-        for j in range(i, len(self.tokens) if step > 0 else -1, step):
-            if all(_word_at(self.tokens, j + k * step, w) for k, w in enumerate(words)):
-                return j + len(words) * step
+    def _parts_at(self, j: int, parts: tuple[str, ...]) -> int | None:
+        """End (exclusive) of ``parts`` matched consecutively from token ``j``."""
+        k = j
+        for part in parts:
+            if part.startswith("&"):
+                phrases = self.pdict.synsets.get(part[1:].rstrip("_"), [])
+                ends = [k + len(ph) for ph in phrases
+                        if all(_word_at(self.tokens, k + x, w) for x, w in enumerate(ph))]
+                if not ends:
+                    return None
+                k = max(ends)
+            elif _word_at(self.tokens, k, part):
+                k += 1
+            else:
+                return None
+        return k
+
+    def element(self, parts: tuple[str, ...], i: int, step: int) -> int | None:
+        """Next scan position after ``parts``, searched from ``i`` in scan direction."""
+        if step > 0:
+            for j in range(i, len(self.tokens)):
+                end = self._parts_at(j, parts)
+                if end is not None:
+                    return end
+            return None
+        for j in range(i, -1, -1):
+            end = self._parts_at(j, parts)
+            if end is not None and end <= i + 1:
+                return j - 1
         return None
 
-    def element(self, elem: str, i: int, step: int) -> int | None:
-        if elem.startswith("&"):
-            best = None
-            for phrase in self.pdict.synsets.get(elem[1:].rstrip("_"), []):
-                end = self._phrase_at(i, phrase, step)
-                if end is not None and (best is None or abs(end - i) < abs(best - i)):
-                    best = end
-            return best
-        return self._phrase_at(i, (elem,), step)
-
-    def side(self, elems: tuple[str, ...], start: int, step: int) -> bool:
+    def side(self, elems: tuple[Element, ...], start: int, step: int) -> bool:
         i = start
         for elem in elems if step > 0 else tuple(reversed(elems)):
-            if elem in {"$", "+", "%"}:
-                self.marks[elem] = i
-            elif elem != "^":
+            if isinstance(elem, tuple):
                 found = self.element(elem, i, step)
                 if found is None:
                     return False
                 i = found
+            elif elem in {"$", "+", "%"}:
+                self.marks[elem] = i
         return True
 
 

@@ -16,25 +16,32 @@ from pathlib import Path
 
 from eventwire.errors import DictionaryError
 
-__all__ = ["Pattern", "VerbEntry", "PetrarchDict", "load_petrarch", "read_verbs"]
+__all__ = ["Element", "Pattern", "VerbEntry", "PetrarchDict", "load_petrarch", "read_verbs"]
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CODE = re.compile(r"\[([^\]]*)\]")
 MARKERS = frozenset({"*", "$", "+", "%", "^"})
 
 
+Element = str | tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One pattern: element lists before and after the verb, and its code."""
+    """One pattern: elements before and after the verb, and its code.
 
-    before: tuple[str, ...]
-    after: tuple[str, ...]
+    An element is a marker (``$``, ``+``, ``%``, ``^``) or a tuple of words and
+    ``&SYNSET`` names that must be consecutive (joined by ``_`` in the file).
+    """
+
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
     code: str
     text: str
 
     @property
     def words(self) -> int:
-        return sum(1 for e in self.before + self.after if e not in MARKERS)
+        return sum(len(e) for e in self.before + self.after if isinstance(e, tuple))
 
 
 @dataclass(slots=True)
@@ -89,13 +96,34 @@ def _forms(word: str) -> list[str]:
     return [w, w + "S", w + "ED", w + "ING"]
 
 
+def _elements(body: str) -> list[Element]:
+    """Split a pattern body into markers and groups of consecutive words."""
+    out: list[Element] = []
+    for chunk in body.upper().split():
+        glued = False
+        for piece in chunk.split("_"):
+            if not piece:
+                continue
+            if piece in MARKERS:
+                out.append(piece)
+                glued = False
+                continue
+            last = out[-1] if out else None
+            if glued and isinstance(last, tuple):
+                out[-1] = (*last, piece)
+            else:
+                out.append((piece,))
+            glued = True
+    return out
+
+
 def _pattern(line: str, block_code: str | None) -> Pattern | None:
     m = _CODE.search(line)
     code = m.group(1).strip() if m else (block_code or "---")
     body = _CODE.sub(" ", line[1:])
     if "{" in body or "|" in body:
         return None  # disjunctive phrases are no longer PETRARCH syntax
-    elems = body.replace("_", " ").upper().split()
+    elems = _elements(body)
     if "*" not in elems:
         return None
     i = elems.index("*")

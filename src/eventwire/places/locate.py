@@ -70,7 +70,7 @@ def _locative_path(root: Any, trigger: Any, preps: frozenset[str]) -> int | None
     anchors = _anchors(trigger)
     cur, steps, located = root, 0, False
     while cur.i not in anchors and steps < MAX_STEPS:
-        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
+        if cur.dep_ == "pobj" and _locative(cur.head, preps):
             located = True
         if cur.head.i == cur.i:
             return None
@@ -78,6 +78,13 @@ def _locative_path(root: Any, trigger: Any, preps: frozenset[str]) -> int | None
         if cur.pos_ in ("VERB", "AUX") and cur.i not in anchors and not _conjoined(cur, trigger):
             return None
     return steps if located and cur.i in anchors else None
+
+
+def _locative(prep: Any, preps: frozenset[str]) -> bool:
+    """A locative preposition, simple or compound ("in", "outside of", "near to")."""
+    if prep.lower_ in preps:
+        return True
+    return prep.lower_ in ("of", "to") and prep.head.lower_ in preps
 
 
 def _conjoined(verb: Any, trigger: Any) -> bool:
@@ -121,7 +128,7 @@ def _same_clause(doc: Document, trigger: Any, places: list[PlaceMention],
     located = []
     for m in places:
         root = _place_root(doc, m)
-        if (root is not None and root.dep_ == "pobj" and root.head.lower_ in preps
+        if (root is not None and root.dep_ == "pobj" and _locative(root.head, preps)
                 and _clause_verb(root).i == verb.i):
             located.append(m)
     specific = [m for m in located if m.feature in ("PPL", "PPLC", "ADM2", "ADM1")] or located

@@ -149,6 +149,8 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     country or state ("Georgia"). In an organisation's name, a place that is the whole name
     or leads it before an institution word ("Athens Police Department"; "Clarke County").
     """
+    if _announced(span):
+        return True
     if not ent_type:
         return any(_is_big(p, min_population) for p in places)
     whole = span[0].ent_iob_ == "B" and _whole_entity(span)
@@ -159,6 +161,17 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     leads = nxt is not None and nxt.lower_ in _org_words()
     return (whole or leads) and any(_is_named_area(p) for p in places)
+
+
+def _announced(span: Any) -> bool:
+    """A name the text itself calls a place: "the town of Samarra", "the capital Dili"."""
+    doc = span.doc
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+    return before.endswith(_place_nouns())
+
+
+def _place_nouns() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in load_context().get("place_announcers") or [])
 
 
 def _is_named_area(place: Place) -> bool:

@@ -22,7 +22,10 @@ MAX_QUALIFIER = 4
 
 def counts_people(noun: Any, lex: Lexicon) -> bool:
     """Whether a noun token counts people: a person noun or a plural demonym ("Koreans")."""
-    if noun.lemma_.lower() in lex.person_nouns or noun.lower_ in lex.person_nouns:
+    lemma = noun.lemma_.lower()
+    if lemma in lex.person_nouns or noun.lower_ in lex.person_nouns:
+        return True
+    if len(lemma) >= 6 and lemma.endswith(lex.person_suffixes):
         return True
     return noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"
 

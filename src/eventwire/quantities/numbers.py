@@ -34,7 +34,9 @@ class Lexicon:
     max_value: int
     qualifiers: dict[str, str]
     person_nouns: frozenset[str]
+    person_suffixes: tuple[str, ...]
     verbs: dict[str, frozenset[str]]
+    intransitive: frozenset[str]
     nouns: dict[str, frozenset[str]]
 
 
@@ -54,7 +56,9 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         units=raw["units"], tens=raw["tens"], scales=raw["scales"], fuzzy=raw["fuzzy"],
         max_value=int(raw["max_value"]), qualifiers=raw["qualifiers"],
         person_nouns=frozenset(w.lower() for w in raw["person_nouns"]),
+        person_suffixes=tuple(raw.get("person_suffixes") or ()),
         verbs={k: frozenset(raw[f"{k}_verbs"]) for k in ("killed", "injured", "arrested")},
+        intransitive=frozenset(raw.get("intransitive_verbs") or ()),
         nouns={k: frozenset(raw.get(f"{k}_nouns") or []) for k in ("killed", "injured")},
     )
 

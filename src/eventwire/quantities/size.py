@@ -36,6 +36,22 @@ def _governor(tok: Any) -> Any | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+def _role(tok: Any, gov: Any) -> str:
+    """The relation to ``gov`` of the branch that holds ``tok`` ("nsubj", "dobj", ...)."""
+    steps = 0
+    while tok.head.i != gov.i and tok.head.i != tok.i and steps < MAX_STEPS:
+        tok, steps = tok.head, steps + 1
+    return str(tok.dep_)
+
+
+def _doer(root: Any, gov: Any | None, lex: Lexicon) -> bool:
+    """Whether a count is the active subject of its verb, i.e. who did it, not who
+    suffered it ("two bombers killed 23 people"); "12 people died" suffered it."""
+    if gov is None or gov.lemma_.lower() in lex.intransitive:
+        return False
+    return _role(root, gov) in ("nsubj", "agent")
+
+
 def _harm(word: Any, lex: Lexicon) -> str | None:
     lemma = word.lemma_.lower()
     for kind, verbs in lex.verbs.items():
@@ -78,12 +94,13 @@ def _apply(size: Size, q: QuantityMention, root: Any, trigger: Any, event: Event
     if value is None:
         return
     gov = _governor(root)
+    doer = _doer(root, gov, lex)
     kind = _harm(root, lex) or _harm_after(root, lex) or (
-        _harm(gov, lex) if gov is not None else None)
+        _harm(gov, lex) if gov is not None and not doer else None)
     if _of_trigger(root, trigger):
         if q.unit == "people" and size.people is None:
             size.people = value
-        if kind is None and _is_arrest(event, trigger, lex) and q.unit == "people":
+        if kind is None and not doer and _is_arrest(event, trigger, lex) and q.unit == "people":
             kind = "arrested"
     elif trigger.pos_ not in ("NOUN", "PROPN"):
         return  # another verb's count does not size this event

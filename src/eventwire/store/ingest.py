@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from rich.console import Console
@@ -49,7 +49,11 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 def new_documents(
     store: Store, docs: Iterable[Document], stats: IngestStats, advance: Advance
 ) -> Iterator[Document]:
-    """The documents whose id is neither stored nor seen earlier in this run."""
+    """The documents to code: neither stored nor seen earlier in this run, and readable.
+
+    Documents the reader could not read are written to ``failures`` on the way, so that
+    a run with nothing left to code never loads the NLP model.
+    """
     seen: set[str] = set()
     for chunk in _chunks(docs, _CHECK_CHUNK):
         stored = store.stored_ids(d.doc_id for d in chunk)
@@ -59,6 +63,10 @@ def new_documents(
                 advance(1)
                 continue
             seen.add(doc.doc_id)
+            if doc.error is not None:  # unreadable: nothing to code, record it now
+                stats += store.write_batch([Outcome(doc.doc_id, doc.source, None, doc.error)])
+                advance(1)
+                continue
             yield doc
 
 
@@ -112,6 +120,10 @@ def _run(
     max_bytes = int((config["stages"].get("clean") or {}).get("max_bytes", DEFAULT_MAX_BYTES))
     stats = IngestStats()
     fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance)
+    first = next(fresh, None)
+    if first is None:
+        return stats
+    fresh = chain([first], fresh)
     engine = make_engine(config)
     try:
         _write_all(store, engine.run(with_dct(fresh, check_dct(dct))), stats, advance)
