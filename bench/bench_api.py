@@ -43,7 +43,7 @@ SCENARIOS = {
     "events, country+since": "/api/events?country=RUS&since=2020-01-01",
     "events, cameo+plover": "/api/events?cameo=17&plover=COERCE",
     "events, near": "/api/events?near=41.8,123.4,300",
-    "events, text": "/api/events?text=protesters",
+    "events, text": "/api/events?text=refugees",
     "events, page 2 (cursor)": None,  # filled with a real cursor at run time
 }
 MAX_REQUESTS = 200_000  # per scenario, whatever the time
@@ -140,7 +140,7 @@ def start_server(db: Path, cache: bool) -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            httpx.get(base + "/api/events?limit=1", timeout=5)
+            httpx.get(base + "/api/events?limit=1", timeout=60)
             return proc, base
         except httpx.TransportError:
             time.sleep(0.5)

@@ -61,3 +61,10 @@ def test_example_story_arrest_is_placed_in_shenyang(pipeline, example_text):
     assert loc is not None and loc.name == "Shenyang" and loc.country == "CHN"
     assert haversine_km(loc.lat, loc.lon, 41.79, 123.43) < 5
     assert arrests[0].size.people == 5 and arrests[0].size.arrested == 5
+
+
+def test_compound_preposition_places_the_event(parsed):
+    doc = parsed("Three soldiers were killed by a bomb outside of the Iraqi city of Basra.")
+    loc = locate_event(doc, event_at(doc, "killed", "183"))
+    assert loc is not None and loc.country == "IRQ"
+    assert haversine_km(loc.lat, loc.lon, 30.51, 47.78) < 30  # the city, not its province

@@ -69,3 +69,21 @@ def test_bad_places_settings_are_config_errors(settings):
     with pytest.raises(ConfigError) as info:
         PlacesStage(settings, {})
     assert info.value.code == "E251"
+
+
+def test_a_name_the_text_calls_a_town_is_a_place(parsed):
+    doc = parsed("A roadside bombing near the town of Samarra killed one soldier.")
+    samarra = _by_text(doc)["Samarra"]
+    assert samarra.country == "IRQ"
+
+
+def test_possessive_and_article_are_not_part_of_the_toponym(parsed):
+    doc = parsed("The United Kingdom's health agency issued a warning.")
+    assert _by_text(doc)["United Kingdom"].country == "GBR"
+
+
+def test_unparsed_document_is_left_alone(pipeline):
+    from eventwire.model import Document
+
+    doc = Document(doc_id="t", source="test", text="Paris")
+    assert pipeline.get_stage("places")(doc).places == []

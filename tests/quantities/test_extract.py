@@ -44,3 +44,15 @@ def test_bad_numbers_do_not_crash_or_invent(parsed):
     assert found["1234567890123456789012345678901234567890 names"] is None
     assert found["a million bees"] == 1_000_000
     assert found["twenty-one men"] == 21
+
+
+def test_person_nouns_by_ending(parsed):
+    doc = parsed("Three servicemen and four activists were hurt.")
+    assert {m.unit for m in doc.quantities} == {"people"}
+
+
+def test_unparsed_document_is_left_alone(pipeline):
+    from eventwire.model import Document
+
+    doc = Document(doc_id="t", source="test", text="five men")
+    assert pipeline.get_stage("quantities")(doc).quantities == []

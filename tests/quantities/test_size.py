@@ -42,3 +42,14 @@ def test_a_later_event_of_the_same_people_is_not_an_arrest(parsed):
 def test_bare_number_with_a_harm_noun(parsed):
     doc = parsed("The blast left 12 dead on Monday.")
     assert size_event(doc, event_at(doc, "blast", "183")).killed == 12
+
+
+def test_the_killers_are_not_the_killed(parsed):
+    doc = parsed("Two suicide bombers killed 23 people in the city.")
+    size = size_event(doc, event_at(doc, "killed", "183"))
+    assert size.killed == 23 and size.people == 2
+
+
+def test_the_dead_of_an_intransitive_verb(parsed):
+    doc = parsed("Twelve miners died in the explosion on Monday.")
+    assert size_event(doc, event_at(doc, "died", "180")).killed == 12

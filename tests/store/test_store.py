@@ -165,3 +165,19 @@ def test_row_duckdb_refuses_fails_alone_and_the_batch_goes_in(store: Store) -> N
     assert store.counts()["documents"] == 2 and store.get_document("bad") is None
     assert {r[0] for r in store.con.execute("SELECT doc_id FROM events").fetchall()} == {
         "a", "b"}
+
+
+def test_add_outcomes_stores_records_and_failures_once(store: Store) -> None:
+    from eventwire.engines import Outcome
+    from eventwire.errors import StageError
+
+    boom = StageError("parser exploded", code="E301", stage="parse")
+    outcomes = [Outcome("a", "a.txt", RECORDS[0], None), Outcome("x", "x.txt", None, boom),
+                Outcome("x", "x.txt", None, boom)]
+    stats = store.add_outcomes(outcomes)
+    assert (stats.added, stats.failed, stats.skipped) == (1, 1, 1)
+    [failure] = store.failures()
+    assert (failure["doc_id"], failure["doc_source"], failure["stage"], failure["code"]) == (
+        "x", "x.txt", "parse", "E301")
+    store.add_outcomes([Outcome("x", "x.txt", record("x", []), None)])  # retried, now fine
+    assert store.failures() == [] and store.has_document("x")

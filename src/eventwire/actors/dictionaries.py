@@ -29,7 +29,13 @@ import yaml
 from eventwire.actors.lexicon import Entry, Lexicon, Period, split_code
 from eventwire.errors import DictionaryError
 
-__all__ = ["apply_dictionaries", "read_petrarch_actors", "read_petrarch_agents"]
+__all__ = [
+    "apply_dictionaries",
+    "petrarch_actor_records",
+    "petrarch_agent_records",
+    "read_petrarch_actors",
+    "read_petrarch_agents",
+]
 
 
 def _error(path: Path | str, message: str, code: str = "E227") -> DictionaryError:
@@ -97,25 +103,36 @@ def _petrarch_date(text: str) -> str:
 
 
 def _parse_code(raw: str) -> tuple[str | None, Period | None]:
-    """A bracketed code: plain ("ISR"), or date-restricted ("HOBGOV 20121109-20130119")."""
+    """A bracketed code: plain ("ISR"), or date-restricted ("HOBGOV 20121109-20130119",
+    "HOB < 950601", "HOBGOV 19950601 - 19990815": TABARI allows spaces in the date)."""
     parts = raw.split()
     if not parts:
         return None, None
-    code = parts[0].split("/")[0].upper()
+    code = parts[0].upper()
     if not code.strip("-#") or code.startswith("---"):
         code = ""
     if len(parts) == 1:
         return code or None, None
-    m = _DATE.match(parts[1])
+    m = _DATE.match("".join(parts[1:]))
     if not m:
         return code or None, None
     sign, first, second = m.groups()
     if sign == "<":
-        return None, Period(code, None, _petrarch_date(first))
+        return None, Period(code, None, _day_before(_petrarch_date(first)))
     if sign == ">":
         return None, Period(code, _petrarch_date(first), None)
-    end = _petrarch_date(second) if second else _petrarch_date(first)
+    end = _day_before(_petrarch_date(second)) if second else _petrarch_date(first)
     return None, Period(code, _petrarch_date(first), end)
+
+
+def _day_before(iso: str) -> str:
+    """PETRARCH's upper bounds are exclusive ("< 950601" ends on 31 May 1995)."""
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(iso) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return iso
 
 
 def _phrase(raw: str) -> str:
@@ -131,33 +148,39 @@ def _lines(path: Path) -> Iterator[str]:
         yield line.split("#", 1)[0].rstrip()
 
 
-def read_petrarch_actors(path: Path) -> list[tuple[list[str], Entry]]:
-    """Actor entries (names, synonyms, default code, dated codes) of a PETRARCH file."""
-    entries: list[dict[str, Any]] = []
+def petrarch_actor_records(path: Path) -> list[tuple[list[str], str, list[Period]]]:
+    """Names, default code and dated codes of each entry of a PETRARCH actors file, with
+    codes as written (``FRO/BIL/SAM`` names several actors at once)."""
+    entries: list[tuple[list[str], list[str], list[Period]]] = []
     for line in _lines(path):
-        if not line.strip():
-            continue
         stripped = line.strip()
+        if not stripped:
+            continue
         if stripped.startswith("+") and entries:
-            entries[-1]["names"].append(_phrase(stripped[1:]))
+            entries[-1][0].append(_phrase(stripped[1:]))
             continue
         codes = _CODE.findall(stripped)
         name = _CODE.sub("", stripped).strip()
         if name:
-            entries.append({"names": [_phrase(name)], "code": None, "periods": []})
+            entries.append(([_phrase(name)], [], []))
         if not entries:
             continue
         for raw in codes:
             code, period = _parse_code(raw)
             if period is not None:
-                entries[-1]["periods"].append(period)
+                entries[-1][2].append(period)
             elif code is not None:
-                entries[-1]["code"] = code
+                entries[-1][1].append(code)
+    return [(names, code[-1] if code else "", periods)
+            for names, code, periods in entries if code or periods]
+
+
+def read_petrarch_actors(path: Path) -> list[tuple[list[str], Entry]]:
+    """Actor entries (names, synonyms, default code, dated codes) of a PETRARCH file."""
     rule = f"petrarch:{path.name}"
     return [
-        (e["names"], _entry(e["code"] or "", e["periods"], rule))
-        for e in entries
-        if e["code"] or e["periods"]
+        (names, _entry(code.split("/")[0], periods, rule))
+        for names, code, periods in petrarch_actor_records(path)
     ]
 
 
@@ -168,10 +191,20 @@ def _expand(name: str, macros: dict[str, list[str]]) -> list[str]:
     return [name]
 
 
-def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
-    """Agent phrases (with plurals and ``!MACRO!`` expansions) and their role codes."""
+def _plural(name: str) -> str:
+    """The regular plural TABARI forms for an agent without ``{...}``."""
+    if name.endswith("Y") and not name.endswith(("AY", "EY", "OY", "UY")):
+        return name[:-1] + "IES"
+    if name.endswith(("S", "SH", "CH", "X", "Z")):
+        return name + "ES"
+    return name + "S"
+
+
+def petrarch_agent_records(path: Path) -> list[tuple[str, str]]:
+    """Agent phrases (with plurals and ``!MACRO!`` expansions) and their codes as written:
+    ``~GOV`` is appended to the actor's code, ``NGO~`` put before it."""
     macros: dict[str, list[str]] = {}
-    out: list[tuple[str, tuple[str, ...]]] = []
+    out: list[tuple[str, str]] = []
     for line in _lines(path):
         stripped = line.strip()
         if re.match(r"^!\w+!\s*=", stripped):
@@ -181,13 +214,19 @@ def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
         codes = _CODE.findall(stripped)
         if not codes:
             continue
-        sectors = split_code(codes[0].replace("~", "").strip())[1]
+        code = codes[0].replace(" ", "").upper()
         plural = re.search(r"\{([^}]*)\}", stripped)
         name = re.sub(r"\{[^}]*\}|\[[^\]]*\]", "", stripped).strip()
-        forms = [name] + ([p for p in plural.group(1).split()] if plural else [name + "S"])
+        forms = [name] + (plural.group(1).split() if plural else [_plural(name.upper())])
         for form in forms:
-            out.extend((_phrase(n), sectors) for n in _expand(form, macros))
+            out.extend((_phrase(n), code) for n in _expand(form, macros))
     return out
+
+
+def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Agent phrases and their role codes (see :func:`petrarch_agent_records`)."""
+    return [(phrase, split_code(code.replace("~", ""))[1])
+            for phrase, code in petrarch_agent_records(path)]
 
 
 def _apply_petrarch(lex: Lexicon, folder: Path) -> None:

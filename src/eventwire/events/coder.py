@@ -22,11 +22,12 @@ from eventwire.events.arguments import (
     subject_of,
     target_alternatives,
 )
+from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.matching import Match, lemma_keys, match_token
 from eventwire.events.mood import Mood, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
-from eventwire.model import Document, Event, EventActor, Plover
+from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 
 __all__ = ["Settings", "Candidate", "code_document", "Matcher"]
 
@@ -89,9 +90,20 @@ def _actor_ok(cand: Candidate, settings: Settings) -> bool:
     return bool(cand.source.text or cand.target.text)
 
 
+def _side(link: ActorLink, tok: Token | None) -> list[EventActor]:
+    """The actors an argument names, with their sentence's country where they lack one."""
+    if tok is None:
+        return [EventActor()]
+    return [with_country(a, link.doc, tok.sent) for a in actors_for(link, tok)]
+
+
+def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> EventActor:
+    """The place's country as target, unless it is the source itself."""
+    return place if place is not None and place.code != src.code else tgt
+
+
 def _pairs(link: ActorLink, args: Arguments) -> list[tuple[EventActor, EventActor]]:
-    sources = actors_for(link, args.source) if args.source is not None else [EventActor()]
-    targets = actors_for(link, args.target) if args.target is not None else [EventActor()]
+    sources, targets = _side(link, args.source), _side(link, args.target)
     out = []
     for src in sources:
         for tgt in targets:
@@ -171,10 +183,21 @@ class LexiconMatcher:
             return [], None
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
+        place = self._place(link, match, code, args)
         return [
-            Candidate(code, match.trigger, match.verb, src, tgt, rule, negated, hypo)
+            Candidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
+                      negated, hypo)
             for src, tgt in _pairs(link, args)
         ], refined
+
+    def _place(self, link: ActorLink, match: Match, code: str, args: Arguments) -> EventActor | None:
+        """A conflictual act with no actor as target targets where it happened ("shelled
+        Juba", "rallies in the Gaza Strip"), read in the verb's clause."""
+        if args.target is not None and link.mention(args.target) is not None:
+            return None
+        if self.onto.info(code).quad_class not in (3, 4):
+            return None
+        return place_target(link.doc, match.verb)
 
     def _obligation(self, tok: Token, link: ActorLink) -> list[Candidate]:
         """"X said Y must hand over Z": a request by X to Y, whatever Y must do."""
@@ -217,12 +240,17 @@ def better_target(
     coded = [o for o in options if o.ent_type_ not in _NOT_ACTORS and link.mention(o)]
     # A sector without a country ("two artillery shells" -> MIL) yields to a named
     # country elsewhere ("fired ... at Seoul").
-    placed = [o for o in coded if (m := link.mention(o)) is not None and m.country]
+    placed = [o for o in coded if (m := link.mention(o)) is not None and _named_mention(m)]
     if placed or coded:
         return (placed or coded)[0]
     if target is not None and target.ent_type_ in _NOT_ACTORS:
         return None
     return target
+
+
+def _named_mention(mention: ActorMention) -> bool:
+    """A country or an organisation ("a United Nations appeal"), not a bare role."""
+    return bool(mention.country) or len(mention.code or "") > 3 * max(len(mention.sectors), 1)
 
 
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -280,7 +308,7 @@ def code_document(
     """Every event of a parsed document, numbered in text order."""
     onto = onto or load_ontology()
     link = ActorLink(doc)
-    events: list[Event] = []
+    found: list[tuple[int, Candidate]] = []
     for index, sent in enumerate(doc.spacy.sents):
         if _tabular(sent):
             continue
@@ -288,9 +316,33 @@ def code_document(
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
         kept = _dedupe([c for c in cands if _keep(c, settings)])
-        for cand in kept[: settings.max_events_per_sentence]:
-            events.append(_event(doc, len(events), _sentence_index(doc, sent, index), cand, onto))
-    return events
+        where = _sentence_index(doc, sent, index)
+        found.extend((where, cand) for cand in kept[: settings.max_events_per_sentence])
+    found = _drop_retold(found, onto)
+    return [_event(doc, n, where, cand, onto) for n, (where, cand) in enumerate(found)]
+
+
+def _participle(tok: Token) -> bool:
+    """A reduced relative or participle modifying a noun ("five men arrested by police")."""
+    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"}
+
+
+def _retold_key(cand: Candidate, onto: Ontology) -> tuple[str, str, str, str]:
+    root = onto.info(cand.cameo).root
+    return (cand.rule, root, cand.source.code or "", cand.target.code or "")
+
+
+def _drop_retold(
+    found: list[tuple[int, Candidate]], onto: Ontology
+) -> list[tuple[int, Candidate]]:
+    """A lead's participle ("Five men arrested by police were freed") names an act that
+    the story tells in a clause of its own, with a better date; the participle's copy of
+    the same act (same lexicon entry, root and dyad) is dropped."""
+    told = {_retold_key(c, onto) for _, c in found if not _participle(c.trigger)}
+    return [
+        (where, c) for where, c in found
+        if not (_participle(c.trigger) and _retold_key(c, onto) in told)
+    ]
 
 
 def _tabular(sent: Span) -> bool:

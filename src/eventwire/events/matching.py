@@ -148,10 +148,18 @@ def _noun_match(tok: Token, lex: Lexicon) -> Match | None:
     return Match(entry, tok, tok, tok) if has_doer else None
 
 
+def _nominal(tok: Token) -> bool:
+    """A participle used as a noun ("evacuated the wounded", "freed the detained"): it
+    names people, not an act."""
+    return tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and any(
+        k.dep_ == "det" for k in tok.children
+    )
+
+
 def match_token(tok: Token, lex: Lexicon) -> Match | None:
     """The entry ``tok`` triggers, or None."""
     if tok.pos_ in _VERB_POS:
-        return _verb_match(tok, lex)
+        return None if _nominal(tok) else _verb_match(tok, lex)
     if tok.pos_ in _NOUN_POS:
         return _noun_match(tok, lex)
     return None

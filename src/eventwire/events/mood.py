@@ -94,10 +94,38 @@ def is_conditional(tok: Token, lex: Lexicon) -> bool:
     for _ in range(8):
         if any(k.dep_ == "mark" and k.lower_ in marks for k in node.children):
             return True
+        if _pending(node, lex):
+            return True
         if node.head is node or node.dep_ not in _COMPLEMENT_DEPS:
             return False
         node = node.head
     return False
+
+
+def _pending(node: Token, lex: Lexicon) -> bool:
+    """"until their demands are met": a clause of "until" in the present names a
+    condition still to be fulfilled, not an event ("fought until they were killed" is)."""
+    return node.tag_ in {"VB", "VBP", "VBZ"} or any(
+        k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in node.children
+    ) if any(k.dep_ == "mark" and k.lower_ in lex.word_list("pending")
+             for k in node.children) else False
+
+
+def _content_noun(node: Token, parent: Token, opaque: frozenset[str]) -> Token | None:
+    """"reiterated its demand that X ease ...", parsed with the clause on the verb: the
+    clause is the content of the verb's object noun (demand, call, plan)."""
+    if node.dep_ != "ccomp" or not any(k.dep_ == "mark" and k.lower_ == "that"
+                                       for k in node.children):
+        return None
+    for kid in parent.children:
+        if kid.dep_ == "dobj" and kid.pos_ == "NOUN" and kid.lemma_.lower() in opaque:
+            return kid
+    return None
+
+
+def _infinitive(node: Token) -> bool:
+    """"have sworn to fight", parsed as an adverbial clause: still the verb's complement."""
+    return any(k.dep_ == "aux" and k.lower_ == "to" for k in node.children)
 
 
 def content_governor(tok: Token, lex: Lexicon) -> Token | None:
@@ -118,8 +146,11 @@ def content_governor(tok: Token, lex: Lexicon) -> Token | None:
         parent = node.head
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
-        if parent.lemma_.lower() in opaque and node.dep_ != "advcl":
+        if parent.lemma_.lower() in opaque and (node.dep_ != "advcl" or _infinitive(node)):
             return parent
+        noun = _content_noun(node, parent, opaque)
+        if noun is not None:
+            return noun
         node = parent
     return None
 

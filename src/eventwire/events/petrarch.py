@@ -15,10 +15,18 @@ import re
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.actorlink import ActorLink, actors_for
+from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of, content_targets
 from eventwire.events.coder import Candidate, better_target
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.petrarch_actors import (
+    ActorBook,
+    NULL,
+    PetrarchLink,
+    passive_parts,
+    petrarch_actors_for,
+    right_target,
+)
 from eventwire.events.petrarch_read import (
     Element,
     Pattern,
@@ -40,6 +48,11 @@ def _upper(tok: Token) -> tuple[str, str]:
 
 def _word_at(tokens: list[Token], i: int, word: str) -> bool:
     return 0 <= i < len(tokens) and word in _upper(tokens[i])
+
+
+def _actor(actor: EventActor) -> bool:
+    """Whether an event actor is coded (PETRARCH writes ``---`` for a missing one)."""
+    return bool(actor.code) and actor.code != NULL
 
 
 class _Scan:
@@ -91,15 +104,37 @@ class _Scan:
                 i = found
             elif elem in {"$", "+", "%"}:
                 self.marks[elem] = i
+            elif elem == "^" and step > 0:
+                i = self.skip_phrase(i)
         return True
+
+    def skip_phrase(self, i: int) -> int:
+        """Past the next noun phrase (``^`` in a pattern: "IFTAR IN ^ +")."""
+        for j in range(i, len(self.tokens)):
+            tok = self.tokens[j]
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+                    tok = tok.head
+                return j + (tok.i - self.tokens[j].i) + 1
+        return i
 
 
 class PetrarchMatcher:
     """Candidates from a PETRARCH verbs dictionary."""
 
-    def __init__(self, pdict: PetrarchDict, lex: Lexicon) -> None:
+    def __init__(self, pdict: PetrarchDict, lex: Lexicon, book: ActorBook | None = None) -> None:
         self.pdict = pdict
         self.lex = lex  # word lists for the mood checks
+        self.book = book  # PETRARCH actors and agents; None: eventwire's actors
+        self._link: PetrarchLink | None = None
+
+    def link_for(self, link: ActorLink) -> ActorLink:
+        """With an actors dictionary, actors are coded the PETRARCH way."""
+        if self.book is None:
+            return link
+        if self._link is None or self._link.doc is not link.doc:
+            self._link = PetrarchLink(link.doc, self.book)
+        return self._link
 
     def discarded(self, text: str, phrases: list[str]) -> bool:
         upper = " " + re.sub(r"\s+", " ", text.upper()) + " "
@@ -129,34 +164,58 @@ class PetrarchMatcher:
                 best = (pat, scan.marks)
         return best
 
-    def _actor_near(self, link: ActorLink, tokens: list[Token], i: int) -> Token | None:
-        for j in range(max(i, 0), min(i + _SEARCH, len(tokens))):
+    def _actor_near(self, link: ActorLink, tokens: list[Token], i: int,
+                    step: int = 1) -> Token | None:
+        """The first coded token from a marker, rightwards (after the verb) or leftwards."""
+        stop = min(i + _SEARCH, len(tokens)) if step > 0 else max(i - _SEARCH, 0) - 1
+        for j in range(max(min(i, len(tokens) - 1), 0), stop, step):
             if link.mention(tokens[j]) is not None:
                 return tokens[j]
         return None
 
+    def _marked(self, link: ActorLink, tokens: list[Token], marks: dict[str, int],
+                key: str, pos: int) -> Token | None:
+        return self._actor_near(link, tokens, marks[key], 1 if marks[key] > pos else -1)
+
+    def _parsed(self, link: ActorLink, tok: Token) -> tuple[Token | None, Token | None]:
+        """Source and target from the parse, as PETRARCH reads a clause."""
+        args = arguments_of(tok, None, _TARGET_PREPS)
+        subj, agent = passive_parts(tok)
+        if agent is not None:
+            return agent, subj
+        source = subj if subj is not None else args.source
+        if source is not None and args.target is not None and source.i == args.target.i:
+            source = None
+        if isinstance(link, PetrarchLink):
+            return source, right_target(link, tok)
+        target = better_target(link, tok, args.target, _TARGET_PREPS)
+        if target is None or link.mention(target) is None:  # "allowed that Mordor isn't"
+            target = next((t for t in content_targets(tok) if t.i > tok.i and link.mention(t)),
+                          target)
+        return source, target
+
     def _pairs(
         self, link: ActorLink, tok: Token, tokens: list[Token], marks: dict[str, int]
     ) -> list[tuple[EventActor, EventActor]]:
-        args = arguments_of(tok, None, _TARGET_PREPS)
-        src = self._actor_near(link, tokens, marks["$"]) if "$" in marks else args.source
-        tgt = self._actor_near(link, tokens, marks["+"]) if "+" in marks else better_target(
-            link, tok, args.target, _TARGET_PREPS
-        )
-        if tgt is None or link.mention(tgt) is None:  # "allowed that Mordor isn't..."
-            tgt = next((t for t in content_targets(tok) if link.mention(t)), tgt)
+        src, tgt = self._parsed(link, tok)
+        if "$" in marks:
+            src = self._marked(link, tokens, marks, "$", tok.i - tokens[0].i)
+        if "+" in marks:
+            tgt = self._marked(link, tokens, marks, "+", tok.i - tokens[0].i)
         if "%" in marks:
-            comp = self._actor_near(link, tokens, marks["%"])
-            group = actors_for(link, comp) if comp is not None else []
+            comp = self._marked(link, tokens, marks, "%", tok.i - tokens[0].i)
+            group = petrarch_actors_for(link, comp) if comp is not None else []
             if "$" not in marks and "+" not in marks and comp is not None and len(group) > 1:
                 return [(a, b) for a in group for b in group if a is not b]
             if comp is not None and tgt is None:
                 tgt = comp
-        sources = actors_for(link, src) if src is not None else [EventActor()]
+        none = EventActor(code=NULL) if isinstance(link, PetrarchLink) else EventActor()
+        sources = petrarch_actors_for(link, src) if src is not None else [none]
         if tgt is None and len(sources) > 1:  # "Gondor and Osgiliath renewed ties"
             return [(a, b) for a in sources for b in sources if a is not b]
-        targets = actors_for(link, tgt) if tgt is not None else [EventActor()]
-        return [(s, t) for s in sources for t in targets if not (s.code and s.code == t.code)]
+        targets = petrarch_actors_for(link, tgt) if tgt is not None else [none]
+        return [(s, t) for s in sources for t in targets
+                if not (s.code and s.code == t.code) and (_actor(s) or _actor(t))]
 
     def _candidates_for(self, tok: Token, tokens: list[Token], pos: int,
                         link: ActorLink) -> list[Candidate]:
@@ -183,6 +242,7 @@ class PetrarchMatcher:
             return []
         if self.discarded(link.doc.text, self.pdict.story_discards):
             return []
+        link = self.link_for(link)
         tokens = list(sent)
         out: list[Candidate] = []
         for pos, tok in enumerate(tokens):

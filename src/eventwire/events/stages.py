@@ -25,9 +25,12 @@ def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
         spec = str(entry)
         if spec.startswith("petrarch:"):
             from eventwire.events.petrarch import PetrarchMatcher, load_petrarch
+            from eventwire.events.petrarch_actors import load_actor_book
 
-            petrarch.append(PetrarchMatcher(load_petrarch(spec[len("petrarch:"):]),
-                                            builtin_lexicon()))
+            folder = spec[len("petrarch:"):]
+            book = load_actor_book(folder) if str(settings.get(
+                "petrarch", "replace")) == "replace" else None
+            petrarch.append(PetrarchMatcher(load_petrarch(folder), builtin_lexicon(), book))
         elif spec.endswith((".yaml", ".yml")):
             lexicon = user_lexicon(spec, lexicon) or lexicon
     own: list[Matcher] = [LexiconMatcher(lexicon)]

@@ -13,6 +13,7 @@ in South Korea") never places the event.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from eventwire.model import Document, Event, Location, PlaceMention
@@ -38,6 +39,7 @@ def trigger_token(doc: Document, event: Event) -> Any | None:
     return span.root if span is not None and len(span) else None
 
 
+@cache
 def _locatives() -> frozenset[str]:
     return frozenset(str(p).lower() for p in load_context().get("locative_preps") or [])
 

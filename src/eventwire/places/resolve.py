@@ -85,6 +85,7 @@ class Cues:
     capital: frozenset[str]
     state_before: tuple[str, ...]
     state_after: frozenset[str]
+    town_before: tuple[str, ...] = ()
 
 
 class Resolver:
@@ -172,6 +173,8 @@ class Resolver:
             before.rstrip().endswith(self.cues.state_before) or after in self.cues.state_after
         ):
             return QUALIFIED
+        if place.feature in ("PPL", "PPLC") and before.rstrip().endswith(self.cues.town_before):
+            return CUE  # "the city of Basra", "the capital Dili"
         if place.feature == "PPLC":
             words = set(sentence.lower().replace(".", " ").split())
             if words & self.cues.capital:

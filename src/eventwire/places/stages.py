@@ -58,6 +58,7 @@ class PlacesStage:
                 frozenset(w.lower() for w in ctx.get("capital_cues") or []),
                 tuple(w.lower() for w in ctx.get("state_cues_before") or []),
                 frozenset(ctx.get("state_cues_after") or []),
+                tuple(w.lower() for w in ctx.get("town_cues_before") or []),
             )
             self._resolver = Resolver(load_gazetteer(self.dataset), cues)
         return self._resolver

@@ -12,6 +12,7 @@ NORP, and a GPE whose head is an adjective is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from eventwire.places.gazetteer import Gazetteer, Place
@@ -46,6 +47,7 @@ def _is_big(place: Place, min_population: int) -> bool:
     return place.feature in ("PPL", "PPLC") and place.population >= min_population
 
 
+@cache
 def _compass() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("compass_words") or [])
 
@@ -170,6 +172,7 @@ def _announced(span: Any) -> bool:
     return before.endswith(_place_nouns())
 
 
+@cache
 def _place_nouns() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in load_context().get("place_announcers") or [])
 
@@ -178,6 +181,7 @@ def _is_named_area(place: Place) -> bool:
     return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= _ORG_MIN_POPULATION
 
 
+@cache
 def _org_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("institution_words") or [])
 

@@ -15,20 +15,25 @@ from eventwire.store.query import EventFilter, where_sql
 
 __all__ = ["actor_counts", "timeline", "network"]
 
+# Each side is aggregated before the union (a few thousand codes, not two rows per
+# event); an event counts once for a code that is both its source and its target.
 _ACTORS = """
-WITH f AS (SELECT e.event_id, e.source_code, e.target_code FROM events e WHERE {where}),
-r AS (SELECT source_code AS code, 1 AS s, 0 AS t, event_id FROM f
-      UNION ALL SELECT target_code, 0, 1, event_id FROM f)
+WITH f AS (SELECT e.source_code, e.target_code FROM events e WHERE {where}),
+r AS (SELECT source_code AS code, count(*) AS s, 0 AS t,
+             count(*) FILTER (WHERE source_code = target_code) AS both_roles
+      FROM f WHERE source_code IS NOT NULL GROUP BY 1
+      UNION ALL
+      SELECT target_code, 0, count(*), 0 FROM f WHERE target_code IS NOT NULL GROUP BY 1)
 SELECT code, sum(s)::BIGINT AS as_source, sum(t)::BIGINT AS as_target,
-       count(DISTINCT event_id) AS events
-FROM r WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?
+       (sum(s) + sum(t) - sum(both_roles))::BIGINT AS events
+FROM r GROUP BY code ORDER BY events DESC, code LIMIT ?
 """
 
 _TIMELINE = """
-SELECT strftime(date_trunc('{interval}', e.day), '{fmt}') AS period, {key} AS key,
-       count(*) AS count
-FROM events e WHERE e.day IS NOT NULL AND {where}
-GROUP BY ALL ORDER BY period, key
+SELECT strftime(p, '{fmt}') AS period, key, count FROM (
+    SELECT date_trunc('{interval}', e.day) AS p, {key} AS key, count(*) AS count
+    FROM events e WHERE e.day IS NOT NULL AND {where} GROUP BY ALL)
+ORDER BY period, key
 """
 
 _NETWORK = """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -64,13 +65,21 @@ def _near(near: tuple[float, float, float]) -> tuple[str, list[Any]]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
         raise _bad(f"near {near!r}: latitude, longitude or distance out of range")
     dlat = km / _KM_PER_DEGREE
-    # A bounding box first (cheap), then the great-circle distance on what is left.
+    # A bounding box first (plain comparisons DuckDB pushes into the scan), then the
+    # great-circle distance on what is left. No longitude box near the poles or across
+    # the date line, where it would be wrong.
+    box, params = "e.lat BETWEEN ? AND ?", [lat - dlat, lat + dlat]
+    if abs(lat) + dlat < 85:
+        dlon = dlat / math.cos(math.radians(abs(lat) + dlat))
+        if lon - dlon >= -180 and lon + dlon <= 180:
+            box += " AND e.lon BETWEEN ? AND ?"
+            params += [lon - dlon, lon + dlon]
     sql = (
-        "e.lat BETWEEN ? AND ? AND 2 * 6371.0088 * asin(least(1, sqrt("
+        f"{box} AND 2 * 6371.0088 * asin(least(1, sqrt("
         "pow(sin(radians(e.lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(e.lat)) * "
         "pow(sin(radians(e.lon - ?) / 2), 2)))) <= ?"
     )
-    return sql, [lat - dlat, lat + dlat, lat, lat, lon, km]
+    return sql, [*params, lat, lat, lon, km]
 
 
 def _simple(f: EventFilter) -> tuple[list[str], list[Any]]:

@@ -182,6 +182,7 @@ class Store:
                 failures.append(failure_row(exc.with_context(doc_id=o.doc_id, source=o.source),
                                             o.doc_id, o.source, now))
                 stats.failed += 1
+                stored.add(o.doc_id)  # a repeated id in the batch is not recorded twice
                 continue
             stored.add(o.doc_id)
             for table in _TABLES:

@@ -29,7 +29,7 @@ export function drawTimeline(svg, series) {
   clear(svg);
   const rows = byPeriod(series);
   if (!rows.length) return emptyNote(svg, "no events");
-  const W = 600, H = 220, left = 36, bottom = 40, top = 22;
+  const W = 600, H = 220, left = 48, bottom = 40, top = 22;
   const max = Math.max(...rows.map(([, s]) => Object.values(s).reduce((a, b) => a + b, 0)));
   const step = (W - left - 10) / rows.length;
   const scale = (H - bottom - top) / max;

@@ -1,0 +1,126 @@
+"""Countries an actor's sentence gives it when its own phrase does not.
+
+Why: news names domestic actors without their country ("President Yoweri Museveni has
+banned Ugandan opposition candidates", "the curfew in Abidjan", "Judge X opened
+investigations against 28 Chilean officials"). The country is given once, by another
+actor or by a place, and a reader applies it to every domestic actor of the sentence.
+The inference is made only when the sentence points to a single country, and never from
+a counterpart of the same kind ("President X met the Chinese premier": X is not Chinese),
+from a bare country name (the other party: "X accused Japan"), or from a destination
+("flew to Beijing", "visited Japan").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.model import Document, EventActor
+
+__all__ = ["sentence_country", "with_country", "place_target"]
+
+#: Verbs whose place is a destination, not the home of their actors.
+_TRAVEL = frozenset({"arrive", "visit", "travel", "fly", "land", "tour", "return", "go",
+                     "come", "head", "flee", "send", "deploy", "move", "reach"})
+_DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "for", "from", "via"})
+#: Prepositions that place an act ("shelled positions in X", "a curfew in X").
+_PLACE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "near", "at",
+                          "around", "outside"})
+
+
+def _token_at(sent: Span, offset: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _destination(tok: Token) -> bool:
+    """Whether a place token is where someone goes, rather than where something is."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in _DESTINATION_PREPS:
+        return True
+    verb = head.head if tok.dep_ == "pobj" else head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _TRAVEL
+
+
+def _place_countries(doc: Document, sent: Span) -> set[str]:
+    out: set[str] = set()
+    for place in doc.places:
+        if not place.country or not sent.start_char <= place.start < sent.end_char:
+            continue
+        tok = _token_at(sent, place.start)
+        if tok is not None and not _destination(_np_head(tok)):
+            out.add(place.country)
+    return out
+
+
+def _np_head(tok: Token) -> Token:
+    """The head of the noun phrase a token belongs to ("the city of [Kirkuk]" -> city)."""
+    while tok.dep_ in {"compound", "amod", "pobj"} and tok.head.dep_ == "prep" \
+            and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+        tok = tok.head.head
+    while tok.dep_ in {"compound", "amod", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _actor_countries(doc: Document, sent: Span, sectors: set[str]) -> set[str]:
+    """Countries of the sentence's actors of another kind, or of place uses of a country."""
+    out: set[str] = set()
+    for mention in doc.actors:
+        if not mention.country or not sent.start_char <= mention.start < sent.end_char:
+            continue
+        place_use = (mention.rule or "").endswith(":place")
+        if not mention.sectors and not place_use:
+            continue  # a bare country is the other party ("accused Japan")
+        if set(mention.sectors) == sectors:
+            continue  # a counterpart ("met the Chinese premier")
+        tok = _token_at(sent, mention.head if mention.head is not None else mention.start)
+        if tok is not None and _destination(_np_head(tok)):
+            continue
+        out.add(mention.country)
+    return out
+
+
+def sentence_country(doc: Document, sent: Span, sectors: list[str]) -> str | None:
+    """The one country the sentence gives its domestic actors, else None."""
+    found = _place_countries(doc, sent) | _actor_countries(doc, sent, set(sectors))
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
+    """The actor with its sentence's country when it has a role and no country."""
+    if actor.country or not actor.sectors or len(actor.code or "") > 3 * len(actor.sectors):
+        return actor  # has a country, is a bare phrase, or is an organisation
+    country = sentence_country(doc, sent, actor.sectors)
+    if country is None:
+        return actor
+    code = country + "".join(actor.sectors)
+    return EventActor(actor.text, code, country, list(actor.sectors))
+
+
+def place_target(doc: Document, verb: Token) -> EventActor | None:
+    """Where a conflictual act without a named target took place ("shelled Juba",
+    "demonstrated in Kirkuk"): the country of a place in the verb's own clause."""
+    for place in doc.places:
+        if not place.country:
+            continue
+        tok = _token_at(verb.sent, place.start)
+        if tok is None or not _in_clause(_np_head(tok), verb):
+            continue
+        return EventActor(place.text, place.country, place.country, [])
+    return None
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """A place is the verb's object, or the object of a place preposition on the verb or
+    on its object ("rallies in the Gaza Strip")."""
+    if tok.head.i == verb.i and tok.dep_ in {"dobj", "npadvmod"}:
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+        return False
+    holder = tok.head.head
+    if holder.i == verb.i:
+        return True
+    return holder.head.i == verb.i and holder.dep_ in {"dobj", "nsubj", "nsubjpass"}
+
