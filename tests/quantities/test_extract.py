@@ -56,3 +56,10 @@ def test_unparsed_document_is_left_alone(pipeline):
 
     doc = Document(doc_id="t", source="test", text="five men")
     assert pipeline.get_stage("quantities")(doc).quantities == []
+
+
+def test_fractions_and_groups_are_not_counts_of_people(parsed):
+    doc = parsed("One third of the rebels left, and two aid groups stayed.")
+    found = {m.text: m.unit for m in doc.quantities}
+    assert "One third" not in found
+    assert found.get("two aid groups") == "group"

@@ -124,9 +124,12 @@ def test_progress_bar_reports_documents_per_second(
     from eventwire.store import Store
     from eventwire.store.ingest import ingest_paths
 
-    src = _write_input(tmp_path / "two.jsonl", n=2)
+    src = tmp_path / "broken.jsonl"  # unreadable records: stored as failures, no model load
+    src.write_text("{not json\n[1, 2]\n", encoding="utf-8")
     config = make_config(overrides=["engine.workers=1"])
     with Store(tmp_path / "p.duckdb", config=config) as store:
         stats, seconds = ingest_paths(store, [src], config, progress=True)
-    assert (stats.added, stats.failed) == (2, 0) and seconds > 0
-    assert "docs/s" in capsys.readouterr().err
+        assert [f["code"] for f in store.failures()] == ["E106", "E104"]
+    assert (stats.added, stats.failed) == (0, 2) and seconds > 0
+    err = capsys.readouterr().err
+    assert "docs/s" in err and "2/2" in err

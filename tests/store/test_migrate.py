@@ -83,6 +83,11 @@ def test_a_file_that_is_not_duckdb_is_refused_and_left_alone(tmp_path: Path) -> 
     assert path.read_bytes() == content
 
 
+def test_database_in_a_missing_folder(tmp_path: Path) -> None:
+    error = _error(tmp_path / "no" / "such" / "events.duckdb")
+    assert error.code == "E403" and "folder" in error.message
+
+
 def test_missing_database_opened_read_only(tmp_path: Path) -> None:
     assert _error(tmp_path / "none.duckdb", read_only=True).code == "E409"
     assert not (tmp_path / "none.duckdb").exists()

@@ -78,9 +78,19 @@ def pronoun(rec: Recognizer, tok: Any) -> Found | None:
     return found.with_coding(ante, f"coref:pronoun>{ante.rule}")
 
 
+#: Adjectives whose subject is the one who acts ("it is willing to withdraw"): a closed
+#: grammatical class (subject control), unlike "it is likely/important to ...".
+_CONTROL_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "able", "unable",
+                                 "prepared", "determined", "eager", "reluctant", "keen",
+                                 "committed", "obliged", "entitled", "free", "anxious"})
+
+
 def _expletive(tok: Any) -> bool:
-    """ "it is", "it seems": an empty subject, not a reference."""
-    return tok.lower_ == "it" and tok.head.lemma_ in ("be", "seem", "appear", "take", "rain")
+    """ "it is", "it seems": an empty subject, not a reference ("it is willing" is one)."""
+    if tok.lower_ != "it" or tok.head.lemma_ not in ("be", "seem", "appear", "take", "rain"):
+        return False
+    return not any(k.dep_ == "acomp" and k.lower_ in _CONTROL_ADJECTIVES
+                   for k in tok.head.children)
 
 
 def _number(tok: Any) -> int | None:

@@ -216,8 +216,9 @@ def content_targets(verb: Token) -> list[Token]:
     object of its complement ("demanded that the US cancel...", "threatened to cut off
     electricity to X")."""
     out: list[Token] = []
-    for comp in verb.children:
-        if comp.dep_ not in {"xcomp", "ccomp"}:
+    deps = {"xcomp", "ccomp", "acl"} if verb.pos_ == "NOUN" else {"xcomp", "ccomp"}
+    for comp in verb.children:  # a noun's clause: "its demand that Israel lift ..."
+        if comp.dep_ not in deps:
             continue
         args = [k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         out.extend(args)

@@ -25,7 +25,7 @@ from eventwire.events.arguments import (
 from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.matching import Match, lemma_keys, match_token
-from eventwire.events.mood import Mood, mood_of
+from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 
@@ -137,6 +137,8 @@ def _announced(match: Match, mood: Mood, lex: Lexicon, onto: Ontology) -> tuple[
     )
     if mood.negated or not (future or promised) or entry.cameo.startswith("13"):
         return None
+    if promised and gov is not None and content_governor(gov, lex) is not None:
+        return None  # "demanded that the US cancel plans to sell": no plan is announced
     conflict = onto.info(entry.cameo).quad_class in (3, 4)
     if conflict or (future and _threatening(match, lex)):
         threat = lex.threat_codes.get(entry.cameo[:2], "130")
@@ -232,11 +234,18 @@ def better_target(
     link: ActorLink, verb: Token, target: Token | None, preps: tuple[str, ...],
     opaque: bool = False,
 ) -> Token | None:
-    """The object when it names an actor, else the first other place that does."""
-    options = [target] if target is not None else []
+    """The object when it names an actor, else the first other place that does. An object
+    the actor owns ("withdraw its troops from Lebanon") comes after the other places."""
+    own = target is not None and _own(target) and link.mention(target) is not None
+    options = [target] if target is not None and not own else []
     if opaque:
         options.extend(content_targets(verb))
-    options.extend(target_alternatives(verb, target, preps))
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "reiterated its demand that X"
+            options.extend(content_targets(verb.head))
+    others = target_alternatives(verb, target, preps)
+    if own and target is not None:
+        others = [o for o in others if o.head.i != target.i] + [target]
+    options.extend(others)
     coded = [o for o in options if o.ent_type_ not in _NOT_ACTORS and link.mention(o)]
     # A sector without a country ("two artillery shells" -> MIL) yields to a named
     # country elsewhere ("fired ... at Seoul").
@@ -246,6 +255,13 @@ def better_target(
     if target is not None and target.ent_type_ in _NOT_ACTORS:
         return None
     return target
+
+
+def _own(tok: Token) -> bool:
+    """An object owned by its own actor ("its troops", "their forces"): the act is done
+    with it, and the actor acted upon is elsewhere in the clause (the caller checks that
+    the object is itself an actor: in "charging its neighbor" the owner is the target)."""
+    return tok.pos_ == "NOUN" and any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in tok.children)
 
 
 def _named_mention(mention: ActorMention) -> bool:

@@ -105,10 +105,12 @@ def is_conditional(tok: Token, lex: Lexicon) -> bool:
 def _pending(node: Token, lex: Lexicon) -> bool:
     """"until their demands are met": a clause of "until" in the present names a
     condition still to be fulfilled, not an event ("fought until they were killed" is)."""
+    if not any(k.dep_ == "mark" and k.lower_ in lex.word_list("pending")
+               for k in node.children):
+        return False
     return node.tag_ in {"VB", "VBP", "VBZ"} or any(
         k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in node.children
-    ) if any(k.dep_ == "mark" and k.lower_ in lex.word_list("pending")
-             for k in node.children) else False
+    )
 
 
 def _content_noun(node: Token, parent: Token, opaque: frozenset[str]) -> Token | None:

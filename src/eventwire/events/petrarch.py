@@ -20,14 +20,15 @@ from eventwire.events.arguments import arguments_of, content_targets
 from eventwire.events.coder import Candidate, better_target
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.petrarch_actors import (
-    ActorBook,
     NULL,
+    ActorBook,
     PetrarchLink,
     passive_parts,
     petrarch_actors_for,
     right_target,
 )
 from eventwire.events.petrarch_read import (
+    ADJACENT,
     Element,
     Pattern,
     PetrarchDict,
@@ -48,6 +49,17 @@ def _upper(tok: Token) -> tuple[str, str]:
 
 def _word_at(tokens: list[Token], i: int, word: str) -> bool:
     return 0 <= i < len(tokens) and word in _upper(tokens[i])
+
+
+def _forms_of(tok: Token) -> list[str]:
+    """The verb forms to look up: the word as written, as PETRARCH does (it generates the
+    regular forms and lists irregular ones, and does no stemming: "departes" is no verb).
+    The lemma is tried only when the word is not a form of any verb's regular paradigm
+    the dictionary could have generated (contractions, capitalised headlines)."""
+    text = tok.text.upper()
+    if text.isalpha():
+        return [text]
+    return list(dict.fromkeys([text, tok.lemma_.upper()]))
 
 
 def _actor(actor: EventActor) -> bool:
@@ -94,14 +106,27 @@ class _Scan:
                 return j - 1
         return None
 
+    def adjacent(self, parts: tuple[str, ...], i: int, step: int) -> int | None:
+        """Like :meth:`element`, but the words must start (or end) right at ``i``."""
+        if step > 0:
+            return self._parts_at(i, parts)
+        for j in range(i, -1, -1):
+            end = self._parts_at(j, parts)
+            if end is not None and end == i + 1:
+                return j - 1
+        return None
+
     def side(self, elems: tuple[Element, ...], start: int, step: int) -> bool:
         i = start
+        touching = False
         for elem in elems if step > 0 else tuple(reversed(elems)):
             if isinstance(elem, tuple):
-                found = self.element(elem, i, step)
+                found = (self.adjacent if touching else self.element)(elem, i, step)
                 if found is None:
                     return False
-                i = found
+                i, touching = found, False
+            elif elem == ADJACENT:
+                touching = True
             elif elem in {"$", "+", "%"}:
                 self.marks[elem] = i
             elif elem == "^" and step > 0:
@@ -142,7 +167,7 @@ class PetrarchMatcher:
 
     def _entry(self, tok: Token, tokens: list[Token], pos: int) -> VerbEntry | None:
         best = None
-        for key in dict.fromkeys([tok.text.upper(), tok.lemma_.upper()]):  # exact form first
+        for key in _forms_of(tok):
             for entry in self.pdict.verbs.get(key, []):
                 rest = entry.words[1:]
                 fits = all(_word_at(tokens, pos + 1 + k, w) for k, w in enumerate(rest)) or all(
@@ -184,8 +209,12 @@ class PetrarchMatcher:
         if agent is not None:
             return agent, subj
         source = subj if subj is not None else args.source
-        if source is not None and args.target is not None and source.i == args.target.i:
-            source = None
+        if source is not None and not link.mention(source):  # "the agency WFNA said"
+            source = next((k for k in tok.children if k.dep_ == "nsubj" and link.mention(k)),
+                          source)
+        if source is None:  # a subject the parser misread as a modifier ("X act on ...")
+            source = next((k for k in tok.lefts if k.dep_ in {"compound", "npadvmod"}
+                           and link.mention(k)), None)
         if isinstance(link, PetrarchLink):
             return source, right_target(link, tok)
         target = better_target(link, tok, args.target, _TARGET_PREPS)

@@ -54,6 +54,11 @@ class ActorBook:
     agents: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
 
+    def of_heads(self) -> frozenset[str]:
+        """Words followed by OF inside an actor or agent phrase ("PRINCE OF X")."""
+        keys = [*self.actors, *self.agents]
+        return frozenset(key[i - 1] for key in keys for i in range(1, len(key)) if key[i] == "OF")
+
     def add(self, table: dict, phrase: str, value: object) -> None:
         words = tuple(phrase.upper().split())
         if words:
@@ -79,17 +84,24 @@ def load_actor_book(folder: str | Path) -> ActorBook | None:
     return book
 
 
-def _words(tok: Token) -> list[Token]:
+def _words(tok: Token, of_heads: frozenset[str]) -> list[Token]:
     """The head's own words: its left modifiers (recursively), without clauses, PPs and
-    coordinated phrases, and the head itself."""
+    coordinated phrases, and the head itself; an ``of`` phrase only after a word that
+    precedes OF in an actor's name ("Prince of X")."""
     out: list[Token] = []
     for child in tok.lefts:
         if child.dep_ not in _SKIP and child.tag_ != "POS":
-            out.extend(_words(child))
+            out.extend(_words(child, of_heads))
     out.append(tok)
     for child in tok.rights:
-        if child.dep_ in {"compound", "flat", "nmod"} and child.i == out[-1].i + 1:
-            out.extend(_words(child))
+        if child.i != out[-1].i + 1:
+            break
+        if child.dep_ in {"compound", "flat", "nmod"}:
+            out.extend(_words(child, of_heads))
+        elif child.dep_ == "prep" and child.lower_ == "of" and tok.text.upper() in of_heads:
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            out.append(child)
+            out.extend(_words(objs[0], of_heads) if objs else [])
     return out
 
 
@@ -125,9 +137,10 @@ class _Scanner:
             step = 0
             for n in range(min(self.book.longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
-                if key in self.book.actors:
+                if key in self.book.actors:  # the first actor of a phrase is its actor
                     codes = self.book.actors[key].at(self.date)
-                    actors.extend(c for c in codes if c not in actors)
+                    if not actors and not found_null:
+                        actors.extend(codes)
                     found_null = found_null or not codes
                     step = n
                     break
@@ -148,6 +161,8 @@ class PetrarchLink(ActorLink):
         self._conjuncts = None
         self.scanner = _Scanner(book, doc.date or doc.dct)
         self._cache: dict[int, list[str]] = {}
+        self.of_heads = book.of_heads()
+        self._pp_agents: dict[int, list[str]] = {}  # heads coded by their PP's actors
 
     def head(self, tok: Token) -> Token:
         """The head of the noun phrase a token belongs to ("Arnor" in "Arnor police")."""
@@ -165,10 +180,12 @@ class PetrarchLink(ActorLink):
         return self._cache[tok.i]
 
     def _code(self, tok: Token) -> list[str]:
-        words = [t.text.upper() for t in _words(tok)]
+        words = _upper_words(_words(tok, self.of_heads))
         actors, agents, null = self.scanner.scan(words)
         if not actors and not null:  # "soldiers from X", "the leaders of X"
             actors = self._pp_actors(tok, _PP if agents else _OF)
+            if actors and agents:
+                self._pp_agents[tok.i] = agents
         if not actors and not agents:
             return []
         return [_mix(a, agents) for a in actors] if actors else [_mix(NULL, agents)]
@@ -211,7 +228,7 @@ class PetrarchLink(ActorLink):
                 parts.append([])
             elif tok.tag_ != "POS":
                 parts[-1].append(tok)
-        coded = [(part, self.scanner.scan([t.text.upper() for t in part])) for part in parts]
+        coded = [(part, self.scanner.scan(_upper_words(part))) for part in parts]
         if sum(1 for _, (actors, _, _) in coded if actors) < 2:
             return []
         out = []
@@ -220,24 +237,49 @@ class PetrarchLink(ActorLink):
                 out.append(EventActor(" ".join(t.text for t in part), code, _country(code), []))
         return out
 
+    def _member_codes(self, head: Token, member: Token) -> list[str]:
+        """A coordinated bare actor after "officials in X" is another place of the same
+        officials ("officials in X and Y"), whatever the parser attached it to."""
+        codes = self.codes(member)
+        agents = self._pp_agents.get(head.i)
+        if member is head or not agents or len(_words(member, self.of_heads)) != 1:
+            return codes
+        return [_mix(c, agents) for c in codes if not c.startswith(NULL)]
+
     def antecedent(self, tok: Token) -> Token | None:
         """A personal pronoun's antecedent, as PETRARCH finds it: the nearest coded noun
         phrase before it in the sentence, preferring a subject ("X indicated it would")."""
         before = [t for t in tok.sent if t.i < tok.i and t.pos_ in {"NOUN", "PROPN"}]
         coded = [t for t in reversed(before) if self.codes(self.head(t))]
         subjects = [t for t in coded if self.head(t).dep_ in {"nsubj", "nsubjpass"}]
-        return (subjects or coded or [None])[0]
+        found = subjects or coded
+        return found[0] if found else None
 
     def actors(self, tok: Token) -> list[EventActor]:
         """One actor per code of the token's phrase and of each coordinated phrase."""
         if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL and tok.dep_ in _SUBJECTS:
             tok = self.antecedent(tok) or tok
         head = self.head(tok)
+        while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head  # the whole coordination, from its first member
         out = self._listed(head)
-        for conj in [] if out else [head, *[c for c in head.conjuncts if c.i > head.i]]:
-            for code in self.codes(conj):
-                out.append(EventActor(conj.text, code, _country(code), []))
+        for member in [] if out else _members(head):
+            for code in self._member_codes(head, member):
+                out.append(EventActor(member.text, code, _country(code), []))
         return out or [EventActor(text=tok.text, code=NULL)]
+
+
+def _upper_words(tokens: list[Token]) -> list[str]:
+    """Words as the dictionaries write them: upper case, ``_`` joining words."""
+    return [w for t in tokens for w in t.text.upper().split("_") if w]
+
+
+def _members(head: Token) -> list[Token]:
+    """The members of a coordination in text order; in a list ("X, the awful Y, and Z")
+    an appositive is a member too."""
+    conj = [c for c in head.conjuncts if c.i > head.i]
+    appos = [c for c in head.children if c.dep_ == "appos"] if conj else []
+    return sorted([head, *conj, *appos], key=lambda t: t.i)
 
 
 def _country(code: str) -> str | None:

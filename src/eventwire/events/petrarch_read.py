@@ -21,6 +21,7 @@ __all__ = ["Element", "Pattern", "VerbEntry", "PetrarchDict", "load_petrarch", "
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CODE = re.compile(r"\[([^\]]*)\]")
 MARKERS = frozenset({"*", "$", "+", "%", "^"})
+ADJACENT = "="  # the next word group must touch the verb
 
 
 Element = str | tuple[str, ...]
@@ -97,23 +98,26 @@ def _forms(word: str) -> list[str]:
 
 
 def _elements(body: str) -> list[Element]:
-    """Split a pattern body into markers and groups of consecutive words."""
+    """Split a pattern body into markers and groups of consecutive words. A word glued to
+    the verb by ``_`` ("RECENTLY_*", "*_OUT") must be next to it: ``ADJACENT`` marks it."""
     out: list[Element] = []
     for chunk in body.upper().split():
-        glued = False
+        glued = star = False
         for piece in chunk.split("_"):
             if not piece:
                 continue
             if piece in MARKERS:
+                if piece == "*" and glued:
+                    out.append(ADJACENT)
                 out.append(piece)
-                glued = False
+                glued, star = False, piece == "*"
                 continue
             last = out[-1] if out else None
             if glued and isinstance(last, tuple):
                 out[-1] = (*last, piece)
             else:
-                out.append((piece,))
-            glued = True
+                out.extend([ADJACENT, (piece,)] if star else [(piece,)])
+            glued, star = True, False
     return out
 
 

@@ -54,7 +54,7 @@ def _anchors(trigger: Any) -> set[int]:
     main clause when the trigger is a participle hanging off it or off its object ("sent a
     letter to the ambassador in Washington urging Beijing ...")."""
     anchors = {trigger.i}
-    if trigger.dep_ in PARTICIPLE_DEPS and trigger.tag_ in ("VBG", "VBN"):
+    if trigger.dep_ in PARTICIPLE_DEPS and trigger.tag_ in ("VBG", "VBN", "VB"):
         anchors.add(trigger.head.i)
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.dep_ == "dobj":
         anchors.add(trigger.head.head.i)  # "sent a letter ... urging": the letter's sending
@@ -105,13 +105,7 @@ def _best(found: list[tuple[int, PlaceMention]]) -> PlaceMention:
 def _sentence_places(doc: Document, trigger: Any) -> list[PlaceMention]:
     sent = trigger.sent
     return [m for m in doc.places if sent.start_char <= m.start < sent.end_char
-            and m.lat is not None and not _in_actor(doc, m)]
-
-
-def _in_actor(doc: Document, mention: PlaceMention) -> bool:
-    """Whether a toponym is part of an actor mention ("Beijing" as the Chinese government)."""
-    return any(a.start <= mention.start and mention.end <= a.end and a.code
-               and a.text != mention.text for a in doc.actors)
+            and m.lat is not None]
 
 
 def _clause_verb(tok: Any) -> Any:

@@ -175,6 +175,8 @@ def _count_at(sdoc: Any, i: int, lex: Lexicon,
             return None
         value = parse_number([t.text for t in sdoc[i:end]], lex)
         qualifier = None
+    if end < len(sdoc) and sdoc[end].lower_ in lex.fractions:
+        return None  # "one third of the guerrillas"
     head = _head_noun(sdoc, i, end - 1)
     qual, qstart = _qualifier(sdoc, i, lex)
     qualifier = qual or qualifier

@@ -35,6 +35,7 @@ class Lexicon:
     qualifiers: dict[str, str]
     person_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
+    fractions: frozenset[str]
     verbs: dict[str, frozenset[str]]
     intransitive: frozenset[str]
     nouns: dict[str, frozenset[str]]
@@ -57,6 +58,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         max_value=int(raw["max_value"]), qualifiers=raw["qualifiers"],
         person_nouns=frozenset(w.lower() for w in raw["person_nouns"]),
         person_suffixes=tuple(raw.get("person_suffixes") or ()),
+        fractions=frozenset(raw.get("fractions") or ()),
         verbs={k: frozenset(raw[f"{k}_verbs"]) for k in ("killed", "injured", "arrested")},
         intransitive=frozenset(raw.get("intransitive_verbs") or ()),
         nouns={k: frozenset(raw.get(f"{k}_nouns") or []) for k in ("killed", "injured")},

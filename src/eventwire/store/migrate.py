@@ -50,6 +50,9 @@ def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
     if "not a valid duckdb" in low or "invalid" in low or "magic" in low:
         return _error("not a DuckDB database (or a corrupt one)", "E401", path,
                       hint="give another --db file; this one was left untouched")
+    if "no such file" in low:
+        return _error("cannot create the database: its folder does not exist", "E403", path,
+                      hint="create the folder or give another --db path")
     if "permission" in low or "read-only" in low or "read only" in low:
         return _error("cannot open the database for writing", "E403", path,
                       hint="check the file's and folder's permissions; " + text)

@@ -1,0 +1,49 @@
+"""Countries from the sentence, places as targets, owned objects, and retold lead acts."""
+
+from __future__ import annotations
+
+from tests.events.conftest import Coder, triples
+
+
+def test_titled_person_takes_the_country_of_domestic_actors(code: Coder) -> None:
+    doc = code("President Paul Biya has banned Cameroonian opposition parties from the vote.")
+    assert ("17", "CMR", "CMR") in triples(doc)
+
+
+def test_counterpart_of_the_same_kind_gives_no_country(code: Coder) -> None:
+    doc = code("President Paul Biya criticized the Nigerian president on Monday.")
+    sources = {e.source.country for e in doc.events if e.cameo_root == "11"}
+    assert sources == {None}
+
+
+def test_place_of_the_clause_gives_the_country(code: Coder) -> None:
+    doc = code("President Paul Biya will extend the curfew in Douala.")
+    assert ("13", "CMR", "CMR") in triples(doc)
+
+
+def test_destination_gives_no_country(code: Coder) -> None:
+    doc = code("President Paul Biya arrived in Paris and criticized the rebels.")
+    assert all(e.source.country is None for e in doc.events)
+
+
+def test_attack_on_a_place_targets_its_country(code: Coder) -> None:
+    doc = code("Ugandan rebels shelled the town of Gulu on Sunday.")
+    assert ("19", "UGA", "UGA") in triples(doc)
+
+
+def test_own_forces_yield_to_the_place_they_leave(code: Coder) -> None:
+    doc = code("Vietnam said it is willing to withdraw its troops from neighboring Cambodia.")
+    assert ("03", "VNM", "KHM") in triples(doc)
+
+
+def test_organisation_owner_of_the_object_beats_a_deeper_country(code: Coder) -> None:
+    doc = code("Kenya rejected a United Nations plan for troops along its border with Somalia.")
+    targets = {e.target.code for e in doc.events if e.cameo_root == "12"}
+    assert targets and all((t or "").startswith("IGO") for t in targets)
+
+
+def test_participle_in_the_lead_does_not_repeat_a_told_arrest(code: Coder) -> None:
+    doc = code("Three Chadian students arrested by Sudanese police were freed on Friday. "
+               "Sudanese police arrested the three Chadian students on May 2 in Khartoum.")
+    arrests = [e for e in doc.events if e.cameo_root == "17"]
+    assert [e.sentence_index for e in arrests] == [1]

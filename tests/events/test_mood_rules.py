@@ -1,0 +1,37 @@
+"""Mood checks: nominal participles, pending conditions, nested plans, content nouns."""
+
+from __future__ import annotations
+
+from tests.events.conftest import Coder, triples
+
+
+def test_participle_used_as_a_noun_is_no_act(code: Coder) -> None:
+    doc = code("Kenyan helicopters evacuated the wounded from the town of Garissa.")
+    assert not [e for e in doc.events if e.cameo_root == "18"]
+
+
+def test_until_clause_in_the_present_is_pending(code: Coder) -> None:
+    doc = code("Somali rebels said they opposed the talks until their demands are met.")
+    assert not [e for e in doc.events if e.cameo_root == "08"]
+
+
+def test_until_clause_in_the_past_is_a_fact(code: Coder) -> None:
+    doc = code("Chadian rebels fought until Sudanese troops arrested them.")
+    assert [e for e in doc.events if e.cameo_root == "17"]
+
+
+def test_plan_inside_a_demand_is_not_announced(code: Coder) -> None:
+    doc = code("Russia demanded that Ukraine cancel its plans to sell weapons to Georgia.")
+    assert ("10", "RUS", "UKR") in triples(doc)
+    assert not [e for e in doc.events if e.cameo_root == "03"]
+
+
+def test_clause_of_a_demand_noun_is_content(code: Coder) -> None:
+    doc = code("Egypt reiterated its demand that Israel lift the blockade of Gaza.")
+    assert ("10", "EGY", "ISR") in triples(doc)
+    assert not [e for e in doc.events if e.cameo_root == "08"]
+
+
+def test_sworn_to_fight_is_a_threat(code: Coder) -> None:
+    doc = code("Kurdish rebels have sworn to fight the Turkish army.")
+    assert {e.cameo_root for e in doc.events} == {"13"}
