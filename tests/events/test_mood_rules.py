@@ -16,7 +16,7 @@ def test_until_clause_in_the_present_is_pending(code: Coder) -> None:
 
 
 def test_until_clause_in_the_past_is_a_fact(code: Coder) -> None:
-    doc = code("Chadian rebels fought until Sudanese troops arrested them.")
+    doc = code("Chadian rebels fought on until Sudanese police arrested five rebel commanders.")
     assert [e for e in doc.events if e.cameo_root == "17"]
 
 

@@ -234,8 +234,11 @@ class PetrarchMatcher:
         if "%" in marks:
             comp = self._marked(link, tokens, marks, "%", tok.i - tokens[0].i)
             group = petrarch_actors_for(link, comp) if comp is not None else []
-            if "$" not in marks and "+" not in marks and comp is not None and len(group) > 1:
-                return [(a, b) for a in group for b in group if a is not b]
+            subject = marks["%"] < tok.i - tokens[0].i or src is None
+            if "$" not in marks and "+" not in marks and subject and len(group) > 1:
+                return [(a, b) for a in group for b in group if a is not b]  # "X and Y met"
+            if "+" not in marks and not subject and comp is not None:
+                tgt = comp  # "- * WITH %": "agrees with X and Y"
             if comp is not None and tgt is None:
                 tgt = comp
         none = EventActor(code=NULL) if isinstance(link, PetrarchLink) else EventActor()

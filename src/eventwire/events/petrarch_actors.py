@@ -316,7 +316,9 @@ def right_target(link: ActorLink, verb: Token) -> Token | None:
 def passive_parts(verb: Token) -> tuple[Token | None, Token | None]:
     """(passive subject, ``by`` agent) of a verb: PETRARCH keeps a passive subject as the
     source unless a ``by`` phrase names the doer ("X was criticized over ...")."""
-    subj = next((k for k in verb.children if k.dep_ == "nsubjpass"), None)
+    passive = any(k.dep_ == "auxpass" for k in verb.children)
+    subj = next((k for k in verb.children if k.dep_ == "nsubjpass"
+                 or (passive and k.dep_ == "nsubj")), None)
     agent = next((o for k in verb.children if k.dep_ == "agent" for o in k.children
                   if o.dep_ == "pobj"), None)
     return subj, agent
