@@ -153,8 +153,9 @@ def find_quantities(sdoc: Any, lex: Lexicon) -> list[QuantityMention]:
         if got is None:
             i += 1
             continue
-        mention, i = got
+        mention, stop = got
         found.append(mention)
+        i = max(stop, i + 1)  # always move on, whatever the parse says
     return found
 
 
@@ -180,7 +181,8 @@ def _count_at(sdoc: Any, i: int, lex: Lexicon,
     head = _head_noun(sdoc, i, end - 1)
     qual, qstart = _qualifier(sdoc, i, lex)
     qualifier = qual or qualifier
-    stop = head.i + 1 if head is not None else end
+    # The span runs to the counted noun only when it follows the number ("five men").
+    stop = head.i + 1 if head is not None and head.i >= end - 1 else end
     if head is not None and isinstance(value, int):
         coord = _coordinated(head, lex)
         if coord is not None:
