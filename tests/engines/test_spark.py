@@ -73,3 +73,18 @@ def test_ingest_to_parquet_writes_every_table(tmp_path: Path) -> None:
 
     docs = pq.read_table(tmp_path / "out" / "documents")
     assert sorted(docs.column("doc_id").to_pylist()) == ["w1", "w2", "w3", "w5"]
+
+
+def test_ingest_command_with_spark_engine(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "pq"
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventwire", "ingest", "--engine", "spark", "--master",
+         "local[1]", str(WIRE), "--out", str(out)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert proc.returncode == 1, proc.stderr  # the two bad lines are failures
+    assert "4 documents" in proc.stderr and "2 failures" in proc.stderr
+    assert {p.name for p in out.iterdir()} >= {"documents", "events", "failures"}

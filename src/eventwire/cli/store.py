@@ -14,7 +14,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.api import make_config
+from eventwire.api import check_dct, make_config
 from eventwire.cli.common import config_options, fail_on_error, main
 from eventwire.config import Config
 from eventwire.errors import StoreError
@@ -35,16 +35,27 @@ def _db(config: Config, db: str | None) -> str:
 @click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
 @click.option("--dct", default=None, metavar="YYYY-MM-DD",
               help="Document creation date for every input; overrides dates found in them.")
+@click.option("--engine", default="local", show_default=True,
+              type=click.Choice(["local", "spark"]),
+              help="local: worker processes into DuckDB; spark: a Spark job into Parquet.")
+@click.option("--master", default="local[2]", show_default=True,
+              help="With --engine spark: the Spark master URL.")
+@click.option("--out", default=None, type=click.Path(file_okay=False),
+              help="With --engine spark: the folder for the Parquet tables.")
 @config_options
 @fail_on_error
 def ingest_cmd(
     paths: tuple[str, ...], db: str | None, workers: str | None, dct: str | None,
+    engine: str, master: str, out: str | None,
     config_files: tuple[str, ...], overrides: tuple[str, ...], model: str | None,
     dictionaries: tuple[str, ...],
 ) -> None:
     """Code PATHS and store documents, events and failures; stored documents are skipped."""
     config = make_config(config_files, overrides, model=model, workers=workers,
                          dictionaries=dictionaries)
+    if engine == "spark":
+        _ingest_spark(paths, out, master, config, check_dct(dct))
+        return
     path = _db(config, db)
     with Store(path, config=config) as store:
         stats, seconds = ingest_paths(store, paths, config, dct=dct)
@@ -57,6 +68,20 @@ def ingest_cmd(
     if stats.failed:
         click.echo(f"eventwire: {stats.failed} document(s) failed; their reasons are in the "
                    f"failures table", err=True)
+        sys.exit(1)
+
+
+def _ingest_spark(
+    paths: tuple[str, ...], out: str | None, master: str, config: Config, dct: str | None
+) -> None:
+    from eventwire.engines.spark import ingest_to_parquet
+
+    if out is None:
+        raise click.UsageError("--engine spark needs --out DIR for the Parquet tables")
+    counts = ingest_to_parquet(list(paths), out, master=master, config=config, dct=dct)
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    click.echo(f"eventwire: wrote {summary} -> {out}", err=True)
+    if counts.get("failures"):
         sys.exit(1)
 
 
