@@ -1,6 +1,9 @@
 """Score eventwire's events on the PLOVER gold-standard records (one sentence each).
 
-Usage: python bench/plover_check.py [DEV_JSONL] [--show N] [--set KEY=VALUE ...]
+Usage: python bench/plover_check.py [DEV_JSONL] [--show N] [--misses N] [--set KEY=VALUE ...]
+
+``--show N`` lists N sentences whose gold type is missing; ``--misses N`` lists N whose
+type is found but not with the gold source and target countries (the dyad misses).
 
 Metrics (as /work/shared/eval/README.md): event-type recall (the gold type, older names
 mapped onto current PLOVER, among the sentence's predicted types), dyad recall (type and
@@ -45,17 +48,25 @@ def _dyad_ok(rec: dict, events: list, gold_type: str) -> bool:
     return False
 
 
+def _print_miss(rec: dict, gold: str, text: str, events: list) -> None:
+    src, tgt = sorted(_countries(rec.get("source"))), sorted(_countries(rec.get("target")))
+    got = [(e.cameo, e.trigger, e.source.code, e.target.code) for e in events
+           if e.plover.event_type == gold]
+    print(f"{gold} {src}->{tgt}: {text[:150]}\n   got {got}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("records", nargs="?", default=str(DEFAULT))
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--set", action="append", default=[], dest="overrides")
     args = ap.parse_args()
     pipeline = load_pipeline(make_config(overrides=args.overrides))
     lines = Path(args.records).read_text("utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     typed = dyad = extra = worst = 0
-    shown = 0
+    shown = missed = 0
     for rec in records:
         gold = OLD_NAMES.get(rec["event"], rec["event"])
         text = rec["text"].strip("{} ")
@@ -63,7 +74,11 @@ def main() -> int:
         types = [e.plover.event_type for e in doc.events]
         hit = gold in types
         typed += hit
-        dyad += _dyad_ok(rec, doc.events, gold)
+        dyad_hit = _dyad_ok(rec, doc.events, gold)
+        dyad += dyad_hit
+        if hit and not dyad_hit and missed < args.misses:
+            missed += 1
+            _print_miss(rec, gold, text, doc.events)
         extra += max(len(doc.events) - 1, 0) if hit else len(doc.events)
         worst = max(worst, len(doc.events))
         if not hit and shown < args.show:

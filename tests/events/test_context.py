@@ -47,3 +47,18 @@ def test_participle_in_the_lead_does_not_repeat_a_told_arrest(code: Coder) -> No
                "Sudanese police arrested the three Chadian students on May 2 in Khartoum.")
     arrests = [e for e in doc.events if e.cameo_root == "17"]
     assert [e.sentence_index for e in arrests] == [1]
+
+
+def test_complaint_targets_what_it_is_about(code: Coder) -> None:
+    doc = code("Chad complained to the African Union on Monday over Sudanese air raids.")
+    assert ("11", "TCD", "SDN") in triples(doc)
+
+
+def test_participle_parsed_as_subject_gives_its_own_subject(code: Coder) -> None:
+    doc = code("The Red Cross operating in Sudan said Chadian forces must ensure security.")
+    assert {e.source.code for e in doc.events if e.cameo_root == "10"} == {"NGOIRC"}
+
+
+def test_country_named_as_an_actor_is_not_a_place(code: Coder) -> None:
+    doc = code("The Bush administration declared that China must drop barriers to trade.")
+    assert {e.source.country for e in doc.events if e.cameo_root == "10"} == {None}

@@ -35,3 +35,13 @@ def test_clause_of_a_demand_noun_is_content(code: Coder) -> None:
 def test_sworn_to_fight_is_a_threat(code: Coder) -> None:
     doc = code("Kurdish rebels have sworn to fight the Turkish army.")
     assert {e.cameo_root for e in doc.events} == {"13"}
+
+
+def test_return_to_a_place_releases_no_one(code: Coder) -> None:
+    doc = code("Iranian and Iraqi negotiators return to Vienna this week for talks.")
+    assert not [e for e in doc.events if e.cameo_root == "08"]
+
+
+def test_return_of_people_is_a_release(code: Coder) -> None:
+    doc = code("Iraq returned 200 Iranian prisoners of war to Iran on Monday.")
+    assert [e for e in doc.events if e.cameo_root == "08"]

@@ -78,3 +78,26 @@ def test_underscore_joins_words_that_must_be_consecutive() -> None:
     assert _elements("SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS") == [
         ("SUGGESTED",), "+", "*", ("DEMAND", "&GENINT", "CONVENTIONS")
     ]
+
+
+def test_word_glued_to_the_verb_must_touch_it() -> None:
+    from eventwire.events.petrarch_read import ADJACENT, _elements
+
+    assert _elements("RECENTLY_*") == [("RECENTLY",), ADJACENT, "*"]
+    assert _elements("*_OUT") == ["*", ADJACENT, ("OUT",)]
+
+
+def test_no_stemming_of_verbs_or_pattern_words(code: Coder) -> None:
+    wrong = code("Ethiopia departes from Libya.", dictionaries=[f"petrarch:{PETRARCH_DIR}"],
+                 require_actor="none")
+    assert wrong.events == []
+    plural = code("Arnor will adopt a set of resolutions with Gondor.",
+                  dictionaries=[f"petrarch:{PETRARCH_DIR}"], require_actor="none")
+    assert {e.cameo for e in plural.events} == {"081"}  # not "- * RESOLUTION [102]"
+
+
+def test_plus_marks_the_verb_of_a_multiword_verb() -> None:
+    pdict = load_petrarch(PETRARCH_DIR)
+    (tap,) = pdict.verbs["TAPPED"]  # WIRE_+TAP {WIRE_+TAPPED ...}: TAP is the verb
+    assert tap.before == ("WIRE",) and tap.words == ("TAP",)
+    assert "WIRE" not in pdict.verbs

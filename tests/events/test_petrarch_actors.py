@@ -41,4 +41,19 @@ def test_dated_codes_with_spaces_are_read() -> None:
                                                                / "PETR.Validate.actors.txt")}
     codes = [(p.code, p.start, p.end) for p in records["GOLLUM"]]
     assert codes[0] == ("HOB", None, "1995-05-31")  # "< 950601": before that day
-    assert codes[1] == ("HOBGOV", "1995-06-01", "1999-08-14")  # "19950601 - 19990815"
+    assert codes[1] == ("HOBGOV", "1995-06-01", "1999-08-15")  # "19950601 - 19990815"
+
+
+def test_passive_subject_without_by_stays_the_source(code: Coder) -> None:
+    got = _triples(code, "Arnor was criticized over its dispute with Gondor.")
+    assert got == {("ARN", "GON", "121")}
+
+
+def test_a_clause_before_the_verb_is_not_its_target(code: Coder) -> None:
+    got = _triples(code, "Arnor restored diplomatic ties with Gondor, a senior official said.")
+    assert got == {("ARN", "GON", "064")}
+
+
+def test_hyphenated_names_are_whole_words(code: Coder) -> None:
+    got = _triples(code, "The Gondor police were freed from Barad-dur yesterday.")
+    assert got == {("MOR", "GONCOP", "066")}

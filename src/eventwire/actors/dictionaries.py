@@ -121,12 +121,12 @@ def _parse_code(raw: str) -> tuple[str | None, Period | None]:
         return None, Period(code, None, _day_before(_petrarch_date(first)))
     if sign == ">":
         return None, Period(code, _petrarch_date(first), None)
-    end = _day_before(_petrarch_date(second)) if second else _petrarch_date(first)
+    end = _petrarch_date(second) if second else _petrarch_date(first)
     return None, Period(code, _petrarch_date(first), end)
 
 
 def _day_before(iso: str) -> str:
-    """PETRARCH's upper bounds are exclusive ("< 950601" ends on 31 May 1995)."""
+    """``<`` is exclusive ("< 950601" ends on 31 May 1995); a range includes its end."""
     from datetime import date, timedelta
 
     try:

@@ -54,10 +54,18 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The subject; with two ("Old foes Gondor and Osgiliath"), the proper name."""
-    subjects = [k for k in verb.children if k.dep_ in _SUBJ]
+    subjects = [_participle_subject(k) for k in verb.children if k.dep_ in _SUBJ]
     names = [k for k in subjects if k.pos_ == "PROPN"]
     found = names or subjects
     return found[0] if found else None
+
+
+def _participle_subject(tok: Token) -> Token:
+    """"The Red Cross operating in Iraq said", parsed with the participle as subject: the
+    participle's own subject is the speaker."""
+    if tok.tag_ == "VBG" and tok.pos_ == "VERB":
+        return _child(tok, {"nsubj"}) or tok
+    return tok
 
 
 def _agent(tok: Token) -> Token | None:

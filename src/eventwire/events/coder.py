@@ -181,7 +181,7 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         args.target = better_target(link, match.verb, args.target, entry.target, entry.opaque)
-        if "target" in match.entry.require and args.target is None:
+        if "target" in match.entry.require and not _has_target(link, args.target):
             return [], None
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
@@ -192,7 +192,9 @@ class LexiconMatcher:
             for src, tgt in _pairs(link, args)
         ], refined
 
-    def _place(self, link: ActorLink, match: Match, code: str, args: Arguments) -> EventActor | None:
+    def _place(
+        self, link: ActorLink, match: Match, code: str, args: Arguments
+    ) -> EventActor | None:
         """A conflictual act with no actor as target targets where it happened ("shelled
         Juba", "rallies in the Gaza Strip"), read in the verb's clause."""
         if args.target is not None and link.mention(args.target) is not None:
@@ -255,6 +257,14 @@ def better_target(
     if target is not None and target.ent_type_ in _NOT_ACTORS:
         return None
     return target
+
+
+def _has_target(link: ActorLink, target: Token | None) -> bool:
+    """A required target is an object or an actor; a place after a preposition is not one
+    ("negotiators return to Geneva" releases no one)."""
+    if target is None:
+        return False
+    return target.dep_ != "pobj" or link.mention(target) is not None
 
 
 def _own(tok: Token) -> bool:

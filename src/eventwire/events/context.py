@@ -20,7 +20,7 @@ __all__ = ["sentence_country", "with_country", "place_target"]
 
 #: Verbs whose place is a destination, not the home of their actors.
 _TRAVEL = frozenset({"arrive", "visit", "travel", "fly", "land", "tour", "return", "go",
-                     "come", "head", "flee", "send", "deploy", "move", "reach"})
+                     "come", "head", "send", "deploy", "move", "reach"})
 _DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "for", "from", "via"})
 #: Prepositions that place an act ("shelled positions in X", "a curfew in X").
 _PLACE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "near", "at",
@@ -43,10 +43,18 @@ def _destination(tok: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _TRAVEL
 
 
+def _acting(doc: Document, start: int) -> bool:
+    """Whether a toponym is used as an actor ("China must drop barriers"), not a place."""
+    return any(m.start <= start < m.end and not (m.rule or "").endswith(":place")
+               for m in doc.actors)
+
+
 def _place_countries(doc: Document, sent: Span) -> set[str]:
     out: set[str] = set()
     for place in doc.places:
         if not place.country or not sent.start_char <= place.start < sent.end_char:
+            continue
+        if _acting(doc, place.start):
             continue
         tok = _token_at(sent, place.start)
         if tok is not None and not _destination(_np_head(tok)):
@@ -103,7 +111,7 @@ def place_target(doc: Document, verb: Token) -> EventActor | None:
     """Where a conflictual act without a named target took place ("shelled Juba",
     "demonstrated in Kirkuk"): the country of a place in the verb's own clause."""
     for place in doc.places:
-        if not place.country:
+        if not place.country or _acting(doc, place.start):
             continue
         tok = _token_at(verb.sent, place.start)
         if tok is None or not _in_clause(_np_head(tok), verb):

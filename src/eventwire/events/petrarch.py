@@ -48,18 +48,31 @@ def _upper(tok: Token) -> tuple[str, str]:
 
 
 def _word_at(tokens: list[Token], i: int, word: str) -> bool:
-    return 0 <= i < len(tokens) and word in _upper(tokens[i])
+    """A pattern word matches the word as written (PETRARCH does no stemming: a pattern
+    for RESOLUTION does not fire on "resolutions"); contractions by their lemma."""
+    if not 0 <= i < len(tokens):
+        return False
+    tok = tokens[i]
+    text = tok.text.upper()
+    return word == text or (not text.isalpha() and word == tok.lemma_.upper())
 
 
 def _forms_of(tok: Token) -> list[str]:
-    """The verb forms to look up: the word as written, as PETRARCH does (it generates the
-    regular forms and lists irregular ones, and does no stemming: "departes" is no verb).
-    The lemma is tried only when the word is not a form of any verb's regular paradigm
-    the dictionary could have generated (contractions, capitalised headlines)."""
+    """The word as written: PETRARCH generates regular forms and lists irregular ones but
+    does no stemming ("departes" is no verb). The lemma only for words with other
+    characters than letters ("didn't", "co-host")."""
     text = tok.text.upper()
     if text.isalpha():
         return [text]
     return list(dict.fromkeys([text, tok.lemma_.upper()]))
+
+
+def _upper_subject(verb: Token) -> Token | None:
+    """The subject of the clause governing ``verb``'s clause, when the pattern made the
+    verb's own subject its target."""
+    if verb.dep_ not in {"ccomp", "xcomp", "advcl", "conj"}:
+        return None
+    return next((k for k in verb.head.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _actor(actor: EventActor) -> bool:
@@ -165,28 +178,39 @@ class PetrarchMatcher:
         upper = " " + re.sub(r"\s+", " ", text.upper()) + " "
         return any(f" {p} " in upper for p in phrases if p)
 
-    def _entry(self, tok: Token, tokens: list[Token], pos: int) -> VerbEntry | None:
-        best = None
+    def _entries(self, tok: Token, tokens: list[Token], pos: int) -> list[VerbEntry]:
+        """The entries of the longest verb that fits; a verb may be listed in several
+        blocks ("SHOT [---]" with one pattern, "SHOT [223]" with another)."""
+        best: list[VerbEntry] = []
         for key in _forms_of(tok):
             for entry in self.pdict.verbs.get(key, []):
                 rest = entry.words[1:]
                 fits = all(_word_at(tokens, pos + 1 + k, w) for k, w in enumerate(rest)) or all(
                     any(w in _upper(c) for c in tok.children) for w in rest
                 )
-                if fits and (best is None or len(entry.words) > len(best.words)):
-                    best = entry
+                lead = len(entry.before)
+                fits = fits and all(_word_at(tokens, pos - lead + k, w)
+                                    for k, w in enumerate(entry.before))
+                if not fits or (best and len(entry.words) < len(best[0].words)):
+                    continue
+                if best and len(entry.words) > len(best[0].words):
+                    best = []
+                if entry not in best:
+                    best.append(entry)
         return best
 
-    def _pattern(self, entry: VerbEntry, tokens: list[Token], pos: int) -> tuple[
-        Pattern | None, dict[str, int]
+    def _pattern(self, entries: list[VerbEntry], tokens: list[Token], pos: int) -> tuple[
+        VerbEntry | None, Pattern | None, dict[str, int]
     ]:
-        best: tuple[Pattern | None, dict[str, int]] = (None, {})
-        after = pos + len(entry.words)
-        for pat in entry.patterns:
-            scan = _Scan(self.pdict, tokens)
-            matched = scan.side(pat.before, pos - 1, -1) and scan.side(pat.after, after, 1)
-            if matched and (best[0] is None or pat.words > best[0].words):
-                best = (pat, scan.marks)
+        """The longest pattern of any of the entries that matches, with its entry."""
+        best: tuple[VerbEntry | None, Pattern | None, dict[str, int]] = (None, None, {})
+        for entry in entries:
+            after = pos + len(entry.words)
+            for pat in entry.patterns:
+                scan = _Scan(self.pdict, tokens)
+                matched = scan.side(pat.before, pos - 1, -1) and scan.side(pat.after, after, 1)
+                if matched and (best[1] is None or pat.words > best[1].words):
+                    best = (entry, pat, scan.marks)
         return best
 
     def _actor_near(self, link: ActorLink, tokens: list[Token], i: int,
@@ -212,8 +236,10 @@ class PetrarchMatcher:
         if source is not None and not link.mention(source):  # "the agency WFNA said"
             source = next((k for k in tok.children if k.dep_ == "nsubj" and link.mention(k)),
                           source)
-        if source is None:  # a subject the parser misread as a modifier ("X act on ...")
-            source = next((k for k in tok.lefts if k.dep_ in {"compound", "npadvmod"}
+        if source is None:  # a subject the parser misread ("X act on ...", or under "was")
+            near = [*tok.lefts, *(g for k in tok.lefts if k.dep_ in {"aux", "auxpass"}
+                                  for g in k.children)]
+            source = next((k for k in near if k.dep_ in {"compound", "npadvmod", "nsubj"}
                            and link.mention(k)), None)
         if isinstance(link, PetrarchLink):
             return source, right_target(link, tok)
@@ -231,6 +257,8 @@ class PetrarchMatcher:
             src = self._marked(link, tokens, marks, "$", tok.i - tokens[0].i)
         if "+" in marks:
             tgt = self._marked(link, tokens, marks, "+", tok.i - tokens[0].i)
+            if "$" not in marks and tgt is not None and src is not None and tgt.i == src.i:
+                src = _upper_subject(tok)  # "- NOTED + *": X noted that Y regretted
         if "%" in marks:
             comp = self._marked(link, tokens, marks, "%", tok.i - tokens[0].i)
             group = petrarch_actors_for(link, comp) if comp is not None else []
@@ -251,10 +279,12 @@ class PetrarchMatcher:
 
     def _candidates_for(self, tok: Token, tokens: list[Token], pos: int,
                         link: ActorLink) -> list[Candidate]:
-        entry = self._entry(tok, tokens, pos)
-        if entry is None:
+        entries = self._entries(tok, tokens, pos)
+        if not entries:
             return []
-        pat, marks = self._pattern(entry, tokens, pos)
+        found, pat, marks = self._pattern(entries, tokens, pos)
+        coded = [e for e in entries if e.default_code]  # the last definition wins
+        entry = found or (coded[-1] if coded else entries[0])
         code = pat.code if pat is not None else entry.default_code
         if not code or code.strip("-") == "":
             return []

@@ -90,7 +90,7 @@ def _words(tok: Token, of_heads: frozenset[str]) -> list[Token]:
     precedes OF in an actor's name ("Prince of X")."""
     out: list[Token] = []
     for child in tok.lefts:
-        if child.dep_ not in _SKIP and child.tag_ != "POS":
+        if (child.dep_ not in _SKIP or _glued(child)) and child.tag_ != "POS":
             out.extend(_words(child, of_heads))
     out.append(tok)
     for child in tok.rights:
@@ -269,9 +269,24 @@ class PetrarchLink(ActorLink):
         return out or [EventActor(text=tok.text, code=NULL)]
 
 
+def _glued(tok: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ("Barad-dur")."""
+    return tok.tag_ == "HYPH" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ \
+        and not tok.whitespace_
+
+
 def _upper_words(tokens: list[Token]) -> list[str]:
-    """Words as the dictionaries write them: upper case, ``_`` joining words."""
-    return [w for t in tokens for w in t.text.upper().split("_") if w]
+    """Words as the dictionaries write them: upper case, ``_`` joining words, hyphenated
+    words whole."""
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        joined = prev is not None and prev.i == tok.i - 1 and (_glued(tok) or _glued(prev))
+        pieces = [w for w in tok.text.upper().split("_") if w]
+        if joined and out and pieces:
+            out[-1] += pieces.pop(0)
+        out.extend(pieces)
+    return out
 
 
 def _members(head: Token) -> list[Token]:
@@ -307,8 +322,8 @@ def right_target(link: ActorLink, verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in _NOT_TARGET:
             continue
-        for tok in child.subtree:
-            if tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "ADJ"} and link.mention(tok):
+        for tok in child.subtree:  # a pronoun names no new actor ("whether he ... with X")
+            if tok.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"} and link.mention(tok):
                 return tok
     return None
 

