@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from eventwire.config import Config, load_config
 from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import EngineError, InputError
-from eventwire.ingest.readers import SUFFIXES, content_id, record_to_document
+from eventwire.ingest.readers import SUFFIXES, content_id, record_fields, record_to_document
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
 
@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["SparkTables", "code_dataframe", "read_paths", "ingest_to_parquet", "spark_session"]
 
 TABLES = ("documents", "sentences", "mentions", "events", "failures")
-INPUT_COLUMNS = ("source", "id", "text", "title", "date", "url", "raw", "fmt", "error", "code")
+INPUT_COLUMNS = (
+    "source", "id", "text", "html", "title", "date", "url", "raw", "fmt", "error", "code",
+)
 
 _SPARK_TYPES = {
     "VARCHAR": "string",
@@ -220,16 +222,21 @@ def _line_rows(item: tuple[str, int], path: str) -> list[dict[str, Any]]:
         return [{"source": source, "error": f"not valid JSON: {exc}", "code": "E106"}]
     if not isinstance(rec, dict):
         return [{"source": source, "error": "JSON record is not an object", "code": "E104"}]
-    row = {k: rec.get(k) for k in ("id", "title", "date", "url")}
-    row.update(text=_text_of(rec), source=source)
-    return [{k: (str(v) if v is not None else None) for k, v in row.items()}]
+    return [{**_as_strings(record_fields(rec)), "source": source}]
 
 
-def _text_of(rec: dict[str, Any]) -> Any:
-    for name in ("text", "maintext", "body", "content", "article"):
-        if isinstance(rec.get(name), str) and rec[name]:
-            return rec[name]
-    return None
+def _as_strings(fields: dict[str, Any]) -> dict[str, str | None]:
+    """Record fields as the string columns of the input DataFrame.
+
+    Text and HTML that are not strings stay empty (as the local reader ignores them);
+    the other fields are turned into strings as :func:`record_to_document` does.
+    """
+    def column(name: str, value: Any) -> str | None:
+        if name in ("text", "html"):
+            return value if isinstance(value, str) else None
+        return str(value) if value is not None else None
+
+    return {name: column(name, value) for name, value in fields.items()}
 
 
 def read_paths(spark: SparkSession, paths: Iterable[str]) -> DataFrame:
@@ -241,7 +248,7 @@ def read_paths(spark: SparkSession, paths: Iterable[str]) -> DataFrame:
     from pyspark.sql import Row
 
     schema = (
-        "source string, id string, text string, title string, date string, "
+        "source string, id string, text string, html string, title string, date string, "
         "url string, raw binary, fmt string, error string, code string"
     )
     rdds = []

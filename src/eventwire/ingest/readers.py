@@ -24,7 +24,9 @@ from typing import IO, Any
 from eventwire.errors import InputError
 from eventwire.model import Document
 
-__all__ = ["read_inputs", "read_path", "content_id", "record_to_document", "SUFFIXES"]
+__all__ = [
+    "read_inputs", "read_path", "content_id", "record_fields", "record_to_document", "SUFFIXES",
+]
 
 STAGE = "read"
 SUFFIXES = {
@@ -45,6 +47,15 @@ DATE_FIELDS = ("date", "date_publish", "published", "publish_date", "pubdate")
 ID_FIELDS = ("id", "doc_id")
 URL_FIELDS = ("url", "source_url", "link")
 HTML_FIELDS = ("html", "raw_html")
+#: Our name for each record field and the names it may go by (ours first, then news-please's).
+FIELD_NAMES = {
+    "id": ID_FIELDS,
+    "text": TEXT_FIELDS,
+    "html": HTML_FIELDS,
+    "title": TITLE_FIELDS,
+    "date": DATE_FIELDS,
+    "url": URL_FIELDS,
+}
 
 
 def content_id(raw: bytes | str) -> str:
@@ -86,12 +97,21 @@ def _first(rec: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+def record_fields(rec: dict[str, Any]) -> dict[str, Any]:
+    """The fields of one record under our names (``FIELD_NAMES``), values as given.
+
+    The one place that decides which alias of a field wins, so every engine reading
+    records (local readers, Spark) turns the same record into the same Document.
+    """
+    return {name: _first(rec, aliases) for name, aliases in FIELD_NAMES.items()}
+
+
 def record_to_document(rec: Any, source: str) -> Document:
     """Turn one JSON Lines record (ours or news-please's) into a raw Document."""
     if not isinstance(rec, dict):
         return _error_doc(source, "JSON record is not an object", "E104")
-    text = _first(rec, TEXT_FIELDS)
-    html = _first(rec, HTML_FIELDS)
+    fields = record_fields(rec)
+    text, html = fields["text"], fields["html"]
     if not isinstance(text, str) and not isinstance(html, str):
         return _error_doc(
             source,
@@ -99,7 +119,7 @@ def record_to_document(rec: Any, source: str) -> Document:
             "E105",
             hint="give the article text in a 'text' field",
         )
-    given_id = _first(rec, ID_FIELDS)
+    given_id = fields["id"]
     raw: str = text if isinstance(text, str) else html
     doc = Document(
         doc_id=str(given_id) if given_id is not None else content_id(raw),
@@ -107,9 +127,7 @@ def record_to_document(rec: Any, source: str) -> Document:
         raw=raw,
         fmt="record" if isinstance(text, str) else "html",
     )
-    title = _first(rec, TITLE_FIELDS)
-    date = _first(rec, DATE_FIELDS)
-    url = _first(rec, URL_FIELDS)
+    title, date, url = fields["title"], fields["date"], fields["url"]
     doc.title = str(title) if title is not None else None
     doc.stated_date = str(date) if date is not None else None
     doc.url = str(url) if url is not None else None

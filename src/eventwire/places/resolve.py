@@ -24,7 +24,7 @@ __all__ = ["Context", "Resolver", "haversine_km"]
 
 # A US state is named in news far more often than a province elsewhere; a county mostly
 # as "X County", so a bare name that is also a town's is the town's.
-FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 0.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0,
+FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 1.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0,
                  "RGN": 1.0}
 US_STATE = 1.5
 ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
