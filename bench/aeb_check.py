@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import sys
-from collections import Counter
 from pathlib import Path
 from statistics import mean
 
@@ -22,22 +20,17 @@ import trafilatura
 
 from eventwire.api import make_config
 from eventwire.errors import EventwireError
+from eventwire.eval.metrics import shingle_counts
 from eventwire.ingest.stages import CleanStage
 from eventwire.model import Document
 
-_TOKEN = re.compile(r"\w+")
 Counts = tuple[float, float, float]
 
 
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
-
-
 def match(true: str, pred: str) -> Counts:
-    t, p = shingles(true), shingles(pred)
-    tp = sum((t & p).values())
-    return float(tp), float(sum(p.values()) - tp), float(sum(t.values()) - tp)
+    """(tp, fp, fn) shingles, counted as the ``aeb`` evaluation counts them."""
+    tp, fp, fn = shingle_counts(true, pred)
+    return float(tp), float(fp), float(fn)
 
 
 def benchmark_scores(counts: list[Counts]) -> dict[str, float]:

@@ -111,7 +111,11 @@ class MemorySampler(threading.Thread):
         main = [m for _, m, _ in self.samples] or [0.0]
         kids = [max(k) for _, _, k in self.samples if k] or [0.0]
         half = len(kids) // 2
+        step = max(1, len(self.samples) // 10)
+        timeline = [(round(t), round(m), [round(k) for k in ks])
+                    for t, m, ks in self.samples[::step]]
         return {
+            "memory_timeline_s_main_workers_mb": timeline,
             "peak_main_mb": round(max(main), 1),
             "peak_worker_mb": round(max(kids), 1),
             "worker_mb_first_half_peak": round(max(kids[:half] or [0.0]), 1),

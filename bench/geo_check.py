@@ -14,16 +14,14 @@ the 161 km accuracy ("resolved" gives the share that got coordinates at all).
 from __future__ import annotations
 
 import argparse
-import gzip
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.api import load_pipeline, make_config
+from eventwire.eval.geo import Toponym, load
 from eventwire.model import Document, PlaceMention
 from eventwire.places.resolve import haversine_km
 
@@ -32,45 +30,21 @@ if not EVAL.exists():
     EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 
-@dataclass
-class Gold:
-    start: int
-    end: int
-    lat: float | None
-    lon: float | None
+Gold = Toponym
+
+
+def _articles(path: Path) -> Iterator[tuple[str, list[Gold]]]:
+    """The articles of a corpus, read by the ``geo`` evaluation's own loader."""
+    for item in load(path).items:
+        yield item.text, list(item.toponyms)
 
 
 def geovirus() -> Iterator[tuple[str, list[Gold]]]:
-    root = ET.parse(EVAL / "geovirus" / "GeoVirus.xml").getroot()
-    for art in root.iter("article"):
-        text = art.findtext("text") or ""
-        golds = [Gold(*_align(text, loc.findtext("name") or "", int(loc.findtext("start") or 0),
-                              int(loc.findtext("end") or 0)),
-                      float(loc.findtext("lat") or "nan"), float(loc.findtext("lon") or "nan"))
-                 for loc in art.iter("location")]
-        yield text, golds
-
-
-def _align(text: str, name: str, start: int, end: int) -> tuple[int, int]:
-    """GeoVirus offsets are mostly one past the name: find it at, before or after them."""
-    for shift in (0, -1, 1, -2, 2):
-        if text[start + shift : end + shift] == name:
-            return start + shift, end + shift
-    return start, end
+    return _articles(EVAL / "geovirus" / "GeoVirus.xml")
 
 
 def lgl() -> Iterator[tuple[str, list[Gold]]]:
-    with gzip.open(EVAL / "lgl" / "LGL.xml.gz") as fh:
-        root = ET.parse(fh).getroot()
-    for art in root.iter("article"):
-        golds = []
-        for top in art.iter("toponym"):
-            tag = top.find("gaztag")
-            lat = float(tag.findtext("lat") or "nan") if tag is not None else None
-            lon = float(tag.findtext("lon") or "nan") if tag is not None else None
-            golds.append(Gold(int(top.findtext("start") or 0), int(top.findtext("end") or 0),
-                              lat, lon))
-        yield art.findtext("text") or "", golds
+    return _articles(EVAL / "lgl" / "LGL.xml.gz")
 
 
 def _overlaps(a: Gold, b: PlaceMention) -> bool:

@@ -15,8 +15,7 @@ import json
 from pathlib import Path
 
 from eventwire.api import code_text, load_pipeline, make_config
-from eventwire.events.stages import EventsStage
-from eventwire.model import Document
+from eventwire.eval.petrarch import RecordOptions
 
 DEFAULT = Path("/work/shared/eval/dev/petrarch-unit/records.jsonl")
 
@@ -35,18 +34,6 @@ def _predicted(doc: object) -> set[tuple[str, str, str]]:
     }
 
 
-class _OneSided:
-    """The events stage with require_actor=any, for records that set require_dyad false."""
-
-    def __init__(self, config: dict) -> None:
-        settings = dict(config["stages"]["events"]) | {"require_actor": "any"}
-        self.stage = EventsStage(settings, config)
-
-    def pipe_one(self, doc: Document) -> None:
-        if doc.error is None:
-            self.stage(doc)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("records", nargs="?", default=str(DEFAULT))
@@ -58,7 +45,7 @@ def main() -> int:
     path = Path(args.records)
     config = make_config(overrides=args.overrides, dictionaries=[f"petrarch:{path.parent}"])
     pipeline = load_pipeline(config)
-    one_sided = _OneSided(config)
+    record_options = RecordOptions(config)
     exact = tp = n_pred = n_gold = crashed = 0
     shown = 0
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
@@ -66,8 +53,7 @@ def main() -> int:
         gold = {(g["source"], g["target"], g["code"]) for g in rec.get("expected") or []}
         doc = code_text(rec["text"], pipeline=pipeline, dct=_date(rec.get("date", "")),
                         doc_id=rec["id"])
-        if str((rec.get("config") or {}).get("require_dyad", "true")).lower() == "false":
-            one_sided.pipe_one(doc)  # the record asks for events with one actor too
+        record_options.apply(doc, rec.get("config") or {})
         if doc.error is not None:
             crashed += 1
         pred = _predicted(doc)

@@ -5,14 +5,21 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.api import code_text, load_pipeline, make_config
 from eventwire.errors import GoldFormatError
 from eventwire.eval.petrarch import (
     PetrarchItem,
+    RecordOptions,
     dictionaries_next_to,
     load,
     predicted_triples,
     score_records,
 )
+from eventwire.model import to_record
+
+from ..conftest import ROOT
+
+PETRARCH_DIR = ROOT / "tests" / "data" / "eval" / "petrarch"
 
 XML = """<Validation>
 <Environment><Verbfile>v.txt</Verbfile></Environment>
@@ -148,3 +155,29 @@ def test_dictionaries_next_to_the_records(tmp_path: Path) -> None:
     (tmp_path / "X.verbs.txt").write_text("")
     (tmp_path / "X.actors.txt").write_text("")
     assert dictionaries_next_to(records) == [f"petrarch:{tmp_path}"]
+
+
+def test_record_options_are_read_from_xml_config_and_json_lines(tmp_path: Path) -> None:
+    xml = tmp_path / "unit.xml"
+    xml.write_text(XML)
+    items = load(xml).items
+    assert items[0].options == {}
+    assert items[1].options == {"require_dyad": "false"}  # a <Config> holds from there on
+    assert items[3].options == {"require_dyad": "false"}
+    jsonl = tmp_path / "r.jsonl"
+    rec = {"id": "A", "text": "Arnor sighed.", "config": {"require_dyad": "FALSE"}}
+    jsonl.write_text(json.dumps(rec) + "\n" + json.dumps(rec | {"id": "B", "config": {}}))
+    one, two = load(jsonl).items
+    assert RecordOptions.one_sided(one.options)
+    assert not RecordOptions.one_sided(two.options)
+
+
+def test_require_dyad_false_keeps_events_with_one_actor() -> None:
+    config = make_config(dictionaries=[f"petrarch:{PETRARCH_DIR}"])
+    pipeline = load_pipeline(config)
+    options = RecordOptions(config)
+    doc = code_text("The Arnor government denounced the attack.", pipeline=pipeline,
+                    dct="1995-01-01", doc_id="one-sided")
+    assert predicted_triples(to_record(options.apply(doc, {"require_dyad": "true"}))) == set()
+    options.apply(doc, {"require_dyad": "False"})
+    assert predicted_triples(to_record(doc)) == {("ARNGOV", "---", "122")}

@@ -8,6 +8,7 @@ import pytest
 from eventwire.eval.plover import (
     GoldActor,
     PloverItem,
+    PloverReport,
     actor_matches,
     current_type,
     dyad_found,
@@ -130,3 +131,17 @@ def test_figures_on_three_sentences() -> None:
     assert report.recall_by_type == {"ACCUSE": 1.0, "REQUEST": 0.0, "AGREE": 0.0}
     assert report.figures()["extra_events_per_sentence"] == pytest.approx(0.666667)
     assert "extra_events_per_sentence" in report.LOWER_IS_BETTER
+
+
+def test_the_confusion_tables_are_narrow_and_list_confusions_by_count() -> None:
+    report = PloverReport(
+        kind="plover-gsr",
+        path="",
+        confusion={"ACCUSE": {"ACCUSE": 3, "PROTEST": 1}, "AGREE": {"NONE": 2, "AGREE": 1}},
+        recall_by_type={"ACCUSE": 0.75, "AGREE": 1 / 3},
+    )
+    by_type, confused = report.tables()
+    assert by_type.rows[0] == ("ACCUSE", 4, 3, 0.75, "PROTEST (1)")
+    assert by_type.rows[1][-1] == "NONE (2)"
+    assert confused.rows == [("AGREE", "NONE", 2), ("ACCUSE", "PROTEST", 1)]
+    assert max(len(h) for t in (by_type, confused) for h in t.header) < 20

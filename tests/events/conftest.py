@@ -13,7 +13,7 @@ from eventwire.events.stages import EventsStage
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
-PETRARCH_DIR = Path(__file__).resolve().parent / "data" / "petrarch"
+PETRARCH_DIR = Path(__file__).resolve().parents[1] / "data" / "eval" / "petrarch"
 
 Coder = Callable[..., Document]
 

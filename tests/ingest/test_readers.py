@@ -2,7 +2,7 @@ import gzip
 import json
 from pathlib import Path
 
-from eventwire.ingest.readers import content_id, read_inputs
+from eventwire.ingest.readers import content_id, read_inputs, record_fields, record_to_document
 
 
 def test_directory_is_read_recursively_in_order(tmp_path: Path) -> None:
@@ -46,3 +46,12 @@ def test_too_large_file_is_refused(tmp_path: Path) -> None:
 
 def test_content_id_ignores_line_endings() -> None:
     assert content_id("a\r\nb\n") == content_id(b"a\nb")
+
+
+def test_record_fields_take_the_first_non_empty_alias() -> None:
+    rec = {"text": "", "maintext": "Body.", "headline": "H", "date_publish": "2020-01-02",
+           "doc_id": 7, "link": "http://x"}
+    assert record_fields(rec) == {"id": 7, "text": "Body.", "html": None, "title": "H",
+                                  "date": "2020-01-02", "url": "http://x"}
+    doc = record_to_document(rec, "f.jsonl:1")
+    assert (doc.doc_id, doc.raw, doc.title, doc.stated_date) == ("7", "Body.", "H", "2020-01-02")

@@ -31,3 +31,9 @@ def test_regions_and_waters_are_resolved(parsed):
     middle_east = places["Middle East"]
     assert middle_east.lat is not None and middle_east.lon is not None
     assert haversine_km(middle_east.lat, middle_east.lon, 29.3, 42.5) < 50
+
+
+def test_a_province_named_with_its_area_word(parsed):
+    doc = parsed("Floods displaced thousands of families in Hebei province last week.")
+    hebei = next(m for m in doc.places if m.text.startswith("Hebei"))
+    assert hebei.country == "CHN" and hebei.feature == "ADM1"

@@ -7,7 +7,7 @@ terminal) and ``to_dict()`` (the ``--json`` object), and never look inside a KIN
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -121,15 +121,21 @@ MAX_CRASH_EXAMPLES = 5
 
 
 def run_documents(
-    pipeline: Pipeline, docs: Iterable[Document], errors: list[str] | None = None
+    pipeline: Pipeline,
+    docs: Iterable[Document],
+    errors: list[str] | None = None,
+    after: Callable[[Document], object] | None = None,
 ) -> Iterator[Outcome]:
     """Run the real pipeline over documents (the parser batches them); one outcome each.
 
     A document whose stage failed is an outcome with ``error`` set: it is counted as
     crashed and scored as if nothing had been found, never dropped. The first messages
-    are appended to ``errors`` so that the report can show why.
+    are appended to ``errors`` so that the report can show why. ``after`` is called on
+    each coded document before its record is made (a gold set's own per-item settings).
     """
     for doc in pipeline.pipe(docs):
+        if after is not None:
+            after(doc)
         if doc.error is not None:
             if errors is not None and len(errors) < MAX_CRASH_EXAMPLES:
                 errors.append(str(doc.error))

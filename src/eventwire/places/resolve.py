@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,8 +22,9 @@ from eventwire.places.toponyms import Candidate
 
 __all__ = ["Context", "Resolver", "haversine_km"]
 
-# A US state is named in news far more often than a province elsewhere; a county mostly
-# as "X County", so a bare name that is also a town's is the town's.
+# A state or province outranks a town of its name ("Ontario" is the province), a US state
+# even more (named in news far more often); a county is mostly written "X County", so a bare
+# name that is also a town's is the town's. Regions ("Darfur", "the Nile") rank as provinces.
 FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 1.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0,
                  "RGN": 1.0}
 US_STATE = 1.5
@@ -135,8 +136,8 @@ class Resolver:
 
     def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
         """The country and the state most of the story's names may lie in (or None)."""
-        country_votes: Counter[str] = Counter()
-        state_votes: Counter[tuple[str, str]] = Counter()
+        country_votes: defaultdict[str, float] = defaultdict(float)
+        state_votes: defaultdict[tuple[str, str], float] = defaultdict(float)
         seen: set[str] = set()
         for cand in cands:
             name = normalise(cand.text)
@@ -251,9 +252,9 @@ class Resolver:
         return best
 
 
-def _top(votes: Counter[str] | Counter[tuple[str, str]]) -> Any:
+def _top(votes: Mapping[Any, float]) -> Any:
     """The clear leader of a vote: enough votes and ahead of the runner-up."""
-    ranked = votes.most_common(2)
+    ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)[:2]
     if not ranked or ranked[0][1] < HOME_MIN_VOTES:
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
