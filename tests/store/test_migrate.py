@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -116,18 +120,39 @@ def test_database_locked_by_another_writer(db_path: Path) -> None:
         assert st.counts()["documents"] == 0
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_read_only_file_gives_a_clear_error(db_path: Path) -> None:
+@pytest.fixture
+def read_only_db(db_path: Path) -> Iterator[Path]:
+    """A store file that cannot be written: by permissions, or on a read-only mount.
+
+    Permissions do not stop root, so as root the file is put on a tmpfs remounted
+    read-only (the same error a read-only disk gives).
+    """
     Store(db_path).close()
     db_path.chmod(0o444)
-    try:
-        import os
-
-        if os.access(db_path, os.W_OK):
-            pytest.skip("running as a user that ignores file permissions (root)")
-        assert _error(db_path).code == "E403"
-    finally:
+    if not os.access(db_path, os.W_OK):
+        yield db_path
         db_path.chmod(0o644)
+        return
+    mount = Path(tempfile.mkdtemp(prefix="eventwire-ro-"))
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot make a read-only file system here (mount refused)")
+    try:
+        target = mount / db_path.name
+        shutil.copy(db_path, target)
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield target
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+        mount.rmdir()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_read_only_file_gives_a_clear_error(read_only_db: Path) -> None:
+    error = _error(read_only_db)
+    assert error.code == "E403" and "for writing" in error.message
+    with Store(read_only_db, read_only=True) as store:  # reading still works
+        assert store.counts()["documents"] == 0
 
 
 def test_tables_without_the_schema_columns_are_refused(db_path: Path) -> None:
