@@ -17,6 +17,7 @@ from typing import IO, Any
 import duckdb
 
 from eventwire import __version__
+from eventwire.export.tables import query_dicts
 
 __all__ = ["plover_records", "write_plover"]
 
@@ -80,11 +81,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def plover_records(con: duckdb.DuckDBPyConnection, chunk: int = 10_000) -> Iterator[dict]:
     """Every stored event mention as a PLOVER record, in ingestion order."""
-    cur = con.execute(_QUERY)
-    names = [d[0] for d in cur.description or []]
-    while rows := cur.fetchmany(chunk):
-        for row in rows:
-            yield plover_record(dict(zip(names, row, strict=True)))
+    for row in query_dicts(con, _QUERY, chunk):
+        yield plover_record(row)
 
 
 def write_plover(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:

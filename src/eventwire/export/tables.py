@@ -17,7 +17,9 @@ import duckdb
 
 from eventwire.errors import StoreError
 
-__all__ = ["EVENT_EXPORT_SQL", "event_rows", "write_jsonl", "write_csv", "write_parquet"]
+__all__ = [
+    "EVENT_EXPORT_SQL", "query_dicts", "event_rows", "write_jsonl", "write_csv", "write_parquet",
+]
 
 EVENT_EXPORT_SQL = """
 SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
@@ -32,13 +34,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def event_rows(con: duckdb.DuckDBPyConnection, chunk: int = 10_000) -> Iterator[dict]:
-    """Every event mention with its cluster's counts, as JSON-ready dicts."""
-    cur = con.execute(EVENT_EXPORT_SQL)
+def query_dicts(
+    con: duckdb.DuckDBPyConnection, sql: str, chunk: int = 10_000
+) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts, fetched in chunks so an export never holds them all."""
+    cur = con.execute(sql)
     names = [d[0] for d in cur.description or []]
     while rows := cur.fetchmany(chunk):
         for row in rows:
-            yield {n: _plain(v) for n, v in zip(names, row, strict=True)}
+            yield dict(zip(names, row, strict=True))
+
+
+def event_rows(con: duckdb.DuckDBPyConnection, chunk: int = 10_000) -> Iterator[dict]:
+    """Every event mention with its cluster's counts, as JSON-ready dicts."""
+    for row in query_dicts(con, EVENT_EXPORT_SQL, chunk):
+        yield {n: _plain(v) for n, v in row.items()}
 
 
 def write_jsonl(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
