@@ -20,6 +20,15 @@ import yaml
 
 from eventwire.errors import ConfigError
 
+#: libyaml's loader when PyYAML was built with it: the same safe subset, several times
+#: faster on the lexicons read at every start.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text with the safe loader (libyaml's when available)."""
+    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+
 __all__ = ["Config", "load_config", "default_config", "apply_override"]
 
 Config = dict[str, Any]
@@ -31,7 +40,7 @@ OPEN_SECTIONS = frozenset({"stages"})
 def default_config() -> Config:
     """The shipped default configuration, as a fresh dict."""
     text = resources.files("eventwire").joinpath("default.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise ConfigError("the shipped default.yaml is not a mapping", code="E201")
     return data
@@ -62,7 +71,7 @@ def read_config_file(path: str | Path) -> Config:
     """Read a user YAML config file."""
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text("utf-8"))
+        data = load_yaml(p.read_text("utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read config file {str(p)!r}: {exc}", code="E204") from exc
     except yaml.YAMLError as exc:

@@ -48,3 +48,15 @@ def test_unknown_dataset_is_refused():
     with pytest.raises(ConfigError) as info:
         load_gazetteer("cities7")
     assert info.value.code == "E251"
+
+
+def test_cached_gazetteer_equals_a_fresh_build(gaz, tmp_path, monkeypatch):
+    """The on-disk cache gives back the same index, countries and states as a build."""
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path))
+    built = load_gazetteer.__wrapped__("cities15000")
+    assert list(tmp_path.glob("gazetteer-cities15000-*.pickle"))
+    read = load_gazetteer.__wrapped__("cities15000")
+    assert read is not built
+    assert read.index == built.index
+    assert (read.countries, read.states, read.neighbours) == (
+        built.countries, built.states, built.neighbours)

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from eventwire.actors.lexicon import Entry, Lexicon, Period, split_code
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = [
@@ -71,7 +72,7 @@ def _yaml_actor(item: dict[str, Any], path: Path) -> tuple[list[str], Entry]:
 
 def _apply_yaml(lex: Lexicon, path: Path) -> None:
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = load_yaml(path.read_text("utf-8")) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, f"cannot be read: {exc}", "E226") from exc
     except yaml.YAMLError as exc:

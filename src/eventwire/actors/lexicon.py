@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "ROLE_CODES"]
@@ -130,7 +131,7 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
 def _read_yaml(name: str) -> Any:
     path = resources.files("eventwire") / "data" / "actors" / name
     try:
-        return yaml.safe_load(path.read_text("utf-8"))
+        return load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(
             f"built-in actor lexicon {name!r} cannot be read: {exc}",

@@ -7,8 +7,9 @@ built once per spaCy vocabulary.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from eventwire.actors.dictionaries import apply_dictionaries
@@ -31,13 +32,28 @@ def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
 @lru_cache(maxsize=1)
 def _foreign_stop_words() -> frozenset[str]:
     """Function words of the main other languages of news that are not English words."""
-    from spacy.lang.en.stop_words import STOP_WORDS as english
-
     words: set[str] = set()
     for lang in ("de", "fr", "es", "it", "pt", "nl"):
-        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-        words |= {w.lower() for w in module.STOP_WORDS}
-    return frozenset(words - {w.lower() for w in english})
+        words |= {w.lower() for w in _stop_words(lang)}
+    return frozenset(words - {w.lower() for w in _stop_words("en")})
+
+
+def _stop_words(lang: str) -> set[str]:
+    """spaCy's stop-word list of one language, read from its own module file.
+
+    Why not ``import spacy.lang.fr.stop_words``: that runs the language package first,
+    whose tokenizer exceptions compile for seconds at every start; the stop-word module
+    is self-contained, so it is executed alone.
+    """
+    import spacy.lang
+
+    path = Path(spacy.lang.__file__).parent / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_eventwire_stop_words_{lang}", path)
+    if spec is None or spec.loader is None:
+        return set()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(getattr(module, "STOP_WORDS", set()))
 
 
 def looks_english(sdoc: Any, min_latin: float) -> bool:

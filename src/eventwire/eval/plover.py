@@ -15,8 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
-
+from eventwire.config import load_yaml
 from eventwire.eval.base import (
     Gold,
     Report,
@@ -49,7 +48,7 @@ NO_EVENT = "NONE"
 @lru_cache(maxsize=1)
 def _renames() -> dict[str, str]:
     text = resources.files("eventwire").joinpath("data/eval/plover_renames.yaml").read_text("utf-8")
-    return {str(k).upper(): str(v).upper() for k, v in (yaml.safe_load(text) or {}).items()}
+    return {str(k).upper(): str(v).upper() for k, v in (load_yaml(text) or {}).items()}
 
 
 def current_type(name: str | None) -> str | None:

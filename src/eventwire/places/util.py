@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
+from eventwire.config import load_yaml
 from eventwire.places.gazetteer import DATA
 
 __all__ = ["load_context"]
@@ -15,5 +14,5 @@ __all__ = ["load_context"]
 @cache
 def load_context() -> dict[str, Any]:
     """``data/places/context.yaml``: cue words and locative prepositions."""
-    data = yaml.safe_load((DATA / "context.yaml").read_text("utf-8"))
+    data = load_yaml((DATA / "context.yaml").read_text("utf-8"))
     return data if isinstance(data, dict) else {}

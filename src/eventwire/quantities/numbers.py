@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = ["Lexicon", "load_lexicon", "parse_number", "is_number_word"]
@@ -46,7 +47,7 @@ def load_lexicon() -> Lexicon:
     """The lexicon, read once per process (DictionaryError E253 when it cannot be)."""
     path = files("eventwire") / "data" / "quantities" / "lexicon.yaml"
     try:
-        return _lexicon(yaml.safe_load(path.read_text("utf-8")))
+        return _lexicon(load_yaml(path.read_text("utf-8")))
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise DictionaryError(f"cannot read the quantity lexicon: {exc!r}", code="E253",
                               stage="quantities", hint="reinstall eventwire") from exc

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
 __all__ = ["Unit", "TimeLexicon", "lexicon", "alternation"]
@@ -107,7 +108,7 @@ def lexicon() -> TimeLexicon:
     """The shipped time lexicon (read and checked once per process)."""
     try:
         text = resources.files("eventwire").joinpath(LEXICON_PATH).read_text("utf-8")
-        return _build(yaml.safe_load(text))
+        return _build(load_yaml(text))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise DictionaryError(
             f"the time lexicon {LEXICON_PATH} cannot be read: {exc}",
