@@ -75,7 +75,7 @@ def cached(name: str, inputs: Iterable[str | bytes | Path], build: Callable[[], 
         return build()
     value = _read(path)
     if value is not None:
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[return-value]
     value = build()
     _write(path, name, value)
     return value

@@ -63,7 +63,8 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ":
 
 
 def normalise(name: str) -> str:
-    """The index key of a name: accents off, case folded, dots dropped, spaces collapsed."""
+    """The index key of a name: accents off, case folded, dots dropped, spaces collapsed,
+    a leading abbreviation spelled out."""
     text = name
     if not text.isascii():
         text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
@@ -71,7 +72,15 @@ def normalise(name: str) -> str:
     text = text.replace(".", "").replace("\u2019", "'").casefold()
     if text.startswith("the "):
         text = text[4:]
-    return " ".join(text.split())
+    words = text.split()
+    if words and words[0] in _ABBREVIATIONS:
+        words[0] = _ABBREVIATIONS[words[0]]
+    return " ".join(words)
+
+
+#: Abbreviations that lead place names, written both ways ("Mt. Pleasant", "Mount
+#: Pleasant"; "St. Albans", "Saint Albans"): one key for both.
+_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "pt": "point"}
 
 
 _LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019 .-]{2,}")

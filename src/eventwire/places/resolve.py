@@ -32,11 +32,19 @@ ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
 ALIAS_MIN_POPULATION = 100000  # smaller towns are not matched by alternate names at all
 NEIGHBOUR = 1.5  # "Georgia" in a story about Russia is the country
 CAPITAL_OVER_STATE = 2.5
-# Spatial coherence: a town near another toponym of the story (within about one degree)
-# is likelier than a namesake far away ("Palestine" beside "Anderson County", Texas).
+# Spatial coherence: a town near other toponyms of the story (within about one degree) is
+# likelier than a namesake far away ("Palestine" beside "Anderson County", Texas); each other
+# name that may lie near adds, so that several small towns of one area named together
+# ("Alexandria", "Kensington", "Brandon") outweigh the biggest place of one of the names.
 POINT_LIKE = frozenset({"PPL", "PPLC", "ADM2"})
 NEAR_CLEAR = 2.5
-NEAR_ANY = 1.0
+NEAR_ANY = 1.0  # per other name that may lie near (up to NEAR_MAX in all)
+NEAR_MAX = 2.5
+# Closer still: a name that may denote a town or county within 50 km (a town and its
+# county, two neighbouring towns) is rarely a coincidence, and may add more.
+CLOSE_KM = 50.0
+NEAR_CLOSE = 1.0
+NEAR_MAX_CLOSE = 3.5
 MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "state"
 QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
 STORY_COUNTRY = 2.5
@@ -73,6 +81,8 @@ class Context:
     states: dict[tuple[str, str], set[str]]
     # 1-degree cells -> names of the story with a town or county there: (clear, any)
     cells: dict[Cell, tuple[set[str], set[str]]] = field(default_factory=dict)
+    # 1-degree cells -> (name, lat, lon) of every town or county sense of the story's names
+    points: dict[Cell, list[tuple[str, float, float]]] = field(default_factory=dict)
     home_country: str | None = None
     home_state: tuple[str, str] | None = None
 
@@ -82,18 +92,35 @@ class Context:
             return (place.country, place.admin1) == self.home_state
         return self.home_country is not None and place.country == self.home_country
 
-    def near(self, place: Place, name: str) -> tuple[bool, bool]:
-        """Whether another toponym of the story lies near ``place``: (a clear one, any)."""
-        clear = near = False
+    def near(self, place: Place, name: str) -> tuple[int, int]:
+        """How many other toponyms of the story lie near ``place``: (clear ones, others)."""
+        clear: set[str] = set()
+        near: set[str] = set()
         x, y = _cell(place)
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 cell = self.cells.get((x + dx, y + dy))
                 if cell is None:
                     continue
-                clear = clear or bool(cell[0] - {name})
-                near = near or bool(cell[1] - {name})
-        return clear, near
+                clear |= cell[0]
+                near |= cell[1]
+        clear.discard(name)
+        near -= clear | {name}
+        return len(clear), len(near)
+
+    def close(self, place: Place, name: str) -> int:
+        """How many other names of the story may denote a town or county within CLOSE_KM
+        of ``place`` ("Paris" beside "Henry County": Paris, Tennessee, its county seat)."""
+        found: set[str] = set()
+        x, y = _cell(place)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other, lat, lon in self.points.get((x + dx, y + dy), ()):
+                    if other != name and other not in found and (
+                        haversine_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+                    ):
+                        found.add(other)
+        return len(found)
 
 
 @dataclass
@@ -130,9 +157,29 @@ class Resolver:
             countries[best.country].add(name)
             if best.admin1:
                 states[(best.country, best.admin1)].add(name)
-        ctx = Context(dict(countries), dict(states), self._cells(cands))
+        ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands))
         ctx.home_country, ctx.home_state = self._home(cands)
         return ctx
+
+    def refine(self, ctx: Context, cands: Sequence[Candidate],
+               resolved: Sequence[Place | None]) -> Context:
+        """The context with the countries and states of a first resolution added.
+
+        Why a second pass: two ambiguous names can settle each other ("Paris" and "Henry
+        County": the county that lies close to one of the Parises is in Tennessee, which
+        then favours that Paris), which the clear-cut names alone cannot show.
+        """
+        countries = {k: set(v) for k, v in ctx.countries.items()}
+        states = {k: set(v) for k, v in ctx.states.items()}
+        for cand, place in zip(cands, resolved, strict=True):
+            if place is None or place.feature in ("PCLI", "CONT", "PPLC"):
+                continue
+            name = normalise(cand.text)
+            countries.setdefault(place.country, set()).add(name)
+            if place.admin1:
+                states.setdefault((place.country, place.admin1), set()).add(name)
+        return Context(countries, states, ctx.cells, ctx.points, ctx.home_country,
+                       ctx.home_state)
 
     def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
         """The country and the state most of the story's names may lie in (or None)."""
@@ -169,6 +216,18 @@ class Resolver:
                     clear.add(name)
         return cells
 
+    def _points(self, cands: Sequence[Candidate]) -> dict[Cell, list[tuple[str, float, float]]]:
+        points: dict[Cell, list[tuple[str, float, float]]] = defaultdict(list)
+        seen: set[tuple[str, int | None, str]] = set()
+        for cand in cands:
+            name = normalise(cand.text)
+            for place in cand.places[:MAX_CELL_CANDIDATES]:
+                key = (name, place.geonameid, place.name)
+                if place.feature in POINT_LIKE and key not in seen and _named(place, cand.text):
+                    seen.add(key)
+                    points[_cell(place)].append((name, place.lat, place.lon))
+        return dict(points)
+
     def _clear_winner(self, places: Sequence[Place]) -> Place | None:
         if not places:
             return None
@@ -201,7 +260,9 @@ class Resolver:
             s += HOME_STATE
         if place.feature in POINT_LIKE:
             clear, near = ctx.near(place, name)
-            s += NEAR_CLEAR if clear else NEAR_ANY if near else 0.0
+            close = ctx.close(place, name)
+            s += min(NEAR_MAX_CLOSE if close else NEAR_MAX,
+                     NEAR_CLEAR * clear + NEAR_ANY * near + NEAR_CLOSE * close)
         if place.feature == "PPLC" and any(
             p.feature == "ADM1" and p.country == place.country for p in cand.places
         ):
@@ -210,9 +271,9 @@ class Resolver:
         return s
 
     def _cue_bonus(self, place: Place, cand: Candidate, sentence: str) -> float:
-        doc = cand.root.doc
-        before = doc.text[max(0, cand.start - 20) : cand.start].lower()
-        after = doc.text[cand.end : cand.end + 8].strip().split(" ")[0]
+        text = _doc_text(cand.root.doc)
+        before = text[max(0, cand.start - 20) : cand.start].lower()
+        after = text[cand.end : cand.end + 8].strip().split(" ")[0]
         if place.feature == "ADM1" and (
             before.rstrip().endswith(self.cues.state_before) or after in self.cues.state_after
         ):
@@ -250,6 +311,17 @@ class Resolver:
             if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
                 return None
         return best
+
+
+def _doc_text(doc: Any) -> str:
+    """A spaCy Doc's text, kept on the Doc: ``Doc.text`` joins every token at each call."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+_TEXT_KEY = ("eventwire", "places.text")
 
 
 def _top(votes: Mapping[Any, float]) -> Any:

@@ -70,13 +70,10 @@ class PlacesStage:
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
         ctx = resolver.context(cands)
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
-        settled = _settled_by_qualifiers(resolver, cands, qualifiers, ctx)
-        doc.places = []
-        for cand, qualifier in zip(cands, qualifiers, strict=True):
-            place = settled.get(normalise(cand.text)) if qualifier is None else None
-            if place is None:
-                place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
-            doc.places.append(_mention(cand, place))
+        resolved = _resolve_all(resolver, cands, qualifiers, ctx)
+        # Second pass: what the first resolved (towns, counties, states) is context too.
+        resolved = _resolve_all(resolver, cands, qualifiers, resolver.refine(ctx, cands, resolved))
+        doc.places = [_mention(c, p) for c, p in zip(cands, resolved, strict=True)]
         self._dateline(doc)
         return doc
 
@@ -90,6 +87,18 @@ class PlacesStage:
             doc.meta["dateline_geo"] = {
                 "name": place.name, "country": place.country, "lat": round(place.lat, 5),
                 "lon": round(place.lon, 5), "geonameid": place.geonameid}
+
+
+def _resolve_all(resolver: Resolver, cands: list[Candidate], qualifiers: list[Place | None],
+                 ctx: Any) -> list[Place | None]:
+    settled = _settled_by_qualifiers(resolver, cands, qualifiers, ctx)
+    resolved: list[Place | None] = []
+    for cand, qualifier in zip(cands, qualifiers, strict=True):
+        place = settled.get(normalise(cand.text)) if qualifier is None else None
+        if place is None:
+            place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
+        resolved.append(place)
+    return resolved
 
 
 def _settled_by_qualifiers(resolver: Resolver, cands: list[Candidate],

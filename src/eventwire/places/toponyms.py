@@ -139,9 +139,21 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
             continue
         places = gaz.lookup(span.text)
-        if places and _accepted(span, places, ent_type, min_population):
+        if places and (_accepted(span, places, ent_type, min_population)
+                       or _area_leading(span, ent_type)):
             return span, places
     return None
+
+
+_AREA_HEADS = frozenset({"county", "parish", "city", "borough", "township"})
+
+
+def _area_leading(span: Any, ent_type: str) -> bool:
+    """A known "X County" or "X City" that leads an organisation's or event's name: the name
+    is a place by its own last word ("the Walker County Fair Association", "Kansas City
+    Power & Light"), and "Walker" or "Kansas" alone would be another place."""
+    return (ent_type in ("ORG", "EVENT") and len(span) > 1 and span[-1].lower_ in _AREA_HEADS
+            and _leads_entity(span))
 
 
 def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int) -> bool:
@@ -149,20 +161,26 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
 
     Outside entities: a country, US state or big city. A whole PERSON or NORP entity: only a
     country or state ("Georgia"). In an organisation's name, a place that is the whole name
-    or leads it before an institution word ("Athens Police Department"; "Clarke County").
+    or leads it before an institution word ("Athens Police Department"; "Clarke County"); the
+    same in the name of an event ("the Walker County Fair").
     """
     if _announced(span):
         return True
     if not ent_type:
         return any(_is_big(p, min_population) for p in places)
-    whole = span[0].ent_iob_ == "B" and _whole_entity(span)
+    whole = _leads_entity(span) and _whole_entity(span)
     if ent_type in ("PERSON", "NORP"):
         return whole and any(p.feature in ("PCLI", "ADM1") for p in places)
-    if ent_type != "ORG" or span[0].ent_iob_ != "B":
+    if ent_type not in ("ORG", "EVENT") or not _leads_entity(span):
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     leads = nxt is not None and nxt.lower_ in _org_words()
     return (whole or leads) and any(_is_named_area(p) for p in places)
+
+
+def _leads_entity(span: Any) -> bool:
+    """Whether a span starts its entity."""
+    return bool(span[0].ent_iob_ == "B")
 
 
 def _announced(span: Any) -> bool:

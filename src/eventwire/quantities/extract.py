@@ -147,8 +147,16 @@ def _mention(sdoc: Any, qstart: int, end: int, value: float | int | None, unit: 
 def find_quantities(sdoc: Any, lex: Lexicon) -> list[QuantityMention]:
     """Every count of a parsed spaCy ``Doc``, in text order."""
     found: list[QuantityMention] = []
+    fuzzy_first = {phrase.split(" ")[0] for phrase in lex.fuzzy}
     i = 0
     while i < len(sdoc):
+        tok = sdoc[i]
+        # Most tokens start no count: test the cheap conditions before the scanners.
+        if tok.lower_ not in fuzzy_first and tok.lower_ not in ("a", "an") and not (
+            is_number_word(tok.text, lex)
+        ):
+            i += 1
+            continue
         got = _count_at(sdoc, i, lex, found)
         if got is None:
             i += 1
