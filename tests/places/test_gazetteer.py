@@ -60,3 +60,10 @@ def test_cached_gazetteer_equals_a_fresh_build(gaz, tmp_path, monkeypatch):
     assert read.index == built.index
     assert (read.countries, read.states, read.neighbours) == (
         built.countries, built.states, built.neighbours)
+
+
+def test_normalise_spells_out_leading_abbreviations():
+    assert normalise("Mt. Pleasant") == normalise("Mount Pleasant") == "mount pleasant"
+    assert normalise("St. Albans") == normalise("Saint Albans")
+    assert normalise("Ft. Worth") == "fort worth"
+    assert normalise("Stanford") == "stanford"

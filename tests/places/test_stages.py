@@ -87,3 +87,31 @@ def test_unparsed_document_is_left_alone(pipeline):
 
     doc = Document(doc_id="t", source="test", text="Paris")
     assert pipeline.get_stage("places")(doc).places == []
+
+
+def test_two_ambiguous_names_settle_each_other(parsed):
+    # Several Parises and ten Henry Counties; only Tennessee has both, 3 km apart.
+    doc = parsed("Paris and Henry County are rich in history, and the Henry County "
+                 "Courthouse in Paris is an example.")
+    for m in doc.places:
+        assert (m.country, haversine_km(m.lat, m.lon, 36.30, -88.33) < 20) == ("USA", True), m
+
+
+def test_neighbouring_towns_outweigh_a_bigger_namesake(parsed):
+    doc = parsed("Police in Alexandria said the suspect was arrested near Pineville in "
+                 "Rapides Parish.")
+    alexandria = _by_text(doc)["Alexandria"]
+    assert alexandria.country == "USA"
+    assert haversine_km(alexandria.lat, alexandria.lon, 31.31, -92.45) < 20
+
+
+def test_abbreviated_saint_and_mount_find_the_full_name(parsed):
+    doc = parsed("The band from Mt. Pleasant won the state jazz championship in Iowa City.")
+    mount = _by_text(doc)["Mt. Pleasant"]
+    assert mount.name == "Mount Pleasant"
+    assert haversine_km(mount.lat, mount.lon, 40.96, -91.56) < 20
+
+
+def test_city_name_leading_an_organisation_is_the_city(parsed):
+    doc = parsed("Kansas City Power & Light was reporting outages on Monday.")
+    assert [(m.text, m.feature) for m in doc.places] == [("Kansas City", "PPL")]

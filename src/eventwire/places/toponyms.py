@@ -145,14 +145,11 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
     return None
 
 
-_AREA_HEADS = frozenset({"county", "parish", "city", "borough", "township"})
-
-
 def _area_leading(span: Any, ent_type: str) -> bool:
     """A known "X County" or "X City" that leads an organisation's or event's name: the name
     is a place by its own last word ("the Walker County Fair Association", "Kansas City
     Power & Light"), and "Walker" or "Kansas" alone would be another place."""
-    return (ent_type in ("ORG", "EVENT") and len(span) > 1 and span[-1].lower_ in _AREA_HEADS
+    return (ent_type in ("ORG", "EVENT") and len(span) > 1 and span[-1].lower_ in _area_heads()
             and _leads_entity(span))
 
 
@@ -197,6 +194,11 @@ def _place_nouns() -> tuple[str, ...]:
 
 def _is_named_area(place: Place) -> bool:
     return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= _ORG_MIN_POPULATION
+
+
+@cache
+def _area_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
 
 
 @cache
