@@ -115,3 +115,20 @@ def test_abbreviated_saint_and_mount_find_the_full_name(parsed):
 def test_city_name_leading_an_organisation_is_the_city(parsed):
     doc = parsed("Kansas City Power & Light was reporting outages on Monday.")
     assert [(m.text, m.feature) for m in doc.places] == [("Kansas City", "PPL")]
+
+
+def test_a_state_inside_an_organisation_name_is_context_not_a_toponym(parsed):
+    text = ("Storms hit Manhattan on Monday, said a climatologist from the Kansas State "
+            "University Weather Data Library.")
+    doc = parsed(text)
+    assert [m.text for m in doc.places] == ["Manhattan"]
+    manhattan = doc.places[0]
+    assert haversine_km(manhattan.lat, manhattan.lon, 39.18, -96.57) < 20
+    alone = parsed("Storms hit Manhattan on Monday, said a climatologist.")
+    assert haversine_km(alone.places[0].lat, alone.places[0].lon, 40.78, -73.97) < 20
+
+
+def test_county_and_its_seat_agree(parsed):
+    doc = parsed("The Walker County sheriff said Huntsville roads were closed.")
+    for m in doc.places:
+        assert haversine_km(m.lat, m.lon, 30.7, -95.55) < 30, m

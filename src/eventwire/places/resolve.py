@@ -145,10 +145,16 @@ class Resolver:
         return math.log10(place.population + 10) + FEATURE_BONUS.get(place.feature, 0.0) + (
             us_state)
 
-    def context(self, cands: Sequence[Candidate]) -> Context:
-        """Countries and states the story names, or that its clear-cut toponyms lie in."""
+    def context(self, cands: Sequence[Candidate], named: Sequence[Place] = ()) -> Context:
+        """Countries and states the story names, or that its clear-cut toponyms lie in;
+        ``named``: countries and states named only inside other names (organisations)."""
         countries: dict[str, set[str]] = defaultdict(set)
         states: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for place in named:
+            label = "in a name: " + normalise(place.name)
+            countries[place.country].add(label)
+            if place.feature == "ADM1" and place.admin1:
+                states[(place.country, place.admin1)].add(label)
         for cand in cands:
             best = self._clear_winner(cand.places)
             if best is None:
@@ -218,11 +224,11 @@ class Resolver:
 
     def _points(self, cands: Sequence[Candidate]) -> dict[Cell, list[tuple[str, float, float]]]:
         points: dict[Cell, list[tuple[str, float, float]]] = defaultdict(list)
-        seen: set[tuple[str, int | None, str]] = set()
+        seen: set[tuple[str, float, float]] = set()
         for cand in cands:
             name = normalise(cand.text)
             for place in cand.places[:MAX_CELL_CANDIDATES]:
-                key = (name, place.geonameid, place.name)
+                key = (name, place.lat, place.lon)
                 if place.feature in POINT_LIKE and key not in seen and _named(place, cand.text):
                     seen.add(key)
                     points[_cell(place)].append((name, place.lat, place.lon))

@@ -18,7 +18,7 @@ from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DATASETS, Place, load_gazetteer, normalise
 from eventwire.places.resolve import Cues, Resolver
-from eventwire.places.toponyms import Candidate, find_toponyms
+from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
 
 __all__ = ["PlacesStage", "make"]
@@ -68,7 +68,7 @@ class PlacesStage:
             return doc
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
-        ctx = resolver.context(cands)
+        ctx = resolver.context(cands, regions_in_names(doc.spacy, resolver.gaz, cands))
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
         resolved = _resolve_all(resolver, cands, qualifiers, ctx)
         # Second pass: what the first resolved (towns, counties, states) is context too.

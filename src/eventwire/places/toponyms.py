@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from eventwire.places.gazetteer import Gazetteer, Place
+from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.util import load_context
 
-__all__ = ["Candidate", "find_toponyms"]
+__all__ = ["Candidate", "find_toponyms", "regions_in_names"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: How demonyms end ("Sri Lankan", "Congolese", "Kurdish", "Iraqi"); a name that ends so
@@ -218,3 +218,30 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     return sorted(found, key=lambda c: c.start)
+
+
+def regions_in_names(doc: Any, gaz: Gazetteer, found: list[Candidate]) -> list[Place]:
+    """Countries and US states named inside organisations' names ("Kansas State University",
+    "the Ohio Department of Health") that are not toponyms of their own.
+
+    Why: they are not places of the story (geoparsing corpora do not annotate them), but
+    they say which region a local story is about, which the resolver uses as context.
+    """
+    taken = {i for c in found for i in range(c.start, c.end)}
+    regions: list[Place] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for tok in ent:
+            if not tok.is_title or tok.idx in taken:
+                continue
+            for n in (2, 1):
+                span = doc[tok.i : tok.i + n]
+                if span.end > ent.end:
+                    continue
+                hits = [p for p in gaz.index.get(normalise(span.text), [])
+                        if p.feature == "PCLI" or (p.feature == "ADM1" and p.country == "USA")]
+                if hits:
+                    regions.append(hits[0])
+                    break
+    return regions
