@@ -132,3 +132,12 @@ def test_county_and_its_seat_agree(parsed):
     doc = parsed("The Walker County sheriff said Huntsville roads were closed.")
     for m in doc.places:
         assert haversine_km(m.lat, m.lon, 30.7, -95.55) < 30, m
+
+
+def test_a_county_or_parish_name_is_a_place_whatever_the_tagger_says(parsed):
+    # The small model tags "Rapides Parish Fire" as a person.
+    doc = parsed("Chiquita Henry, 19, of Alexandria, was arrested. Both the Sheriff’s Office "
+                 "and Rapides Parish Fire District 2 investigated the March 7 fire.")
+    places = _by_text(doc)
+    assert places["Rapides Parish"].feature == "ADM2"
+    assert haversine_km(places["Alexandria"].lat, places["Alexandria"].lon, 31.31, -92.45) < 20

@@ -146,11 +146,13 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
 
 
 def _area_leading(span: Any, ent_type: str) -> bool:
-    """A known "X County" or "X City" that leads an organisation's or event's name: the name
-    is a place by its own last word ("the Walker County Fair Association", "Kansas City
-    Power & Light"), and "Walker" or "Kansas" alone would be another place."""
-    return (ent_type in ("ORG", "EVENT") and len(span) > 1 and span[-1].lower_ in _area_heads()
-            and _leads_entity(span))
+    """A known "X County", "X Parish" or "X City": a place by its own last word, wherever it
+    stands ("Rapides Parish" tagged as a person), and inside an organisation's or event's
+    name when it leads it ("Walker County Fair Association", "Kansas City Power & Light",
+    where "Walker" or "Kansas" alone would be another place)."""
+    if len(span) < 2 or span[-1].lower_ not in _area_heads():
+        return False
+    return ent_type not in ("ORG", "EVENT") or _leads_entity(span)
 
 
 def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int) -> bool:
