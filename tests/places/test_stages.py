@@ -141,3 +141,11 @@ def test_a_county_or_parish_name_is_a_place_whatever_the_tagger_says(parsed):
     places = _by_text(doc)
     assert places["Rapides Parish"].feature == "ADM2"
     assert haversine_km(places["Alexandria"].lat, places["Alexandria"].lon, 31.31, -92.45) < 20
+
+
+def test_a_word_inside_a_name_announces_no_place(parsed):
+    # "City" in "The City Council" is part of a name: "Council" (Idaho) is no toponym.
+    doc = parsed("The City Council voted 8-1 on Tuesday to approve the permit.")
+    assert doc.places == []
+    town = parsed("The town of Samarra was quiet on Friday.")
+    assert [m.text for m in town.places] == ["Samarra"]

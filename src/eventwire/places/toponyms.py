@@ -183,10 +183,16 @@ def _leads_entity(span: Any) -> bool:
 
 
 def _announced(span: Any) -> bool:
-    """A name the text itself calls a place: "the town of Samarra", "the capital Dili"."""
+    """A name the text itself calls a place: "the town of Samarra", "the capital Dili".
+
+    Inside a longer name only "... of" announces: "the City of Alexandria Police" is
+    Alexandria, but in "the City Council" or "City Hall" "City" announces nothing."""
     doc = span.doc
     before = " ".join(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
-    return before.endswith(_place_nouns())
+    nouns = _place_nouns()
+    if span[0].ent_iob_ == "I":
+        nouns = tuple(n for n in nouns if n.endswith(" of"))
+    return before.endswith(nouns)
 
 
 @cache
