@@ -29,7 +29,7 @@ def load_yaml(text: str) -> Any:
     """Parse YAML text with the safe loader (libyaml's when available)."""
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
-__all__ = ["Config", "load_config", "default_config", "apply_override"]
+__all__ = ["Config", "load_config", "default_config", "apply_override", "load_yaml"]
 
 Config = dict[str, Any]
 

@@ -78,9 +78,15 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
-#: Abbreviations that lead place names, written both ways ("Mt. Pleasant", "Mount
-#: Pleasant"; "St. Albans", "Saint Albans"): one key for both.
-_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte", "pt": "point"}
+def _abbreviations() -> dict[str, str]:
+    """Abbreviations that lead place names (``names.yaml``), keyed without their dot."""
+    data = load_yaml((DATA / "names.yaml").read_text("utf-8")) or {}
+    return {str(k).lower().rstrip("."): str(v).lower()
+            for k, v in (data.get("abbreviations") or {}).items()}
+
+
+#: Read once at import: ``normalise`` runs for every name of the gazetteer.
+_ABBREVIATIONS = _abbreviations()
 
 
 _LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019 .-]{2,}")

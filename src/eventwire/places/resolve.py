@@ -85,6 +85,7 @@ class Context:
     points: dict[Cell, list[tuple[str, float, float]]] = field(default_factory=dict)
     home_country: str | None = None
     home_state: tuple[str, str] | None = None
+    text: str = ""  # the document's text, read once: spaCy's Doc.text joins every token
 
     def at_home(self, place: Place) -> bool:
         """Whether a place lies in the story's home state, or home country when none."""
@@ -96,12 +97,9 @@ class Context:
         """How many other toponyms of the story lie near ``place``: (clear ones, others)."""
         clear: set[str] = set()
         near: set[str] = set()
-        x, y = _cell(place)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                cell = self.cells.get((x + dx, y + dy))
-                if cell is None:
-                    continue
+        for key in _around(place):
+            cell = self.cells.get(key)
+            if cell is not None:
                 clear |= cell[0]
                 near |= cell[1]
         clear.discard(name)
@@ -112,14 +110,12 @@ class Context:
         """How many other names of the story may denote a town or county within CLOSE_KM
         of ``place`` ("Paris" beside "Henry County": Paris, Tennessee, its county seat)."""
         found: set[str] = set()
-        x, y = _cell(place)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other, lat, lon in self.points.get((x + dx, y + dy), ()):
-                    if other != name and other not in found and (
-                        haversine_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
-                    ):
-                        found.add(other)
+        for key in _around(place):
+            for other, lat, lon in self.points.get(key, ()):
+                if other != name and other not in found and (
+                    haversine_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+                ):
+                    found.add(other)
         return len(found)
 
 
@@ -163,7 +159,9 @@ class Resolver:
             countries[best.country].add(name)
             if best.admin1:
                 states[(best.country, best.admin1)].add(name)
-        ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands))
+        text = cands[0].root.doc.text if cands else ""
+        ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands),
+                      text=text)
         ctx.home_country, ctx.home_state = self._home(cands)
         return ctx
 
@@ -185,7 +183,7 @@ class Resolver:
             if place.admin1:
                 states.setdefault((place.country, place.admin1), set()).add(name)
         return Context(countries, states, ctx.cells, ctx.points, ctx.home_country,
-                       ctx.home_state)
+                       ctx.home_state, ctx.text)
 
     def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
         """The country and the state most of the story's names may lie in (or None)."""
@@ -273,11 +271,10 @@ class Resolver:
             p.feature == "ADM1" and p.country == place.country for p in cand.places
         ):
             s += CAPITAL_OVER_STATE
-        s += self._cue_bonus(place, cand, sentence)
+        s += self._cue_bonus(place, cand, sentence, ctx.text)
         return s
 
-    def _cue_bonus(self, place: Place, cand: Candidate, sentence: str) -> float:
-        text = _doc_text(cand.root.doc)
+    def _cue_bonus(self, place: Place, cand: Candidate, sentence: str, text: str) -> float:
         before = text[max(0, cand.start - 20) : cand.start].lower()
         after = text[cand.end : cand.end + 8].strip().split(" ")[0]
         if place.feature == "ADM1" and (
@@ -319,17 +316,6 @@ class Resolver:
         return best
 
 
-def _doc_text(doc: Any) -> str:
-    """A spaCy Doc's text, kept on the Doc: ``Doc.text`` joins every token at each call."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return str(text)
-
-
-_TEXT_KEY = ("eventwire", "places.text")
-
-
 def _top(votes: Mapping[Any, float]) -> Any:
     """The clear leader of a vote: enough votes and ahead of the runner-up."""
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)[:2]
@@ -342,6 +328,12 @@ def _top(votes: Mapping[Any, float]) -> Any:
 
 def _cell(place: Place) -> tuple[int, int]:
     return math.floor(place.lat), math.floor(place.lon)
+
+
+def _around(place: Place) -> list[Cell]:
+    """The place's 1-degree cell and the eight around it."""
+    x, y = _cell(place)
+    return [(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
 
 
 def _named(place: Place, text: str) -> bool:
