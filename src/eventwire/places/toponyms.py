@@ -161,7 +161,7 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     Outside entities: a country, US state or big city. A whole PERSON or NORP entity: only a
     country or state ("Georgia"). In an organisation's name, a place that is the whole name
     or leads it before an institution word ("Athens Police Department"; "Clarke County"); the
-    same in the name of an event ("the Walker County Fair").
+    same in the name of an event ("Walker County Fair Queen").
     """
     if _announced(span):
         return True
