@@ -7,7 +7,8 @@ have gold coordinates and a resolved prediction, the share within 161 km (100 mi
 the mean and median error in km. A matched but unresolved toponym counts as a miss in
 the 161 km accuracy ("resolved" gives the share that got coordinates at all). For GeoVirus,
 ``same_entity_161`` also counts as right a resolved toponym on the gold's own entity (by its
-Wikipedia page title) whose point lies more than 161 km (up to 1,500 km) from the gold's.
+Wikipedia page title; for LGL by its GeoNames id) whose point lies more than 161 km (up to
+1,500 km) from the gold's.
 
     python bench/geo_check.py geovirus [--limit N] [--gazetteer cities5000]
     python bench/geo_check.py lgl --limit 100 --offset 200 --errors 50
@@ -16,12 +17,13 @@ Wikipedia page title) whose point lies more than 161 km (up to 1,500 km) from th
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import re
 import statistics
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -119,7 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         _print_errors(items, done, args.errors)
     if args.corpus == "geovirus":
-        print(f"{'same_entity_161':16} {_same_entity(items, done):.3f}")
+        same = _same_page(_pages())
+    else:
+        same = _same_geonameid(_geonameids()[args.offset : args.offset + len(items)])
+    print(f"{'same_entity_161':16} {_same_entity(items, done, same):.3f}")
     return 0
 
 
@@ -135,13 +140,44 @@ def _pages() -> dict[tuple[str, float, float], str]:
             unquote(m[4].rsplit("/", 1)[-1]).replace("_", " ") for m in pattern.finditer(raw)}
 
 
-def _same_entity(items: list[tuple[str, list[Gold]]], done: list[Document]) -> float:
-    """The share of resolved matches within 161 km, or on the gold's own entity (same name
-    as its Wikipedia page) placed elsewhere within 1,500 km: how much of the rest is point
-    conventions (Wikipedia's point for China is 35N 103E, GeoNames' 35N 105E)."""
-    pages = _pages()
+SameEntity = Callable[[int, Gold, PlaceMention], bool]
+
+
+def _same_page(pages: dict[tuple[str, float, float], str]) -> SameEntity:
+    """GeoVirus: the prediction bears the name of the gold's Wikipedia page."""
+    def same(_: int, g: Gold, p: PlaceMention) -> bool:
+        assert g.lat is not None and g.lon is not None
+        title = pages.get((g.name, round(g.lat, 3), round(g.lon, 3)), "")
+        title = normalise(title.split(",")[0].split("(")[0])
+        name = normalise(p.name or "")
+        return bool(title) and (title == name or name in title or title in name)
+    return same
+
+
+def _geonameids() -> list[dict[int, int]]:
+    """LGL: the gold GeoNames id of each toponym, by article and start offset."""
+    with gzip.open(EVAL / "lgl" / "LGL.xml.gz", "rt", encoding="utf-8") as fh:
+        raw = fh.read()
+    pattern = re.compile(r"<start>(\d+)</start>\s*<end>\d+</end>\s*<phrase>.*?</phrase>\s*"
+                         r'<gaztag geonameid="(\d+)"', re.S)
+    return [{int(m[1]): int(m[2]) for m in pattern.finditer(article)}
+            for article in re.findall(r"<article .*?</article>", raw, re.S)]
+
+
+def _same_geonameid(ids: list[dict[int, int]]) -> SameEntity:
+    """LGL: the prediction is the gold's own GeoNames entry."""
+    def same(i: int, g: Gold, p: PlaceMention) -> bool:
+        return p.geonameid is not None and ids[i].get(g.start) == p.geonameid
+    return same
+
+
+def _same_entity(items: list[tuple[str, list[Gold]]], done: list[Document],
+                 same: SameEntity) -> float:
+    """The share of resolved matches within 161 km, or on the gold's own entity placed
+    elsewhere within 1,500 km: how much of the rest is point conventions (Wikipedia's point
+    for China is 35N 103E, GeoNames' 35N 105E; LGL puts Virginia at Richmond)."""
     total = right = 0
-    for (_, golds), doc in zip(items, done, strict=True):
+    for i, ((_, golds), doc) in enumerate(zip(items, done, strict=True)):
         for g in golds:
             p = next((p for p in doc.places if _overlaps(g, p)), None)
             if p is None or p.lat is None or p.lon is None or g.lat is None or g.lon is None:
@@ -150,13 +186,8 @@ def _same_entity(items: list[tuple[str, list[Gold]]], done: list[Document]) -> f
             km = haversine_km(g.lat, g.lon, p.lat, p.lon)
             if km <= 161:
                 right += 1
-                continue
-            if km > SAME_ENTITY_KM:  # "Georgia" the country is not "Georgia (U.S. state)"
-                continue
-            title = pages.get((g.name, round(g.lat, 3), round(g.lon, 3)), "")
-            title = normalise(title.split(",")[0].split("(")[0])
-            name = normalise(p.name or "")
-            right += bool(title) and (title == name or name in title or title in name)
+            elif km <= SAME_ENTITY_KM:  # "Georgia" the country is not the U.S. state
+                right += same(i, g, p)
     return right / total if total else 0.0
 
 
