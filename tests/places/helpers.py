@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eventwire.model import Document, Event, EventActor
+from eventwire.model import Document, Event, EventActor, PlaceMention
 from eventwire.pipeline import Pipeline
 
 
@@ -28,3 +28,8 @@ def event_at(doc: Document, trigger: str, cameo: str = "173") -> Event:
                  source=EventActor(), target=EventActor(), cameo=cameo, cameo_root=cameo[:2],
                  quad_class=4, goldstein=-5.0, trigger_start=start,
                  trigger_end=start + len(trigger))
+
+
+def by_text(doc: Document) -> dict[str, PlaceMention]:
+    """The document's place mentions by their text (the last one of a repeated name)."""
+    return {m.text: m for m in doc.places}

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from eventwire.places.resolve import haversine_km
-
-
-def _by_text(doc):
-    return {m.text: m for m in doc.places}
+from tests.places.helpers import by_text
 
 
 def test_home_state_decides_a_bare_town(parsed):
@@ -14,19 +11,19 @@ def test_home_state_decides_a_bare_town(parsed):
     # (Springfield, Missouri is the biggest Springfield; Illinois has all three towns).
     doc = parsed("Police in Springfield and Decatur searched for the man, who was arrested "
                  "in Peoria on Monday.")
-    springfield = _by_text(doc)["Springfield"]
+    springfield = by_text(doc)["Springfield"]
     assert springfield.country == "USA"
     assert haversine_km(springfield.lat, springfield.lon, 39.80, -89.64) < 30
 
 
 def test_bare_paris_stays_french_without_a_home_state(parsed):
-    assert _by_text(parsed("The minister flew to Paris on Monday."))["Paris"].country == "FRA"
+    assert by_text(parsed("The minister flew to Paris on Monday."))["Paris"].country == "FRA"
 
 
 def test_regions_and_waters_are_resolved(parsed):
     doc = parsed("Aid agencies warned that the conflict in Darfur could spread across the "
                  "Middle East, while ships crossed the Red Sea.")
-    places = _by_text(doc)
+    places = by_text(doc)
     assert places["Darfur"].country == "SDN" and places["Darfur"].feature == "RGN"
     middle_east = places["Middle East"]
     assert middle_east.lat is not None and middle_east.lon is not None

@@ -6,15 +6,12 @@ from eventwire.api import code_text
 from eventwire.errors import ConfigError
 from eventwire.places.resolve import haversine_km
 from eventwire.places.stages import PlacesStage
-
-
-def _by_text(doc):
-    return {m.text: m for m in doc.places}
+from tests.places.helpers import by_text
 
 
 def test_example_story_places(pipeline, example_text):
     doc = code_text(example_text, pipeline=pipeline)
-    places = _by_text(doc)
+    places = by_text(doc)
     shenyang = places["Shenyang"]
     assert shenyang.country == "CHN"
     assert haversine_km(shenyang.lat, shenyang.lon, 41.79, 123.43) < 5
@@ -27,21 +24,21 @@ def test_example_story_places(pipeline, example_text):
 
 def test_qualified_city_follows_its_state(parsed):
     doc = parsed("The tornado hit Paris, Texas, and then Springfield, Ill.")
-    places = _by_text(doc)
+    places = by_text(doc)
     assert places["Paris"].country == "USA"
     assert places["Springfield"].name == "Springfield"
     assert haversine_km(places["Springfield"].lat, places["Springfield"].lon, 39.8, -89.64) < 30
 
 
 def test_bare_paris_is_the_french_capital(parsed):
-    assert _by_text(parsed("She moved to Paris last year."))["Paris"].country == "FRA"
+    assert by_text(parsed("She moved to Paris last year."))["Paris"].country == "FRA"
 
 
 def test_washington_by_context(parsed):
     capital = parsed("Lawmakers in Washington said Congress would vote on the bill.")
-    assert _by_text(capital)["Washington"].feature == "PPLC"
+    assert by_text(capital)["Washington"].feature == "PPLC"
     state = parsed("Wildfires spread across the state of Washington on Monday.")
-    assert _by_text(state)["Washington"].feature == "ADM1"
+    assert by_text(state)["Washington"].feature == "ADM1"
 
 
 def test_demonyms_are_not_places(parsed):
@@ -50,7 +47,7 @@ def test_demonyms_are_not_places(parsed):
 
 
 def test_country_resolves_to_its_centre_point(parsed):
-    kenya = _by_text(parsed("Floods hit Kenya in May."))["Kenya"]
+    kenya = by_text(parsed("Floods hit Kenya in May."))["Kenya"]
     assert kenya.feature == "PCLI" and kenya.country == "KEN"
     assert haversine_km(kenya.lat, kenya.lon, 1.0, 38.0) < 50
 
@@ -58,7 +55,7 @@ def test_country_resolves_to_its_centre_point(parsed):
 def test_ambiguous_town_is_left_unresolved(parsed):
     # several Springfields of similar size, far apart, and no state in the story
     doc = parsed("Officials in Springfield announced the plan.")
-    springfield = _by_text(doc)["Springfield"]
+    springfield = by_text(doc)["Springfield"]
     assert springfield.lat is None and springfield.country is None
 
 
@@ -73,13 +70,13 @@ def test_bad_places_settings_are_config_errors(settings):
 
 def test_a_name_the_text_calls_a_town_is_a_place(parsed):
     doc = parsed("A roadside bombing near the town of Samarra killed one soldier.")
-    samarra = _by_text(doc)["Samarra"]
+    samarra = by_text(doc)["Samarra"]
     assert samarra.country == "IRQ"
 
 
 def test_possessive_and_article_are_not_part_of_the_toponym(parsed):
     doc = parsed("The United Kingdom's health agency issued a warning.")
-    assert _by_text(doc)["United Kingdom"].country == "GBR"
+    assert by_text(doc)["United Kingdom"].country == "GBR"
 
 
 def test_unparsed_document_is_left_alone(pipeline):
@@ -100,14 +97,14 @@ def test_two_ambiguous_names_settle_each_other(parsed):
 def test_neighbouring_towns_outweigh_a_bigger_namesake(parsed):
     doc = parsed("Police in Alexandria said the suspect was arrested near Pineville in "
                  "Rapides Parish.")
-    alexandria = _by_text(doc)["Alexandria"]
+    alexandria = by_text(doc)["Alexandria"]
     assert alexandria.country == "USA"
     assert haversine_km(alexandria.lat, alexandria.lon, 31.31, -92.45) < 20
 
 
 def test_abbreviated_saint_and_mount_find_the_full_name(parsed):
     doc = parsed("The band from Mt. Pleasant won the state jazz championship in Iowa City.")
-    mount = _by_text(doc)["Mt. Pleasant"]
+    mount = by_text(doc)["Mt. Pleasant"]
     assert mount.name == "Mount Pleasant"
     assert haversine_km(mount.lat, mount.lon, 40.96, -91.56) < 20
 
@@ -138,7 +135,7 @@ def test_a_county_or_parish_name_is_a_place_whatever_the_tagger_says(parsed):
     # The small model tags "Rapides Parish Fire" as a person.
     doc = parsed("Chiquita Henry, 19, of Alexandria, was arrested. Both the Sheriff’s Office "
                  "and Rapides Parish Fire District 2 investigated the March 7 fire.")
-    places = _by_text(doc)
+    places = by_text(doc)
     assert places["Rapides Parish"].feature == "ADM2"
     assert haversine_km(places["Alexandria"].lat, places["Alexandria"].lon, 31.31, -92.45) < 20
 
