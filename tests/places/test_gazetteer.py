@@ -40,6 +40,15 @@ def test_state_points_lie_inside_their_state(gaz):
     assert 26 < texas.lat < 36 and -106 < texas.lon < -94
 
 
+def test_provinces_take_a_central_point_not_the_middle_of_their_towns(gaz):
+    # Queensland's and Ontario's towns cluster on the coast and in the south; the box of
+    # their towns put the points 600 and 430 km off the provinces' usual centre points.
+    queensland = next(p for p in gaz.lookup("Queensland") if p.feature == "ADM1")
+    ontario = next(p for p in gaz.lookup("Ontario") if p.feature == "ADM1")
+    assert haversine_km(queensland.lat, queensland.lon, -22.0, 144.0) < 200
+    assert haversine_km(ontario.lat, ontario.lon, 50.0, -85.0) < 200
+
+
 def test_capitals_are_marked(gaz):
     assert any(p.feature == "PPLC" and p.country == "USA" for p in gaz.lookup("Washington"))
 

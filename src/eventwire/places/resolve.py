@@ -14,11 +14,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.toponyms import Candidate
+from eventwire.places.util import load_context
 
 __all__ = ["Context", "Resolver", "haversine_km"]
 
@@ -49,6 +51,8 @@ MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "st
 QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
 STORY_COUNTRY = 2.5
 STORY_STATE = 2.5
+NEAR_STORY_STATE = 1.5
+NEAR_STATE_KM = 150.0
 CUE = 4.0
 AMBIGUOUS_MARGIN = 0.15
 AMBIGUOUS_KM = 161.0
@@ -102,8 +106,8 @@ class Context:
             if cell is not None:
                 clear |= cell[0]
                 near |= cell[1]
-        clear.discard(name)
-        near -= clear | {name}
+        clear = _others(clear, name)
+        near = _others(near - clear, name)
         return len(clear), len(near)
 
     def close(self, place: Place, name: str) -> int:
@@ -112,7 +116,7 @@ class Context:
         found: set[str] = set()
         for key in _around(place):
             for other, lat, lon in self.points.get(key, ()):
-                if other != name and other not in found and (
+                if other not in found and _base(other) != _base(name) and (
                     haversine_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
                 ):
                     found.add(other)
@@ -243,25 +247,29 @@ class Resolver:
     def score(self, place: Place, cand: Candidate, ctx: Context, qualifier: Place | None,
               sentence: str) -> float:
         s = self.prior(place)
-        if place.feature in ("PPL", "PPLC") and normalise(place.name) != normalise(cand.text):
+        if place.feature in ("PPL", "PPLC") and normalise(place.name) not in (
+            normalise(cand.text), _base(normalise(cand.text))
+        ):
             s += ALIAS_ONLY
         if qualifier is not None and _inside(place, qualifier):
             s += QUALIFIED
         name = normalise(cand.text)
-        if place.feature != "PCLI" and ctx.countries.get(place.country, set()) - {name}:
+        if place.feature != "PCLI" and _others(ctx.countries.get(place.country, set()), name):
             s += STORY_COUNTRY
         if place.feature == "PCLI" and self.gaz.neighbours.get(place.country, frozenset()) & (
             ctx.countries.keys()
         ):
             s += NEIGHBOUR
         if place.feature != "PCLI" and place.admin1 and (
-            ctx.states.get((place.country, place.admin1), set()) - {name}
+            _others(ctx.states.get((place.country, place.admin1), set()), name)
         ):
             s += STORY_STATE
         if place.feature != "PCLI" and ctx.home_country == place.country:
             s += HOME_COUNTRY
         if place.feature != "ADM1" and ctx.home_state == (place.country, place.admin1):
             s += HOME_STATE
+        if place.feature in POINT_LIKE and self._near_story_state(place, ctx, name):
+            s += NEAR_STORY_STATE
         if place.feature in POINT_LIKE:
             clear, near = ctx.near(place, name)
             close = ctx.close(place, name)
@@ -273,6 +281,19 @@ class Resolver:
             s += CAPITAL_OVER_STATE
         s += self._cue_bonus(place, cand, sentence, ctx.text)
         return s
+
+    def _near_story_state(self, place: Place, ctx: Context, name: str) -> bool:
+        """Whether a town lies near (not in) a state or province the story names, within
+        NEAR_STATE_KM of its centre: "Hanover" in a story that names "Bethel, Vt." is
+        Hanover, New Hampshire, across the river. Why: local news crosses state lines."""
+        for (country, code), names in ctx.states.items():
+            if country != place.country or code == place.admin1 or not _others(names, name):
+                continue
+            state = self.gaz.provinces.get((country, code))
+            if state is not None and haversine_km(place.lat, place.lon, state.lat,
+                                                  state.lon) <= NEAR_STATE_KM:
+                return True
+        return False
 
     def _cue_bonus(self, place: Place, cand: Candidate, sentence: str, text: str) -> float:
         before = text[max(0, cand.start - 20) : cand.start].lower()
@@ -300,7 +321,9 @@ class Resolver:
     def resolve(self, cand: Candidate, ctx: Context, qualifier: Place | None,
                 sentence: str) -> Place | None:
         """The entry a toponym denotes, or None when unknown or too close to call."""
-        places = [p for p in cand.places if _named(p, cand.text)]
+        name = normalise(cand.text)
+        places = [p for p in cand.places
+                  if _named(p, cand.text) or _others(ctx.countries.get(p.country, set()), name)]
         if not places:
             return None
         scored = sorted(((self.score(p, cand, ctx, qualifier, sentence), p)
@@ -314,6 +337,24 @@ class Resolver:
             if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
                 return None
         return best
+
+
+def _base(name: str) -> str:
+    """A normalised name without its area word: "dublin city" and "dublin" are one name."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in _area_words() else name
+
+
+@cache
+def _area_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
+
+
+def _others(names: set[str], name: str) -> set[str]:
+    """The names other than ``name`` and its variants, which are no evidence for it
+    ("Dublin City Council" says nothing of which Dublin "Dublin" is)."""
+    base = _base(name)
+    return {n for n in names if _base(n) != base}
 
 
 def _top(votes: Mapping[Any, float]) -> Any:
@@ -341,7 +382,7 @@ def _named(place: Place, text: str) -> bool:
     city big enough for its other names to be in use (GeoNames files many odd aliases)."""
     if place.feature not in ("PPL", "PPLC") or place.population >= ALIAS_MIN_POPULATION:
         return True
-    return normalise(place.name) == normalise(text)
+    return normalise(place.name) in (normalise(text), _base(normalise(text)))
 
 
 def _inside(place: Place, qualifier: Place) -> bool:

@@ -26,6 +26,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
 _ORG_MIN_POPULATION = 20000
+MAX_INNER_WORDS = 4
+INNER_MIN_POPULATION = 100000
 
 
 @dataclass
@@ -96,6 +98,21 @@ def _trim(span: Any, gaz: Gazetteer, min_population: int) -> Any:
     return span
 
 
+def _senses(span: Any, gaz: Gazetteer) -> list[Place]:
+    """The entries a span may denote. "X City" that is no town's own name ("Mexico City" is) is
+    also any town X: "Dublin City Council" in an Ohio story is Dublin, Ohio's, though only
+    Ireland files a "Dublin City" (a district)."""
+    places = gaz.lookup(span.text)
+    key = normalise(span.text)
+    if (places and len(span) > 1 and span[-1].lower_ == "city"
+            and not any(p.feature in ("PPL", "PPLC") and normalise(p.name) == key
+                        for p in places)):
+        known = set(places)
+        places = places + [p for p in gaz.lookup(span[:-1].text)
+                           if p.feature in ("PPL", "PPLC") and p not in known]
+    return places
+
+
 def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     found = []
     for ent in doc.ents:
@@ -104,11 +121,46 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
         span = _trim(ent, gaz, min_population)
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
-        places = gaz.lookup(span.text)
+        places = _senses(span, gaz)
         if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
             continue
-        found.append(Candidate(span.start_char, span.end_char, span.text, ent.label_, places,
-                               span.root))
+        inner = [] if places else _inner_places(span, gaz, ent.label_)
+        found += inner or [Candidate(span.start_char, span.end_char, span.text, ent.label_,
+                                     places, span.root)]
+    return found
+
+
+def _inner_place(part: Any, gaz: Gazetteer) -> bool:
+    if part[-1].lower_ in _area_heads() and len(part) > 1:
+        return bool(gaz.lookup(part.text))
+    if all(t.lower_.rstrip("-") in _compass() for t in part):
+        return False
+    return any(_is_big(p, INNER_MIN_POPULATION) for p in gaz.lookup(part.text))
+
+
+def _inner_places(span: Any, gaz: Gazetteer, label: str) -> list[Candidate]:
+    """Known places inside a place entity the gazetteer does not know as a whole: the tagger
+    joined two names ("Norman to D.C") or took in a neighbour ("United Way of America").
+    Only countries, US states, big cities and "X County" count, so that the words of an
+    unknown name ("Red River", "West Nile") are not taken for towns."""
+    found: list[Candidate] = []
+    if span[-1].lower_.rstrip(".") in _street_words():
+        return found
+    i = 0
+    while i < len(span):
+        hit = None
+        if (span[i].is_title or span[i].is_upper) and len(span[i]) > 1:
+            for n in range(min(MAX_INNER_WORDS, len(span) - i), 0, -1):
+                part = span[i : i + n]
+                if len(part) < len(span) and _inner_place(part, gaz):
+                    hit = part
+                    break
+        if hit is None:
+            i += 1
+            continue
+        found.append(Candidate(hit.start_char, hit.end_char, hit.text, label,
+                               gaz.lookup(hit.text), hit.root))
+        i = hit.end - span.start
     return found
 
 
@@ -138,7 +190,7 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         span = doc[i : i + n]
         if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
             continue
-        places = gaz.lookup(span.text)
+        places = _senses(span, gaz)
         if places and (_accepted(span, places, ent_type, min_population)
                        or _area_leading(span, ent_type)):
             return span, places
@@ -161,7 +213,8 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     Outside entities: a country, US state or big city. A whole PERSON or NORP entity: only a
     country or state ("Georgia"). In an organisation's name, a place that is the whole name
     or leads it before an institution word ("Athens Police Department"; "Clarke County"); the
-    same in the name of an event ("Walker County Fair Queen").
+    same in the name of an event ("Walker County Fair Queen") or a facility ("St. Cloud
+    Hospital").
     """
     if _announced(span):
         return True
@@ -170,16 +223,29 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     whole = _leads_entity(span) and _whole_entity(span)
     if ent_type in ("PERSON", "NORP"):
         return whole and any(p.feature in ("PCLI", "ADM1") for p in places)
-    if ent_type not in ("ORG", "EVENT") or not _leads_entity(span):
+    if ent_type not in ("ORG", "EVENT", "FAC") or not _leads_entity(span):
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    leads = nxt is not None and nxt.lower_ in _org_words()
+    leads = nxt is not None and nxt.lower_ in _org_words() and not _academic(span)
     return (whole or leads) and any(_is_named_area(p) for p in places)
 
 
+def _academic(span: Any) -> bool:
+    """Whether the entity a place name leads is a university or college ("Kansas State
+    University"): named after a region, not located by it, and not a toponym of the story."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.lower_ in _academic_words() for t in doc[span.end : end])
+
+
 def _leads_entity(span: Any) -> bool:
-    """Whether a span starts its entity."""
-    return bool(span[0].ent_iob_ == "B")
+    """Whether a span starts its entity, an article aside ("the Douglas County Hospital")."""
+    if span[0].ent_iob_ == "B":
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.ent_iob_ == "B" and before.lower_ == "the"
 
 
 def _announced(span: Any) -> bool:
@@ -207,6 +273,16 @@ def _is_named_area(place: Place) -> bool:
 @cache
 def _area_heads() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("street_words") or [])
+
+
+@cache
+def _academic_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("academic_words") or [])
 
 
 @cache
