@@ -67,9 +67,10 @@ def _strip(span: Any) -> Any:
 
 
 def _extend(span: Any, gaz: Gazetteer) -> Any | None:
-    """An entity cut short by the tagger: "the Democratic Republic of the" + "Congo"."""
+    """An entity cut short by the tagger: "the Democratic Republic of the" + "Congo",
+    "Democratic Republic" + "of the Congo"."""
     doc = span.doc
-    for n in (1, 2):
+    for n in (1, 2, 3):
         end = span.end + n
         if end <= len(doc) and doc[end - 1].is_title and gaz.lookup(doc[span.start : end].text):
             return doc[span.start : end]
@@ -95,6 +96,11 @@ def _trim(span: Any, gaz: Gazetteer, min_population: int) -> Any:
         i += 1
         if any(_is_big(p, min_population) for p in gaz.lookup(span[i:].text)):
             return span[i:]
+    end = len(span)
+    while end > 1 and span[end - 1].is_lower:  # "the Indian Ocean coast" -> "Indian Ocean"
+        end -= 1
+        if gaz.lookup(span[:end].text):
+            return span[:end]
     return span
 
 
@@ -114,10 +120,12 @@ def _senses(span: Any, gaz: Gazetteer) -> list[Place]:
 
 
 def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
-    found = []
+    found: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
+        if found and ent.start_char < found[-1].end:
+            continue  # already taken in by the entity before, extended over it
         span = _trim(ent, gaz, min_population)
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
