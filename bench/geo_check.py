@@ -8,7 +8,11 @@ the mean and median error in km. A matched but unresolved toponym counts as a mi
 the 161 km accuracy ("resolved" gives the share that got coordinates at all). For GeoVirus,
 ``same_entity_161`` also counts as right a resolved toponym on the gold's own entity (by its
 Wikipedia page title; for LGL by its GeoNames id) whose point lies more than 161 km (up to
-1,500 km) from the gold's.
+1,500 km) from the gold's. ``misses`` counts the matched toponyms not placed within 161 km
+(unresolved ones included) and ``misses_alone`` those of them whose story names no other
+place (of another name, in the gold annotation) within 250 km of the gold point: toponyms
+the text gives no neighbour for ("Dublin" in a Dublin, Ohio paper's story of "the city's
+parade").
 
     python bench/geo_check.py geovirus [--limit N] [--gazetteer cities5000]
     python bench/geo_check.py lgl --limit 100 --offset 200 --errors 50
@@ -125,7 +129,33 @@ def main(argv: list[str] | None = None) -> int:
     else:
         same = _same_geonameid(_geonameids()[args.offset : args.offset + len(items)])
     print(f"{'same_entity_161':16} {_same_entity(items, done, same):.3f}")
+    misses, alone = _misses(items, done)
+    print(f"{'misses':16} {misses}\n{'misses_alone':16} {alone}")
     return 0
+
+
+ALONE_KM = 250.0
+
+
+def _misses(items: list[tuple[str, list[Gold]]], done: list[Document]) -> tuple[int, int]:
+    """Matched toponyms not placed within 161 km, and how many of them have no other gold
+    toponym of another name within ALONE_KM in their story."""
+    misses = alone = 0
+    for (_, golds), doc in zip(items, done, strict=True):
+        points = [(g, normalise(g.name), g.lat, g.lon) for g in golds
+                  if g.lat is not None and g.lon is not None]
+        for g, name, lat, lon in points:
+            p = next((p for p in doc.places if _overlaps(g, p)), None)
+            if p is None:
+                continue
+            if p.lat is not None and p.lon is not None and (
+                haversine_km(lat, lon, p.lat, p.lon) <= 161
+            ):
+                continue
+            misses += 1
+            alone += not any(other != name and haversine_km(lat, lon, olat, olon) <= ALONE_KM
+                             for _, other, olat, olon in points)
+    return misses, alone
 
 
 SAME_ENTITY_KM = 1500.0
