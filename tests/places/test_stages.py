@@ -171,6 +171,25 @@ def test_x_city_council_is_the_council_of_a_town_x(parsed):
     assert by_text(capital)["Mexico City"].country == "MEX"
 
 
+def test_a_list_of_counties_names_each_county(parsed):
+    doc = parsed("Rain fell on Clay, Becker and Douglas counties on Monday.")
+    places = by_text(doc)
+    assert [(m.text, m.feature) for m in doc.places] == [
+        ("Clay", "ADM2"), ("Becker", "ADM2"), ("Douglas", "ADM2")]
+    for name in ("Clay", "Douglas"):  # the Minnesota ones, beside Becker County
+        assert haversine_km(places[name].lat, places[name].lon, 46.5, -95.8) < 150, name
+    parishes = parsed("Jefferson and Orleans parishes flooded.")
+    assert {m.name for m in parishes.places} == {"Jefferson Parish", "Orleans Parish"}
+
+
+def test_a_place_that_is_only_a_county_name_is_the_county(parsed):
+    doc = parsed("Voters in Vanderburgh and Warrick approved the levy, officials in "
+                 "Evansville said.")
+    places = by_text(doc)
+    assert places["Vanderburgh"].name == "Vanderburgh County"
+    assert places["Warrick"].name == "Warrick County"
+
+
 def test_county_and_its_seat_agree(parsed):
     doc = parsed("The Walker County sheriff said Huntsville roads were closed.")
     for m in doc.places:

@@ -11,7 +11,7 @@ NORP, and a GPE whose head is an adjective is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -27,6 +27,7 @@ _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
 _ORG_MIN_POPULATION = 20000
 MAX_INNER_WORDS = 4
+_LIST_HEADS = {"counties": "County", "parishes": "Parish"}
 INNER_MIN_POPULATION = 100000
 
 
@@ -130,6 +131,9 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
         places = _senses(span, gaz)
+        if not places and ent.label_ != "FAC" and span[-1].is_title:
+            # a place entity that is only a county's name: "Vanderburgh", "Geauga"
+            places = [p for p in gaz.lookup(f"{span.text} County") if p.feature == "ADM2"]
         if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
             continue
         inner = [] if places else _inner_places(span, gaz, ent.label_)
@@ -306,10 +310,68 @@ def _whole_entity(span: Any) -> bool:
 
 def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     """Every toponym of a parsed spaCy ``Doc``, in text order."""
-    found = _entity_candidates(doc, gaz, min_population)
+    counties = _county_lists(doc, gaz)
+    listed = {i for c in counties for i in range(c.start, c.end)}
+    found = [c for c in _entity_candidates(doc, gaz, min_population)
+             if not any(i in listed for i in range(c.start, c.end))] + counties
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
-    return sorted(found, key=lambda c: c.start)
+    return sorted(_with_story_counties(found), key=lambda c: c.start)
+
+
+def _with_story_counties(found: list[Candidate]) -> list[Candidate]:
+    """A bare name may also be the county the story names in full: "Barrow" beside "Barrow
+    County" may be the county, not Barrow, Alaska."""
+    counties: dict[str, list[Place]] = {}
+    for cand in found:
+        head, _, last = normalise(cand.text).rpartition(" ")
+        if head and last in _area_heads():
+            counties.setdefault(head, [p for p in cand.places if p.feature == "ADM2"])
+    if not counties:
+        return found
+    out = []
+    for cand in found:
+        extra = [p for p in counties.get(normalise(cand.text), []) if p not in cand.places]
+        out.append(replace(cand, places=cand.places + extra) if extra else cand)
+    return out
+
+
+def _county_lists(doc: Any, gaz: Gazetteer) -> list[Candidate]:
+    """The names of a list of counties: "Barrow, Jackson and Oglethorpe counties" names
+    Barrow County, not Barrow, Alaska; "Clay and Becker counties" Clay County."""
+    found: list[Candidate] = []
+    for tok in doc:
+        head = _LIST_HEADS.get(tok.lower_)
+        if head is None or tok.i == 0:
+            continue
+        for name in _listed_names(doc, tok.i):
+            places = [p for p in gaz.lookup(f"{name.text} {head}") if p.feature == "ADM2"]
+            if places:
+                found.append(Candidate(name.start_char, name.end_char, name.text, "GPE",
+                                       places, name.root))
+    return found
+
+
+def _listed_names(doc: Any, end: int) -> list[Any]:
+    """The capitalised names coordinated just before token ``end``, last first."""
+    names: list[Any] = []
+    stop = end
+    i = end - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_title and tok.is_alpha or tok.text in (".", "St."):
+            i -= 1
+            continue
+        if i + 1 < stop:
+            names.append(doc[i + 1 : stop])
+        if tok.lower_ not in (",", "and", "or", "&") or i + 1 >= stop:
+            break
+        stop = i
+        i -= 1
+    else:
+        if stop > 0:
+            names.append(doc[0:stop])
+    return names
 
 
 def regions_in_names(doc: Any, gaz: Gazetteer, found: list[Candidate]) -> list[Place]:
