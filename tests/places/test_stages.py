@@ -190,6 +190,13 @@ def test_a_place_that_is_only_a_county_name_is_the_county(parsed):
     assert places["Warrick"].name == "Warrick County"
 
 
+def test_a_place_name_inside_a_lake_or_street_name_is_not_that_place(parsed):
+    doc = parsed("Fishermen on Lake Ontario reported the spill. The family lives on East "
+                 "Washington Street.")
+    assert all(m.name not in ("Ontario", "Washington") for m in doc.places)
+    assert all(m.lat is None for m in doc.places)
+
+
 def test_county_and_its_seat_agree(parsed):
     doc = parsed("The Walker County sheriff said Huntsville roads were closed.")
     for m in doc.places:

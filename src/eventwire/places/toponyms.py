@@ -156,7 +156,7 @@ def _inner_places(span: Any, gaz: Gazetteer, label: str) -> list[Candidate]:
     Only countries, US states, big cities and "X County" count, so that the words of an
     unknown name ("Red River", "West Nile") are not taken for towns."""
     found: list[Candidate] = []
-    if span[-1].lower_.rstrip(".") in _street_words():
+    if {span[0].lower_.rstrip("."), span[-1].lower_.rstrip(".")} & _own_name_words():
         return found
     i = 0
     while i < len(span):
@@ -203,10 +203,20 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
             continue
         places = _senses(span, gaz)
-        if places and (_accepted(span, places, ent_type, min_population)
-                       or _area_leading(span, ent_type)):
+        if places and not _in_own_name(span) and (
+            _accepted(span, places, ent_type, min_population) or _area_leading(span, ent_type)
+        ):
             return span, places
     return None
+
+
+def _in_own_name(span: Any) -> bool:
+    """Whether a name is part of a street's, lake's or mountain's own name: "Lake Ontario",
+    "Washington Street"."""
+    doc = span.doc
+    around = [doc[span.start - 1]] if span.start > 0 else []
+    around += [doc[span.end]] if span.end < len(doc) else []
+    return any(t.is_title and t.lower_.rstrip(".") in _own_name_words() for t in around)
 
 
 def _area_leading(span: Any, ent_type: str) -> bool:
@@ -288,8 +298,8 @@ def _area_heads() -> frozenset[str]:
 
 
 @cache
-def _street_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("street_words") or [])
+def _own_name_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("own_name_words") or [])
 
 
 @cache
