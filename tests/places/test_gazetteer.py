@@ -11,11 +11,11 @@ from eventwire.places.resolve import haversine_km
 
 @pytest.fixture(scope="module")
 def gaz():
-    return load_gazetteer("cities1000")
+    return load_gazetteer()
 
 
 def test_load_gazetteer_is_built_once_per_process(gaz):
-    assert load_gazetteer("cities1000") is gaz
+    assert load_gazetteer() is gaz
 
 
 def test_normalise_drops_accents_case_dots_and_article():

@@ -21,7 +21,7 @@ def _toponyms(nlp, text: str, entity: str, label: str = "LOC") -> list[str]:
     span = doc.char_span(start, start + len(entity), label=label)
     assert isinstance(span, Span)
     doc.ents = [span]
-    return [c.text for c in find_toponyms(doc, load_gazetteer("cities1000"), 100000)
+    return [c.text for c in find_toponyms(doc, load_gazetteer(), 100000)
             if c.start >= start]
 
 
@@ -39,5 +39,5 @@ def test_an_entity_cut_short_is_extended_over_the_rest_of_the_name(nlp):
 def test_an_entity_taken_in_by_an_extended_one_is_not_a_second_toponym(nlp):
     # The small model tags "Democratic Republic of" and "Congo" apart.
     doc = nlp("An outbreak in Democratic Republic of the Congo killed 12.")
-    found = find_toponyms(doc, load_gazetteer("cities1000"), 100000)
+    found = find_toponyms(doc, load_gazetteer(), 100000)
     assert [c.text for c in found] == ["Democratic Republic of the Congo"]

@@ -16,7 +16,7 @@ from eventwire.config import Config
 from eventwire.errors import ConfigError
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
-from eventwire.places.gazetteer import DATASETS, Place, load_gazetteer, normalise
+from eventwire.places.gazetteer import DATASETS, DEFAULT_DATASET, Place, load_gazetteer, normalise
 from eventwire.places.resolve import Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
@@ -32,7 +32,7 @@ class PlacesStage:
     name = "places"
 
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.dataset = str(settings.get("gazetteer", "cities1000"))
+        self.dataset = str(settings.get("gazetteer", DEFAULT_DATASET))
         if self.dataset not in DATASETS:
             raise ConfigError(
                 f"stages.places.gazetteer must be one of {list(DATASETS)}, not {self.dataset!r}",
