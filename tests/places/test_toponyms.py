@@ -41,3 +41,10 @@ def test_an_entity_taken_in_by_an_extended_one_is_not_a_second_toponym(nlp):
     doc = nlp("An outbreak in Democratic Republic of the Congo killed 12.")
     found = find_toponyms(doc, load_gazetteer(), 100000)
     assert [c.text for c in found] == ["Democratic Republic of the Congo"]
+
+
+def test_a_name_word_the_tagger_left_out_stays_with_the_name(nlp):
+    # The small model tags only "Tennessee"; the village is Tennessee Colony, Texas.
+    doc = nlp("Inmates at the prison near Tennessee Colony were moved.")
+    found = find_toponyms(doc, load_gazetteer(), 100000)
+    assert [c.text for c in found] == ["Tennessee Colony"]

@@ -63,6 +63,7 @@ HOME_STATE = 2.0
 HOME_COUNTRY = 1.5
 HOME_MIN_VOTES = 1.5
 AMBIGUOUS_VOTE = 0.5
+VOTE_MIN_POPULATION = 1000
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -201,7 +202,9 @@ class Resolver:
             seen.add(name)
             best = self._clear_winner(cand.places)
             weight = 1.0 if best is not None else AMBIGUOUS_VOTE
-            places = [best] if best is not None else cand.places[:MAX_CELL_CANDIDATES]
+            places = [best] if best is not None else [
+                p for p in cand.places[:MAX_CELL_CANDIDATES]
+                if p.feature not in ("PPL", "PPLC") or p.population >= VOTE_MIN_POPULATION]
             for country in {p.country for p in places if p.country}:
                 country_votes[country] += weight
             for state in {(p.country, p.admin1) for p in places

@@ -127,7 +127,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
             continue
         if found and ent.start_char < found[-1].end:
             continue  # already taken in by the entity before, extended over it
-        span = _trim(ent, gaz, min_population)
+        span = _with_own_name(_trim(ent, gaz, min_population))
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
         places = _senses(span, gaz)
@@ -208,6 +208,16 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         ):
             return span, places
     return None
+
+
+def _with_own_name(span: Any) -> Any:
+    """An entity with the capitalised name word the tagger left after it: "Tennessee" +
+    "Colony", "Bradford" + "Woods", "Belle" + "Plaine" (found or not, never "Tennessee")."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ in _name_tail_words():
+        end += 1
+    return doc[span.start : end]
 
 
 def _in_own_name(span: Any) -> bool:
@@ -295,6 +305,11 @@ def _is_named_area(place: Place) -> bool:
 @cache
 def _area_heads() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
+
+
+@cache
+def _name_tail_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("name_tail_words") or [])
 
 
 @cache
