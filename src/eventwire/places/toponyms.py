@@ -131,7 +131,8 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
         places = _senses(span, gaz)
-        if not places and ent.label_ != "FAC" and span[-1].is_title:
+        if (not places and ent.label_ != "FAC" and span[-1].is_title
+                and span[-1].lower_ not in _landform_words()):
             # a place entity that is only a county's name: "Vanderburgh", "Geauga"
             places = [p for p in gaz.lookup(f"{span.text} County") if p.feature == "ADM2"]
         if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
@@ -305,6 +306,11 @@ def _is_named_area(place: Place) -> bool:
 @cache
 def _area_heads() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
+
+
+@cache
+def _landform_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_context().get("landform_words") or [])
 
 
 @cache
