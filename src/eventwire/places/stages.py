@@ -10,6 +10,7 @@ locator never places an event at an actor (see :mod:`eventwire.places.locate`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.config import Config
@@ -17,13 +18,22 @@ from eventwire.errors import ConfigError
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DATASETS, DEFAULT_DATASET, Place, load_gazetteer, normalise
-from eventwire.places.resolve import Cues, Resolver
+from eventwire.places.resolve import Context, Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
 
-__all__ = ["PlacesStage", "make"]
+__all__ = ["Analysis", "PlacesStage", "make"]
 
 _COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
+
+
+@dataclass
+class Analysis:
+    """A document's toponyms, the qualifier of each ("Paris, Texas") and the context."""
+
+    candidates: list[Candidate]
+    qualifiers: list[Place | None]
+    context: Context
 
 
 class PlacesStage:
@@ -66,16 +76,24 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is None:
             return doc
+        found = self.analyse(doc)
+        resolved = _resolve_all(self.resolver, found.candidates, found.qualifiers, found.context)
+        doc.places = [_mention(c, p) for c, p in zip(found.candidates, resolved, strict=True)]
+        self._dateline(doc)
+        return doc
+
+    def analyse(self, doc: Document) -> Analysis:
+        """A parsed document's toponyms, their qualifiers and the story's context after the
+        first resolution pass: what the final resolution scores against."""
+        if doc.spacy is None:
+            return Analysis([], [], Context({}, {}))
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
         ctx = resolver.context(cands, regions_in_names(doc.spacy, resolver.gaz, cands))
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
         resolved = _resolve_all(resolver, cands, qualifiers, ctx)
         # Second pass: what the first resolved (towns, counties, states) is context too.
-        resolved = _resolve_all(resolver, cands, qualifiers, resolver.refine(ctx, cands, resolved))
-        doc.places = [_mention(c, p) for c, p in zip(cands, resolved, strict=True)]
-        self._dateline(doc)
-        return doc
+        return Analysis(cands, qualifiers, resolver.refine(ctx, cands, resolved))
 
     def _dateline(self, doc: Document) -> None:
         """Resolve the dateline's place ("SEOUL (AP) -") for events that only it places."""
