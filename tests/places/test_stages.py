@@ -142,6 +142,14 @@ def test_a_local_spelling_counts_in_a_country_the_story_names(parsed):
     assert haversine_km(jenin.lat, jenin.lon, 32.46, 35.30) < 10
 
 
+def test_an_alternate_name_does_not_beat_a_town_that_bears_the_name(parsed):
+    # GeoNames files "Pittsburgh" as an alternate name of Pittsburg, California.
+    doc = parsed("Fans in Oakland and San Jose, California, cheered as the team beat "
+                 "Pittsburgh on Sunday.")
+    pittsburgh = by_text(doc)["Pittsburgh"]
+    assert haversine_km(pittsburgh.lat, pittsburgh.lon, 40.44, -80.0) < 10
+
+
 def test_a_known_place_inside_an_unknown_place_entity_is_the_toponym(parsed):
     # The small model tags the whole organisation name as a place.
     doc = parsed("Donations went to the United Way of America last year.")

@@ -331,11 +331,16 @@ class Resolver:
         return max(places, key=lambda p: self.prior(p) + STORY_COUNTRY * bool(countries[p.country]))
 
     def senses(self, cand: Candidate, ctx: Context) -> list[Place]:
-        """The entries a toponym is scored among: those its text names, and alternate
-        names in a country the story names otherwise ("Jenin" for "Janīn")."""
+        """The entries a toponym is scored among: those its text names, and towns of a
+        country the story names otherwise that have the text only as an alternate name, if
+        no town there bears it as its own ("Jenin" for "Janīn"; not "Pittsburg", California
+        for "Pittsburgh")."""
         name = normalise(cand.text)
-        return [p for p in cand.places
-                if _named(p, cand.text) or _others(ctx.countries.get(p.country, set()), name)]
+        named = [p for p in cand.places if _named(p, cand.text)]
+        exact = {p.country for p in named if normalise(p.name) == name}
+        return named + [p for p in cand.places
+                        if p not in named and p.country not in exact
+                        and _others(ctx.countries.get(p.country, set()), name)]
 
     def resolve(self, cand: Candidate, ctx: Context, qualifier: Place | None,
                 sentence: str) -> Place | None:
