@@ -150,6 +150,14 @@ def test_an_alternate_name_does_not_beat_a_town_that_bears_the_name(parsed):
     assert haversine_km(pittsburgh.lat, pittsburgh.lon, 40.44, -80.0) < 10
 
 
+def test_a_list_of_countries_is_no_qualifier(parsed):
+    # "China, Japan" inside a list is not the Japanese village of China.
+    doc = parsed("Officials in Mexico, China, Japan, Ukraine and Brazil also report cases.")
+    assert by_text(doc)["China"].country == "CHN"
+    qualified = parsed("The storm hit Paris, Texas, and Springfield, Ill., on Monday.")
+    assert by_text(qualified)["Paris"].country == "USA"
+
+
 def test_a_known_place_inside_an_unknown_place_entity_is_the_toponym(parsed):
     # The small model tags the whole organisation name as a place.
     doc = parsed("Donations went to the United Way of America last year.")

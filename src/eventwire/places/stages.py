@@ -25,6 +25,7 @@ from eventwire.places.util import load_context
 __all__ = ["Analysis", "PlacesStage", "make"]
 
 _COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*\Z")
 
 
 @dataclass
@@ -134,7 +135,9 @@ def _settled_by_qualifiers(resolver: Resolver, cands: list[Candidate],
 
 
 def _qualifier(text: str, cands: list[Candidate], i: int) -> Place | None:
-    """The state or country that follows a toponym after a comma ("Paris, Texas")."""
+    """The state or country that follows a toponym after a comma ("Paris, Texas"), unless
+    both stand in a list of such ("Mexico, China, Japan and Brazil": China is not a town
+    of Japan)."""
     if i + 1 >= len(cands):
         return None
     nxt = cands[i + 1]
@@ -143,8 +146,18 @@ def _qualifier(text: str, cands: list[Candidate], i: int) -> Place | None:
     for feature in ("ADM1", "PCLI"):
         for place in nxt.places:
             if place.feature == feature:
-                return place
+                return None if _in_list(text, cands, i, feature) else place
     return None
+
+
+def _in_list(text: str, cands: list[Candidate], i: int, feature: str) -> bool:
+    """Whether the toponym after ``i`` is an item of a list of places of ``feature``: the
+    one after it is of that kind too, joined by a comma or "and"."""
+    if i + 2 >= len(cands):
+        return False
+    after = cands[i + 2]
+    return bool(_LIST_JOIN.match(text[cands[i + 1].end : after.start])) and any(
+        p.feature == feature for p in after.places)
 
 
 def _mention(cand: Candidate, place: Place | None) -> PlaceMention:
