@@ -34,3 +34,12 @@ def test_a_province_named_with_its_area_word(parsed):
     doc = parsed("Floods displaced thousands of families in Hebei province last week.")
     hebei = next(m for m in doc.places if m.text.startswith("Hebei"))
     assert hebei.country == "CHN" and hebei.feature == "ADM1"
+
+
+def test_an_item_of_a_list_of_states_is_a_state(parsed):
+    # "Washington" alone is the capital; among states it is the state.
+    doc = parsed("Cases were reported in Arizona, California, Colorado, Utah, Washington and "
+                 "Wisconsin.")
+    washington = by_text(doc)["Washington"]
+    assert washington.feature == "ADM1"
+    assert haversine_km(washington.lat, washington.lon, 47.4, -120.5) < 200

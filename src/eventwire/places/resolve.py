@@ -11,6 +11,7 @@ left unresolved rather than guessed.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ NEAR_CLOSE = 1.0
 NEAR_MAX_CLOSE = 3.5
 MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "state"
 QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
+LIST_KIND = 2.0  # an item of a list of provinces or countries is one too
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*\Z")
 STORY_COUNTRY = 2.5
 STORY_STATE = 2.5
 NEAR_STORY_STATE = 1.5
@@ -91,6 +94,8 @@ class Context:
     home_country: str | None = None
     home_state: tuple[str, str] | None = None
     text: str = ""  # the document's text, read once: spaCy's Doc.text joins every token
+    # toponym start -> kinds (features) of the clear-cut items of the list it stands in
+    list_kinds: dict[int, set[str]] = field(default_factory=dict)
 
     def at_home(self, place: Place) -> bool:
         """Whether a place lies in the story's home state, or home country when none."""
@@ -166,9 +171,23 @@ class Resolver:
                 states[(best.country, best.admin1)].add(name)
         text = cands[0].root.doc.text if cands else ""
         ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands),
-                      text=text)
+                      text=text, list_kinds=self._list_kinds(cands, text))
         ctx.home_country, ctx.home_state = self._home(cands)
         return ctx
+
+    def _list_kinds(self, cands: Sequence[Candidate], text: str) -> dict[int, set[str]]:
+        """For each toponym in a list ("Ontario, Quebec, New Brunswick and Alberta"), whether
+        its clear-cut neighbours in the list are states, provinces or countries: the items
+        of a list are alike, so "Ontario" there is the province, not the Californian city."""
+        kinds: dict[int, set[str]] = {}
+        for a, b in zip(cands, cands[1:], strict=False):
+            if not _LIST_JOIN.match(text[a.end : b.start]):
+                continue
+            for this, other in ((a, b), (b, a)):
+                best = self._clear_winner(other.places)
+                if best is not None and best.feature in ("ADM1", "PCLI"):
+                    kinds.setdefault(this.start, set()).add(best.feature)
+        return kinds
 
     def refine(self, ctx: Context, cands: Sequence[Candidate],
                resolved: Sequence[Place | None]) -> Context:
@@ -188,7 +207,7 @@ class Resolver:
             if place.admin1:
                 states.setdefault((place.country, place.admin1), set()).add(name)
         return Context(countries, states, ctx.cells, ctx.points, ctx.home_country,
-                       ctx.home_state, ctx.text)
+                       ctx.home_state, ctx.text, ctx.list_kinds)
 
     def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
         """The country and the state most of the story's names may lie in (or None)."""
@@ -291,6 +310,8 @@ class Resolver:
             p.feature == "ADM1" and p.country == place.country for p in cand.places
         ):
             t["capital_over_state"] = CAPITAL_OVER_STATE
+        if place.feature in ctx.list_kinds.get(cand.start, ()):
+            t["list"] = LIST_KIND
         t["cue"] = self._cue_bonus(place, cand, sentence, ctx.text)
         return t
 
