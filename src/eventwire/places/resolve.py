@@ -15,13 +15,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.toponyms import Candidate
-from eventwire.places.util import load_context
+from eventwire.places.util import context_words
 
 __all__ = ["Context", "Resolver", "haversine_km"]
 
@@ -385,12 +384,8 @@ class Resolver:
 def _base(name: str) -> str:
     """A normalised name without its area word: "dublin city" and "dublin" are one name."""
     head, _, last = name.rpartition(" ")
-    return head if head and last in _area_words() else name
+    return head if head and last in context_words("area_heads") else name
 
-
-@cache
-def _area_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
 
 
 def _others(names: set[str], name: str) -> set[str]:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
-from eventwire.places.util import load_context
+from eventwire.places.util import context_words, load_context
 
 __all__ = ["Candidate", "find_toponyms", "regions_in_names"]
 
@@ -48,11 +48,6 @@ def _is_big(place: Place, min_population: int) -> bool:
     if place.feature in ("PCLI", "CONT") or (place.feature == "ADM1" and place.country == "USA"):
         return True
     return place.feature in ("PPL", "PPLC") and place.population >= min_population
-
-
-@cache
-def _compass() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("compass_words") or [])
 
 
 def _strip(span: Any) -> Any:
@@ -93,7 +88,7 @@ def _trim(span: Any, gaz: Gazetteer, min_population: int) -> Any:
         return longer
     i = 0
     while i < len(span) - 1 and (span[i].is_lower or span[i].is_punct
-                                 or span[i].lower_.rstrip("-") in _compass()):
+                                 or span[i].lower_.rstrip("-") in context_words("compass_words")):
         i += 1
         if any(_is_big(p, min_population) for p in gaz.lookup(span[i:].text)):
             return span[i:]
@@ -132,7 +127,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
             continue
         places = _senses(span, gaz)
         if (not places and ent.label_ != "FAC" and span[-1].is_title
-                and span[-1].lower_ not in _landform_words()):
+                and span[-1].lower_ not in context_words("landform_words")):
             # a place entity that is only a county's name: "Vanderburgh", "Geauga"
             places = [p for p in gaz.lookup(f"{span.text} County") if p.feature == "ADM2"]
         if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
@@ -144,9 +139,9 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
 
 
 def _inner_place(part: Any, gaz: Gazetteer) -> bool:
-    if part[-1].lower_ in _area_heads() and len(part) > 1:
+    if part[-1].lower_ in context_words("area_heads") and len(part) > 1:
         return bool(gaz.lookup(part.text))
-    if all(t.lower_.rstrip("-") in _compass() for t in part):
+    if all(t.lower_.rstrip("-") in context_words("compass_words") for t in part):
         return False
     return any(_is_big(p, INNER_MIN_POPULATION) for p in gaz.lookup(part.text))
 
@@ -157,7 +152,7 @@ def _inner_places(span: Any, gaz: Gazetteer, label: str) -> list[Candidate]:
     Only countries, US states, big cities and "X County" count, so that the words of an
     unknown name ("Red River", "West Nile") are not taken for towns."""
     found: list[Candidate] = []
-    if {span[0].lower_.rstrip("."), span[-1].lower_.rstrip(".")} & _own_name_words():
+    if {span[0].lower_.rstrip("."), span[-1].lower_.rstrip(".")} & context_words("own_name_words"):
         return found
     i = 0
     while i < len(span):
@@ -216,7 +211,8 @@ def _with_own_name(span: Any) -> Any:
     "Colony", "Bradford" + "Woods", "Belle" + "Plaine" (found or not, never "Tennessee")."""
     doc = span.doc
     end = span.end
-    while end < len(doc) and doc[end].is_title and doc[end].lower_ in _name_tail_words():
+    tails = context_words("name_tail_words")
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ in tails:
         end += 1
     return doc[span.start : end]
 
@@ -227,7 +223,8 @@ def _in_own_name(span: Any) -> bool:
     doc = span.doc
     around = [doc[span.start - 1]] if span.start > 0 else []
     around += [doc[span.end]] if span.end < len(doc) else []
-    return any(t.is_title and t.lower_.rstrip(".") in _own_name_words() for t in around)
+    words = context_words("own_name_words")
+    return any(t.is_title and t.lower_.rstrip(".") in words for t in around)
 
 
 def _area_leading(span: Any, ent_type: str) -> bool:
@@ -235,7 +232,7 @@ def _area_leading(span: Any, ent_type: str) -> bool:
     stands ("Rapides Parish" tagged as a person), and inside an organisation's or event's
     name when it leads it ("Walker County Fair Association", "Kansas City Power & Light",
     where "Walker" or "Kansas" alone would be another place)."""
-    if len(span) < 2 or span[-1].lower_ not in _area_heads():
+    if len(span) < 2 or span[-1].lower_ not in context_words("area_heads"):
         return False
     return ent_type not in ("ORG", "EVENT") or _leads_entity(span)
 
@@ -259,7 +256,8 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     if ent_type not in ("ORG", "EVENT", "FAC") or not _leads_entity(span):
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    leads = nxt is not None and nxt.lower_ in _org_words() and not _academic(span)
+    leads = (nxt is not None and nxt.lower_ in context_words("institution_words")
+             and not _academic(span))
     return (whole or leads) and any(_is_named_area(p) for p in places)
 
 
@@ -270,7 +268,7 @@ def _academic(span: Any) -> bool:
     end = span.end
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return any(t.lower_ in _academic_words() for t in doc[span.end : end])
+    return any(t.lower_ in context_words("academic_words") for t in doc[span.end : end])
 
 
 def _leads_entity(span: Any) -> bool:
@@ -303,36 +301,6 @@ def _is_named_area(place: Place) -> bool:
     return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= _ORG_MIN_POPULATION
 
 
-@cache
-def _area_heads() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("area_heads") or [])
-
-
-@cache
-def _landform_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("landform_words") or [])
-
-
-@cache
-def _name_tail_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("name_tail_words") or [])
-
-
-@cache
-def _own_name_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("own_name_words") or [])
-
-
-@cache
-def _academic_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("academic_words") or [])
-
-
-@cache
-def _org_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_context().get("institution_words") or [])
-
-
 def _whole_entity(span: Any) -> bool:
     end = span.end
     doc = span.doc
@@ -356,7 +324,7 @@ def _with_story_counties(found: list[Candidate]) -> list[Candidate]:
     counties: dict[str, list[Place]] = {}
     for cand in found:
         head, _, last = normalise(cand.text).rpartition(" ")
-        if head and last in _area_heads():
+        if head and last in context_words("area_heads"):
             counties.setdefault(head, [p for p in cand.places if p.feature == "ADM2"])
     if not counties:
         return found
