@@ -27,7 +27,6 @@ _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
 _ORG_MIN_POPULATION = 20000
 MAX_INNER_WORDS = 4
-_LIST_HEADS = {"counties": "County", "parishes": "Parish"}
 INNER_MIN_POPULATION = 100000
 
 
@@ -339,8 +338,9 @@ def _county_lists(doc: Any, gaz: Gazetteer) -> list[Candidate]:
     """The names of a list of counties: "Barrow, Jackson and Oglethorpe counties" names
     Barrow County, not Barrow, Alaska; "Clay and Becker counties" Clay County."""
     found: list[Candidate] = []
+    heads = {str(k).lower(): str(v) for k, v in (load_context().get("list_heads") or {}).items()}
     for tok in doc:
-        head = _LIST_HEADS.get(tok.lower_)
+        head = heads.get(tok.lower_)
         if head is None or tok.i == 0:
             continue
         for name in _listed_names(doc, tok.i):
