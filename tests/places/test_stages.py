@@ -154,6 +154,9 @@ def test_a_list_of_countries_is_no_qualifier(parsed):
     # "China, Japan" inside a list is not the Japanese village of China.
     doc = parsed("Officials in Mexico, China, Japan, Ukraine and Brazil also report cases.")
     assert by_text(doc)["China"].country == "CHN"
+    with_article = parsed("Many countries, among them China, Japan, and the United Kingdom, "
+                          "have warned the WHO.")
+    assert by_text(with_article)["China"].country == "CHN"
     qualified = parsed("The storm hit Paris, Texas, and Springfield, Ill., on Monday.")
     assert by_text(qualified)["Paris"].country == "USA"
 

@@ -50,7 +50,8 @@ NEAR_MAX_CLOSE = 3.5
 MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "state"
 QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
 LIST_KIND = 2.0  # an item of a list of provinces or countries is one too
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*\Z")
+# What joins the items of a list of places: ", ", " and ", ", or the "
+LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?\Z")
 STORY_COUNTRY = 2.5
 STORY_STATE = 2.5
 NEAR_STORY_STATE = 1.5
@@ -180,7 +181,7 @@ class Resolver:
         of a list are alike, so "Ontario" there is the province, not the Californian city."""
         kinds: dict[int, set[str]] = {}
         for a, b in zip(cands, cands[1:], strict=False):
-            if not _LIST_JOIN.match(text[a.end : b.start]):
+            if not LIST_JOIN.match(text[a.end : b.start]):
                 continue
             for this, other in ((a, b), (b, a)):
                 best = self._clear_winner(other.places)

@@ -18,14 +18,13 @@ from eventwire.errors import ConfigError
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DATASETS, DEFAULT_DATASET, Place, load_gazetteer, normalise
-from eventwire.places.resolve import Context, Cues, Resolver
+from eventwire.places.resolve import LIST_JOIN, Context, Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
 
 __all__ = ["Analysis", "PlacesStage", "make"]
 
 _COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*\Z")
 
 
 @dataclass
@@ -156,7 +155,7 @@ def _in_list(text: str, cands: list[Candidate], i: int, feature: str) -> bool:
     if i + 2 >= len(cands):
         return False
     after = cands[i + 2]
-    return bool(_LIST_JOIN.match(text[cands[i + 1].end : after.start])) and any(
+    return bool(LIST_JOIN.match(text[cands[i + 1].end : after.start])) and any(
         p.feature == feature for p in after.places)
 
 
