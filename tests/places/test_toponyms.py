@@ -48,3 +48,53 @@ def test_a_name_word_the_tagger_left_out_stays_with_the_name(nlp):
     doc = nlp("Inmates at the prison near Tennessee Colony were moved.")
     found = find_toponyms(doc, load_gazetteer(), 100000)
     assert [c.text for c in found] == ["Tennessee Colony"]
+
+
+def _tagged(nlp, text: str, ents: list[tuple[str, str]]) -> list[str]:
+    """The toponyms found when the tagger marks the first occurrence of each entity so."""
+    doc = nlp(text)
+    spans = []
+    for entity, label in ents:
+        start = text.index(entity)
+        span = doc.char_span(start, start + len(entity), label=label)
+        assert isinstance(span, Span)
+        spans.append(span)
+    doc.ents = spans
+    return [c.text for c in find_toponyms(doc, load_gazetteer(), 100000)]
+
+
+def test_a_story_place_named_again_as_a_person_is_a_place(nlp):
+    text = "Sirens sounded in Gainesville, Ga., on Monday. Gainesville operates its own sirens."
+    doc = nlp(text)
+    second = text.rindex("Gainesville")
+    spans = [doc.char_span(text.index("Gainesville"), text.index("Gainesville") + 11, "GPE"),
+             doc.char_span(text.index("Ga."), text.index("Ga.") + 3, "GPE"),
+             doc.char_span(second, second + 11, "PERSON")]
+    doc.ents = spans
+    found = find_toponyms(doc, load_gazetteer(), 100000)
+    assert [c.start for c in found if c.text == "Gainesville"] == [text.index("Gainesville"),
+                                                                    second]
+
+
+def test_a_story_town_leading_an_organisation_name_is_a_place(nlp):
+    text = ("Crowds gathered in Dublin, Ohio, on Friday. The Dublin Historical Society "
+            "opened its doors.")
+    found = _tagged(nlp, text, [("Dublin", "GPE"), ("Ohio", "GPE"),
+                                ("The Dublin Historical Society", "ORG")])
+    assert found.count("Dublin") == 2
+
+
+def test_a_name_that_is_also_a_persons_is_not_repeated_as_a_place(nlp):
+    text = "Fans in Tupelo, Miss., cheered Ann Tupelo on Monday. Tupelo waved."
+    found = _tagged(nlp, text, [("Tupelo", "GPE"), ("Miss.", "GPE"),
+                                ("Ann Tupelo", "PERSON")])
+    assert found.count("Tupelo") == 1
+    alone = _tagged(nlp, text.replace("Ann Tupelo", "the crowd"), [("Tupelo", "GPE"),
+                                                                  ("Miss.", "GPE")])
+    assert alone.count("Tupelo") == 2
+
+
+def test_a_country_leading_an_organisation_name_stays_context(nlp):
+    text = "Floods hit Kenya on Monday. The Kenya Red Cross Society sent tents."
+    found = _tagged(nlp, text, [("Kenya", "GPE"), ("The Kenya Red Cross Society", "ORG")])
+    assert found == ["Kenya"]

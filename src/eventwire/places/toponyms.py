@@ -314,7 +314,66 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
              if not any(i in listed for i in range(c.start, c.end))] + counties
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
+    found += _named_again(doc, found, _taken(doc, found))
     return sorted(_with_story_counties(found), key=lambda c: c.start)
+
+
+def _taken(doc: Any, found: list[Candidate]) -> set[int]:
+    return {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
+
+
+def _named_again(doc: Any, found: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """Other mentions of a name the story uses as a place, which the tagger took for a
+    person, left out or put at the head of an organisation's name ("Gainesville operates
+    its own sirens", "the Dublin Historical Society" after "Dublin, Ohio"): one sense per
+    story. A name that is also part of a person's name in the story ("Jackson" after
+    "Michael Jackson") is left alone, and countries and states leading an organisation's
+    name ("China Daily") stay context, as in :func:`regions_in_names`."""
+    names = {c.text: c for c in found
+             if c.label in ("GPE", "LOC") and c.places and c.text[:1].isupper()}
+    if not names:
+        return []
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    by_first: dict[str, list[Candidate]] = {}
+    for cand in names.values():
+        by_first.setdefault(cand.text.split(" ")[0], []).append(cand)
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        for cand in by_first.get(tok.text, ()):
+            span = doc[tok.i : tok.i + len(cand.text.split(" "))]
+            if (span.text != cand.text or span.text in people
+                    or any(t.i in taken for t in span) or not _mentioned_again(span, cand)):
+                continue
+            out.append(Candidate(span.start_char, span.end_char, span.text, "GAZ",
+                                 cand.places, span.root))
+            taken |= {t.i for t in span}
+            break
+    return out
+
+
+def _mentioned_again(span: Any, cand: Candidate) -> bool:
+    """Whether a repeat of a story's place name is that place here (see _named_again)."""
+    doc = span.doc
+    label = span[0].ent_type_
+    if not label:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return span.root.pos_ == "PROPN" and not (nxt is not None and nxt.is_title)
+    if label == "PERSON":
+        return span[0].ent_iob_ == "B" and _whole_entity(_without_possessive(span))
+    regional = any(p.feature in ("PCLI", "ADM1", "CONT") for p in cand.places)
+    return (label in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and not regional
+            and _leads_entity(span) and not _academic(span))
+
+
+def _without_possessive(span: Any) -> Any:
+    """A span with the possessive after it taken in: "Gainesville" + "'s"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in ("'", "\u2019")):
+        end += 1
+    return doc[span.start : end]
 
 
 def _with_story_counties(found: list[Candidate]) -> list[Candidate]:
