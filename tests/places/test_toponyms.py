@@ -98,3 +98,37 @@ def test_a_country_leading_an_organisation_name_stays_context(nlp):
     text = "Floods hit Kenya on Monday. The Kenya Red Cross Society sent tents."
     found = _tagged(nlp, text, [("Kenya", "GPE"), ("The Kenya Red Cross Society", "ORG")])
     assert found == ["Kenya"]
+
+
+def _found(nlp, text: str) -> list[str]:
+    return [c.text for c in find_toponyms(nlp(text), load_gazetteer(), 100000)]
+
+
+def test_a_toponym_is_widened_over_the_name_words_the_tagger_cut_off(nlp):
+    text = "The plan is unlikely to get approved Tuesday by the DeKalb County Commission."
+    assert _tagged(nlp, text, [("DeKalb", "GPE")]) == ["DeKalb County"]
+    text = "Muskies help clean New Concord reservoir."
+    assert _tagged(nlp, text, [("Concord", "GPE")]) == ["New Concord"]
+    text = "He grew up in Sault Ste. Marie, Ontario."
+    assert _tagged(nlp, text, [("Marie", "GPE"), ("Ontario", "GPE")])[0] == "Sault Ste. Marie"
+
+
+def test_a_widened_toponym_takes_in_no_article_and_no_institution_word(nlp):
+    text = "The Athens Police Department said the Texas State Demographer agreed."
+    found = _tagged(nlp, text, [("Athens", "GPE"), ("Texas", "GPE")])
+    assert found == ["Athens", "Texas"]
+
+
+def test_a_lone_abbreviation_is_no_toponym(nlp):
+    assert _tagged(nlp, "Roads near Ste were closed.", [("Ste", "GPE")]) == []
+
+
+def test_an_unknown_x_city_is_the_town_x(nlp):
+    text = "It overshadows the rest, said Rock Hill City Manager Carey Smith."
+    doc = nlp(text)
+    start = text.index("Rock Hill City")
+    doc.ents = [doc.char_span(start, start + len("Rock Hill City"), "PERSON"),
+                doc.char_span(text.index("Carey"), text.index("Carey") + 11, "PERSON")]
+    found = find_toponyms(doc, load_gazetteer(), 100000)
+    assert [c.text for c in found] == ["Rock Hill City"]
+    assert any(p.name == "Rock Hill" and p.admin1 == "SC" for p in found[0].places)

@@ -92,6 +92,11 @@ def _abbreviations() -> dict[str, str]:
 _ABBREVIATIONS = _abbreviations()
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether a word is one of the abbreviations of place names ("St", "Ste", "Mt")."""
+    return word.lower().rstrip(".") in _ABBREVIATIONS
+
+
 _LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'\u2019 .-]{2,}")
 _CODE = re.compile(r"[A-Z]{1,4}")
 

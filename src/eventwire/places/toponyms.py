@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from eventwire.places.gazetteer import Gazetteer, Place, normalise
+from eventwire.places.gazetteer import Gazetteer, Place, is_abbreviation, normalise
 from eventwire.places.util import context_words, load_context
 
 __all__ = ["Candidate", "find_toponyms", "regions_in_names"]
@@ -105,7 +105,7 @@ def _senses(span: Any, gaz: Gazetteer) -> list[Place]:
     Ireland files a "Dublin City" (a district)."""
     places = gaz.lookup(span.text)
     key = normalise(span.text)
-    if (places and len(span) > 1 and span[-1].lower_ == "city"
+    if (len(span) > 1 and span[-1].lower_ == "city"
             and not any(p.feature in ("PPL", "PPLC") and normalise(p.name) == key
                         for p in places)):
         known = set(places)
@@ -139,7 +139,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
 
 def _inner_place(part: Any, gaz: Gazetteer) -> bool:
     if part[-1].lower_ in context_words("area_heads") and len(part) > 1:
-        return bool(gaz.lookup(part.text))
+        return bool(_senses(part, gaz))
     if all(t.lower_.rstrip("-") in context_words("compass_words") for t in part):
         return False
     return any(_is_big(p, INNER_MIN_POPULATION) for p in gaz.lookup(part.text))
@@ -166,7 +166,7 @@ def _inner_places(span: Any, gaz: Gazetteer, label: str) -> list[Candidate]:
             i += 1
             continue
         found.append(Candidate(hit.start_char, hit.end_char, hit.text, label,
-                               gaz.lookup(hit.text), hit.root))
+                               _senses(hit, gaz), hit.root))
         i = hit.end - span.start
     return found
 
@@ -179,7 +179,7 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
     while i < len(doc):
         tok = doc[i]
         hit = None
-        if (tok.is_title or tok.is_upper) and tok.i not in taken and tok.pos_ == "PROPN":
+        if tok.text[:1].isupper() and tok.i not in taken and tok.pos_ == "PROPN":
             hit = _longest_match(doc, i, gaz, taken, min_population, tok.ent_type_)
         if hit is None:
             i += 1
@@ -315,7 +315,72 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     found += _named_again(doc, found, _taken(doc, found))
-    return sorted(_with_story_counties(found), key=lambda c: c.start)
+    return _with_story_counties(_widened(doc, sorted(found, key=lambda c: c.start), gaz))
+
+
+def _widened(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Each toponym widened over the name words the tagger cut from it, when the longer
+    name is a known place: "New" + "Concord", "DeKalb" + "County" (of "the DeKalb County
+    Commission"), "Sault" + "Ste" + ". Marie". The words added must be capitalised (or the
+    dot of an abbreviation) and in no other toponym; an institution word ends no widened
+    name ("the Texas State Demographer"). A lone abbreviation ("Ste") is no toponym."""
+    kept = [c for c in found if not is_abbreviation(c.text)]
+    out: list[Candidate] = []
+    for k, cand in enumerate(kept):
+        span = doc.char_span(cand.start, cand.end)
+        lo = max(kept[k - 1].end if k else -1, out[-1].end if out else -1)
+        hi = kept[k + 1].start if k + 1 < len(kept) else len(doc.text) + 1
+        wider = None if span is None else _widest(span, gaz, lo, hi)
+        out.append(cand if wider is None else _as_candidate(wider, cand.label, gaz))
+    for cand in found:  # an abbreviation the tagger took for a place, widened alone
+        span = doc.char_span(cand.start, cand.end)
+        if not is_abbreviation(cand.text) or span is None:
+            continue
+        wider = _widest(span, gaz, -1, len(doc.text) + 1)
+        if wider is not None and not any(c.start < wider.end_char and wider.start_char < c.end
+                                         for c in out):
+            out.append(_as_candidate(wider, cand.label, gaz))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _as_candidate(span: Any, label: str, gaz: Gazetteer) -> Candidate:
+    return Candidate(span.start_char, span.end_char, span.text, label, _senses(span, gaz),
+                     span.root)
+
+
+def _widest(span: Any, gaz: Gazetteer, lo: int, hi: int) -> Any | None:
+    """The longest known name that contains ``span`` and at most three words before it and
+    three after it (see _widened), or None."""
+    doc = span.doc
+    best = None
+    for back in range(min(3, span.start), -1, -1):
+        for fwd in range(min(3, len(doc) - span.end), -1, -1):
+            if back + fwd == 0 or (best is not None and back + fwd <= len(best) - len(span)):
+                continue
+            wider = doc[span.start - back : span.end + fwd]
+            added = [*doc[wider.start : span.start], *doc[span.end : wider.end]]
+            if (wider.start_char <= lo or wider.end_char >= hi
+                    or not wider[0].text[:1].isupper() or not wider[-1].text[:1].isupper()
+                    or not all(_name_word(t) for t in added)):
+                continue
+            if _senses(wider, gaz) and not _institutional(wider[-1]):
+                best = wider
+    return best
+
+
+def _name_word(tok: Any) -> bool:
+    """A word a widened name may take in: a capitalised word other than "The", or the dot
+    after an abbreviation ("Ste" + "."; a dot after any other word ends a sentence)."""
+    if tok.text == ".":
+        return tok.i > 0 and is_abbreviation(tok.doc[tok.i - 1].text)
+    return tok.text[:1].isupper() and tok.lower_ != "the"
+
+
+def _institutional(tok: Any) -> bool:
+    """An institution word that is no area's own last word: "Texas" + "State" is the state
+    named inside "the Texas State Demographer", not a longer name."""
+    word = tok.lower_
+    return word in context_words("institution_words") and word not in context_words("area_heads")
 
 
 def _taken(doc: Any, found: list[Candidate]) -> set[int]:
