@@ -132,3 +132,16 @@ def test_an_unknown_x_city_is_the_town_x(nlp):
     found = find_toponyms(doc, load_gazetteer(), 100000)
     assert [c.text for c in found] == ["Rock Hill City"]
     assert any(p.name == "Rock Hill" and p.admin1 == "SC" for p in found[0].places)
+
+
+def test_a_sentence_opening_word_the_story_writes_in_lower_case_is_no_place(nlp):
+    # Man is a city of Ivory Coast; here it is the word "man".
+    text = "Man accused of threats. Police said the man called twice."
+    assert "Man" not in _found(nlp, text)
+    assert "Paris" in _found(nlp, "Paris hosted the talks. Officials said they went well.")
+
+
+def test_a_letter_left_of_an_alternate_name_is_no_name():
+    gaz = load_gazetteer()
+    assert not any(p.name == "Detroit" for p in gaz.lookup("D"))  # from "The D"
+    assert any(p.name == "Los Angeles" for p in gaz.lookup("L.A."))

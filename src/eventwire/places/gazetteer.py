@@ -102,8 +102,11 @@ _CODE = re.compile(r"[A-Z]{1,4}")
 
 
 def _useful_alias(alias: str) -> bool:
-    """Latin-script alternate names a news text could use; codes and scripts are skipped."""
-    return _LATIN_NAME.fullmatch(alias) is not None and _CODE.fullmatch(alias) is None
+    """Latin-script alternate names a news text could use; codes, scripts and names that
+    are a letter or two once their article goes ("The D" for Detroit; not "L.A.") are
+    skipped."""
+    return (_LATIN_NAME.fullmatch(alias) is not None and _CODE.fullmatch(alias) is None
+            and (len(normalise(alias)) >= 3 or "." in alias))
 
 
 class Gazetteer:

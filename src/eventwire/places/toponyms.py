@@ -185,10 +185,20 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
             i += 1
             continue
         span, places = hit
-        found.append(Candidate(span.start_char, span.end_char, span.text, "GAZ", places,
-                               span.root))
+        if not _common_word(span):
+            found.append(Candidate(span.start_char, span.end_char, span.text, "GAZ", places,
+                                   span.root))
         i = span.end
     return found
+
+
+def _common_word(span: Any) -> bool:
+    """A one-word name that opens a sentence and that the story also writes in lower case
+    elsewhere: "Man accused of threats" beside "a St. Paul man" is no Man, Ivory Coast."""
+    if len(span) != 1 or not span[0].is_sent_start:
+        return False
+    word = span[0].lower_
+    return any(t.text == word for t in span.doc)
 
 
 def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_population: int,
