@@ -145,3 +145,16 @@ def test_a_letter_left_of_an_alternate_name_is_no_name():
     gaz = load_gazetteer()
     assert not any(p.name == "Detroit" for p in gaz.lookup("D"))  # from "The D"
     assert any(p.name == "Los Angeles" for p in gaz.lookup("L.A."))
+
+
+def test_a_toponym_is_widened_over_a_names_particle(nlp):
+    text = "Cases were reported in Rio Grande do Sul and Tocantins."
+    assert _tagged(nlp, text, [("Rio Grande", "GPE"), ("Tocantins", "GPE")])[0] == (
+        "Rio Grande do Sul")
+
+
+def test_compass_words_alone_are_a_region_or_no_place(nlp):
+    text = "Prices in the South rose while the North held steady."
+    assert _tagged(nlp, text, [("South", "LOC"), ("North", "LOC")]) == []
+    text = "Storms crossed the Midwest on Monday."
+    assert _tagged(nlp, text, [("Midwest", "LOC")]) == ["Midwest"]

@@ -325,7 +325,18 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     found += _named_again(doc, found, _taken(doc, found))
-    return _with_story_counties(_widened(doc, sorted(found, key=lambda c: c.start), gaz))
+    found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
+    return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
+
+
+def _compass_only(cand: Candidate) -> Candidate | None:
+    """A name of compass words alone ("the South", "the West", "North") is a region of the
+    regions file or nothing: not Cameroon's South Province nor a village called North."""
+    words = cand.text.lower().replace("-", " ").split()
+    if not words or not all(w in context_words("compass_words") for w in words):
+        return cand
+    regions = [p for p in cand.places if p.feature == "RGN"]
+    return replace(cand, places=regions) if regions else None
 
 
 def _widened(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
@@ -379,10 +390,13 @@ def _widest(span: Any, gaz: Gazetteer, lo: int, hi: int) -> Any | None:
 
 
 def _name_word(tok: Any) -> bool:
-    """A word a widened name may take in: a capitalised word other than "The", or the dot
-    after an abbreviation ("Ste" + "."; a dot after any other word ends a sentence)."""
+    """A word a widened name may take in: a capitalised word other than "The", a name's
+    particle ("do" of "Rio Grande do Sul"), or the dot after an abbreviation ("Ste" + ".";
+    a dot after any other word ends a sentence)."""
     if tok.text == ".":
         return tok.i > 0 and is_abbreviation(tok.doc[tok.i - 1].text)
+    if tok.text in context_words("name_particles"):
+        return True  # never the last word: a widened name ends capitalised
     return tok.text[:1].isupper() and tok.lower_ != "the"
 
 
