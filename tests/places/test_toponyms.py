@@ -158,3 +158,21 @@ def test_compass_words_alone_are_a_region_or_no_place(nlp):
     assert _tagged(nlp, text, [("South", "LOC"), ("North", "LOC")]) == []
     text = "Storms crossed the Midwest on Monday."
     assert _tagged(nlp, text, [("Midwest", "LOC")]) == ["Midwest"]
+
+
+def test_a_disease_named_after_a_place_is_no_toponym(nlp):
+    text = "Cases of West Nile virus and Marburg virus rose in Uganda."
+    found = _tagged(nlp, text, [("West Nile", "LOC"), ("Marburg", "GPE"), ("Uganda", "GPE")])
+    assert found == ["Uganda"]
+
+
+def test_an_acronym_is_not_a_town_spelled_like_it(nlp):
+    text = "The UN and the EU sent aid to Haiti."
+    found = _tagged(nlp, text, [("UN", "ORG"), ("EU", "GPE"), ("Haiti", "GPE")])
+    assert found == ["Haiti"]
+    assert "L.A." in _tagged(nlp, "Smog covered L.A. on Monday.", [("L.A.", "GPE")])
+
+
+def test_a_place_entity_without_a_capital_is_no_toponym(nlp):
+    text = "The recalled items included cilantro and cheddar cheese."
+    assert _tagged(nlp, text, [("cheddar", "GPE")]) == []

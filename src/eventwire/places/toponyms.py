@@ -326,7 +326,31 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     found += _named_again(doc, found, _taken(doc, found))
     found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
+    found = [c for c in found  # a name has a capital ("cheddar" tagged as a place has none)
+             if any(ch.isupper() for ch in c.text) and not _disease(doc.text, c)]
+    found = [c for c in map(_without_namesake_towns, found) if c is not None]
     return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
+
+
+def _disease(text: str, cand: Candidate) -> bool:
+    """Whether a name is a disease's ("West Nile virus", "Marburg virus")."""
+    after = text[cand.end : cand.end + 20].split()
+    return bool(after) and after[0].lower().strip(".,;:") in context_words("disease_words")
+
+
+def _without_namesake_towns(cand: Candidate) -> Candidate | None:
+    """An acronym of two or three capitals ("UN", "EU", "WA") is not a town that happens to
+    be spelled so (Un, India; Eu, France; Wa, Ghana): only areas and towns it abbreviates
+    ("L.A.") stay among its senses, and an acronym left with none is no toponym."""
+    text = cand.text.replace(".", "")
+    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()) or "." in cand.text:
+        return cand
+    key = normalise(cand.text)
+    places = [p for p in cand.places
+              if p.feature not in ("PPL", "PPLC") or normalise(p.name) != key]
+    if len(places) == len(cand.places):
+        return cand
+    return replace(cand, places=places) if places else None
 
 
 def _compass_only(cand: Candidate) -> Candidate | None:
