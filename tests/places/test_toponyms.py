@@ -176,3 +176,26 @@ def test_an_acronym_is_not_a_town_spelled_like_it(nlp):
 def test_a_place_entity_without_a_capital_is_no_toponym(nlp):
     text = "The recalled items included cilantro and cheddar cheese."
     assert _tagged(nlp, text, [("cheddar", "GPE")]) == []
+
+
+def test_a_disease_named_after_a_place_stands_alone_too(nlp):
+    text = "Nine people died from Ebola in Congo."
+    assert _tagged(nlp, text, [("Ebola", "GPE"), ("Congo", "GPE")]) == ["Congo"]
+
+
+def test_a_dotted_acronym_is_not_a_small_town_either(nlp):
+    text = "The U.N. and the FAO sent aid to Haiti."
+    found = _tagged(nlp, text, [("U.N.", "GPE"), ("FAO", "GPE"), ("Haiti", "GPE")])
+    assert found == ["Haiti"]
+
+
+def test_an_unknown_name_with_digits_is_no_toponym(nlp):
+    assert _tagged(nlp, "The H5N1 strain spread.", [("H5N1", "GPE")]) == []
+
+
+def test_a_small_towns_name_as_a_whole_organisation_is_no_toponym(nlp):
+    # Campbell, California, has 40,000 people; here it is a man.
+    text = "Prosecutors said that Campbell yelled at the officers."
+    assert _tagged(nlp, text, [("Campbell", "ORG")]) == []
+    text = "Officials said that Houston approved the plan."
+    assert _tagged(nlp, text, [("Houston", "ORG")]) == ["Houston"]

@@ -26,8 +26,12 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
 _ORG_MIN_POPULATION = 20000
+# A whole organisation entity that is a town's name is more often a person, a team or a
+# firm named like a small town ("Campbell said", "Franklin" the school) than the town.
+_WHOLE_ORG_MIN_POPULATION = 50000
 MAX_INNER_WORDS = 4
 INNER_MIN_POPULATION = 100000
+ACRONYM_MIN_POPULATION = 500000  # cities known by their initials: "L.A.", "NYC"
 
 
 @dataclass
@@ -267,6 +271,8 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     leads = (nxt is not None and nxt.lower_ in context_words("institution_words")
              and not _academic(span))
+    if whole and not leads:  # the tagger's organisation is only the name: "Campbell said"
+        return any(_is_named_area(p, _WHOLE_ORG_MIN_POPULATION) for p in places)
     return (whole or leads) and any(_is_named_area(p) for p in places)
 
 
@@ -306,8 +312,8 @@ def _place_nouns() -> tuple[str, ...]:
     return tuple(str(w).lower() for w in load_context().get("place_announcers") or [])
 
 
-def _is_named_area(place: Place) -> bool:
-    return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= _ORG_MIN_POPULATION
+def _is_named_area(place: Place, min_population: int = _ORG_MIN_POPULATION) -> bool:
+    return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= min_population
 
 
 def _whole_entity(span: Any) -> bool:
@@ -326,28 +332,37 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     found += _named_again(doc, found, _taken(doc, found))
     found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
-    found = [c for c in found  # a name has a capital ("cheddar" tagged as a place has none)
-             if any(ch.isupper() for ch in c.text) and not _disease(doc.text, c)]
+    found = [c for c in found if _name_like(c) and not _disease(doc.text, c)]
     found = [c for c in map(_without_namesake_towns, found) if c is not None]
     return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
 
 
+def _name_like(cand: Candidate) -> bool:
+    """A toponym has a capital ("cheddar" tagged as a place has none), and an unknown one
+    no digits ("H5N1" tagged as a place)."""
+    return any(ch.isupper() for ch in cand.text) and (
+        bool(cand.places) or not any(ch.isdigit() for ch in cand.text))
+
+
 def _disease(text: str, cand: Candidate) -> bool:
-    """Whether a name is a disease's ("West Nile virus", "Marburg virus")."""
+    """Whether a name is a disease's ("West Nile virus", "Marburg virus", "Ebola")."""
+    if cand.text.lower() in context_words("disease_names"):
+        return True
     after = text[cand.end : cand.end + 20].split()
     return bool(after) and after[0].lower().strip(".,;:") in context_words("disease_words")
 
 
 def _without_namesake_towns(cand: Candidate) -> Candidate | None:
-    """An acronym of two or three capitals ("UN", "EU", "WA") is not a town that happens to
-    be spelled so (Un, India; Eu, France; Wa, Ghana): only areas and towns it abbreviates
+    """An acronym of two or three capitals ("UN", "U.N.", "EU", "WA") is not a town that
+    happens to be spelled so (Un, India; Eu, France; Wa, Ghana), nor a smaller town with it
+    among its many alternate names ("FAO", Al Fāw): only areas and big cities it abbreviates
     ("L.A.") stay among its senses, and an acronym left with none is no toponym."""
     text = cand.text.replace(".", "")
-    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()) or "." in cand.text:
+    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
         return cand
     key = normalise(cand.text)
-    places = [p for p in cand.places
-              if p.feature not in ("PPL", "PPLC") or normalise(p.name) != key]
+    places = [p for p in cand.places if p.feature not in ("PPL", "PPLC") or (
+        normalise(p.name) != key and p.population >= ACRONYM_MIN_POPULATION)]
     if len(places) == len(cand.places):
         return cand
     return replace(cand, places=places) if places else None
