@@ -199,3 +199,12 @@ def test_a_small_towns_name_as_a_whole_organisation_is_no_toponym(nlp):
     assert _tagged(nlp, text, [("Campbell", "ORG")]) == []
     text = "Officials said that Houston approved the plan."
     assert _tagged(nlp, text, [("Houston", "ORG")]) == ["Houston"]
+
+
+def test_an_unknown_place_that_is_a_persons_name_is_the_person(nlp):
+    text = "Coach Jim Farrin praised the team. Farrin said the season went well."
+    doc = nlp(text)
+    second = text.rindex("Farrin")
+    doc.ents = [doc.char_span(text.index("Jim"), text.index("Jim") + 10, "PERSON"),
+                doc.char_span(second, second + 6, "GPE")]
+    assert find_toponyms(doc, load_gazetteer(), 100000) == []

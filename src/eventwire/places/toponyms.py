@@ -332,9 +332,18 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
     found += _named_again(doc, found, _taken(doc, found))
     found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
-    found = [c for c in found if _name_like(c) and not _disease(doc.text, c)]
+    people = _people_words(doc)
+    found = [c for c in found if _name_like(c) and not _disease(doc.text, c)
+             and (c.places or c.text not in people)]
     found = [c for c in map(_without_namesake_towns, found) if c is not None]
     return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
+
+
+def _people_words(doc: Any) -> set[str]:
+    """The words of the story's people's names of two words or more: an unknown "place"
+    that is one of them is the person the tagger took for a place ("Ripley" after "coach
+    Jim Ripley")."""
+    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
 
 
 def _name_like(cand: Candidate) -> bool:
