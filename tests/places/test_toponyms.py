@@ -208,3 +208,15 @@ def test_an_unknown_place_that_is_a_persons_name_is_the_person(nlp):
     doc.ents = [doc.char_span(text.index("Jim"), text.index("Jim") + 10, "PERSON"),
                 doc.char_span(second, second + 6, "GPE")]
     assert find_toponyms(doc, load_gazetteer(), 100000) == []
+
+
+def test_a_states_dotted_short_form_without_its_dot_is_no_state(nlp):
+    text = "We came here together. Miss Cordiner said she hoped to return."
+    assert _tagged(nlp, text, []) == []
+    assert "Miss." in _found(nlp, "The storm hit Jackson, Miss., on Sunday.")
+
+
+def test_an_organisation_named_like_an_alternate_name_is_no_place(nlp):
+    # GeoNames files "White House" among Casablanca's names (Casa Blanca).
+    text = "He was twice rebuffed by the White House on Monday."
+    assert _tagged(nlp, text, [("the White House", "ORG")]) == []

@@ -92,6 +92,19 @@ def _abbreviations() -> dict[str, str]:
 _ABBREVIATIONS = _abbreviations()
 
 
+@cache
+def dotted_abbreviations() -> frozenset[str]:
+    """The short forms of states and provinces written as a word and a dot ("Miss.",
+    "Ind.", "Wash."), normalised: without the dot the word is something else ("Miss
+    Smith"). Initials ("N.Y.", "N.S.W.") are as often written without dots."""
+    data = _read_yaml("names.yaml")
+    forms = [str(n) for names in (data.get("us_states") or {}).values() for n in names or ()]
+    for codes in (data.get("provinces") or {}).values():
+        forms += [str(n) for names in (codes or {}).values() for n in names or ()]
+    return frozenset(normalise(f) for f in forms
+                     if f.endswith(".") and not f.replace(".", "").replace(" ", "").isupper())
+
+
 def is_abbreviation(word: str) -> bool:
     """Whether a word is one of the abbreviations of place names ("St", "Ste", "Mt")."""
     return word.lower().rstrip(".") in _ABBREVIATIONS

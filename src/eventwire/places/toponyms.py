@@ -15,7 +15,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from eventwire.places.gazetteer import Gazetteer, Place, is_abbreviation, normalise
+from eventwire.places.gazetteer import (
+    Gazetteer,
+    Place,
+    dotted_abbreviations,
+    is_abbreviation,
+    normalise,
+)
 from eventwire.places.util import context_words, load_context
 
 __all__ = ["Candidate", "find_toponyms", "regions_in_names"]
@@ -271,9 +277,20 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     leads = (nxt is not None and nxt.lower_ in context_words("institution_words")
              and not _academic(span))
+    places = [p for p in places if _by_own_name(p, span)]
     if whole and not leads:  # the tagger's organisation is only the name: "Campbell said"
         return any(_is_named_area(p, _WHOLE_ORG_MIN_POPULATION) for p in places)
     return (whole or leads) and any(_is_named_area(p) for p in places)
+
+
+def _by_own_name(place: Place, span: Any) -> bool:
+    """Whether a town bears the span's text as its own name, not one of GeoNames' many
+    alternate names: in an organisation's name "White House" is not Casablanca ("Casa
+    Blanca") nor "Hamas" Hamm. Areas keep their short forms ("U.S.")."""
+    if place.feature not in ("PPL", "PPLC"):
+        return True
+    key = normalise(span.text)
+    return normalise(place.name) in (key, key.removesuffix(" city"))
 
 
 def _academic(span: Any) -> bool:
@@ -336,6 +353,7 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
     found = [c for c in found if _name_like(c) and not _disease(doc.text, c)
              and (c.places or c.text not in people)]
     found = [c for c in map(_without_namesake_towns, found) if c is not None]
+    found = [c for c in map(_without_undotted_states, found) if c is not None]
     return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
 
 
@@ -351,6 +369,18 @@ def _name_like(cand: Candidate) -> bool:
     no digits ("H5N1" tagged as a place)."""
     return any(ch.isupper() for ch in cand.text) and (
         bool(cand.places) or not any(ch.isdigit() for ch in cand.text))
+
+
+def _without_undotted_states(cand: Candidate) -> Candidate | None:
+    """A state's dotted short form written without its dot is no state: "Miss" (Miss
+    America, Miss Smith) is not Mississippi, "Ind" not Indiana."""
+    if ("." in cand.text or cand.text.isupper()
+            or normalise(cand.text) not in dotted_abbreviations()):
+        return cand
+    places = [p for p in cand.places if p.feature != "ADM1"]
+    if len(places) == len(cand.places):
+        return cand
+    return replace(cand, places=places) if places else None
 
 
 def _disease(text: str, cand: Candidate) -> bool:
