@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Span
 
 from eventwire.model import Document, Event, EventActor, PlaceMention
 from eventwire.pipeline import Pipeline
+from eventwire.places.gazetteer import load_gazetteer
+from eventwire.places.toponyms import find_toponyms
 
 
 def stage_runner(pipeline: Pipeline) -> Callable[[str], Document]:
@@ -33,3 +38,21 @@ def event_at(doc: Document, trigger: str, cameo: str = "173") -> Event:
 def by_text(doc: Document) -> dict[str, PlaceMention]:
     """The document's place mentions by their text (the last one of a repeated name)."""
     return {m.text: m for m in doc.places}
+
+
+def tagged(nlp: Any, text: str, ents: list[tuple[str, str]]) -> list[str]:
+    """The toponyms found when the tagger marks the first occurrence of each entity so."""
+    doc = nlp(text)
+    spans = []
+    for entity, label in ents:
+        start = text.index(entity)
+        span = doc.char_span(start, start + len(entity), label=label)
+        assert isinstance(span, Span)
+        spans.append(span)
+    doc.ents = spans
+    return [c.text for c in find_toponyms(doc, load_gazetteer(), 100000)]
+
+
+def found_in(nlp: Any, text: str) -> list[str]:
+    """The toponyms found with the tagger's own entities."""
+    return [c.text for c in find_toponyms(nlp(text), load_gazetteer(), 100000)]

@@ -76,3 +76,8 @@ def test_normalise_spells_out_leading_abbreviations():
     assert normalise("St. Albans") == normalise("Saint Albans")
     assert normalise("Ft. Worth") == "fort worth"
     assert normalise("Stanford") == "stanford"
+
+
+def test_a_letter_left_of_an_alternate_name_is_no_name(gaz):
+    assert not any(p.name == "Detroit" for p in gaz.lookup("D"))  # from "The D"
+    assert any(p.name == "Los Angeles" for p in gaz.lookup("L.A."))

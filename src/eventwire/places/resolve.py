@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
-from eventwire.places.toponyms import Candidate
+from eventwire.places.spans import Candidate
 from eventwire.places.util import context_words
 
 __all__ = ["Context", "Resolver", "haversine_km"]

@@ -11,17 +11,13 @@ NORP, and a GPE whose head is an adjective is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from eventwire.places.gazetteer import (
-    Gazetteer,
-    Place,
-    dotted_abbreviations,
-    is_abbreviation,
-    normalise,
-)
+from eventwire.places.gazetteer import Gazetteer, Place, normalise
+from eventwire.places.refine import refine_toponyms
+from eventwire.places.spans import Candidate, academic, leads_entity, senses, whole_entity
 from eventwire.places.util import context_words, load_context
 
 __all__ = ["Candidate", "find_toponyms", "regions_in_names"]
@@ -37,19 +33,6 @@ _ORG_MIN_POPULATION = 20000
 _WHOLE_ORG_MIN_POPULATION = 50000
 MAX_INNER_WORDS = 4
 INNER_MIN_POPULATION = 100000
-ACRONYM_MIN_POPULATION = 500000  # cities known by their initials: "L.A.", "NYC"
-
-
-@dataclass
-class Candidate:
-    """A toponym found in the text, with the gazetteer entries its name may denote."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    places: list[Place]
-    root: Any  # the spaCy token heading the span
 
 
 def _is_big(place: Place, min_population: int) -> bool:
@@ -109,21 +92,6 @@ def _trim(span: Any, gaz: Gazetteer, min_population: int) -> Any:
     return span
 
 
-def _senses(span: Any, gaz: Gazetteer) -> list[Place]:
-    """The entries a span may denote. "X City" that is no town's own name ("Mexico City" is) is
-    also any town X: "Dublin City Council" in an Ohio story is Dublin, Ohio's, though only
-    Ireland files a "Dublin City" (a district)."""
-    places = gaz.lookup(span.text)
-    key = normalise(span.text)
-    if (len(span) > 1 and span[-1].lower_ == "city"
-            and not any(p.feature in ("PPL", "PPLC") and normalise(p.name) == key
-                        for p in places)):
-        known = set(places)
-        places = places + [p for p in gaz.lookup(span[:-1].text)
-                           if p.feature in ("PPL", "PPLC") and p not in known]
-    return places
-
-
 def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -134,7 +102,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
         span = _with_own_name(_trim(ent, gaz, min_population))
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
-        places = _senses(span, gaz)
+        places = senses(span, gaz)
         if (not places and ent.label_ != "FAC" and span[-1].is_title
                 and span[-1].lower_ not in context_words("landform_words")):
             # a place entity that is only a county's name: "Vanderburgh", "Geauga"
@@ -149,7 +117,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
 
 def _inner_place(part: Any, gaz: Gazetteer) -> bool:
     if part[-1].lower_ in context_words("area_heads") and len(part) > 1:
-        return bool(_senses(part, gaz))
+        return bool(senses(part, gaz))
     if all(t.lower_.rstrip("-") in context_words("compass_words") for t in part):
         return False
     return any(_is_big(p, INNER_MIN_POPULATION) for p in gaz.lookup(part.text))
@@ -176,7 +144,7 @@ def _inner_places(span: Any, gaz: Gazetteer, label: str) -> list[Candidate]:
             i += 1
             continue
         found.append(Candidate(hit.start_char, hit.end_char, hit.text, label,
-                               _senses(hit, gaz), hit.root))
+                               senses(hit, gaz), hit.root))
         i = hit.end - span.start
     return found
 
@@ -217,7 +185,7 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         span = doc[i : i + n]
         if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
             continue
-        places = _senses(span, gaz)
+        places = senses(span, gaz)
         if places and not _in_own_name(span) and (
             _accepted(span, places, ent_type, min_population) or _area_leading(span, ent_type)
         ):
@@ -253,7 +221,7 @@ def _area_leading(span: Any, ent_type: str) -> bool:
     where "Walker" or "Kansas" alone would be another place)."""
     if len(span) < 2 or span[-1].lower_ not in context_words("area_heads"):
         return False
-    return ent_type not in ("ORG", "EVENT") or _leads_entity(span)
+    return ent_type not in ("ORG", "EVENT") or leads_entity(span)
 
 
 def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int) -> bool:
@@ -269,14 +237,14 @@ def _accepted(span: Any, places: list[Place], ent_type: str, min_population: int
         return True
     if not ent_type:
         return any(_is_big(p, min_population) for p in places)
-    whole = _leads_entity(span) and _whole_entity(span)
+    whole = leads_entity(span) and whole_entity(span)
     if ent_type in ("PERSON", "NORP"):
         return whole and any(p.feature in ("PCLI", "ADM1") for p in places)
-    if ent_type not in ("ORG", "EVENT", "FAC") or not _leads_entity(span):
+    if ent_type not in ("ORG", "EVENT", "FAC") or not leads_entity(span):
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     leads = (nxt is not None and nxt.lower_ in context_words("institution_words")
-             and not _academic(span))
+             and not academic(span))
     places = [p for p in places if _by_own_name(p, span)]
     if whole and not leads:  # the tagger's organisation is only the name: "Campbell said"
         return any(_is_named_area(p, _WHOLE_ORG_MIN_POPULATION) for p in places)
@@ -291,24 +259,6 @@ def _by_own_name(place: Place, span: Any) -> bool:
         return True
     key = normalise(span.text)
     return normalise(place.name) in (key, key.removesuffix(" city"))
-
-
-def _academic(span: Any) -> bool:
-    """Whether the entity a place name leads is a university or college ("Kansas State
-    University"): named after a region, not located by it, and not a toponym of the story."""
-    doc = span.doc
-    end = span.end
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return any(t.lower_ in context_words("academic_words") for t in doc[span.end : end])
-
-
-def _leads_entity(span: Any) -> bool:
-    """Whether a span starts its entity, an article aside ("the Douglas County Hospital")."""
-    if span[0].ent_iob_ == "B":
-        return True
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.ent_iob_ == "B" and before.lower_ == "the"
 
 
 def _announced(span: Any) -> bool:
@@ -333,12 +283,6 @@ def _is_named_area(place: Place, min_population: int = _ORG_MIN_POPULATION) -> b
     return place.feature in ("PCLI", "ADM1", "ADM2") or place.population >= min_population
 
 
-def _whole_entity(span: Any) -> bool:
-    end = span.end
-    doc = span.doc
-    return end >= len(doc) or doc[end].ent_iob_ != "I"
-
-
 def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candidate]:
     """Every toponym of a parsed spaCy ``Doc``, in text order."""
     counties = _county_lists(doc, gaz)
@@ -347,200 +291,7 @@ def find_toponyms(doc: Any, gaz: Gazetteer, min_population: int) -> list[Candida
              if not any(i in listed for i in range(c.start, c.end))] + counties
     taken = {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
     found += _gazetteer_candidates(doc, gaz, taken, min_population)
-    found += _named_again(doc, found, _taken(doc, found))
-    found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
-    people = _people_words(doc)
-    found = [c for c in found if _name_like(c) and not _disease(doc.text, c)
-             and (c.places or c.text not in people)]
-    found = [c for c in map(_without_namesake_towns, found) if c is not None]
-    found = [c for c in map(_without_undotted_states, found) if c is not None]
-    return _with_story_counties([c for c in map(_compass_only, found) if c is not None])
-
-
-def _people_words(doc: Any) -> set[str]:
-    """The words of the story's people's names of two words or more: an unknown "place"
-    that is one of them is the person the tagger took for a place ("Ripley" after "coach
-    Jim Ripley")."""
-    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-
-
-def _name_like(cand: Candidate) -> bool:
-    """A toponym has a capital ("cheddar" tagged as a place has none), and an unknown one
-    no digits ("H5N1" tagged as a place)."""
-    return any(ch.isupper() for ch in cand.text) and (
-        bool(cand.places) or not any(ch.isdigit() for ch in cand.text))
-
-
-def _without_undotted_states(cand: Candidate) -> Candidate | None:
-    """A state's dotted short form written without its dot is no state: "Miss" (Miss
-    America, Miss Smith) is not Mississippi, "Ind" not Indiana."""
-    if ("." in cand.text or cand.text.isupper()
-            or normalise(cand.text) not in dotted_abbreviations()):
-        return cand
-    places = [p for p in cand.places if p.feature != "ADM1"]
-    if len(places) == len(cand.places):
-        return cand
-    return replace(cand, places=places) if places else None
-
-
-def _disease(text: str, cand: Candidate) -> bool:
-    """Whether a name is a disease's ("West Nile virus", "Marburg virus", "Ebola")."""
-    if cand.text.lower() in context_words("disease_names"):
-        return True
-    after = text[cand.end : cand.end + 20].split()
-    return bool(after) and after[0].lower().strip(".,;:") in context_words("disease_words")
-
-
-def _without_namesake_towns(cand: Candidate) -> Candidate | None:
-    """An acronym of two or three capitals ("UN", "U.N.", "EU", "WA") is not a town that
-    happens to be spelled so (Un, India; Eu, France; Wa, Ghana), nor a smaller town with it
-    among its many alternate names ("FAO", Al Fāw): only areas and big cities it abbreviates
-    ("L.A.") stay among its senses, and an acronym left with none is no toponym."""
-    text = cand.text.replace(".", "")
-    if not (2 <= len(text) <= 3 and text.isalpha() and text.isupper()):
-        return cand
-    key = normalise(cand.text)
-    places = [p for p in cand.places if p.feature not in ("PPL", "PPLC") or (
-        normalise(p.name) != key and p.population >= ACRONYM_MIN_POPULATION)]
-    if len(places) == len(cand.places):
-        return cand
-    return replace(cand, places=places) if places else None
-
-
-def _compass_only(cand: Candidate) -> Candidate | None:
-    """A name of compass words alone ("the South", "the West", "North") is a region of the
-    regions file or nothing: not Cameroon's South Province nor a village called North."""
-    words = cand.text.lower().replace("-", " ").split()
-    if not words or not all(w in context_words("compass_words") for w in words):
-        return cand
-    regions = [p for p in cand.places if p.feature == "RGN"]
-    return replace(cand, places=regions) if regions else None
-
-
-def _widened(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
-    """Each toponym widened over the name words the tagger cut from it, when the longer
-    name is a known place: "New" + "Concord", "DeKalb" + "County" (of "the DeKalb County
-    Commission"), "Sault" + "Ste" + ". Marie". The words added must be capitalised (or the
-    dot of an abbreviation) and in no other toponym; an institution word ends no widened
-    name ("the Texas State Demographer"). A lone abbreviation ("Ste") is no toponym."""
-    kept = [c for c in found if not is_abbreviation(c.text)]
-    out: list[Candidate] = []
-    for k, cand in enumerate(kept):
-        span = doc.char_span(cand.start, cand.end)
-        lo = max(kept[k - 1].end if k else -1, out[-1].end if out else -1)
-        hi = kept[k + 1].start if k + 1 < len(kept) else len(doc.text) + 1
-        wider = None if span is None else _widest(span, gaz, lo, hi)
-        out.append(cand if wider is None else _as_candidate(wider, cand.label, gaz))
-    for cand in found:  # an abbreviation the tagger took for a place, widened alone
-        span = doc.char_span(cand.start, cand.end)
-        if not is_abbreviation(cand.text) or span is None:
-            continue
-        wider = _widest(span, gaz, -1, len(doc.text) + 1)
-        if wider is not None and not any(c.start < wider.end_char and wider.start_char < c.end
-                                         for c in out):
-            out.append(_as_candidate(wider, cand.label, gaz))
-    return sorted(out, key=lambda c: c.start)
-
-
-def _as_candidate(span: Any, label: str, gaz: Gazetteer) -> Candidate:
-    return Candidate(span.start_char, span.end_char, span.text, label, _senses(span, gaz),
-                     span.root)
-
-
-def _widest(span: Any, gaz: Gazetteer, lo: int, hi: int) -> Any | None:
-    """The longest known name that contains ``span`` and at most three words before it and
-    three after it (see _widened), or None."""
-    doc = span.doc
-    best = None
-    for back in range(min(3, span.start), -1, -1):
-        for fwd in range(min(3, len(doc) - span.end), -1, -1):
-            if back + fwd == 0 or (best is not None and back + fwd <= len(best) - len(span)):
-                continue
-            wider = doc[span.start - back : span.end + fwd]
-            added = [*doc[wider.start : span.start], *doc[span.end : wider.end]]
-            if (wider.start_char <= lo or wider.end_char >= hi
-                    or not wider[0].text[:1].isupper() or not wider[-1].text[:1].isupper()
-                    or not all(_name_word(t) for t in added)):
-                continue
-            if _senses(wider, gaz) and not _institutional(wider[-1]):
-                best = wider
-    return best
-
-
-def _name_word(tok: Any) -> bool:
-    """A word a widened name may take in: a capitalised word other than "The", a name's
-    particle ("do" of "Rio Grande do Sul"), or the dot after an abbreviation ("Ste" + ".";
-    a dot after any other word ends a sentence)."""
-    if tok.text == ".":
-        return tok.i > 0 and is_abbreviation(tok.doc[tok.i - 1].text)
-    if tok.text in context_words("name_particles"):
-        return True  # never the last word: a widened name ends capitalised
-    return tok.text[:1].isupper() and tok.lower_ != "the"
-
-
-def _institutional(tok: Any) -> bool:
-    """An institution word that is no area's own last word: "Texas" + "State" is the state
-    named inside "the Texas State Demographer", not a longer name."""
-    word = tok.lower_
-    return word in context_words("institution_words") and word not in context_words("area_heads")
-
-
-def _taken(doc: Any, found: list[Candidate]) -> set[int]:
-    return {t.i for c in found for t in doc.char_span(c.start, c.end) or []}
-
-
-def _named_again(doc: Any, found: list[Candidate], taken: set[int]) -> list[Candidate]:
-    """Other mentions of a name the story uses as a place, which the tagger took for a
-    person, left out or put at the head of an organisation's name ("Gainesville operates
-    its own sirens", "the Dublin Historical Society" after "Dublin, Ohio"): one sense per
-    story. A name that is also part of a person's name in the story ("Jackson" after
-    "Michael Jackson") is left alone, and countries and states leading an organisation's
-    name ("China Daily") stay context, as in :func:`regions_in_names`."""
-    names = {c.text: c for c in found
-             if c.label in ("GPE", "LOC") and c.places and c.text[:1].isupper()}
-    if not names:
-        return []
-    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    by_first: dict[str, list[Candidate]] = {}
-    for cand in names.values():
-        by_first.setdefault(cand.text.split(" ")[0], []).append(cand)
-    out: list[Candidate] = []
-    for tok in doc:
-        if tok.i in taken:
-            continue
-        for cand in by_first.get(tok.text, ()):
-            span = doc[tok.i : tok.i + len(cand.text.split(" "))]
-            if (span.text != cand.text or span.text in people
-                    or any(t.i in taken for t in span) or not _mentioned_again(span, cand)):
-                continue
-            out.append(Candidate(span.start_char, span.end_char, span.text, "GAZ",
-                                 cand.places, span.root))
-            taken |= {t.i for t in span}
-            break
-    return out
-
-
-def _mentioned_again(span: Any, cand: Candidate) -> bool:
-    """Whether a repeat of a story's place name is that place here (see _named_again)."""
-    doc = span.doc
-    label = span[0].ent_type_
-    if not label:
-        nxt = doc[span.end] if span.end < len(doc) else None
-        return span.root.pos_ == "PROPN" and not (nxt is not None and nxt.is_title)
-    if label == "PERSON":
-        return span[0].ent_iob_ == "B" and _whole_entity(_without_possessive(span))
-    regional = any(p.feature in ("PCLI", "ADM1", "CONT") for p in cand.places)
-    return (label in ("ORG", "FAC", "EVENT", "WORK_OF_ART") and not regional
-            and _leads_entity(span) and not _academic(span))
-
-
-def _without_possessive(span: Any) -> Any:
-    """A span with the possessive after it taken in: "Gainesville" + "'s"."""
-    doc = span.doc
-    end = span.end
-    while end < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in ("'", "\u2019")):
-        end += 1
-    return doc[span.start : end]
+    return _with_story_counties(refine_toponyms(doc, found, gaz))
 
 
 def _with_story_counties(found: list[Candidate]) -> list[Candidate]:
