@@ -81,9 +81,14 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+def _read_yaml(name: str) -> dict[str, Any]:
+    data = load_yaml((DATA / name).read_text("utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
 def _abbreviations() -> dict[str, str]:
     """Abbreviations that lead place names (``names.yaml``), keyed without their dot."""
-    data = load_yaml((DATA / "names.yaml").read_text("utf-8")) or {}
+    data = _read_yaml("names.yaml")
     return {str(k).lower().rstrip("."): str(v).lower()
             for k, v in (data.get("abbreviations") or {}).items()}
 
@@ -151,11 +156,6 @@ class Gazetteer:
         for key in {normalise(n) for n in names if n}:
             if key:
                 self.index[key].append(place)
-
-
-def _read_yaml(name: str) -> dict[str, Any]:
-    data = load_yaml((DATA / name).read_text("utf-8"))
-    return data if isinstance(data, dict) else {}
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
