@@ -1,0 +1,1 @@
+"""Training eventwire's models from data in the repository (``eventwire train``)."""
