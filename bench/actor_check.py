@@ -5,7 +5,7 @@ mention of that sentence has the gold country, and the gold country and sector (
 actor without a sector needs only the country). Gold IGO/NGO actors match organisation
 codes. Usage::
 
-    python bench/actor_check.py [/work/shared/eval/dev/plover-gsr/dev.jsonl] [--misses]
+    python bench/actor_check.py [../shared/eval/dev/plover-gsr/dev.jsonl] [--misses]
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ from pathlib import Path
 from eventwire.api import code_text, load_pipeline, make_config
 from eventwire.model import ActorMention
 
-DEFAULT = Path("/work/shared/eval/dev/plover-gsr/dev.jsonl")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+DEFAULT = SHARED / "eval/dev/plover-gsr/dev.jsonl"
 #: Older CAMEO country codes in the gold data, and their ISO 3166 equivalents.
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UKG": "GBR"}
 

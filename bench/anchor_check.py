@@ -21,7 +21,10 @@ from pathlib import Path
 from eventwire.api import code_text, load_pipeline
 from eventwire.places.gazetteer import normalise
 
-GSR = Path("/work/shared/eval/dev/plover-gsr/dev.jsonl")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+GSR = SHARED / "eval/dev/plover-gsr/dev.jsonl"
 
 
 def _number(value: object) -> int | None:

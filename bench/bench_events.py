@@ -19,8 +19,11 @@ from eventwire.api import load_pipeline, make_config
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = Path("/work/shared/eval/dev/plover-gsr/dev.jsonl")
+DEFAULT = SHARED / "eval/dev/plover-gsr/dev.jsonl"
 
 
 def _texts(path: Path) -> list[str]:

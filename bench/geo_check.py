@@ -37,7 +37,10 @@ from eventwire.model import Document, PlaceMention
 from eventwire.places.gazetteer import normalise
 from eventwire.places.resolve import haversine_km
 
-EVAL = Path("/work/shared/eval/dev")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+EVAL = SHARED / "eval/dev"
 if not EVAL.exists():
     EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 

@@ -17,7 +17,10 @@ from pathlib import Path
 from eventwire.api import code_text, load_pipeline, make_config
 from eventwire.eval.petrarch import RecordOptions
 
-DEFAULT = Path("/work/shared/eval/dev/petrarch-unit/records.jsonl")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+DEFAULT = SHARED / "eval/dev/petrarch-unit/records.jsonl"
 
 
 def _date(raw: str) -> str | None:

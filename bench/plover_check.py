@@ -5,7 +5,7 @@ Usage: python bench/plover_check.py [DEV_JSONL] [--show N] [--misses N] [--set K
 ``--show N`` lists N sentences whose gold type is missing; ``--misses N`` lists N whose
 type is found but not with the gold source and target countries (the dyad misses).
 
-Metrics (as /work/shared/eval/README.md): event-type recall (the gold type, older names
+Metrics (as ../shared/eval/README.md): event-type recall (the gold type, older names
 mapped onto current PLOVER, among the sentence's predicted types), dyad recall (type and
 source country and, where gold has one, target country) and extra events per sentence
 (predicted events beyond the one gold event).
@@ -19,7 +19,10 @@ from pathlib import Path
 
 from eventwire.api import code_text, load_pipeline, make_config
 
-DEFAULT = Path("/work/shared/eval/dev/plover-gsr/dev.jsonl")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+DEFAULT = SHARED / "eval/dev/plover-gsr/dev.jsonl"
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
              "FIGHT": "ASSAULT"}
 

@@ -20,7 +20,10 @@ from eventwire.eval.timeml import SpanCounts, TimemlItem, Timex, load, report_fr
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
-DEFAULT = Path("/work/shared/eval/dev/te3-platinum")
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+DEFAULT = SHARED / "eval/dev/te3-platinum"
 STAGES = ["clean", "dating", "parse", "times"]
 
 

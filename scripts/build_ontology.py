@@ -19,8 +19,11 @@ import re
 import sys
 from pathlib import Path
 
+#: The shared data folder beside the repository (found relative to it, not by an absolute path).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REF = Path("/work/shared/reference")
+DEFAULT_REF = SHARED / "reference"
 DEFAULT_OUT = ROOT / "src" / "eventwire" / "data" / "events"
 
 #: CAMEO roots the 2021 PLOVER table leaves out. PLOVER folds CAMEO 02 (appeal) into

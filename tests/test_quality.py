@@ -32,3 +32,15 @@ def test_public_surface_is_what_is_meant() -> None:
     }
     for name in eventwire.__all__:
         assert hasattr(eventwire, name), name
+
+
+def test_no_absolute_path_of_a_machine_in_the_repo() -> None:
+    """Shared data is found relative to the repository, so a clone works anywhere."""
+    tracked = _run("git", "ls-files", "src", "tests", "bench", "scripts", "docs").stdout.split()
+    offenders = [
+        name for name in tracked
+        if name.endswith((".py", ".md", ".yaml")) and name != "tests/test_quality.py"
+        and any(p in (ROOT / name).read_text(encoding="utf-8", errors="replace")
+                for p in ("/work/", "/home/", "/Users/"))
+    ]
+    assert offenders == []
