@@ -10,13 +10,16 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from eventwire.errors import StoreError
 
-__all__ = ["EventFilter", "EventPage", "where_sql", "encode_cursor", "decode_cursor", "ORDER"]
+__all__ = [
+    "EventFilter", "EventPage", "where_sql", "encode_cursor", "decode_cursor", "parse_day", "ORDER",
+]
 
 #: Newest first (events without a date last); one integer, see ``schema.order_key``.
 ORDER = "e.order_key DESC"
@@ -50,9 +53,22 @@ def _bad(message: str) -> StoreError:
     return StoreError(message, code="E407", stage="query")
 
 
-def _day(value: str, name: str) -> date:
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(value: str | date, name: str) -> date:
+    """``value`` as a day, when it is exactly ``YYYY-MM-DD`` (or already a date).
+
+    Why so strict: a filter that reads ``2002-01-01garbage`` or ``2002-01-01T00:00:00`` as
+    the first of January answers a question the user did not ask; refusing it says so.
+    """
+    if isinstance(value, date):
+        return value
+    text = str(value)
     try:
-        return date.fromisoformat(str(value)[:10])
+        if not _DAY.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
     except ValueError as exc:
         raise _bad(f"{name} {value!r} is not a date of the form YYYY-MM-DD") from exc
 
@@ -99,10 +115,10 @@ def _simple(f: EventFilter) -> tuple[list[str], list[Any]]:
         params.append(f.plover.upper())
     if f.since:
         clauses.append("e.day >= ?")
-        params.append(_day(f.since, "since"))
+        params.append(parse_day(f.since, "since"))
     if f.until:
         clauses.append("e.day <= ?")
-        params.append(_day(f.until, "until"))
+        params.append(parse_day(f.until, "until"))
     return clauses, params
 
 
