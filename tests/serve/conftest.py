@@ -4,6 +4,7 @@ that calls the application in process (no live server)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,14 +52,28 @@ def hand_db(hand: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> P
     return _store_of([hand], tmp_path_factory.mktemp("hand"))
 
 
-class Client:
-    """A synchronous face over ``httpx.AsyncClient`` with the ASGI transport."""
+SECRET = re.compile(r'<meta name="eventwire-write" content="([^"]*)">')
 
-    def __init__(self, app: FastAPI) -> None:
+
+class Client:
+    """A synchronous face over ``httpx.AsyncClient`` with the ASGI transport.
+
+    With ``secret``, the client reads the write secret from the explorer's page, as the
+    page's own script does, and sends it with every request.
+    """
+
+    def __init__(self, app: FastAPI, *, secret: bool = True) -> None:
         self.app = app
         self.loop = asyncio.new_event_loop()
         transport = httpx.ASGITransport(app=app)
         self.http = httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000")
+        if secret and (found := self.page_secret()):
+            self.http.headers["x-eventwire-token"] = found
+
+    def page_secret(self) -> str:
+        """The write secret in the page at ``/`` ("" when the page carries none)."""
+        match = SECRET.search(self.get("/").text)
+        return match.group(1) if match else ""
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         return self.loop.run_until_complete(self.http.request(method, url, **kwargs))
@@ -75,8 +90,8 @@ class Client:
         self.loop.close()
 
 
-def make_client(db: Path, **kwargs: Any) -> Client:
-    return Client(create_app(db, **kwargs))
+def make_client(db: Path, *, secret: bool = True, **kwargs: Any) -> Client:
+    return Client(create_app(db, **kwargs), secret=secret)
 
 
 @pytest.fixture
@@ -89,7 +104,7 @@ def client(story_db: Path) -> Iterator[Client]:
 
 @pytest.fixture
 def empty_client(tmp_path: Path) -> Iterator[Client]:
-    c = make_client(tmp_path / "empty.duckdb", settings=ServeSettings())
+    c = make_client(tmp_path / "empty.duckdb", settings=ServeSettings(), create=True)
     yield c
     c.close()
 

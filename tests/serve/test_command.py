@@ -26,12 +26,32 @@ def _free_port() -> int:
 def test_help_lists_the_options() -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--db", "--host", "--port", "--token", "--config", "--set"):
+    for option in ("--db", "--host", "--port", "--token", "--allowed-host", "--create",
+                   "--config", "--set"):
         assert option in result.output
 
 
 def test_bad_configuration_exits_2() -> None:
     result = CliRunner().invoke(main, ["serve", "--set", "serve.max_limit=0"])
+    assert result.exit_code == 2 and "E621" in result.output
+
+
+def test_a_missing_store_is_refused_without_create(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.duckdb"
+    env = {**os.environ, "EVENTWIRE_TOKEN": ""}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "eventwire", "serve", "--db", str(missing),
+             "--port", str(_free_port())],
+            capture_output=True, text=True, env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("eventwire serve started on a file that does not exist")
+    assert result.returncode == 2 and "E409" in result.stderr and "--create" in result.stderr
+    assert "Traceback" not in result.stderr and not missing.exists()
+
+
+def test_bad_allowed_hosts_exit_2() -> None:
+    result = CliRunner().invoke(main, ["serve", "--set", "serve.allowed_hosts=[1, 2]"])
     assert result.exit_code == 2 and "E621" in result.output
 
 
@@ -57,6 +77,14 @@ def test_serve_answers_on_loopback(story_db: Path, tmp_path: Path) -> None:
             pytest.fail("eventwire serve did not answer")
         assert response.status_code == 200 and response.json()["events"]
         assert httpx.get(base + "/").status_code == 200
+        assert httpx.head(base + "/api/events").status_code == 200
+        rebound = httpx.post(base + "/api/documents", content=b"Troops shelled a town.", headers={
+            "host": f"evil.example:{port}", "origin": f"http://evil.example:{port}",
+            "content-type": "text/plain"})
+        assert rebound.status_code == 400 and rebound.json()["error"]["code"] == "E616"
+        unsigned = httpx.post(base + "/api/documents", content=b"Troops shelled a town.",
+                              headers={"content-type": "text/plain"})
+        assert unsigned.status_code == 401
     finally:
         proc.terminate()
         proc.wait(20)

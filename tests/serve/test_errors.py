@@ -3,7 +3,10 @@ server down."""
 
 from __future__ import annotations
 
+import logging
+import random
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,8 @@ def test_missing_things_are_404_in_the_shape(client: Client) -> None:
 @pytest.mark.parametrize("query", [
     "limit=-1", "limit=0", "limit=1000000000000000000", "limit=abc", "limit=1e3",
     "cursor=-1", "cursor=%00", "since=2002-13-45", "until=tomorrow",
+    "since=2002-01-01T00:00:00", "since=2002-01-01garbage", "until=20020101",
+    "until=2002-01-01%2000:00", "since=" + "2" * 50,
     "since=2003-01-01&until=2002-01-01",
     "near=1,2", "near=91,0,5", "near=nan,0,5", "near=0,0,-1", "country=CHINA", "cameo=abc",
     "actor=" + "A" * 40, "text=" + "x" * 300, "limit=10&limit=20",
@@ -75,6 +80,12 @@ def test_missing_things_are_404_in_the_shape(client: Client) -> None:
 def test_bad_parameters_are_4xx_in_the_shape(client: Client, query: str) -> None:
     err = assert_error_shape(client.get("/api/events?" + query))
     assert 400 <= err["status"] < 500
+
+
+def test_dates_are_exactly_year_month_day(client: Client) -> None:
+    for query in ("since=2002-01-01T00:00:00", "until=2002-01-01garbage"):
+        assert assert_error_shape(client.get("/api/events?" + query), 422)["code"] == "E601"
+    assert client.get("/api/events?since=2002-01-01&until=2030-12-31").status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/api/events", "/api/actors", "/api/network",
@@ -111,15 +122,23 @@ def test_sql_in_every_parameter_is_refused_or_taken_literally(client: Client) ->
     assert client.get("/api/events?limit=500").json()["events"] == before != []
 
 
-def test_an_internal_failure_is_a_500_without_trace(story_db: Path, tmp_path: Path) -> None:
+def test_an_internal_failure_is_a_500_without_trace(client: Client) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("a bug")
+
+    client.app.state.access._store.query_events = broken
+    err = assert_error_shape(client.get("/api/events"), 500)
+    assert err == {"status": 500, "code": "E600", "message": "internal error", "detail": None}
+
+
+def test_a_closed_store_is_a_503_with_a_store_code(story_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "copy.duckdb"
     db.write_bytes(story_db.read_bytes())
     client = make_client(db, settings=ServeSettings())
     try:
         client.app.state.access._store.close()  # the connection is gone under the app
-        err = assert_error_shape(client.get("/api/events"), 500)
-        assert err == {"status": 500, "code": "E600", "message": "internal error",
-                       "detail": None}
+        err = assert_error_shape(client.get("/api/events"), 503)
+        assert err["code"].startswith("E4") and "eventwire ingest" in err["detail"]["hint"]
     finally:
         client.loop.run_until_complete(client.http.aclose())
 
@@ -154,3 +173,73 @@ def test_a_100_mb_body_is_a_413_and_the_server_stays_up(client: Client) -> None:
     assert "content-length" not in response.request.headers
     assert assert_error_shape(response, 413)["code"] == "E605"
     assert client.get("/api/events").status_code == 200
+
+
+def test_json_nested_50000_deep_is_a_400(client: Client) -> None:
+    for body in (b"[" * 50_000 + b"]" * 50_000, b'{"a":' * 50_000 + b"1" + b"}" * 50_000):
+        response = client.post("/api/documents", content=body,
+                               headers={"content-type": "application/json"})
+        assert assert_error_shape(response, 400)["code"] == "E606"
+    assert client.get("/api/events").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/", "/api/events", "/api/actors?limit=5", "/openapi.json",
+                                 "/static/app.js"])
+def test_head_is_get_without_the_body(client: Client, url: str) -> None:
+    get, head = client.get(url), client.request("HEAD", url)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_head_of_a_missing_path_is_a_404_without_body(client: Client) -> None:
+    head = client.request("HEAD", "/api/nothing")
+    assert head.status_code == 404 and head.content == b""
+
+
+def test_a_client_that_goes_away_leaves_one_line_in_the_log(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = client.page_secret().encode()
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/api/documents", "raw_path":
+             b"/api/documents", "root_path": "", "query_string": b"", "client": ("127.0.0.1", 1),
+             "server": ("127.0.0.1", 8000), "headers": [
+                 (b"host", b"127.0.0.1:8000"), (b"content-type", b"text/plain"),
+                 (b"content-length", b"1000"), (b"x-eventwire-token", secret)]}
+    messages = [{"type": "http.request", "body": b"Half a story", "more_body": True},
+                {"type": "http.disconnect"}]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    with caplog.at_level(logging.INFO, logger="eventwire.serve"):
+        client.loop.run_until_complete(client.app(scope, receive, send))
+    records = [r for r in caplog.records if r.name == "eventwire.serve"]
+    assert [r.getMessage() for r in records] == [
+        "client disconnected during POST /api/documents"]
+    assert not any(r.exc_info for r in caplog.records)
+    assert sent == []
+
+
+def test_a_store_damaged_under_the_server_is_a_503_with_a_store_code(
+    story_db: Path, story: tuple[dict[str, Any], bool], tmp_path: Path
+) -> None:
+    db = tmp_path / "damaged.duckdb"
+    shutil.copy(story_db, db)
+    c = make_client(db, settings=ServeSettings(cache_entries=0))
+    try:
+        size = db.stat().st_size
+        with db.open("r+b") as f:  # every block after the file's headers, once it is open
+            f.seek(12288)
+            f.write(random.Random(7).randbytes(size - 12288))
+        for url in ("/api/events", f"/api/documents/{story[0]['doc_id']}", "/api/network"):
+            err = assert_error_shape(c.get(url), 503)
+            assert err["code"].startswith("E4"), err
+            assert "eventwire ingest" in err["detail"]["hint"]
+    finally:
+        c.loop.run_until_complete(c.http.aclose())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,3 +87,59 @@ def test_concurrent_writers_are_serialised(writer: Client, tmp_path: Path) -> No
     assert results == [201] * 4
     for i in range(4):
         assert writer.get(f"/api/documents/c{i}").status_code == 200
+
+
+def _writer_with(settings: ServeSettings, story_db: Path, tmp_path: Path,
+                 pipeline: Pipeline) -> Client:
+    db = tmp_path / "budget.duckdb"
+    shutil.copy(story_db, db)
+    return make_client(db, settings=settings, pipeline=pipeline)
+
+
+def test_more_characters_than_max_chars_is_a_413(story_db: Path, tmp_path: Path,
+                                                 pipeline: Pipeline) -> None:
+    c = _writer_with(ServeSettings(max_chars=120), story_db, tmp_path, pipeline)
+    try:
+        one = c.post("/api/documents", content=("x" * 121).encode(),
+                     headers={"content-type": "text/plain"})
+        err = assert_error_shape(one, 413)
+        assert err["code"] == "E617" and err["detail"]["max_chars"] == 120
+        two = c.post("/api/documents", json=[{"text": "y" * 61}, {"text": "z" * 60}])
+        assert assert_error_shape(two, 413)["code"] == "E617"
+        assert c.post("/api/documents", json={"text": TEXT[:120]}).status_code == 201
+    finally:
+        c.close()
+
+
+def test_a_write_past_its_coding_budget_is_a_503_and_stores_nothing(
+    story_db: Path, tmp_path: Path, pipeline: Pipeline
+) -> None:
+    c = _writer_with(ServeSettings(max_coding_seconds=0.001), story_db, tmp_path, pipeline)
+    try:
+        before = c.get("/api/events?limit=500").json()["events"]
+        response = c.post("/api/documents", json=[{"text": TEXT, "id": "slow-1"},
+                                                  {"text": TEXT + " Again.", "id": "slow-2"}])
+        err = assert_error_shape(response, 503)
+        assert err["code"] == "E618" and "nothing was stored" in err["message"]
+        assert c.get("/api/documents/slow-1").status_code == 404
+        assert c.get("/api/events?limit=500").json()["events"] == before
+    finally:
+        c.close()
+
+
+def test_a_write_waiting_past_its_budget_for_the_writer_is_a_503(
+    story_db: Path, tmp_path: Path, pipeline: Pipeline
+) -> None:
+    c = _writer_with(ServeSettings(max_coding_seconds=0.5), story_db, tmp_path, pipeline)
+    lock = c.app.state.access._write_lock
+    lock.acquire()  # a long write in progress
+    release = threading.Timer(5, lock.release)
+    release.start()
+    try:
+        started = time.monotonic()
+        response = c.post("/api/documents", json={"text": TEXT, "id": "queued"})
+        assert assert_error_shape(response, 503)["code"] == "E618"
+        assert time.monotonic() - started < 4
+    finally:
+        release.join()
+        c.close()

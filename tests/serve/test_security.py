@@ -1,5 +1,6 @@
-"""Writes need a token beyond loopback (and always once one is set); cross-site writes
-are refused; every response carries the security headers."""
+"""Only allowed host names are answered (DNS rebinding); writes need the token, or on
+loopback the per-run secret of the explorer's page; cross-site writes are refused; every
+response carries the security headers."""
 
 from __future__ import annotations
 
@@ -33,8 +34,85 @@ def with_token(story_db: Path) -> Iterator[Client]:
     c.close()
 
 
-def test_loopback_without_token_allows_writes(client: Client) -> None:
-    assert client.post("/api/documents", **BAD_JSON).status_code == 400
+@pytest.fixture
+def bare(story_db: Path) -> Iterator[Client]:
+    """A client on loopback, without token, that has not read the page's secret."""
+    c = make_client(story_db, settings=ServeSettings(), secret=False)
+    yield c
+    c.close()
+
+
+def test_a_rebound_host_name_is_refused_for_writes_and_reads(bare: Client) -> None:
+    # A page of evil.example whose name now resolves to 127.0.0.1: Origin and Host agree.
+    evil = {"host": "evil.example:8000", "origin": "http://evil.example:8000"}
+    response = bare.post("/api/documents", content=b"{",
+                         headers={**evil, "content-type": "application/json"})
+    assert assert_error_shape(response, 400)["code"] == "E616"
+    response = bare.post("/api/documents", content=b"Troops shelled a border town.",
+                         headers={**evil, "content-type": "text/plain"})
+    assert assert_error_shape(response, 400)["code"] == "E616"
+    for url in ("/", "/api/events", "/api/actors", "/openapi.json", "/static/app.js"):
+        err = assert_error_shape(bare.get(url, headers={"host": "evil.example:8000"}), 400)
+        assert err["code"] == "E616" and err["detail"]["host"] == "evil.example:8000"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "LOCALHOST",
+                                  "localhost.:8000", "[::1]:8000", "127.0.0.2"])
+def test_loopback_names_are_answered(bare: Client, host: str) -> None:
+    assert bare.get("/api/events", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "localhost:x",
+                                  "[::1", "::1", "0.0.0.0:8000", "2130706433", ""])
+def test_other_and_malformed_host_names_are_refused(bare: Client, host: str) -> None:
+    response = bare.get("/api/events", headers={"host": host})
+    assert assert_error_shape(response, 400)["code"] == "E616"
+
+
+def test_allowed_hosts_and_the_bound_address_are_answered(story_db: Path) -> None:
+    settings = ServeSettings(host="192.0.2.7", allowed_hosts=(".example.org", "events.lan"))
+    c = make_client(story_db, settings=settings, secret=False)
+    try:
+        for host in ("192.0.2.7:8000", "example.org", "news.example.org:8000", "events.lan"):
+            assert c.get("/api/events", headers={"host": host}).status_code == 200, host
+        for host in ("badexample.org", "lan", "other.lan", "192.0.2.8"):
+            response = c.get("/api/events", headers={"host": host})
+            assert assert_error_shape(response, 400)["code"] == "E616", host
+    finally:
+        c.close()
+
+
+def test_a_star_allows_every_host_name(story_db: Path) -> None:
+    c = make_client(story_db, settings=ServeSettings(allowed_hosts=("*",)), secret=False)
+    try:
+        assert c.get("/api/events", headers={"host": "anything.example"}).status_code == 200
+    finally:
+        c.close()
+
+
+def test_loopback_writes_need_the_secret_of_the_page(bare: Client, story_db: Path) -> None:
+    err = assert_error_shape(bare.post("/api/documents", **BAD_JSON), 401)
+    assert err["code"] == "E608" and "--token" in err["detail"]["hint"]
+    secret = bare.page_secret()
+    assert len(secret) >= 32
+    with_secret = {"content": b"{", "headers": {"content-type": "application/json",
+                                                "x-eventwire-token": secret}}
+    assert bare.post("/api/documents", **with_secret).status_code == 400
+    assert "no-store" in bare.get("/").headers["cache-control"]
+    other = make_client(story_db, settings=ServeSettings(), secret=False)
+    try:  # every start makes its own secret
+        assert other.page_secret() != secret
+        assert other.post("/api/documents", **with_secret).status_code == 401
+    finally:
+        other.close()
+
+
+def test_no_secret_in_the_page_with_a_token_or_beyond_loopback(with_token: Client,
+                                                                public: Client) -> None:
+    assert with_token.page_secret() == "" and public.page_secret() == ""
+    forged = {"content": b"{", "headers": {"content-type": "application/json",
+                                           "x-eventwire-token": ""}}
+    assert with_token.post("/api/documents", **forged).status_code == 401
 
 
 def test_a_public_address_without_token_refuses_writes(public: Client) -> None:

@@ -22,7 +22,11 @@ def test_overrides_from_the_command_line_config() -> None:
 
 @pytest.mark.parametrize("override", ["serve.max_limit=0", "serve.port=-1",
                                       "serve.default_limit=900", "serve.max_body_bytes=abc",
-                                      "serve.host=''"])
+                                      "serve.host=''", "serve.max_chars=0",
+                                      "serve.max_coding_seconds=0",
+                                      "serve.max_coding_seconds=abc",
+                                      "serve.allowed_hosts=example.org",
+                                      "serve.allowed_hosts=['']"])
 def test_unusable_limits_are_refused(override: str) -> None:
     with pytest.raises(ConfigError) as info:
         ServeSettings.from_config(make_config(overrides=[override]))
@@ -35,3 +39,10 @@ def test_unknown_settings_are_refused() -> None:
     assert info.value.code == "E620"
     with pytest.raises(ConfigError):  # the config itself refuses unknown keys too
         make_config(overrides=["serve.hots=x"])
+
+
+def test_allowed_hosts_come_from_the_config_and_the_command_line() -> None:
+    config = make_config(overrides=["serve.allowed_hosts=[events.example.org]"])
+    settings = ServeSettings.from_config(config).with_host(None, None, ("box.lan",))
+    assert settings.allowed_hosts == ("events.example.org", "box.lan")
+    settings.check()

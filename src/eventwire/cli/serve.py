@@ -19,6 +19,11 @@ DEFAULT_DB = "eventwire.duckdb"
               help="Port to listen on (default serve.port: 8000).")
 @click.option("--token", default=None, metavar="TOKEN",
               help="Token required by writes (default: the EVENTWIRE_TOKEN variable).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer besides loopback and the bound address "
+                   "(serve.allowed_hosts; '.example.org' for its subdomains); repeatable.")
+@click.option("--create", is_flag=True,
+              help="Create the store when the file does not exist (otherwise an error).")
 @config_options
 @fail_on_error
 def serve_cmd(
@@ -26,6 +31,8 @@ def serve_cmd(
     host: str | None,
     port: int | None,
     token: str | None,
+    allowed_hosts: tuple[str, ...],
+    create: bool,
     config_files: tuple[str, ...],
     overrides: tuple[str, ...],
     model: str | None,
@@ -36,4 +43,5 @@ def serve_cmd(
 
     config = make_config(config_files, overrides, model=model, dictionaries=dictionaries)
     db = db_path or (config.get("store") or {}).get("path") or DEFAULT_DB
-    run_server(db, host=host, port=port, token=token, config=config)
+    run_server(db, host=host, port=port, token=token, config=config,
+               allowed_hosts=allowed_hosts, create=create)

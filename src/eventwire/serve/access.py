@@ -6,6 +6,13 @@ and lets one thread use it at a time (reads are short); writes are serialised by
 lock so that coding a document with the NLP pipeline (slow) never blocks the readers, only
 the moment its rows are added.
 
+Every write has a time budget (``serve.max_coding_seconds``), waiting for the writer
+included: a client is answered within it, never kept waiting behind a long queue of
+posts. Coding is checked after each document, and a write past its budget stores nothing.
+
+A DuckDB failure while answering (a damaged file) becomes a :class:`StoreError`, which the
+server answers with 503 and the error's code, never with a traceback.
+
 Answers to reads are kept in a small LRU cache. While the server runs it is the only
 writer of the file (DuckDB locks it), so the cache is exact: every write starts a new
 generation and older answers are never served again. Concurrent identical requests wait
@@ -15,18 +22,23 @@ for the first one and share its answer instead of each scanning a million rows.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import duckdb
+
 from eventwire.api import check_dct, load_pipeline
 from eventwire.config import Config
-from eventwire.engines.base import Outcome, code_documents
+from eventwire.engines.base import Outcome, process_batch
+from eventwire.errors import StoreError
 from eventwire.ingest.readers import content_id
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
+from eventwire.serve.errors import ApiError
 from eventwire.store import Store
 
 __all__ = ["StoreAccess", "NewDocument"]
@@ -75,7 +87,7 @@ class StoreAccess:
     def read(self, fn: Callable[[Store], T]) -> T:
         """Run ``fn`` with the store, one thread at a time."""
         with self._store_lock:
-            return fn(self._store)
+            return _guarded(fn, self._store)
 
     def cached(self, key: Hashable, fn: Callable[[Store], T]) -> T:
         """``read(fn)``, answered from the cache when the same ``key`` was asked since the
@@ -89,7 +101,7 @@ class StoreAccess:
             found, value = self._lookup(key)  # answered while this thread waited
             if not found:
                 generation = self._generation
-                value = fn(self._store)
+                value = _guarded(fn, self._store)
                 self._remember((generation, key), value)
         return value  # type: ignore[no-any-return]
 
@@ -126,19 +138,65 @@ class StoreAccess:
                 self._pipeline = load_pipeline(self._config)
             return self._pipeline
 
-    def add_documents(self, docs: Iterable[NewDocument]) -> tuple[list[Outcome], Any]:
-        """Code ``docs`` and store the records that coded; one writer at a time."""
-        with self._write_lock:
-            outcomes = list(code_documents(self.pipeline(), (d.to_document() for d in docs)))
+    def add_documents(
+        self, docs: list[NewDocument], *, seconds: float
+    ) -> tuple[list[Outcome], Any]:
+        """Code ``docs`` and store the records that coded, one writer at a time, within
+        ``seconds`` (waiting for the writer included) or not at all (E618)."""
+        started = time.monotonic()
+        if not self._write_lock.acquire(timeout=seconds):
+            raise _over_budget(seconds, "another write held the store for the whole budget")
+        try:
+            waited = time.monotonic() - started
+            pipeline = self.pipeline()  # built on the first write; loading is not coding
+            deadline = time.monotonic() + seconds - waited
+            outcomes = _code_within(pipeline, docs, deadline, seconds)
             records = [o.record for o in outcomes if o.record is not None]
             with self._store_lock:  # no read sees the new rows under the old generation
-                stats = self._store.add_records(records) if records else None
+                stats = _guarded(lambda s: s.add_records(records), self._store) \
+                    if records else None
                 self._new_generation()
+        finally:
+            self._write_lock.release()
         return outcomes, _plain(stats)
 
     def close(self) -> None:
         with self._store_lock:
             self._store.close()
+
+
+def _code_within(
+    pipeline: Pipeline, docs: list[NewDocument], deadline: float, seconds: float
+) -> list[Outcome]:
+    """Outcomes of ``docs`` coded one by one (each in its own memory zone, so the server's
+    memory stays flat), or E618 as soon as the budget is spent."""
+    outcomes: list[Outcome] = []
+    for doc in docs:
+        outcomes += process_batch(pipeline, [doc.to_document()])
+        if time.monotonic() > deadline:
+            raise _over_budget(seconds, f"{len(outcomes)} of {len(docs)} document(s) coded")
+    return outcomes
+
+
+def _over_budget(seconds: float, what: str) -> ApiError:
+    return ApiError(503, f"the write did not finish within {seconds:g} s: {what}; "
+                    "nothing was stored", code="E618",
+                    detail={"max_coding_seconds": seconds,
+                            "hint": "send fewer or shorter documents per request, retry "
+                                    "later, or raise serve.max_coding_seconds"})
+
+
+def _guarded(fn: Callable[[Store], T], store: Store) -> T:
+    """``fn(store)``, with a failure of DuckDB itself turned into a coded StoreError."""
+    try:
+        return fn(store)
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        raise StoreError(
+            f"the store failed to answer: {first}", code="E400", stage="serve",
+            hint="if the file is damaged, stop the server, then restore the file from a "
+                 "copy or code the documents again into a new store with eventwire ingest "
+                 "--db NEW.duckdb FILES") from exc
 
 
 def _plain(stats: Any) -> Any:

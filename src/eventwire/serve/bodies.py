@@ -59,6 +59,8 @@ def _from_json(body: bytes) -> list[DocumentIn]:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"the body is not valid JSON: {exc}", code="E606") from exc
+    except RecursionError as exc:  # "[[[[...": deeper than the parser's stack allows
+        raise ApiError(400, "the body's JSON is nested too deeply", code="E606") from exc
     try:
         parsed = _ONE_OR_MANY.validate_python(data)
     except ValidationError as exc:
@@ -78,7 +80,24 @@ def _from_text(body: bytes) -> list[DocumentIn]:
     return [DocumentIn(text=text, id=None, title=None, date=None)]
 
 
-def parse_documents(content_type: str, body: bytes, max_documents: int) -> list[NewDocument]:
+def _check_chars(items: list[DocumentIn], max_chars: int) -> None:
+    """Refuse more text than one request may code.
+
+    Why: coding time and memory grow with the text, and the store has one writer; a
+    single huge post would hold every other write back for as long as it is coded.
+    """
+    chars = sum(len(item.text) for item in items)
+    if chars > max_chars:
+        raise ApiError(413, f"{chars} characters of text, more than the {max_chars} one "
+                       "request may hold", code="E617",
+                       detail={"chars": chars, "max_chars": max_chars,
+                               "hint": "send fewer or shorter documents per request, or "
+                                       "raise serve.max_chars"})
+
+
+def parse_documents(
+    content_type: str, body: bytes, max_documents: int, max_chars: int
+) -> list[NewDocument]:
     """The documents of a POST body, or an ApiError saying what is wrong with it."""
     media = _media_type(content_type)
     if media == "application/json":
@@ -94,5 +113,6 @@ def parse_documents(content_type: str, body: bytes, max_documents: int) -> list[
         raise ApiError(413, f"at most {max_documents} documents per request", code="E613")
     if not all(item.text.strip() for item in items):
         raise ApiError(422, "a document's text is blank", code="E601")
+    _check_chars(items, max_chars)
     return [NewDocument(i.text, doc_id=i.id, title=i.title,
                         date=i.date.isoformat() if i.date else None) for i in items]

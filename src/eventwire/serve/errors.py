@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire.errors import EventwireError, InputError, StoreError
@@ -103,7 +104,8 @@ async def _on_eventwire(request: Request, exc: Exception) -> JSONResponse:
         return error_response(400, "E612", exc.message)
     if isinstance(exc, StoreError):
         log.error("store error on %s: %s", request.url.path, exc)
-        return error_response(503, exc.code, exc.message)
+        return error_response(503, exc.code, exc.message,
+                              {"hint": exc.hint} if exc.hint else None)
     log.exception("eventwire error on %s", request.url.path, exc_info=exc)
     return error_response(500, "E600", "internal error")
 
@@ -121,6 +123,8 @@ class CatchAll:
 
     Starlette's own last-resort handler re-raises after answering; this one logs the
     traceback and stops there, so the server stays up and the client sees no trace.
+    A client that goes away before its body is read is no bug: one line, no traceback,
+    and no answer (there is no one to read it).
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -140,6 +144,8 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except ClientDisconnect:
+            log.info("client disconnected during %s %s", scope.get("method"), scope.get("path"))
         except Exception:
             log.exception("unhandled error on %s", scope.get("path"))
             if not started:

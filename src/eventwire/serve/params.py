@@ -14,9 +14,11 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
+from eventwire.errors import StoreError
 from eventwire.serve.errors import ApiError
 from eventwire.serve.settings import ServeSettings
 from eventwire.store import EventFilter
+from eventwire.store.query import parse_day
 
 __all__ = ["Page", "event_filter", "page", "bounded_limit", "parse_near", "CURSOR_PATTERN"]
 
@@ -31,8 +33,11 @@ _Cameo = Annotated[str | None, Query(
     pattern=r"^[0-9]{1,4}$", description="CAMEO event code prefix, e.g. 17 or 173")]
 _Plover = Annotated[str | None, Query(
     pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER event type, e.g. ARREST")]
-_Since = Annotated[date | None, Query(description="first event date (inclusive)")]
-_Until = Annotated[date | None, Query(description="last event date (inclusive)")]
+_Since = Annotated[str | None, Query(
+    max_length=40, description="first event date (inclusive), YYYY-MM-DD",
+    examples=["2002-05-01"])]
+_Until = Annotated[str | None, Query(
+    max_length=40, description="last event date (inclusive), YYYY-MM-DD")]
 _Near = Annotated[str | None, Query(
     max_length=80, description="LAT,LON,KM: events within KM kilometres of a point",
     examples=["41.8,123.4,50"])]
@@ -61,6 +66,16 @@ def parse_near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
+def _day(value: str | None, name: str) -> date | None:
+    """A ``since``/``until`` day, read as ``eventwire events`` reads it (YYYY-MM-DD only)."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value, name)
+    except StoreError as exc:
+        raise _invalid(name, "give a date of the form YYYY-MM-DD") from exc
+
+
 async def event_filter(
     actor: _Actor = None,
     country: _Country = None,
@@ -72,15 +87,16 @@ async def event_filter(
     text: _Text = None,
 ) -> EventFilter:
     """The filters of ``eventwire events``, from the query string."""
-    if since is not None and until is not None and since > until:
+    first, last = _day(since, "since"), _day(until, "until")
+    if first is not None and last is not None and first > last:
         raise _invalid("since", "since is after until")
     return EventFilter(
         actor=actor.upper() if actor else None,
         country=country.upper() if country else None,
         cameo=cameo,
         plover=plover.upper() if plover else None,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
+        since=first.isoformat() if first else None,
+        until=last.isoformat() if last else None,
         near=parse_near(near) if near is not None else None,
         text=text.strip() or None if text is not None else None,
     )

@@ -4,8 +4,11 @@ Why each exists:
 
 * the body limit stops a client from filling memory with one request (413 before the
   body is read when ``Content-Length`` says so, and while reading when it lies or is absent);
-* writes code text with the NLP pipeline and change the store, so on any address other
-  than loopback they need a token, and with a token set they always do;
+* writes code text with the NLP pipeline and change the store, so they always need a
+  credential: the operator's token when one is set, otherwise (on loopback only) a secret
+  made at each start and given to the explorer inside its page. A page of another site can
+  neither read that page (same-origin policy; the ``Host`` check stops DNS rebinding) nor
+  send the custom header without a CORS preflight, which this server never grants;
 * a browser page from another site can send a "simple" ``text/plain`` POST to a server on
   loopback without a CORS preflight: writes whose ``Origin`` is another host are refused;
 * a misspelt filter (``?actr=USA``) must not silently return every event.
@@ -14,6 +17,7 @@ Why each exists:
 from __future__ import annotations
 
 import hmac
+import secrets
 from urllib.parse import urlsplit
 
 from fastapi import Request
@@ -24,7 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire.serve.errors import ApiError, error_response
 from eventwire.serve.settings import ServeSettings, is_loopback
 
-__all__ = ["BodyLimit", "check_query_params", "require_write_access"]
+__all__ = ["BodyLimit", "check_query_params", "require_write_access", "write_credential"]
 
 
 class BodyLimit:
@@ -132,14 +136,25 @@ def _check_origin(request: Request) -> None:
                        detail={"origin": origin})
 
 
+def write_credential(token: str | None, settings: ServeSettings) -> tuple[str | None, str | None]:
+    """(token, page secret): what a write must carry, decided once when the app is built.
+
+    With a token, only the token; without one, on loopback, a fresh per-run secret that the
+    explorer's page carries; beyond loopback without a token, nothing opens writes.
+    """
+    if token is not None:
+        return token, None
+    if is_loopback(settings.host):
+        return None, secrets.token_urlsafe(32)
+    return None, None
+
+
 async def require_write_access(request: Request) -> None:
-    """Allow a write only with the right token, or on loopback when no token is set."""
+    """Allow a write only with the token, or with the page's secret when there is no token."""
     settings: ServeSettings = request.app.state.settings
-    token: str | None = request.app.state.token
+    expected: str | None = request.app.state.token or request.app.state.page_secret
     _check_origin(request)
-    if token is None:
-        if is_loopback(settings.host):
-            return
+    if expected is None:
         raise ApiError(
             403,
             "writes are disabled: the server listens beyond loopback and has no token",
@@ -147,6 +162,7 @@ async def require_write_access(request: Request) -> None:
             detail={"hint": f"start it with --token or set {settings.token_env}"},
         )
     given = _bearer(request)
-    if given is None or not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, "a valid write token is required", code="E608",
-                       detail={"hint": "send the header Authorization: Bearer <token>"})
+    if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ApiError(401, "a valid write token is required", code="E608", detail={
+            "hint": "send Authorization: Bearer <token>, the token given to eventwire serve "
+                    f"--token or {settings.token_env}; the explorer page sends its own"})

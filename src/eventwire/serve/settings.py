@@ -29,6 +29,9 @@ class ServeSettings:
     max_limit: int = 500
     max_documents: int = 100
     cache_entries: int = 256
+    max_chars: int = 50_000
+    max_coding_seconds: float = 30.0
+    allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
     def from_config(cls, config: Config | None = None, **overrides: Any) -> ServeSettings:
@@ -39,6 +42,8 @@ class ServeSettings:
         unknown = sorted(set(section) - set(known))
         if unknown:
             raise ConfigError(f"unknown serve settings {unknown}", code="E620")
+        if isinstance(section.get("allowed_hosts"), list):
+            section["allowed_hosts"] = tuple(section["allowed_hosts"])
         settings = cls(**section)
         settings.check()
         return settings
@@ -46,7 +51,7 @@ class ServeSettings:
     def check(self) -> None:
         """Refuse limits that would make the server unusable or unbounded."""
         for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents",
-                     "cache_entries"):
+                     "cache_entries", "max_chars"):
             value = getattr(self, name)
             least = 0 if name == "cache_entries" else 1
             if not isinstance(value, int) or isinstance(value, bool) or value < least:
@@ -55,10 +60,20 @@ class ServeSettings:
             raise ConfigError("serve.default_limit must not exceed serve.max_limit", code="E621")
         if not self.host:
             raise ConfigError("serve.host must not be empty", code="E621")
+        seconds = self.max_coding_seconds
+        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds <= 0:
+            raise ConfigError("serve.max_coding_seconds must be a number > 0", code="E621")
+        hosts = self.allowed_hosts
+        if not isinstance(hosts, tuple) or not all(isinstance(h, str) and h.strip()
+                                                   for h in hosts):
+            raise ConfigError("serve.allowed_hosts must be a list of host names", code="E621")
 
-    def with_host(self, host: str | None, port: int | None) -> ServeSettings:
-        """A copy bound to another host or port (the command line wins over the config)."""
-        return replace(self, host=host or self.host, port=port or self.port)
+    def with_host(self, host: str | None, port: int | None,
+                  allowed_hosts: tuple[str, ...] = ()) -> ServeSettings:
+        """A copy bound to another host or port, allowing more ``Host`` names (the command
+        line wins over the config, and adds to its allowed hosts)."""
+        return replace(self, host=host or self.host, port=port or self.port,
+                       allowed_hosts=self.allowed_hosts + tuple(allowed_hosts))
 
     def env_token(self) -> str | None:
         """The write token from the environment variable named by ``token_env``, if set."""

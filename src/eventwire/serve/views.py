@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Hashable
 from dataclasses import astuple
+from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -28,7 +29,7 @@ from eventwire.store import EventFilter, Store
 __all__ = ["router"]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 404, 413, 422, 500)
+    status: {"model": ErrorBody} for status in (400, 404, 413, 422, 500, 503)
 }
 router = APIRouter(prefix="/api", dependencies=[Depends(check_query_params)], responses=_ERRORS)
 
@@ -153,14 +154,15 @@ async def network(
 @router.post("/documents", status_code=201, summary="Code and store new documents",
              dependencies=[Depends(require_write_access)], openapi_extra=REQUEST_BODY_DOC,
              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
-                        415: {"model": ErrorBody}})
+                        415: {"model": ErrorBody}, 503: {"model": ErrorBody}})
 async def post_documents(request: Request) -> FastJSON:
     """Code texts (JSON ``{text, id?, title?, date?}`` or a list, or ``text/plain``)."""
     body = await request.body()
     settings = request.app.state.settings
     docs = parse_documents(request.headers.get("content-type", ""), body,
-                           settings.max_documents)
-    outcomes, stats = await run_in_threadpool(_access(request).add_documents, docs)
+                           settings.max_documents, settings.max_chars)
+    outcomes, stats = await run_in_threadpool(
+        partial(_access(request).add_documents, docs, seconds=settings.max_coding_seconds))
     view = ingest_view(outcomes, stats)
     if not view["coded"]:
         raise ApiError(422, "no document could be coded", code="E614", detail=view)
