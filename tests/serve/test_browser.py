@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from eventwire.pipeline import Pipeline
 from eventwire.serve import ServeSettings, create_app
 
 from ..conftest import ROOT
@@ -40,12 +41,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _serving(source_db: Path, folder: Path) -> Iterator[str]:
+def _serving(source_db: Path, folder: Path, **kwargs: Any) -> Iterator[str]:
     """A copy of ``source_db`` served by uvicorn in a thread; yields the base URL."""
     db = folder / "served.duckdb"
     shutil.copy(source_db, db)
     port = _free_port()
-    app = create_app(db, settings=ServeSettings(port=port))
+    app = create_app(db, settings=ServeSettings(port=port), **kwargs)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -68,6 +69,14 @@ def server(story_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 @pytest.fixture(scope="module")
 def hand_server(hand_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with _serving(hand_db, tmp_path_factory.mktemp("browser-hand")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable_server(story_db: Path, pipeline: Pipeline,
+                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of its own for the test that adds a story (the others count events)."""
+    with _serving(story_db, tmp_path_factory.mktemp("browser-post"), pipeline=pipeline) as url:
         yield url
 
 
@@ -162,3 +171,27 @@ def test_map_places_located_events_on_the_world_outline(
         x, y = (loc["lon"] + 180) / 360 * 960, (90 - loc["lat"]) / 180 * 480
         assert any(abs(x - dx) < 1 and abs(y - dy) < 1 for dx, dy in dots), loc["name"]
     page.screenshot(path=str(ARTIFACTS / "explorer-map.png"), full_page=True)
+
+
+def test_the_explorer_adds_a_story_with_the_secret_of_its_page(page: Any,
+                                                               writable_server: str) -> None:
+    text = ("Police in the port city arrested forty dockworkers on Tuesday, the labour "
+            "ministry said. The union condemned the arrests.")
+    pg = page.context.browser.new_page(viewport={"width": 1280, "height": 1400})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        _load(pg, writable_server + "/")
+        before = pg.locator("#events tbody tr").count()
+        assert pg.locator("#panel-add").is_visible()
+        pg.fill("#add textarea", text)
+        pg.click("#add button[type=submit]")
+        pg.wait_for_selector("body[data-posted='1']", timeout=60_000)
+        pg.wait_for_selector("body[data-ready='1']")
+        result = pg.locator("#add-result").text_content()
+        assert "event(s) found; stored" in result, result
+        assert pg.locator("#events tbody tr").count() > before
+        assert errors == []
+    finally:
+        pg.close()

@@ -2,6 +2,7 @@
 // (#/event/<id>) and a document page (#/document/<id>). Plain ES modules, no framework.
 import { drawTimeline, drawNetwork, QUAD_NAMES } from "./charts.js";
 import { drawMap } from "./map.js";
+import { setUpPosting } from "./post.js";
 import { clear, htmlEl, highlight } from "./svg.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -185,6 +186,7 @@ function start() {
   $("#filters").addEventListener("reset", () => setTimeout(refresh, 0));
   $("#more").addEventListener("click", () => loadEvents(true).catch(showError));
   window.addEventListener("hashchange", route);
+  setUpPosting($("#add"), $("#add-result"), refresh);
   fillPlover().catch(showError).then(route);
 }
 
