@@ -7,6 +7,7 @@ outline) is package data under ``static/``: the explorer works offline.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -202,5 +203,18 @@ def run_server(
     if app.state.token is None and settings.host and not is_loopback(settings.host):
         log.warning("listening on %s without a token: writes are disabled", settings.host)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
-                server_header=False, proxy_headers=False)
+                log_config=_log_config(), server_header=False, proxy_headers=False)
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the server's own lines (store errors, disconnects) in it.
+
+    Why: without a handler, Python prints only warnings and above, bare.
+    """
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["eventwire"] = {"handlers": ["default"], "level": "INFO",
+                                      "propagate": False}
+    return config
 
