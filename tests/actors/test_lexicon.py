@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.actors.found import compose_code
 from eventwire.actors.lexicon import Entry, Period, load_builtin, split_code
-from eventwire.actors.names import _case_ok
+from eventwire.actors.names import case_ok
 
 
 @pytest.mark.parametrize(
@@ -60,4 +60,4 @@ def test_dated_entry_chooses_period() -> None:
     ],
 )
 def test_names_are_capitalised(text: str, pattern: str, ok: bool) -> None:
-    assert _case_ok(text, pattern) is ok
+    assert case_ok(text, pattern) is ok

@@ -6,23 +6,23 @@ from tests.events.conftest import Coder, triples
 
 
 def test_titled_person_takes_the_country_of_domestic_actors(code: Coder) -> None:
-    doc = code("President Paul Biya has banned Cameroonian opposition parties from the vote.")
+    doc = code("President Paul Ekwalla has banned Cameroonian opposition parties from the vote.")
     assert ("17", "CMR", "CMR") in triples(doc)
 
 
 def test_counterpart_of_the_same_kind_gives_no_country(code: Coder) -> None:
-    doc = code("President Paul Biya criticized the Nigerian president on Monday.")
+    doc = code("President Paul Ekwalla criticized the Nigerian president on Monday.")
     sources = {e.source.country for e in doc.events if e.cameo_root == "11"}
     assert sources == {None}
 
 
 def test_place_of_the_clause_gives_the_country(code: Coder) -> None:
-    doc = code("President Paul Biya will extend the curfew in Douala.")
+    doc = code("President Paul Ekwalla will extend the curfew in Douala.")
     assert ("13", "CMR", "CMR") in triples(doc)
 
 
 def test_destination_gives_no_country(code: Coder) -> None:
-    doc = code("President Paul Biya arrived in Paris and criticized the rebels.")
+    doc = code("President Paul Ekwalla arrived in Paris and criticized the rebels.")
     assert all(e.source.country is None for e in doc.events)
 
 
@@ -61,4 +61,5 @@ def test_participle_parsed_as_subject_gives_its_own_subject(code: Coder) -> None
 
 def test_country_named_as_an_actor_is_not_a_place(code: Coder) -> None:
     doc = code("The Bush administration declared that China must drop barriers to trade.")
-    assert {e.source.country for e in doc.events if e.cameo_root == "10"} == {None}
+    sources = {e.source.country for e in doc.events if e.cameo_root == "10"}
+    assert sources and "CHN" not in sources

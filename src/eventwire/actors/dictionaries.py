@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from eventwire.actors.kb import normalise_date
 from eventwire.actors.lexicon import Entry, Lexicon, Period, split_code
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
@@ -39,12 +41,18 @@ __all__ = [
 ]
 
 
+_MALFORMED_HINT = (
+    "fix that entry (docs/actors.md shows the format); "
+    "`eventwire actor NAME --dictionary FILE` shows how an entry is read"
+)
+
+
 def _error(path: Path | str, message: str, code: str = "E227") -> DictionaryError:
     return DictionaryError(
         f"actor dictionary {str(path)!r}: {message}",
         code=code,
         stage="actors",
-        hint="see docs/actors.md for the dictionary formats",
+        hint=_MALFORMED_HINT if code == "E227" else "see docs/actors.md for the dictionary formats",
     )
 
 
@@ -54,36 +62,87 @@ def _entry(code: str, periods: Iterable[Period], rule: str) -> Entry:
     return Entry("actor", country, sectors, org or code.upper(), tuple(periods), rule)
 
 
-def _iso(value: Any) -> str | None:
-    return None if value in (None, "") else str(value)
+def _line_error(path: Path, text: str, where: tuple[str, int], message: str) -> DictionaryError:
+    """A malformed entry, with the line it starts on (found only when there is an error,
+    so that loading a large valid dictionary does not pay for line numbers)."""
+    line = _line_of(text, *where)
+    return _error(path, f"line {line}: {message}" if line else message)
 
 
-def _yaml_actor(item: dict[str, Any], path: Path) -> tuple[list[str], Entry]:
+def _line_of(text: str, section: str, index: int) -> int | None:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    for key, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
+        if key.value == section and isinstance(value, yaml.SequenceNode) and index < len(
+            value.value
+        ):
+            return int(value.value[index].start_mark.line) + 1
+    return None
+
+
+_CODE_TEXT = re.compile(r"^[A-Za-z]{3,18}$")
+KINDS = frozenset({"person", "party", "armed group", "igo", "ngo", "media", "company",
+                   "institution", "organisation"})
+
+
+def _check_code(code: str) -> str:
+    if not _CODE_TEXT.match(code):
+        raise ValueError(f"{code!r} is not a CAMEO code (three to 18 letters, e.g. RUSGOV)")
+    return code.upper()
+
+
+def _period(raw: Any) -> Period:
+    if not isinstance(raw, dict) or not raw.get("code"):
+        raise ValueError(f"a period needs a code: {raw!r}")
+    start, end = normalise_date(raw.get("from"), False), normalise_date(raw.get("to"), True)
+    if start and end and start > end:
+        raise ValueError(f"a period ends before it starts: {raw!r}")
+    return Period(_check_code(str(raw["code"])), start, end)
+
+
+def _yaml_actor(item: Any, path: Path) -> tuple[list[str], Entry]:
+    """One actor of a YAML dictionary; ValueError says what is wrong with it."""
+    if not isinstance(item, dict):
+        raise ValueError(f"an actor must be a mapping with names and a code, not {item!r}")
     names = item.get("names") or ([item["name"]] if item.get("name") else [])
     code = item.get("code") or (item.get("country") or "") + "".join(item.get("sectors") or [])
-    if not names or not (code or item.get("periods")):
-        raise _error(path, f"an actor needs names and a code: {item!r}")
-    periods = [
-        Period(str(p["code"]), _iso(p.get("from")), _iso(p.get("to")))
-        for p in item.get("periods") or []
-    ]
-    return [str(n) for n in names], _entry(str(code), periods, f"dictionary:{path.name}")
+    if not isinstance(names, list) or not names or not (code or item.get("periods")):
+        raise ValueError(f"an actor needs names and a code: {item!r}")
+    kind = str(item.get("kind", "actor"))
+    if kind != "actor" and kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
+    periods = [_period(p) for p in item.get("periods") or []]
+    entry = _entry(_check_code(str(code)) if code else "", periods, f"dictionary:{path.name}")
+    if kind == "person":
+        entry = replace(entry, kind="person")
+    return [str(n) for n in names], entry
 
 
 def _apply_yaml(lex: Lexicon, path: Path) -> None:
     try:
-        data = load_yaml(path.read_text("utf-8")) or {}
+        text = path.read_text("utf-8")
+        data = load_yaml(text) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, f"cannot be read: {exc}", "E226") from exc
     except yaml.YAMLError as exc:
-        raise _error(path, f"is not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        at = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _error(path, f"{at}is not valid YAML ({problem})") from exc
     if not isinstance(data, dict):
         raise _error(path, "must be a mapping with 'actors' and/or 'agents'")
-    for item in data.get("actors") or []:
-        names, entry = _yaml_actor(item, path)
+    for k, item in enumerate(data.get("actors") or []):
+        try:
+            names, entry = _yaml_actor(item, path)
+        except ValueError as exc:
+            raise _line_error(path, text, ("actors", k), str(exc)) from None
         for name in names:
-            lex.add_name(name, entry)
-    for item in data.get("agents") or []:
+            lex.add_name(str(name), entry)
+    for k, item in enumerate(data.get("agents") or []):
+        if not isinstance(item, dict) or not item.get("names"):
+            raise _line_error(path, text, ("agents", k), f"an agent needs names: {item!r}")
         sectors = tuple(item.get("sectors") or split_code(str(item.get("code", "")))[1])
         for name in item.get("names") or []:
             lex.add_role(tuple(str(name).lower().split()), sectors)

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from eventwire.actors.lexicon import Entry, Lexicon
 
-__all__ = ["NameMatch", "NameFinder"]
+__all__ = ["NameMatch", "NameFinder", "case_ok"]
 
 #: Entities of these NER labels are never countries or organisations of the lexicon
 #: ("Jordan Henderson", "Georgia Smith").
@@ -33,7 +33,7 @@ class NameMatch:
     entry: Entry
 
 
-def _case_ok(span_text: str, pattern: str) -> bool:
+def case_ok(span_text: str, pattern: str) -> bool:
     """Names must be capitalised; names written in capitals must match exactly."""
     if not span_text[:1].isupper():
         return False
@@ -80,7 +80,7 @@ class NameFinder:
             span = sdoc[start:end]
             key = span.text.lower()
             entry = self.lexicon.names.get(" ".join(key.split()))
-            if entry is None or not _case_ok(span.text, self.patterns.get(key, key)):
+            if entry is None or not case_ok(span.text, self.patterns.get(key, key)):
                 continue
             if entry.kind != "actor" and self._inside_other_entity(sdoc, span):
                 continue

@@ -24,6 +24,7 @@ from typing import Any
 from eventwire.actors import coref
 from eventwire.actors.found import Found
 from eventwire.actors.lexicon import Entry, Lexicon
+from eventwire.actors.matching import KbFinder
 from eventwire.actors.names import NameFinder, NameMatch
 from eventwire.actors.syntax import (
     DIPLOMATIC,
@@ -46,13 +47,23 @@ __all__ = ["Recognizer"]
 class Recognizer:
     """Find and code the actor phrases of one parsed Doc (built per document)."""
 
-    def __init__(self, lexicon: Lexicon, finder: NameFinder, sdoc: Any, date: str | None):
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        finder: NameFinder,
+        sdoc: Any,
+        date: str | None,
+        kb: KbFinder | None = None,
+    ):
         self.lex = lexicon
         self.sdoc = sdoc
         self.date = date
         self.by_token: dict[int, NameMatch] = {}
         self.roots: dict[int, NameMatch] = {}
-        for match in finder.find(sdoc):
+        matches = finder.find(sdoc)
+        if kb is not None:
+            matches = kb.find(sdoc, date, matches)
+        for match in matches:
             if against(sdoc, match.start):
                 continue
             self.roots[sdoc[match.start : match.end].root.i] = match
@@ -173,8 +184,10 @@ class Recognizer:
             sectors = sectors + ("REF",)
         elif kind == "plural" and not any(c.lower_ == "the" for c in tok.lefts):
             sectors = sectors + ("CVL",)  # "Thousands of Nigerians", not "the Chinese"
-        org = entry.code if kind in ("org", "actor") and entry.country is None else None
+        org = entry.code if kind in ("org", "actor", "person") and entry.country is None else None
         plural = kind == "plural" or tok.tag_ in ("NNS", "NNPS")
+        if kind == "person":
+            return self.make(tok, entry.country, sectors, rule, org, plural=False, person=True)
         return self.make(tok, entry.country, sectors, rule, org, plural=plural)
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
@@ -192,7 +205,7 @@ class Recognizer:
             return None
         if self.analyze(head) is not None:
             return None  # the head is an actor phrase and uses this word itself
-        sectors = entry.sectors if entry.kind in ("actor", "org") else ()
+        sectors = entry.sectors if entry.kind in ("actor", "org", "person") else ()
         org = entry.code if entry.country is None else None
         if entry.kind == "capital":
             sectors = ("GOV",)
@@ -254,7 +267,7 @@ class Recognizer:
         if entry.country is None and entry.code is None:
             return None
         org = entry.code if entry.country is None else None
-        sectors = entry.sectors if entry.kind in ("actor", "org") or entry.code else ()
+        sectors = entry.sectors if entry.kind in ("actor", "org", "person") or entry.code else ()
         return self.make(tok, entry.country, sectors, entry.rule, org)
 
     def complement(self, tok: Any) -> tuple[Found, Any] | None:

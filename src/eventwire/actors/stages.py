@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.actors.dictionaries import apply_dictionaries
+from eventwire.actors.kb import load_kb
 from eventwire.actors.lexicon import Lexicon, load_builtin
+from eventwire.actors.matching import KbFinder, load_rules
 from eventwire.actors.names import NameFinder
 from eventwire.actors.recognize import Recognizer
 from eventwire.config import Config
@@ -27,6 +29,12 @@ NAME = "actors"
 def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
     """The built-in lexicon with the given dictionaries applied, in order."""
     return apply_dictionaries(load_builtin(), dictionaries)
+
+
+@lru_cache(maxsize=8)
+def kb_finder_for(dictionaries: tuple[str, ...]) -> KbFinder:
+    """The knowledge base of named actors as a lookup table (once per process)."""
+    return KbFinder(load_kb(), lexicon_for(dictionaries), load_rules())
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +87,7 @@ class ActorStage:
     def __init__(self, settings: dict[str, Any], config: Config) -> None:
         specs = tuple(str(d) for d in config.get("dictionaries") or [])
         self.lexicon = lexicon_for(specs)
+        self.kb = kb_finder_for(specs)
         self.min_latin = float(settings.get("min_latin_share", 0.5))
         self._finders: dict[int, NameFinder] = {}
 
@@ -94,7 +103,7 @@ class ActorStage:
             doc.actors = []
             return doc
         date = doc.date or doc.dct
-        rec = Recognizer(self.lexicon, self.finder(sdoc.vocab), sdoc, date)
+        rec = Recognizer(self.lexicon, self.finder(sdoc.vocab), sdoc, date, self.kb)
         doc.actors = [found.mention(sdoc) for found in rec.run()]
         return doc
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.actors.dated import recode_event
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
@@ -25,6 +26,7 @@ class AnchorStage:
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
             event.date, event.date_precision, event.date_source = date_event(doc, event)
+            recode_event(doc, event)  # a named actor's office on the event's own day
             event.location = locate_event(doc, event)
             event.size = size_event(doc, event)
         return doc

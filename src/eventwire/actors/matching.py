@@ -1,0 +1,253 @@
+"""Finding the knowledge base's named actors in a parsed Doc, the way reporters name them.
+
+Why a table of token tuples rather than spaCy's ``PhraseMatcher``: the knowledge base has
+some 30,000 aliases, and a ``PhraseMatcher`` needs a ``Doc`` per alias, which costs about
+a second per process to build (measured: docs/actors.md); a dict keyed by the folded
+tokens of each alias is built in a tenth of that and answers the same question (the
+longest alias starting at each token) in one pass. Aliases are folded (lower case, no
+accents), so "Erdoğan" and "Erdogan" are one key.
+
+How a reporter names people, and what this module accepts:
+
+* a full name or any alias of an entry ("Barack Obama", "Vladimir Putin", "Hamas");
+* a surname alone after a full mention in the same story ("Obama" after "Barack Obama");
+  a very common surname (``kb_rules.yaml``: Kim, Lee, Khan, ...) counts only this way;
+* a surname after a title or an honorific ("President Macron", "Mr. Lavrov") when one
+  office holder of that name holds office on the day;
+* never a word inside a longer name of someone else ("Michelle Obama"), never a person's
+  name the tagger reads as a place ("Chad", "Georgia"), never a word of ``never_alone``
+  ("Hope", "Will") on its own.
+
+Where matches overlap, the longest wins; at equal length the country and organisation
+lexicon wins; and a user dictionary's actor wins over any overlapping entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import spacy
+
+from eventwire.actors.kb import KbEntry, KnowledgeBase, code_on, fold
+from eventwire.actors.lexicon import Entry, Lexicon, split_code
+from eventwire.actors.names import NameMatch, case_ok
+from eventwire.config import load_yaml
+
+__all__ = ["KbFinder", "KbRules", "load_rules", "entry_for"]
+
+#: Entity labels of a longer name that a shorter alias inside it does not stand for.
+_OTHER_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}
+)
+#: Entity labels that make a single word a place, not a person.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam"})
+
+
+@dataclass(frozen=True)
+class KbRules:
+    """The word lists of ``kb_rules.yaml`` (folded)."""
+
+    common_surnames: frozenset[str]
+    never_alone: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> KbRules:
+    path = resources.files("eventwire") / "data" / "actors" / "kb_rules.yaml"
+    data = load_yaml(path.read_text("utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in data.get(key) or [])
+
+    return KbRules(words("common_surnames"), words("never_alone"), words("particles"))
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
+    """The folded tokens of each alias as spaCy's English tokenizer splits it; names of
+    letters and spaces only are split on spaces, which is what the tokenizer would do."""
+    out: list[tuple[str, ...] | None] = [
+        tuple(a.split()) if _PLAIN.match(a) else None for a in aliases
+    ]
+    rest = [k for k, toks in enumerate(out) if toks is None]
+    for k, doc in zip(rest, _tokenizer().pipe(aliases[k] for k in rest), strict=True):
+        out[k] = tuple(t.text for t in doc)
+    return [tuple(fold(t) for t in toks or ()) for toks in out]
+
+
+def entry_for(kb_entry: KbEntry, date: str | None) -> Entry:
+    """The lexicon entry a knowledge-base entry stands for on ``date``."""
+    code = code_on(kb_entry, date).code
+    country, sectors = split_code(code or "")
+    kind = "person" if kb_entry.person else "org" if country is None else "name"
+    return Entry(kind, country, sectors, code, (), f"kb:{kb_entry.id}")
+
+
+class KbFinder:
+    """The knowledge base as a lookup table of token tuples (built once per process)."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, rules: KbRules) -> None:
+        self.kb = kb
+        self.rules = rules
+        self.table: dict[tuple[str, ...], str] = {}
+        self.lengths: dict[str, int] = {}
+        #: Folded surname -> person entries whose full names end with it.
+        self.surnames: dict[str, list[str]] = {}
+        keys = list(kb.aliases)
+        for key, toks in zip(keys, alias_tokens([kb.written[k] for k in keys]), strict=True):
+            if toks:
+                self._add(toks, kb.aliases[key])
+        self.role_words = frozenset(w for ws in lexicon.roles for w in ws) | frozenset(
+            w.lower() for w in lexicon.capitalised
+        ) | frozenset(w for ws in lexicon.titles for w in ws)
+        self.title_words = frozenset(ws[-1] for ws in lexicon.titles) | HONORIFICS
+
+    def _add(self, toks: tuple[str, ...], entry_id: str) -> None:
+        self.table[toks] = entry_id
+        self.lengths[toks[0]] = max(self.lengths.get(toks[0], 0), len(toks))
+        entry = self.kb.entries.get(entry_id)
+        last = toks[-1]
+        if entry and entry.person and len(toks) > 1 and last not in self.rules.particles:
+            ids = self.surnames.setdefault(last, [])
+            if entry_id not in ids:
+                ids.append(entry_id)
+
+    # -- finding ------------------------------------------------------------------------
+
+    def find(self, sdoc: Any, date: str | None, lexical: list[NameMatch]) -> list[NameMatch]:
+        """The lexicon's matches merged with the knowledge base's, longest first."""
+        words = [fold(t.text) for t in sdoc]
+        found = [m for m in self._full(sdoc, words, date) if not _overlaps_user(m, lexical)]
+        merged = _longest(lexical, found)
+        return sorted(merged + self._short(sdoc, words, date, merged), key=lambda m: m.start)
+
+    def _full(self, sdoc: Any, words: list[str], date: str | None) -> Iterable[NameMatch]:
+        i = 0
+        while i < len(words):
+            longest = min(self.lengths.get(words[i], 0), len(words) - i)
+            for n in range(longest, 0, -1):
+                entry_id = self.table.get(tuple(words[i : i + n]))
+                if entry_id is not None and self._accept(sdoc, i, i + n, entry_id):
+                    yield NameMatch(i, i + n, entry_for(self.kb.entries[entry_id], date))
+                    break
+            i += 1
+
+    def _accept(self, sdoc: Any, start: int, end: int, entry_id: str) -> bool:
+        span = sdoc[start:end]
+        key = " ".join(fold(t.text) for t in span)
+        if not case_ok(span.text, self.kb.written.get(key, span.text)):
+            return False
+        if self._inside_longer_name(sdoc, start, end):
+            return False
+        if end - start > 1:
+            return True
+        return self._alone_ok(sdoc[start], self.kb.entries[entry_id])
+
+    def _alone_ok(self, tok: Any, entry: KbEntry) -> bool:
+        """A one-word alias alone: not a common surname, a word of ``never_alone`` or a
+        role word; for a person, not a word the tagger reads as a place or as no name at
+        the start of a sentence."""
+        word = fold(tok.text)
+        rules = self.rules
+        if word in rules.common_surnames or word in rules.never_alone or word in self.role_words:
+            return False
+        if not entry.person:
+            return True
+        if tok.ent_type_ in _PLACE_LABELS and not self._titled(tok):
+            return False
+        return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok)
+
+    def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` lie inside a longer named entity of someone or
+        something else ("Obama" in "Michelle Obama", "Hilton" in "Paris Hilton"); titles
+        and articles the tagger puts inside a name ("President Barack Obama", "The Rapid
+        Support Forces") do not count."""
+        root = sdoc[start:end].root
+        if root.ent_type_ not in _OTHER_NAME_LABELS:
+            return False
+        ent = next((e for e in sdoc.ents if e.start <= root.i < e.end), None)
+        if ent is None or ent.end - ent.start <= end - start:
+            return False
+        return any(
+            (t.i < start or t.i >= end) and t.text[:1].isupper() and t.is_alpha
+            and not t.is_stop and t.lower_ not in self.title_words
+            for t in ent
+        )
+
+    def _titled(self, tok: Any) -> bool:
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in self.title_words
+
+    def _short(
+        self, sdoc: Any, words: list[str], date: str | None, taken: list[NameMatch]
+    ) -> list[NameMatch]:
+        """Surnames after a full mention, and surnames after a title on the day."""
+        covered = {i for m in taken for i in range(m.start, m.end)}
+        story: dict[str, tuple[int, str]] = {}
+        for m in taken:
+            rule = m.entry.rule
+            if m.entry.kind == "person" and rule.startswith("kb:") and m.end - m.start > 1:
+                for word in self._short_forms(words[m.start : m.end]):
+                    story.setdefault(word, (m.end, rule[3:]))
+        out = []
+        for tok in sdoc:
+            i = tok.i
+            if i in covered or not tok.text[:1].isupper():
+                continue
+            if self._inside_longer_name(sdoc, i, i + 1):
+                continue
+            seen = story.get(words[i])
+            entry_id = seen[1] if seen and seen[0] <= i else self._by_title(tok, words[i], date)
+            if entry_id is not None and tok.ent_type_ not in _PLACE_LABELS:
+                out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
+        return out
+
+    def _short_forms(self, words: list[str]) -> list[str]:
+        """The words a full name is later shortened to: its last word, and a common family
+        name written first ("Wang" of "Wang Yi", "Kim" of "Kim Jong Un")."""
+        forms = [w for w in words[:-1] if w in self.rules.common_surnames]
+        last = words[-1]
+        return forms + ([last] if last not in self.rules.particles else [])
+
+    def _by_title(self, tok: Any, word: str, date: str | None) -> str | None:
+        """ "President Macron": the one office holder on the day with that surname."""
+        if not date or word in self.rules.common_surnames or not self._titled(tok):
+            return None
+        holders = [e for e in self.surnames.get(word, ())
+                   if code_on(self.kb.entries[e], date).period is not None
+                   and code_on(self.kb.entries[e], date).period.dated]  # type: ignore[union-attr]
+        codes = {code_on(self.kb.entries[e], date).code for e in holders}
+        return holders[0] if len(codes) == 1 else None
+
+
+def _overlaps_user(match: NameMatch, lexical: list[NameMatch]) -> bool:
+    """A user dictionary's actor wins over any knowledge-base entry it overlaps."""
+    return any(m.entry.rule.startswith(("dictionary:", "petrarch:"))
+               and m.start < match.end and match.start < m.end for m in lexical)
+
+
+def _longest(first: list[NameMatch], second: list[NameMatch]) -> list[NameMatch]:
+    """Non-overlapping matches, the longest first; at equal length ``first`` wins."""
+    ranked = sorted(
+        [(m, 0) for m in first] + [(m, 1) for m in second],
+        key=lambda p: (-(p[0].end - p[0].start), p[1], p[0].start),
+    )
+    taken: set[int] = set()
+    out = []
+    for match, _ in ranked:
+        span = range(match.start, match.end)
+        if not taken.intersection(span):
+            taken.update(span)
+            out.append(match)
+    return out

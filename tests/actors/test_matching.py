@@ -1,0 +1,164 @@
+"""Named actors of the knowledge base in invented sentences, the way reporters name them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors.stages import ActorStage
+from eventwire.api import make_config
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors, codes
+
+
+def test_full_name_is_coded_for_the_story_date(pipeline: Pipeline) -> None:
+    text = "Angela Merkel criticised the Kremlin on Tuesday and said that it was wrong."
+    assert codes(code_actors(pipeline, text, "2012-03-01"))["Angela Merkel"] == "DEUGOV"
+    assert codes(code_actors(pipeline, text, "2023-03-01"))["Angela Merkel"] == "DEUELI"
+
+
+def test_same_name_by_date_obama(pipeline: Pipeline) -> None:
+    text = "Barack Obama said that the talks were over and that he was leaving."
+    by_year = {y: codes(code_actors(pipeline, text, f"{y}-06-01"))["Barack Obama"]
+               for y in (2005, 2010, 2018)}
+    assert by_year == {2005: "USAELI", 2010: "USAGOV", 2018: "USAELI"}
+
+
+def test_surname_after_full_mention(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Barack Obama arrived in the city on Monday. Later Obama said "
+                      "that the visit was a success.", "2010-06-01")
+    surnames = [m for m in doc.actors if m.text == "Obama"]
+    assert surnames and surnames[0].code == "USAGOV"
+    assert surnames[0].rule == "kb:barack-obama"
+
+
+def test_common_surname_alone_is_nobody(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Wang said that the talks were over and that he was tired.",
+                      "2018-06-01")
+    assert "Wang" not in codes(doc)
+
+
+def test_common_family_name_after_full_mention(pipeline: Pipeline) -> None:
+    text = ("Chinese Foreign Minister Wang Yi talked with Kim Jong Un on Monday, and later "
+            "Wang said that Kim had agreed.")
+    found = codes(code_actors(pipeline, text, "2018-05-01"))
+    assert found["Wang"] == "CHNGOV"
+    assert found["Kim"] == "PRKGOV"
+
+
+def test_titles_and_honorifics(pipeline: Pipeline) -> None:
+    text = ("President Macron said that he would visit the capital, and Chancellor Scholz "
+            "agreed, while Mr. Lavrov was silent.")
+    found = codes(code_actors(pipeline, text, "2023-05-01"))
+    assert found["President Macron"] == "FRAGOV"
+    assert found["Chancellor Scholz"] == "DEUGOV"
+    assert found["Mr. Lavrov"] == "RUSGOV"
+
+
+def test_title_and_named_general(pipeline: Pipeline) -> None:
+    text = "General Mark Milley met President Volodymyr Zelensky in Kyiv on Monday."
+    found = codes(code_actors(pipeline, text, "2023-05-01"))
+    assert found["General Mark Milley"] == "USAMIL"
+    assert found["President Volodymyr Zelensky"] == "UKRGOV"
+
+
+def test_accented_and_plain_spellings(pipeline: Pipeline) -> None:
+    for name in ("Erdoğan", "Erdogan"):
+        doc = code_actors(pipeline, f"The prisoners were freed by {name} himself on Friday.",
+                          "2015-05-01")
+        assert codes(doc)[name] == "TURGOV"
+        assert codes(doc)["himself"] == "TURGOV"
+
+
+def test_possessive_government(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Putin's government rejected the offer on Monday.", "2015-05-01")
+    assert codes(doc)["Putin's government"] == "RUSGOV"
+
+
+def test_apposition_with_a_role(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Sergei Lavrov, Russia's foreign minister, said that he was "
+                      "there.", "2023-05-01")
+    assert codes(doc)["Sergei Lavrov"] == "RUSGOV"
+    assert codes(doc)["Russia's foreign minister"] == "RUSGOV"
+
+
+def test_pronoun_refers_to_a_named_person(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Narendra Modi said that he would travel to the border.",
+                      "2020-05-01")
+    assert codes(doc)["he"] == "INDGOV"
+
+
+def test_names_that_are_places_stay_places(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The protesters in Georgia said that they would march to "
+                      "Jordan and then to Chad.", "2023-05-01")
+    rules = {m.text: m.rule or "" for m in doc.actors}
+    assert not any(r.startswith("kb:") for r in rules.values())
+    assert codes(doc)["Jordan"] == "JOR"
+
+
+def test_names_that_are_common_words_are_nobody(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Hope is all that is left, said Will Smith to the crowd.",
+                      "2023-05-01")
+    assert not any((m.rule or "").startswith("kb:") for m in doc.actors)
+
+
+def test_someone_else_with_the_surname_is_not_the_entry(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Michelle Obama said that she was tired of the campaign.",
+                      "2023-05-01")
+    assert doc.actors == []
+
+
+def test_paris_hilton_is_neither_place_nor_hotel(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Paris Hilton said that she was tired of the campaign.",
+                      "2023-05-01")
+    assert doc.actors == []
+
+
+def test_longest_match_wins(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Russian President Vladimir Putin said that the war would go "
+                      "on.", "2023-05-01")
+    names = [m.text for m in doc.actors if (m.rule or "").startswith("kb:")]
+    assert names == ["Russian President Vladimir Putin"]
+
+
+def test_armed_groups_since_2016(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The Rapid Support Forces and the Wagner Group said that they "
+                      "had fought.", "2023-05-01")
+    found = codes(doc)
+    assert found["The Rapid Support Forces"] == "SDNREB"
+    assert found["the Wagner Group"] == "RUSUAF"
+
+
+def test_user_entry_wins_over_the_knowledge_base(pipeline: Pipeline, tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("actors:\n  - {names: [Vladimir Putin], kind: person, code: XYZGOV}\n")
+    stage = ActorStage({}, make_config(dictionaries=[str(path)]))
+    doc = code_actors(pipeline, "Russian President Vladimir Putin said that the war would go "
+                      "on.", "2023-05-01", stage)
+    assert [m.code for m in doc.actors] == ["XYZGOV"]
+
+
+def test_event_date_recodes_a_named_source(pipeline: Pipeline) -> None:
+    """A story of 2019 recalling an event of 2005: the event's source is coded for 2005."""
+    doc = Document(doc_id="t", source="<test>",
+                   text="On 3 May 2005, Barack Obama criticised the government of Sudan.")
+    doc.dct = "2019-06-01"
+    for name in ("parse", "actors", "times", "places", "quantities", "events", "anchor"):
+        doc = pipeline.get_stage(name)(doc)
+    events = [e for e in doc.events if e.source.text == "Barack Obama"]
+    assert codes(doc)["Barack Obama"] == "USAELI"
+    assert events and events[0].date == "2005-05-03"
+    assert events[0].source.code == "USAELI"
+
+
+@pytest.mark.parametrize("name", ["Barack Obama", "Vladimir Putin"])
+def test_dated_recode_changes_the_code(pipeline: Pipeline, name: str) -> None:
+    doc = Document(doc_id="t", source="<test>",
+                   text=f"On 3 May 2010, {name} criticised the government of Sudan.")
+    doc.dct = "2023-06-01"
+    for stage in ("parse", "actors", "times", "places", "quantities", "events", "anchor"):
+        doc = pipeline.get_stage(stage)(doc)
+    sources = [e.source.code for e in doc.events if e.source.text == name]
+    assert sources and sources[0].endswith("GOV")
