@@ -31,11 +31,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import spacy
-
 from eventwire.actors.kb import KbEntry, KnowledgeBase, code_on, fold
 from eventwire.actors.lexicon import Entry, Lexicon, split_code
-from eventwire.actors.names import NameMatch, case_ok
+from eventwire.actors.names import NameMatch, blank_english, case_ok
 from eventwire.config import load_yaml
 
 __all__ = ["KbFinder", "KbRules", "load_rules", "entry_for"]
@@ -70,11 +68,6 @@ def load_rules() -> KbRules:
     return KbRules(words("common_surnames"), words("never_alone"), words("particles"))
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    return spacy.blank("en").tokenizer
-
-
 def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
     """The folded tokens of each alias as spaCy's English tokenizer splits it; names of
     letters and spaces only are split on spaces, which is what the tokenizer would do."""
@@ -82,7 +75,7 @@ def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
         tuple(a.split()) if _PLAIN.match(a) else None for a in aliases
     ]
     rest = [k for k, toks in enumerate(out) if toks is None]
-    for k, doc in zip(rest, _tokenizer().pipe(aliases[k] for k in rest), strict=True):
+    for k, doc in zip(rest, blank_english().tokenizer.pipe(aliases[k] for k in rest), strict=True):
         out[k] = tuple(t.text for t in doc)
     return [tuple(fold(t) for t in toks or ()) for toks in out]
 
