@@ -44,7 +44,8 @@ def build_cameo(ref: Path) -> list[dict[str, str]]:
                     "name": rec["name"].strip(),
                     "root": rec["root"],
                     "quad_class": rec["quadclass"],
-                    "goldstein": rec["goldstein_gdelt"],
+                    # GDELT's table leaves a few codes blank (1213): ICEWS's value fills them
+                    "goldstein": rec["goldstein_gdelt"] or f"{float(rec['goldstein_icews_pkg']):.1f}",
                 }
             )
     return rows

@@ -32,3 +32,10 @@ def test_appeals_are_requests_and_statements_have_no_plover_type() -> None:
 def test_unknown_code_keeps_its_root() -> None:
     info = load_ontology().info("9999")
     assert info.root == "99" and info.quad_class is None
+
+
+def test_every_cameo_code_has_its_scores() -> None:
+    """A blank cell in the shipped table would make every event of that code fail to code."""
+    ontology = load_ontology()
+    blank = [code for code in ontology.codes() if ontology.info(code).goldstein is None]
+    assert blank == []

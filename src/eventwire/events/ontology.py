@@ -54,6 +54,10 @@ class Ontology:
     def __contains__(self, code: str) -> bool:
         return code in self._cameo
 
+    def codes(self) -> list[str]:
+        """Every CAMEO code of the table, in its order."""
+        return list(self._cameo)
+
     def _ancestor(self, table: dict[str, dict[str, str]], code: str) -> dict[str, str] | None:
         while code:
             if code in table:
@@ -71,7 +75,7 @@ class Ontology:
             name=row["name"] if row else "",
             root=root,
             quad_class=int(row["quad_class"]) if row else None,
-            goldstein=float(row["goldstein"]) if row else None,
+            goldstein=float(row["goldstein"]) if row and row["goldstein"] else None,
             event_type=(plover["event_type"] or None) if plover else None,
             mode=(plover["mode"] or None) if plover else None,
             context=[c for c in (plover["context"] if plover else "").split(";") if c],
