@@ -1,4 +1,5 @@
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 import pytest
 
@@ -6,6 +7,7 @@ from eventwire.config import Config, load_config
 from eventwire.errors import ConfigError
 from eventwire.model import Document
 from eventwire.pipeline import analyze, build_pipeline, register_stage, registered_stages
+from eventwire.settings import AtLeast
 
 
 class _Boom:
@@ -63,3 +65,56 @@ def test_analyze_warns_when_requirement_is_missing() -> None:
     warnings = analyze(["test_boom"])
     assert any("doc.text" in w for w in warnings)
     assert analyze(["clean", "test_boom"]) == []
+
+
+@dataclass(frozen=True)
+class _TagSettings:
+    label: str = "seen"
+    times: Annotated[int, AtLeast(1)] = 1
+
+
+class _Tag:
+    name = "test_tag"
+
+    def __init__(self, settings: _TagSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Document) -> Document:
+        doc.meta[self.settings.label] = self.settings.times
+        return doc
+
+
+@register_stage("test_tag", requires=["doc.text"], assigns=["doc.meta"], settings=_TagSettings)
+def _make_tag(settings: _TagSettings, config: Config) -> _Tag:
+    return _Tag(settings)
+
+
+def test_a_stage_with_a_settings_model_gets_its_typed_settings() -> None:
+    cfg = load_config(updates=[{"pipeline": ["clean", "test_tag"],
+                                "stages": {"test_tag": {"times": 3}}}])
+    doc = build_pipeline(cfg)(Document("a", "a", raw="Some text."))
+    assert doc.meta["seen"] == 3
+    assert isinstance(build_pipeline(cfg).get_stage("test_tag").settings, _TagSettings)
+
+
+@pytest.mark.parametrize(("settings", "code"), [({"times": 0}, "E219"), ({"label": 1}, "E218"),
+                                                ({"colour": "red"}, "E202")])
+def test_bad_settings_of_a_registered_stage_stop_the_build(settings: dict, code: str) -> None:
+    cfg = load_config(updates=[{"pipeline": ["clean", "test_tag"],
+                                "stages": {"test_tag": settings}}])
+    with pytest.raises(ConfigError) as info:
+        build_pipeline(cfg)
+    assert info.value.code == code and "stages.test_tag" in info.value.message
+
+
+def test_a_stage_registered_without_a_model_gets_its_mapping() -> None:
+    seen = []
+
+    @register_stage("test_plain")
+    def _make(settings: Any, config: Config) -> _Boom:
+        seen.append(settings)
+        return _Boom()
+
+    build_pipeline(load_config(updates=[{"pipeline": ["clean", "test_plain"],
+                                         "stages": {"test_plain": {"anything": 1}}}]))
+    assert seen == [{"anything": 1}]

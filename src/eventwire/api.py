@@ -11,9 +11,10 @@ from pathlib import Path
 from eventwire.config import Config, load_config
 from eventwire.engines import Outcome, make_engine
 from eventwire.errors import ConfigError
-from eventwire.ingest.readers import DEFAULT_MAX_BYTES, content_id, read_inputs
+from eventwire.ingest.readers import content_id, read_inputs
+from eventwire.ingest.stages import input_limit
 from eventwire.model import Document
-from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.pipeline import Pipeline, build_pipeline, check_stages
 
 __all__ = ["make_config", "load_pipeline", "code_text", "code_paths", "with_dct", "check_dct"]
 
@@ -32,7 +33,9 @@ def make_config(
         # Another model is another version: accept what is installed under that name.
         updates.append({"model": {"name": model, "version": None}})
     if workers is not None:
-        updates.append({"engine": {"workers": workers}})
+        # The command line gives text: "4" means 4 (anything else is checked as given).
+        count = int(workers) if isinstance(workers, str) and workers.isdigit() else workers
+        updates.append({"engine": {"workers": count}})
     config = load_config(config_files, overrides, updates)
     config["dictionaries"] = list(config.get("dictionaries") or []) + list(dictionaries)
     return config
@@ -89,9 +92,9 @@ def code_paths(
 ) -> Iterator[Outcome]:
     """Read and code files, directories or ``-``; one Outcome per document, in input order."""
     config = config if config is not None else load_config()
-    max_bytes = int((config["stages"].get("clean") or {}).get("max_bytes", DEFAULT_MAX_BYTES))
+    check_stages(config)  # here, before any worker process builds a pipeline
     engine = make_engine(config)
     try:
-        yield from engine.run(with_dct(read_inputs(paths, max_bytes), check_dct(dct)))
+        yield from engine.run(with_dct(read_inputs(paths, input_limit(config)), check_dct(dct)))
     finally:
         engine.close()

@@ -6,6 +6,12 @@ command line (the value is read as YAML, so ``--set engine.workers=4`` gives an 
 Unknown keys are an error rather than being silently ignored: a typo in a config file must
 not quietly change nothing. Mappings listed in ``OPEN_SECTIONS`` accept new keys (for
 example user stage settings for a stage the user registers).
+
+The merged configuration stays a plain dict (it crosses process boundaries and goes to
+Spark), but it is checked against the typed models of :mod:`eventwire.settings` before it
+is returned: a wrong type or an out-of-range value is a coded ConfigError naming the key,
+not a traceback later. The ``stages`` sections are checked against each stage's own model
+when the pipeline is built (:func:`eventwire.pipeline.check_stages`).
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ import copy
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from eventwire.errors import ConfigError
+from eventwire.settings import HINT, SECTIONS, from_mapping
 
 #: libyaml's loader when PyYAML was built with it: the same safe subset, several times
 #: faster on the lexicons read at every start.
@@ -29,9 +36,18 @@ def load_yaml(text: str) -> Any:
     """Parse YAML text with the safe loader (libyaml's when available)."""
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
-__all__ = ["Config", "load_config", "default_config", "apply_override", "load_yaml"]
+__all__ = [
+    "Config",
+    "load_config",
+    "default_config",
+    "apply_override",
+    "load_yaml",
+    "check_config",
+    "section",
+]
 
 Config = dict[str, Any]
+T = TypeVar("T")
 
 #: Dotted paths of mappings whose keys are not fixed by the default config.
 OPEN_SECTIONS = frozenset({"stages"})
@@ -53,7 +69,7 @@ def _merge(base: Config, update: Mapping[str, Any], path: str, origin: str) -> N
             raise ConfigError(
                 f"unknown configuration key {dotted!r} in {origin}",
                 code="E202",
-                hint="see the default configuration: eventwire config --show",
+                hint=HINT,
             )
         current = base.get(key)
         if isinstance(current, dict) and isinstance(value, Mapping):
@@ -62,6 +78,7 @@ def _merge(base: Config, update: Mapping[str, Any], path: str, origin: str) -> N
             raise ConfigError(
                 f"{dotted!r} in {origin} must be a mapping, got {type(value).__name__}",
                 code="E203",
+                hint=HINT,
             )
         else:
             base[key] = copy.deepcopy(value)
@@ -117,4 +134,29 @@ def load_config(
         _merge(config, upd, "", "arguments")
     for ov in overrides:
         apply_override(config, ov)
+    check_config(config)
     return config
+
+
+def _string_list(config: Config, key: str) -> None:
+    value = config.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} is {value!r}; expected a list of strings", code="E218",
+                          hint=HINT)
+
+
+def check_config(config: Config) -> None:
+    """Refuse a configuration whose top-level sections do not fit their models.
+
+    Why here: every command loads its configuration before doing anything, so a bad
+    value stops the run at once with exit 2 instead of failing half-way (or never).
+    """
+    for key in ("pipeline", "dictionaries"):
+        _string_list(config, key)
+    for name, model in SECTIONS.items():
+        from_mapping(model, config.get(name), name)
+
+
+def section(config: Config, name: str, model: type[T]) -> T:
+    """The typed settings of the top-level section ``name`` (e.g. ``engine``)."""
+    return from_mapping(model, config.get(name), name)

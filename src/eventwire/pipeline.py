@@ -2,10 +2,13 @@
 
 A stage is registered under a name with :func:`register_stage`, on a factory that takes the
 stage's own settings (``config["stages"][name]``) and the whole configuration and returns a
-:class:`Stage`. The order of the stages is the configuration's ``pipeline`` list, so a user
-can drop, reorder or add stages without touching code. Each stage declares what it
-``requires`` and ``assigns`` (document attributes), and :func:`analyze` warns when a stage
-needs something no earlier stage sets.
+:class:`Stage`. A stage registered with a ``settings`` model (a dataclass holding its
+defaults, see :mod:`eventwire.settings`) gets its section checked against that model and
+receives the typed instance; one registered without gets the plain mapping. The order
+of the stages is the configuration's ``pipeline`` list, so a user can drop, reorder or add
+stages without touching code. Each stage declares what it ``requires`` and ``assigns``
+(document attributes), and :func:`analyze` warns when a stage needs something no earlier
+stage sets.
 
 Errors: a stage that fails on a document marks that document with a :class:`StageError`
 (naming the document and the stage); later stages skip it; the other documents of the
@@ -24,6 +27,7 @@ from typing import Any, Protocol, runtime_checkable
 from eventwire.config import Config, load_config
 from eventwire.errors import ConfigError, EventwireError, StageError
 from eventwire.model import Document
+from eventwire.settings import from_mapping
 
 __all__ = [
     "Stage",
@@ -33,6 +37,8 @@ __all__ = [
     "registered_stages",
     "build_pipeline",
     "analyze",
+    "check_stages",
+    "stage_settings",
 ]
 
 log = logging.getLogger(__name__)
@@ -51,18 +57,19 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
-StageFactory = Callable[[dict[str, Any], Config], Stage]
+StageFactory = Callable[[Any, Config], Stage]
 
 
 @dataclass(frozen=True)
 class StageInfo:
-    """A registered stage: its factory and what it reads and writes."""
+    """A registered stage: its factory, what it reads and writes, its settings model."""
 
     name: str
     factory: StageFactory
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     module: str
+    settings: type | None = None
 
 
 _REGISTRY: dict[str, StageInfo] = {}
@@ -81,13 +88,21 @@ BUILTIN_STAGE_MODULES = (
 
 
 def register_stage(
-    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    settings: type | None = None,
 ) -> Callable[[StageFactory], StageFactory]:
-    """Register a stage factory under ``name`` (used as a decorator)."""
+    """Register a stage factory under ``name`` (used as a decorator).
+
+    ``settings`` is the stage's settings model: a dataclass whose defaults are the
+    stage's defaults. The factory then receives an instance of it, checked.
+    """
 
     def decorate(factory: StageFactory) -> StageFactory:
         _REGISTRY[name] = StageInfo(
-            name, factory, tuple(requires), tuple(assigns), factory.__module__
+            name, factory, tuple(requires), tuple(assigns), factory.__module__, settings
         )
         return factory
 
@@ -117,6 +132,44 @@ def analyze(names: list[str]) -> list[str]:
                 warnings.append(f"stage {name!r} requires {req!r}, which no earlier stage assigns")
         provided.update(info.assigns)
     return warnings
+
+
+def _settings_of(info: StageInfo, config: Config) -> Any:
+    """A stage's section of ``config``, checked against its model when it has one."""
+    raw = (config.get("stages") or {}).get(info.name)
+    if info.settings is None:
+        return dict(raw or {})
+    return from_mapping(info.settings, raw, f"stages.{info.name}")
+
+
+def stage_settings(config: Config, name: str) -> Any:
+    """The checked settings of the registered stage ``name`` in ``config``."""
+    return _settings_of(registered_stages()[name], config)
+
+
+def check_stages(config: Config) -> list[tuple[str, Any]]:
+    """Check the pipeline's stage names and every stage's settings; (name, settings) in
+    pipeline order.
+
+    Why apart from building: a bad value must stop a run before any model is loaded or
+    any worker process started, with the key named (E202, E218, E219), and a caller
+    that builds pipelines in workers can check once in the parent.
+    """
+    names = list(config.get("pipeline") or [])
+    registry = registered_stages()
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise ConfigError(
+            f"unknown stage(s) {unknown} in 'pipeline'",
+            code="E209",
+            hint=f"registered stages are {sorted(registry)}",
+        )
+    sections = config.get("stages") or {}
+    checked = [(n, _settings_of(registry[n], config)) for n in names]
+    for name, info in registry.items():  # settings of stages left out of the pipeline
+        if name not in names and name in sections:
+            _settings_of(info, config)
+    return checked
 
 
 def _fail(doc: Document, stage: str, exc: Exception) -> None:
@@ -203,19 +256,11 @@ class Pipeline:
 def build_pipeline(config: Config | None = None) -> Pipeline:
     """Build the pipeline the configuration declares (the default one when none is given)."""
     config = config if config is not None else load_config()
-    names = list(config.get("pipeline") or [])
-    registry = registered_stages()
-    unknown = [n for n in names if n not in registry]
-    if unknown:
-        raise ConfigError(
-            f"unknown stage(s) {unknown} in 'pipeline'",
-            code="E209",
-            hint=f"registered stages are {sorted(registry)}",
-        )
-    for warning in analyze(names):
+    settings = check_stages(config)
+    for warning in analyze([name for name, _ in settings]):
         log.warning(warning)
-    stages_cfg = config.get("stages") or {}
-    stages = [registry[n].factory(dict(stages_cfg.get(n) or {}), config) for n in names]
+    registry = registered_stages()
+    stages = [registry[n].factory(s, config) for n, s in settings]
     pipeline = Pipeline(stages, config)
     _warm_up(pipeline)
     return pipeline

@@ -8,9 +8,11 @@ built once per spaCy vocabulary.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from eventwire.actors.dictionaries import apply_dictionaries
 from eventwire.actors.kb import load_kb
@@ -21,8 +23,16 @@ from eventwire.actors.recognize import Recognizer
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.settings import AtLeast, from_mapping
 
 NAME = "actors"
+
+
+@dataclass(frozen=True)
+class ActorSettings:
+    """``stages.actors``: below this share of words in Latin letters a text gets no actors."""
+
+    min_latin_share: Annotated[float, AtLeast(0)] = 0.5
 
 
 @lru_cache(maxsize=8)
@@ -84,11 +94,12 @@ class ActorStage:
 
     name = NAME
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
+    def __init__(self, settings: ActorSettings | Mapping[str, Any], config: Config) -> None:
         specs = tuple(str(d) for d in config.get("dictionaries") or [])
         self.lexicon = lexicon_for(specs)
         self.kb = kb_finder_for(specs)
-        self.min_latin = float(settings.get("min_latin_share", 0.5))
+        self.settings = from_mapping(ActorSettings, settings, f"stages.{NAME}")
+        self.min_latin = self.settings.min_latin_share
         self._finders: dict[int, NameFinder] = {}
 
     def finder(self, vocab: Any) -> NameFinder:
@@ -108,6 +119,6 @@ class ActorStage:
         return doc
 
 
-@register_stage(NAME, requires=["doc.spacy"], assigns=["doc.actors"])
-def make(settings: dict[str, Any], config: Config) -> ActorStage:
+@register_stage(NAME, requires=["doc.spacy"], assigns=["doc.actors"], settings=ActorSettings)
+def make(settings: ActorSettings, config: Config) -> ActorStage:
     return ActorStage(settings, config)

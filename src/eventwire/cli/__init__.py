@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "eventwire.cli.eval",
     "eventwire.cli.store",
     "eventwire.cli.actor",
+    "eventwire.cli.config",
 )
 
 for _module in COMMAND_MODULES:

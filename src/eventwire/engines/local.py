@@ -16,11 +16,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any
 
-from eventwire.config import Config
+from eventwire.config import Config, section
 from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import ConfigError
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.settings import EngineSettings
 
 __all__ = ["InProcessEngine", "ProcessPoolEngine", "make_engine", "resolve_workers"]
 
@@ -39,7 +40,7 @@ class InProcessEngine:
         return self._pipeline
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        size = int((self.config.get("engine") or {}).get("batch_size", 16))
+        size = section(self.config, "engine", EngineSettings).batch_size
         for batch in _batches(docs, size):
             yield from process_batch(self.pipeline, batch)
 
@@ -70,11 +71,11 @@ class ProcessPoolEngine:
     """Run one pipeline per worker process, with bounded in-flight batches."""
 
     def __init__(self, config: Config, workers: int) -> None:
-        engine = config.get("engine") or {}
+        engine = section(config, "engine", EngineSettings)
         self.config = config
         self.workers = workers
-        self.batch_size = int(engine.get("batch_size", 16))
-        self.max_in_flight = max(1, int(engine.get("max_in_flight", 4))) * workers
+        self.batch_size = engine.batch_size
+        self.max_in_flight = engine.max_in_flight * workers
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -147,11 +148,11 @@ def resolve_workers(value: Any) -> int:
 
 def make_engine(config: Config) -> InProcessEngine | ProcessPoolEngine | AutoEngine:
     """The engine the configuration asks for."""
-    engine = config.get("engine") or {}
-    workers = resolve_workers(engine.get("workers", "auto"))
+    engine = section(config, "engine", EngineSettings)
+    workers = resolve_workers(engine.workers)
     if workers == 1:
         return InProcessEngine(config)
-    if engine.get("workers", "auto") in (None, "auto", 0):
-        threshold = int(engine.get("batch_size", 16)) * workers
+    if engine.workers == "auto":
+        threshold = engine.batch_size * workers
         return AutoEngine(config, workers, threshold)
     return ProcessPoolEngine(config, workers)

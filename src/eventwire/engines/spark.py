@@ -24,12 +24,13 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from eventwire.config import Config, load_config
+from eventwire.config import Config, load_config, section
 from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import EngineError, InputError
 from eventwire.ingest.readers import SUFFIXES, content_id, record_fields, record_to_document
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.settings import EngineSettings
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -166,7 +167,7 @@ def code_dataframe(
     """
     _require_pyspark()
     config = config if config is not None else load_config()
-    batch = int((config.get("engine") or {}).get("batch_size", 16))
+    batch = section(config, "engine", EngineSettings).batch_size
     coder = _partition_coder(json.dumps(config, sort_keys=True), dct, batch)
     coded = articles.rdd.mapPartitions(coder).cache()
     spark = articles.sparkSession

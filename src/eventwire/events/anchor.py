@@ -6,6 +6,7 @@ event, so that those packages keep their own logic and this stage only wires the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from eventwire.actors.dated import recode_event
@@ -14,14 +15,15 @@ from eventwire.model import Document
 from eventwire.pipeline import register_stage
 from eventwire.places import locate_event
 from eventwire.quantities import size_event
+from eventwire.settings import NoSettings, from_mapping
 from eventwire.time import date_event
 
 
 class AnchorStage:
     name = "anchor"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+    def __init__(self, settings: NoSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(NoSettings, settings, "stages.anchor")
 
     def __call__(self, doc: Document) -> Document:
         for event in doc.events:
@@ -36,6 +38,7 @@ class AnchorStage:
     "anchor",
     requires=["doc.events", "doc.times", "doc.places", "doc.quantities"],
     assigns=["doc.events"],
+    settings=NoSettings,
 )
-def make_anchor(settings: dict[str, Any], config: Config) -> AnchorStage:
+def make_anchor(settings: NoSettings, config: Config) -> AnchorStage:
     return AnchorStage(settings, config)

@@ -9,7 +9,7 @@ same code serves the built-in lexicon and PETRARCH dictionaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +28,7 @@ from eventwire.events.matching import Match, lemma_keys, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
+from eventwire.settings import AtLeast
 
 __all__ = ["Settings", "Candidate", "code_document", "Matcher"]
 
@@ -40,21 +41,19 @@ class Matcher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The ``stages.events`` settings, typed."""
+    """The ``stages.events`` settings, typed; the events stage's settings model.
 
-    max_events_per_sentence: int = 12
+    ``require_actor: auto`` is "both" when only PETRARCH dictionaries code (their
+    require_dyad default), else "any"; the stage resolves it, and the coder reads an
+    unresolved "auto" as "any". ``petrarch`` says whether a ``petrarch:DIR`` dictionary
+    replaces the built-in lexicon or is added to it.
+    """
+
+    max_events_per_sentence: Annotated[int, AtLeast(1)] = 12
     keep_negated: bool = False
     keep_hypothetical: bool = False
-    require_actor: str = "any"  # "none", "any" or "both" ("auto" is resolved by the stage)
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> Settings:
-        return cls(
-            max_events_per_sentence=int(raw.get("max_events_per_sentence", 12)),
-            keep_negated=bool(raw.get("keep_negated", False)),
-            keep_hypothetical=bool(raw.get("keep_hypothetical", False)),
-            require_actor=str(raw.get("require_actor", "any")),
-        )
+    require_actor: Literal["auto", "none", "any", "both"] = "auto"
+    petrarch: Literal["replace", "add"] = "replace"
 
 
 @dataclass(slots=True)
@@ -85,7 +84,7 @@ def _actor_ok(cand: Candidate, settings: Settings) -> bool:
     src, tgt = _coded(cand.source), _coded(cand.target)
     if settings.require_actor == "both":
         return _named(cand.source) and _named(cand.target)
-    if settings.require_actor == "any":
+    if settings.require_actor in ("any", "auto"):
         return src or tgt
     return bool(cand.source.text or cand.target.text)
 

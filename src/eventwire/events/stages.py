@@ -7,6 +7,8 @@ Which lexicons code is a setting: the built-in lexicon, PETRARCH dictionaries na
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from eventwire.config import Config
@@ -15,9 +17,10 @@ from eventwire.events.lexicon import builtin_lexicon, user_lexicon
 from eventwire.events.ontology import load_ontology
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.settings import from_mapping
 
 
-def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
+def _matchers(settings: Settings, config: Config) -> list[Matcher]:
     """The built-in lexicon, user YAML lexicons and PETRARCH verb dictionaries."""
     petrarch: list[Matcher] = []
     lexicon = builtin_lexicon()
@@ -28,21 +31,20 @@ def _matchers(settings: dict[str, Any], config: Config) -> list[Matcher]:
             from eventwire.events.petrarch_actors import load_actor_book
 
             folder = spec[len("petrarch:"):]
-            book = load_actor_book(folder) if str(settings.get(
-                "petrarch", "replace")) == "replace" else None
+            book = load_actor_book(folder) if settings.petrarch == "replace" else None
             petrarch.append(PetrarchMatcher(load_petrarch(folder), builtin_lexicon(), book))
         elif spec.endswith((".yaml", ".yml")):
             lexicon = user_lexicon(spec, lexicon) or lexicon
     own: list[Matcher] = [LexiconMatcher(lexicon)]
-    if petrarch and str(settings.get("petrarch", "replace")) == "replace":
+    if petrarch and settings.petrarch == "replace":
         return petrarch
     return petrarch + own
 
 
-def _petrarch_only(settings: dict[str, Any], config: Config) -> bool:
+def _petrarch_only(settings: Settings, config: Config) -> bool:
     """Coding with PETRARCH dictionaries alone follows PETRARCH's require_dyad default."""
     petrarch = any(str(d).startswith("petrarch:") for d in config.get("dictionaries") or [])
-    return petrarch and str(settings.get("petrarch", "replace")) == "replace"
+    return petrarch and settings.petrarch == "replace"
 
 
 class EventsStage:
@@ -50,12 +52,13 @@ class EventsStage:
 
     name = "events"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
+    def __init__(self, settings: Settings | Mapping[str, Any], config: Config) -> None:
+        settings = from_mapping(Settings, settings, "stages.events")
         self.matchers = _matchers(settings, config)
-        settings = dict(settings)
-        if str(settings.get("require_actor", "auto")) == "auto":
-            settings["require_actor"] = "both" if _petrarch_only(settings, config) else "any"
-        self.settings = Settings.from_dict(settings)
+        if settings.require_actor == "auto":
+            both = _petrarch_only(settings, config)
+            settings = replace(settings, require_actor="both" if both else "any")
+        self.settings = settings
         self.ontology = load_ontology()
 
     def __call__(self, doc: Document) -> Document:
@@ -65,6 +68,7 @@ class EventsStage:
         return doc
 
 
-@register_stage("events", requires=["doc.spacy", "doc.actors"], assigns=["doc.events"])
-def make(settings: dict[str, Any], config: Config) -> EventsStage:
+@register_stage("events", requires=["doc.spacy", "doc.actors"], assigns=["doc.events"],
+                settings=Settings)
+def make(settings: Settings, config: Config) -> EventsStage:
     return EventsStage(settings, config)

@@ -14,23 +14,42 @@ only when it beats it by a margin and lies more than ``max_gap_days`` away.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
+from eventwire.errors import ConfigError
 from eventwire.ingest.dates import to_date
 from eventwire.ingest.evidence import WEIGHTS, Evidence, collect_evidence
+from eventwire.settings import HINT, AtLeast, from_mapping
 
-__all__ = ["Estimate", "estimate_date", "parse_stated", "DEFAULTS"]
+__all__ = ["Estimate", "estimate_date", "parse_stated", "DatingSettings"]
 
-#: Default settings of the dating stage (``stages.dating`` in default.yaml).
-DEFAULTS: dict[str, Any] = {
-    "max_gap_days": 7,
-    "min_margin": 0.75,
-    "min_margin_later": 1.5,
-    "min_support": 2.0,
-    "scan_chars": 30000,
-}
+NonNegative = Annotated[float, AtLeast(0)]
+
+
+@dataclass(frozen=True)
+class DatingSettings:
+    """``stages.dating``: when the text's evidence replaces the stated date.
+
+    ``weights`` holds the weight of each kind of clue; kinds it leaves out keep their
+    default weight (``eventwire.ingest.evidence.WEIGHTS``).
+    """
+
+    max_gap_days: Annotated[int, AtLeast(0)] = 7
+    min_margin: NonNegative = 0.75
+    min_margin_later: NonNegative = 1.5
+    min_support: NonNegative = 2.0
+    scan_chars: Annotated[int, AtLeast(1)] = 30000
+    weights: dict[str, float] = field(default_factory=lambda: dict(WEIGHTS))
+
+    def check(self) -> None:
+        """Refuse a weight for a kind of clue that does not exist (a typo weighs nothing)."""
+        unknown = sorted(set(self.weights) - set(WEIGHTS))
+        if unknown:
+            raise ConfigError(f"unknown configuration key 'stages.dating.weights.{unknown[0]}'",
+                              code="E202", hint=f"kinds of clue: {', '.join(WEIGHTS)}; {HINT}")
 
 _UNSUPPORTED = "year_floor", "stated"
 _NO_DATE = (
@@ -287,7 +306,7 @@ def _gap_words(a: date, b: date) -> str:
     return f"{days} days"
 
 
-def _decide(scorer: Scorer, stated: Stated | None, settings: dict[str, Any]) -> Estimate:
+def _decide(scorer: Scorer, stated: Stated | None, settings: DatingSettings) -> Estimate:
     candidates = _candidates(scorer.evidence, stated)
     if not candidates:
         return Estimate(None, [_NO_DATE])
@@ -295,7 +314,7 @@ def _decide(scorer: Scorer, stated: Stated | None, settings: dict[str, Any]) -> 
     if precision == "day" and (stated is None or best != stated.day):
         best = _refine(scorer, best)
     if stated is None:
-        if scorer.support(best) < float(settings["min_support"]):
+        if scorer.support(best) < settings.min_support:
             return Estimate(None, [_NO_DATE])
         iso = _iso(best, precision)
         why = _reasons(scorer, best, None)
@@ -306,16 +325,16 @@ def _decide(scorer: Scorer, stated: Stated | None, settings: dict[str, Any]) -> 
 
 
 def _against_stated(
-    scorer: Scorer, stated: Stated, best: date, precision: str, settings: dict[str, Any]
+    scorer: Scorer, stated: Stated, best: date, precision: str, settings: DatingSettings
 ) -> Estimate:
     stated_iso = _iso(stated.day, stated.precision)
     margin = scorer.score(best) - scorer.score(stated.day)
-    far = abs((best - stated.day).days) > int(settings["max_gap_days"])
+    far = abs((best - stated.day).days) > settings.max_gap_days
     if precision == "year" or stated.precision == "year":
         far = best.year != stated.day.year
     # Stated dates that are wrong are mostly later than the truth (scrape, crawl, update
     # dates), so an estimate later than the stated date needs more evidence.
-    needed = float(settings["min_margin"] if best < stated.day else settings["min_margin_later"])
+    needed = settings.min_margin if best < stated.day else settings.min_margin_later
     if not far or margin < needed:
         return Estimate(stated_iso)
     iso = _iso(best, precision)
@@ -338,12 +357,18 @@ def _merge(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def estimate_date(
-    text: str, meta: dict[str, Any], stated: str | None, settings: dict[str, Any] | None = None
+    text: str,
+    meta: dict[str, Any],
+    stated: str | None,
+    settings: DatingSettings | Mapping[str, Any] | None = None,
 ) -> Estimate:
-    """The best estimate of when ``text`` was written, given what the document states."""
-    conf = {**DEFAULTS, **(settings or {})}
-    weights = {**WEIGHTS, **(conf.get("weights") or {})}
-    evidence = _merge(collect_evidence(text[: int(conf["scan_chars"])], meta, weights))
+    """The best estimate of when ``text`` was written, given what the document states.
+
+    ``settings`` may be a mapping of only the keys to change (``{"max_gap_days": 1}``).
+    """
+    conf = from_mapping(DatingSettings, settings, "stages.dating")
+    weights = {**WEIGHTS, **conf.weights}
+    evidence = _merge(collect_evidence(text[: conf.scan_chars], meta, weights))
     parsed = parse_stated(stated)
     scorer = Scorer(evidence, parsed, weights["stated"])
     result = _decide(scorer, parsed, conf)

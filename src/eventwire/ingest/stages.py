@@ -7,21 +7,47 @@ expressions are read against; it runs before the parser and uses regexes only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
 
 from eventwire.config import Config
 from eventwire.errors import InputError
 from eventwire.ingest.dates import find_time, parse_date
-from eventwire.ingest.dating import DEFAULTS, estimate_date
+from eventwire.ingest.dating import DatingSettings, estimate_date
 from eventwire.ingest.decode import decode, strip_controls
 from eventwire.ingest.html import extract_html
 from eventwire.ingest.plaintext import parse_plaintext, trim_web_text
 from eventwire.ingest.readers import DEFAULT_MAX_BYTES
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.settings import AtLeast, from_mapping
 
-__all__ = ["CleanStage", "DatingStage"]
+__all__ = ["CleanStage", "CleanSettings", "DatingStage", "input_limit"]
+
+
+@dataclass(frozen=True)
+class CleanSettings:
+    """``stages.clean``: the size limit, trafilatura's trade-off, verbatim records."""
+
+    max_bytes: Annotated[int, AtLeast(1)] = DEFAULT_MAX_BYTES
+    html_favor_precision: bool = False
+    html_min_words: Annotated[int, AtLeast(0)] = 10
+    verbatim: bool = False
+
+
+def clean_settings(config: Config) -> CleanSettings:
+    """The checked ``stages.clean`` settings of a configuration."""
+    return from_mapping(CleanSettings, (config.get("stages") or {}).get("clean"), "stages.clean")
+
+
+def input_limit(config: Config) -> int:
+    """The largest input document, in bytes: ``stages.clean.max_bytes``.
+
+    Why one function: the readers stop at this size while reading and the clean stage
+    refuses larger documents; both must read the same key the same way.
+    """
+    return clean_settings(config).max_bytes
 
 
 def _set_if_missing(doc: Document, name: str, value: Any) -> None:
@@ -68,11 +94,12 @@ class CleanStage:
 
     name = "clean"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.max_bytes = int(settings.get("max_bytes", DEFAULT_MAX_BYTES))
-        self.favor_precision = bool(settings.get("html_favor_precision", False))
-        self.verbatim = bool(settings.get("verbatim", False))
-        self.html_min_words = int(settings.get("html_min_words", 10))
+    def __init__(self, settings: CleanSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(CleanSettings, settings, "stages.clean")
+        self.max_bytes = self.settings.max_bytes
+        self.favor_precision = self.settings.html_favor_precision
+        self.verbatim = self.settings.verbatim
+        self.html_min_words = self.settings.html_min_words
         self._by_fmt: dict[str, Callable[[Document, str], None]] = {
             "html": self._clean_html,
             "record": _clean_record,
@@ -129,8 +156,8 @@ class DatingStage:
 
     name = "dating"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = {**DEFAULTS, **settings}
+    def __init__(self, settings: DatingSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(DatingSettings, settings, "stages.dating")
 
     def __call__(self, doc: Document) -> Document:
         if doc.dct:
@@ -151,11 +178,13 @@ class DatingStage:
     "clean",
     requires=["doc.raw"],
     assigns=["doc.text", "doc.title", "doc.byline", "doc.stated_date", "doc.meta"],
+    settings=CleanSettings,
 )
-def make_clean(settings: dict[str, Any], config: Config) -> CleanStage:
+def make_clean(settings: CleanSettings, config: Config) -> CleanStage:
     return CleanStage(settings, config)
 
 
-@register_stage("dating", requires=["doc.text"], assigns=["doc.date", "doc.date_warnings"])
-def make_dating(settings: dict[str, Any], config: Config) -> DatingStage:
+@register_stage("dating", requires=["doc.text"], assigns=["doc.date", "doc.date_warnings"],
+                settings=DatingSettings)
+def make_dating(settings: DatingSettings, config: Config) -> DatingStage:
     return DatingStage(settings, config)

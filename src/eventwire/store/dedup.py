@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.errors import StoreError
+from eventwire.errors import ConfigError, StoreError
+from eventwire.settings import DedupSettings, from_mapping
 from eventwire.store.rows import date_interval
 
 __all__ = ["DedupRule", "ClusterState", "ClusterKey", "cluster_key", "Deduplicator"]
@@ -41,33 +42,17 @@ _EARTH_KM = 6371.0088
 
 
 @dataclass(frozen=True)
-class DedupRule:
-    """The settings of ``store.dedup`` in the configuration."""
-
-    enabled: bool = True
-    actor_key: str = "code"
-    code_level: str = "root"
-    date_window_days: int = 1
-    max_km: float = 50.0
-    missing_place: str = "match"
+class DedupRule(DedupSettings):
+    """The settings of ``store.dedup`` in the configuration (fields and defaults:
+    :class:`eventwire.settings.DedupSettings`)."""
 
     @classmethod
     def from_config(cls, section: dict[str, Any] | None) -> DedupRule:
+        """The rule a ``store.dedup`` mapping describes; a bad one is a StoreError (E411)."""
         try:
-            rule = cls(**(section or {}))
-        except TypeError as exc:
-            raise StoreError(f"store.dedup: {exc}", code="E411") from exc
-        if rule.actor_key not in ("code", "country"):
-            raise StoreError("store.dedup.actor_key must be 'code' or 'country'", code="E411")
-        if rule.code_level not in ("root", "base", "code"):
-            raise StoreError(
-                "store.dedup.code_level must be 'root', 'base' or 'code'", code="E411"
-            )
-        if rule.missing_place not in ("match", "separate"):
-            raise StoreError(
-                "store.dedup.missing_place must be 'match' or 'separate'", code="E411"
-            )
-        return rule
+            return from_mapping(cls, section, "store.dedup")
+        except ConfigError as exc:
+            raise StoreError(exc.message, code="E411", hint=exc.hint) from exc
 
 
 @dataclass

@@ -30,8 +30,10 @@ from rich.text import Text
 from eventwire.api import check_dct, with_dct
 from eventwire.config import Config
 from eventwire.engines import Outcome, make_engine
-from eventwire.ingest.readers import DEFAULT_MAX_BYTES, read_inputs
+from eventwire.ingest.readers import read_inputs
+from eventwire.ingest.stages import input_limit
 from eventwire.model import Document
+from eventwire.pipeline import check_stages
 from eventwire.store.store import IngestStats, Store
 
 __all__ = ["ingest_paths", "new_documents", "count_inputs"]
@@ -117,7 +119,7 @@ def _write_all(
 def _run(
     store: Store, paths: list[str | Path], config: Config, dct: str | None, advance: Advance
 ) -> IngestStats:
-    max_bytes = int((config["stages"].get("clean") or {}).get("max_bytes", DEFAULT_MAX_BYTES))
+    max_bytes = input_limit(config)
     stats = IngestStats()
     fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance)
     first = next(fresh, None)
@@ -146,12 +148,13 @@ def ingest_paths(
     """
     paths = list(paths)
     check_dct(dct)
+    check_stages(config)  # here, before any worker process builds a pipeline
     show = sys.stderr.isatty() if progress is None else progress
     start = time.perf_counter()
     if not show:
         stats = _run(store, paths, config, dct, lambda n: None)
         return stats, time.perf_counter() - start
-    max_bytes = int((config["stages"].get("clean") or {}).get("max_bytes", DEFAULT_MAX_BYTES))
+    max_bytes = input_limit(config)
     total = count_inputs(paths, max_bytes)
     with _progress(Console(stderr=True)) as bar:
         task = bar.add_task("ingest", total=total)

@@ -7,11 +7,13 @@ day the text is processed: without a document date, relative expressions get no 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
+from eventwire.settings import NoSettings, from_mapping
 from eventwire.time.lexicon import lexicon
 from eventwire.time.patterns import patterns
 from eventwire.time.recognize import find_times
@@ -24,8 +26,8 @@ class TimesStage:
 
     name = "times"
 
-    def __init__(self, settings: dict[str, Any], config: Config) -> None:
-        self.settings = settings
+    def __init__(self, settings: NoSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(NoSettings, settings, "stages.times")
         lexicon()
         patterns()  # compile once, at build time, not on the first document
 
@@ -34,6 +36,7 @@ class TimesStage:
         return doc
 
 
-@register_stage("times", requires=["doc.text", "doc.date", "doc.spacy"], assigns=["doc.times"])
-def make(settings: dict[str, Any], config: Config) -> TimesStage:
+@register_stage("times", requires=["doc.text", "doc.date", "doc.spacy"], assigns=["doc.times"],
+                settings=NoSettings)
+def make(settings: NoSettings, config: Config) -> TimesStage:
     return TimesStage(settings, config)
