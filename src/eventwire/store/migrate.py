@@ -14,6 +14,7 @@ from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,15 @@ from eventwire.store.schema import (
     index_statements,
 )
 
-__all__ = ["connect", "prepare", "schema_version", "v0_columns", "v0_statements"]
+__all__ = [
+    "connect",
+    "prepare",
+    "schema_version",
+    "v0_columns",
+    "v0_statements",
+    "is_damage",
+    "damage_error",
+]
 
 STAGE = "store"
 
@@ -41,10 +50,46 @@ def _error(message: str, code: str, path: Path, hint: str | None = None) -> Stor
     return StoreError(f"{path}: {message}", code=code, stage=STAGE, hint=hint)
 
 
+#: DuckDB's lock conflict ("Could not set lock on file ... Conflicting lock is held"); a
+#: whole word, because damage messages speak of a "block".
+_LOCK = re.compile(r"\block(?:ed)?\b")
+
+#: What DuckDB says of a file whose bytes are damaged: a header or block that fails its
+#: checksum, a block cut off by truncation, a catalogue entry that cannot be read.
+_DAMAGE = ("corrupt database", "checksum", "could not read enough bytes",
+           "failed to deserialize")
+
+_RECOVER = ("restore the file from a backup, or code the documents again into a new file: "
+            "eventwire ingest FILES --db NEW.duckdb")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a DuckDB error says the file itself is damaged (not a query or a lock)."""
+    low = str(exc).lower()
+    return isinstance(exc, duckdb.Error) and any(w in low for w in _DAMAGE)
+
+
+def damage_error(exc: BaseException, path: Path, *, opening: bool) -> StoreError:
+    """The coded error of a damaged file: E413 when it cannot be opened, else E414.
+
+    Why two codes: a damaged header or catalogue makes the whole file unusable, while a
+    damaged data block fails only the reads (or writes) that touch it; the remedy is the
+    same, the extent is not.
+    """
+    first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+    if opening:
+        return _error(f"the database file is damaged and cannot be opened ({first})", "E413",
+                      path, hint=_RECOVER + "; this file was left untouched")
+    return _error(f"a block of the database file is damaged and cannot be read ({first})",
+                  "E414", path, hint=_RECOVER)
+
+
 def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
     text = str(exc)
     low = text.lower()
-    if "lock" in low:
+    if is_damage(exc):
+        return damage_error(exc, path, opening=True)
+    if _LOCK.search(low):
         return _error("the database is in use by another process", "E402", path,
                       hint="wait for the other eventwire process to finish; " + text)
     if "not a valid duckdb" in low or "invalid" in low or "magic" in low:

@@ -10,24 +10,27 @@ locks the file); a second writer gets a clear error (E402) rather than a corrupt
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+import dataclasses
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import duckdb
 
-from eventwire.config import Config, default_config
+from eventwire.config import Config, section
 from eventwire.engines import Outcome
 from eventwire.errors import EventwireError, StoreError
+from eventwire.settings import StoreSettings
 from eventwire.store import analytics
 from eventwire.store.bulk import bulk_insert, run, scalar
 from eventwire.store.clusters import assign_clusters, rebuild_clusters, save_clusters
 from eventwire.store.dedup import DedupRule
-from eventwire.store.migrate import connect, prepare
+from eventwire.store.migrate import connect, damage_error, is_damage, prepare
 from eventwire.store.query import ORDER, EventFilter, EventPage, decode_cursor, encode_cursor
 from eventwire.store.query import where_sql as _where
 from eventwire.store.records import jsonable, rows_to_record
@@ -77,6 +80,30 @@ def _is_disk_error(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.Error) and any(w in low for w in _DISK_WORDS)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading(method: Callable[P, R]) -> Callable[P, R]:
+    """A Store method whose DuckDB error for a damaged file becomes a StoreError (E414).
+
+    Why: a damaged data block is only found when a query reads it, so every method that
+    reads must say so in eventwire's terms instead of raising DuckDB's exception.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except duckdb.Error as exc:
+            if is_damage(exc):
+                store = args[0]
+                raise damage_error(exc, store.path, opening=False) from exc  # type: ignore[attr-defined]
+            raise
+
+    return wrapper
+
+
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -94,14 +121,19 @@ class Store:
     def __init__(
         self, path: str | Path, *, read_only: bool = False, config: Config | None = None
     ) -> None:
-        section = (config if config is not None else default_config()).get("store") or {}
+        settings = section(config or {}, "store", StoreSettings)
         self.path = Path(path)
         self.read_only = read_only
-        self.rule = DedupRule.from_config(section.get("dedup"))
-        self.batch_size = max(1, int(section.get("batch_size", 64)))
+        self.rule = DedupRule.from_config(dataclasses.asdict(settings.dedup))
+        self.batch_size = settings.batch_size
         self.con = connect(self.path, read_only)
         try:
             self.version = prepare(self.con, self.path, read_only, self.rule)
+        except duckdb.Error as exc:
+            self.con.close()
+            if is_damage(exc):
+                raise damage_error(exc, self.path, opening=True) from exc
+            raise
         except BaseException:
             self.con.close()
             raise
@@ -117,7 +149,11 @@ class Store:
         self, exc_type: type[BaseException] | None, exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        """Close; a damaged-file error raised by code that used ``con`` directly (the
+        exports) leaves the block as a StoreError (E414)."""
         self.close()
+        if exc is not None and is_damage(exc):
+            raise damage_error(exc, self.path, opening=False) from exc
 
     # -- writing ---------------------------------------------------------------------
     def _check_writable(self) -> None:
@@ -125,6 +161,7 @@ class Store:
             raise StoreError(f"{self.path}: the store is open read-only", code="E408",
                              stage="store")
 
+    @_reading
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
         """Which of these document ids are stored already."""
         ids = sorted(set(doc_ids))
@@ -138,6 +175,7 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return bool(self.stored_ids([doc_id]))
 
+    @_reading
     def add_outcomes(self, outcomes: Iterable[Outcome]) -> IngestStats:
         """Store coded documents and failures, one transaction per batch; skip stored ids."""
         self._check_writable()
@@ -191,6 +229,7 @@ class Store:
         stats.events = len(tables["events"])
         return tables, failures, stats
 
+    @_reading
     def write_batch(self, batch: list[Outcome]) -> IngestStats:
         """One transaction: the batch's new documents with all their rows, and failures.
 
@@ -233,6 +272,8 @@ class Store:
             run(self.con, "COMMIT")
         except _ROW_ERRORS as exc:
             self._rollback()
+            if is_damage(exc):
+                raise damage_error(exc, self.path, opening=False) from exc
             if _is_disk_error(exc):
                 raise StoreError(
                     f"{self.path}: cannot write: {exc}", code="E403", stage="store",
@@ -269,6 +310,7 @@ class Store:
         )
         bulk_insert(self.con, "failures", TABLE_COLUMNS["failures"], failures)
 
+    @_reading
     def rebuild_clusters(self) -> int:
         """Recompute all clusters with the current rule (after changing ``store.dedup``)."""
         self._check_writable()
@@ -278,11 +320,14 @@ class Store:
             run(self.con, "COMMIT")
         except duckdb.Error as exc:
             self._rollback()
+            if is_damage(exc):
+                raise damage_error(exc, self.path, opening=False) from exc
             raise StoreError(f"{self.path}: cannot rebuild the clusters: {exc}", code="E403",
                              stage="store", hint="nothing was changed") from exc
         return count
 
     # -- reading ---------------------------------------------------------------------
+    @_reading
     def query_events(
         self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None
     ) -> EventPage:
@@ -304,6 +349,7 @@ class Store:
         rows = _dicts(self.con.execute(_PAGE, [min(keys), max(keys), keys]))
         return EventPage([jsonable(r) for r in rows], next_cursor)
 
+    @_reading
     def get_event(self, event_id: str) -> Row | None:
         """An event with its cluster and every mention of the cluster (the evidence)."""
         rows = _dicts(self.con.execute("SELECT * FROM events WHERE event_id = ?", [event_id]))
@@ -317,6 +363,7 @@ class Store:
         event["mentions"] = [jsonable(r) for r in _dicts(self.con.execute(_MENTIONS, [cid]))]
         return event
 
+    @_reading
     def get_document(self, doc_id: str) -> Row | None:
         """The stored document as its JSON record, with its mentions and events."""
         docs = _dicts(self.con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id]))
@@ -328,22 +375,27 @@ class Store:
         ]
         return rows_to_record(docs[0], *parts)
 
+    @_reading
     def actor_counts(self, filters: EventFilter, *, limit: int = 100) -> list[Row]:
         return analytics.actor_counts(self.con, filters, limit)
 
+    @_reading
     def timeline(
         self, filters: EventFilter, *, interval: str = "day", by: str = "quad_class"
     ) -> list[Row]:
         return analytics.timeline(self.con, filters, interval, by)
 
+    @_reading
     def network(self, filters: EventFilter, *, limit: int = 200) -> list[Row]:
         return analytics.network(self.con, filters, limit)
 
+    @_reading
     def failures(self) -> list[Row]:
         """Every document that could not be read, coded or stored, with the reason."""
         cur = self.con.execute("SELECT * FROM failures ORDER BY time, doc_id")
         return [jsonable(r) for r in _dicts(cur)]
 
+    @_reading
     def counts(self) -> dict[str, int]:
         """Rows per table (for summaries and checks)."""
         out = {}
