@@ -33,10 +33,10 @@ __all__ = [
     "check_corpus", "corpus_stats",
 ]
 
-ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS CVL REF MED BUS EDU HLH NGO IGO ELI LAB REL SPY CRM AGR "
-    "UAF SEP MOD RAD".split()
-)
+ROLES = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "CVL", "REF", "MED", "BUS", "EDU",
+    "HLH", "NGO", "IGO", "ELI", "LAB", "REL", "SPY", "CRM", "AGR", "UAF", "SEP", "MOD", "RAD",
+})
 _EXTRA_COUNTRIES = frozenset({"PSE", "KSV", "XKX", "TWN", "EUR", "AFR", "ASA", "MEA", "SAM",
                               "NAM", "WSB", "GZS"})
 _ORG_PREFIXES = ("IGO", "NGO", "MNC", "UIS")
@@ -287,7 +287,8 @@ def corpus_stats(sentences: Iterable[CorpusSentence]) -> Stats:
 def _print_stats(stats: Stats) -> None:
     share = (stats.without_coded_event / stats.sentences) if stats.sentences else 0.0
     print(f"sentences {stats.sentences}  split {dict(stats.by_split)}")
-    print(f"no coded event {stats.without_coded_event} ({share:.0%}), with a trap {stats.with_trap}")
+    print(f"no coded event {stats.without_coded_event} ({share:.0%}), "
+          f"with a trap {stats.with_trap}")
     print("coded events by PLOVER type:", dict(sorted(stats.coded_by_plover.items())))
     print("coded events by CAMEO root:", dict(sorted(stats.coded_by_root.items())))
     print("events by modality:", dict(sorted(stats.by_modality.items())))
