@@ -265,6 +265,7 @@ class Stats:
     by_style: Counter[str] = field(default_factory=Counter)
     without_coded_event: int = 0
     with_trap: int = 0
+    negative_or_trap: int = 0
 
 
 def corpus_stats(sentences: Iterable[CorpusSentence]) -> Stats:
@@ -276,6 +277,7 @@ def corpus_stats(sentences: Iterable[CorpusSentence]) -> Stats:
         coded = [e for e in sentence.events if e.coded]
         stats.without_coded_event += not coded
         stats.with_trap += sentence.trap is not None
+        stats.negative_or_trap += not coded or sentence.trap is not None
         for event in sentence.events:
             stats.by_modality[event.modality] += 1
         for event in coded:
@@ -287,8 +289,9 @@ def corpus_stats(sentences: Iterable[CorpusSentence]) -> Stats:
 def _print_stats(stats: Stats) -> None:
     share = (stats.without_coded_event / stats.sentences) if stats.sentences else 0.0
     print(f"sentences {stats.sentences}  split {dict(stats.by_split)}")
+    hard = (stats.negative_or_trap / stats.sentences) if stats.sentences else 0.0
     print(f"no coded event {stats.without_coded_event} ({share:.0%}), "
-          f"with a trap {stats.with_trap}")
+          f"with a trap {stats.with_trap}, either {stats.negative_or_trap} ({hard:.0%})")
     print("coded events by PLOVER type:", dict(sorted(stats.coded_by_plover.items())))
     print("coded events by CAMEO root:", dict(sorted(stats.coded_by_root.items())))
     print("events by modality:", dict(sorted(stats.by_modality.items())))
