@@ -18,3 +18,17 @@ def test_binary_and_empty_are_refused() -> None:
 
 def test_control_characters_are_removed() -> None:
     assert strip_controls("about this article.\b\r\nNext") == "about this article.\nNext"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_with_a_utf16_or_utf32_byte_order_mark_is_decoded(codec: str) -> None:
+    text = "The mayor of Springfield opened a new bridge on Tuesday."
+    data = text.encode(codec)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # utf-16-be writes no mark
+        data = b"\xfe\xff" + data
+    assert decode(data) == text
+
+
+def test_utf16_without_a_mark_is_still_refused_as_binary() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode("No mark here, only zero bytes between letters.".encode("utf-16-le"))

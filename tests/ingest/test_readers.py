@@ -1,6 +1,12 @@
 import gzip
+import io
 import json
+import os
+import sys
+import threading
 from pathlib import Path
+
+import pytest
 
 from eventwire.ingest.readers import content_id, read_inputs, record_fields, record_to_document
 
@@ -55,3 +61,81 @@ def test_record_fields_take_the_first_non_empty_alias() -> None:
                                   "date": "2020-01-02", "url": "http://x"}
     doc = record_to_document(rec, "f.jsonl:1")
     assert (doc.doc_id, doc.raw, doc.title, doc.stated_date) == ("7", "Body.", "H", "2020-01-02")
+
+
+def test_an_oversized_jsonl_line_is_refused_and_the_next_one_read(tmp_path: Path) -> None:
+    f = tmp_path / "in.jsonl.gz"
+    big = json.dumps({"id": "big", "text": "word " * 400})
+    small = json.dumps({"id": "small", "text": "The council met on Friday."})
+    f.write_bytes(gzip.compress(f"{big}\n{small}\n".encode()))
+    docs = list(read_inputs([f], max_bytes=1000))
+    assert docs[0].error is not None and docs[0].error.code == "E103"
+    assert docs[0].source.endswith("in.jsonl.gz:1")
+    assert docs[1].doc_id == "small" and docs[1].source.endswith(":2")
+
+
+def test_a_line_of_exactly_max_bytes_is_kept(tmp_path: Path) -> None:
+    line = json.dumps({"text": "x" * 50})
+    f = tmp_path / "in.jsonl"
+    f.write_text(line + "\n" + line)
+    docs = list(read_inputs([f], max_bytes=len(line)))
+    assert [d.error for d in docs] == [None, None]
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+
+def test_stdin_json_lines_are_streamed_past_max_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"id": f"s{i}", "text": f"Story {i} of the evening."}) for i in range(50)]
+    lines.insert(3, json.dumps({"text": "long " * 100}))
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    docs = list(read_inputs(["-"], max_bytes=200))
+    assert [d.error.code for d in docs if d.error] == ["E103"]
+    assert docs[3].source == "-:4"
+    assert [d.doc_id for d in docs if not d.error] == [f"s{i}" for i in range(50)]
+
+
+def test_stdin_text_over_max_bytes_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"A story that goes on. " * 100)
+    (doc,) = read_inputs(["-"], max_bytes=1000)
+    assert doc.error is not None and doc.error.code == "E103"
+
+
+def test_a_fifo_is_read_like_standard_input(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    records = "".join(json.dumps({"id": f"f{i}", "text": "Rain fell."}) + "\n" for i in range(3))
+
+    def write() -> None:
+        with fifo.open("w", encoding="utf-8") as fh:
+            fh.write(records)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    docs = list(read_inputs([fifo]))
+    if writer.is_alive():  # the reader never opened the pipe: release the writer
+        fifo.read_bytes()
+    writer.join()
+    assert [d.doc_id for d in docs] == ["f0", "f1", "f2"]
+    assert docs[0].source == f"{fifo}:1"
+
+
+@pytest.mark.parametrize(("given", "expected"), [("a-7", "a-7"), (7, "7"), (0, "0")])
+def test_string_and_integer_ids_are_kept_as_text(given: object, expected: str) -> None:
+    doc = record_to_document({"id": given, "text": "Rain fell."}, "f.jsonl:1")
+    assert doc.error is None and doc.doc_id == expected
+
+
+@pytest.mark.parametrize("given", [7.0, True, ["a"], {"x": 1}])
+def test_other_ids_are_an_input_error(given: object) -> None:
+    doc = record_to_document({"id": given, "text": "Rain fell."}, "f.jsonl:1")
+    assert doc.error is not None and doc.error.code == "E112"
+    assert doc.source == "f.jsonl:1" and "id" in doc.error.message
+
+
+def test_utf16_html_with_a_mark_is_sniffed_as_html(tmp_path: Path) -> None:
+    f = tmp_path / "page"
+    f.write_bytes("<!DOCTYPE html><html><body><p>Hi.</p></body></html>".encode("utf-16"))
+    (doc,) = read_inputs([f])
+    assert doc.fmt == "html"

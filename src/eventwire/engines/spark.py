@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from eventwire.config import Config, load_config, section
 from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import EngineError, InputError
-from eventwire.ingest.readers import SUFFIXES, content_id, record_fields, record_to_document
+from eventwire.ingest.readers import (
+    SUFFIXES,
+    content_id,
+    record_fields,
+    record_id,
+    record_to_document,
+)
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
 from eventwire.settings import EngineSettings
@@ -223,7 +229,12 @@ def _line_rows(item: tuple[str, int], path: str) -> list[dict[str, Any]]:
         return [{"source": source, "error": f"not valid JSON: {exc}", "code": "E106"}]
     if not isinstance(rec, dict):
         return [{"source": source, "error": "JSON record is not an object", "code": "E104"}]
-    return [{**_as_strings(record_fields(rec)), "source": source}]
+    fields = record_fields(rec)
+    try:
+        fields["id"] = record_id(fields["id"])
+    except InputError as exc:
+        return [{"source": source, "error": exc.message, "code": exc.code}]
+    return [{**_as_strings(fields), "source": source}]
 
 
 def _as_strings(fields: dict[str, Any]) -> dict[str, str | None]:

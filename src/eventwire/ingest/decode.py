@@ -1,12 +1,25 @@
-"""Bytes to text: UTF-8 first, then detected encodings; binary and empty input refused."""
+"""Bytes to text: a byte order mark first, then UTF-8, then detected encodings.
+
+Binary and empty input are refused.
+"""
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from eventwire.errors import InputError
 
-__all__ = ["decode", "strip_controls"]
+__all__ = ["decode", "strip_controls", "bom_codec"]
+
+#: Byte order marks and their codecs, UTF-32 first: its little-endian mark begins with
+#: UTF-16's. Why they come before the binary check: UTF-16 text is half zero bytes.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 #: Control characters written out as escapes by a scraper ("article.\\b"): a backslash and
@@ -24,6 +37,22 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec a UTF-16 or UTF-32 byte order mark at the start of ``data`` names, or None."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
+def _decode_bom(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"starts with a {codec.upper()} byte order mark but is not valid {codec.upper()}",
+            code="E109",
+            hint="convert the file to UTF-8",
+        ) from exc
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -34,8 +63,11 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes | str) -> str:
     """Decode raw input to text, or raise :class:`InputError` for binary or empty input."""
+    codec = None if isinstance(data, str) else bom_codec(data)
     if isinstance(data, str):
         text = data
+    elif codec is not None:
+        text = _decode_bom(data, codec)
     else:
         if _looks_binary(data):
             raise InputError(

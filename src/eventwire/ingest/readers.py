@@ -5,9 +5,15 @@ refuse what is too large to hold, and leave decoding and cleaning to the ``clean
 which runs in the worker processes. A file that cannot be read becomes a Document whose
 ``error`` is set, so that the batch goes on and the failure is reported with its source.
 
-Document ids: a record's own ``id`` when it has one, else a hash of the raw content
-(line endings and surrounding white space normalised), so that the same article read
-twice gets the same id.
+Memory: no read is unbounded. A whole document is read up to ``max_bytes`` and refused
+past it; JSON Lines are read line by line, each line up to ``max_bytes``, and a longer
+line is skipped in chunks, so a small gzip file holding one line of gigabytes costs no
+more memory than ``max_bytes``. Standard input and named pipes are streams: they are
+read once, in the same way.
+
+Document ids: a record's own ``id`` when it has one (a JSON string, or an integer as its
+decimal text), else a hash of the raw content (line endings and surrounding white space
+normalised), so that the same article read twice gets the same id.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,10 +29,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from eventwire.errors import InputError
+from eventwire.ingest.decode import bom_codec
 from eventwire.model import Document
 
 __all__ = [
-    "read_inputs", "read_path", "content_id", "record_fields", "record_to_document", "SUFFIXES",
+    "read_inputs", "read_path", "content_id", "record_fields", "record_id", "record_to_document",
+    "is_stream", "SUFFIXES",
 ]
 
 STAGE = "read"
@@ -39,6 +48,10 @@ SUFFIXES = {
     ".json": "record",
 }
 DEFAULT_MAX_BYTES = 10_000_000
+#: How much of a stream is read ahead to tell HTML, JSON Lines and text apart.
+SNIFF_BYTES = 4096
+#: The chunk in which the rest of an oversized line is read and dropped.
+_SKIP_CHUNK = 1 << 16
 
 #: Field names accepted in JSON Lines records, ours first, then news-please's and others'.
 TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
@@ -75,6 +88,9 @@ def _kind(path: Path) -> tuple[str | None, bool]:
 
 
 def _sniff(head: bytes) -> str:
+    codec = bom_codec(head)
+    if codec is not None:  # UTF-16 or UTF-32: look at the characters, not the bytes
+        head = head.decode(codec, errors="ignore").encode("utf-8")
     start = head.lstrip()[:200].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<head" in start:
         return "html"
@@ -106,6 +122,23 @@ def record_fields(rec: dict[str, Any]) -> dict[str, Any]:
     return {name: _first(rec, aliases) for name, aliases in FIELD_NAMES.items()}
 
 
+def record_id(value: Any) -> str | None:
+    """A record's given id as text: a JSON string as is, an integer as its decimal text.
+
+    Why nothing else: ``str()`` of a float, a boolean, a list or an object gives Python's
+    spelling (``1.0``, ``True``, ``['a']``), an id no other tool would write for that record.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(
+        f"the record's id {json.dumps(value)[:60]} is not a string or an integer",
+        code="E112",
+        hint="give the id as a JSON string",
+    )
+
+
 def record_to_document(rec: Any, source: str) -> Document:
     """Turn one JSON Lines record (ours or news-please's) into a raw Document."""
     if not isinstance(rec, dict):
@@ -119,10 +152,13 @@ def record_to_document(rec: Any, source: str) -> Document:
             "E105",
             hint="give the article text in a 'text' field",
         )
-    given_id = fields["id"]
+    try:
+        given_id = record_id(fields["id"])
+    except InputError as exc:
+        return _error_doc(source, exc.message, exc.code, exc.hint)
     raw: str = text if isinstance(text, str) else html
     doc = Document(
-        doc_id=str(given_id) if given_id is not None else content_id(raw),
+        doc_id=given_id if given_id is not None else content_id(raw),
         source=source,
         raw=raw,
         fmt="record" if isinstance(text, str) else "html",
@@ -151,13 +187,54 @@ def _read_limited(fh: IO[bytes], max_bytes: int) -> bytes:
     return data
 
 
-def _iter_records(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterator[Document]:
+class _Rewound:
+    """A binary stream whose first bytes were read ahead (to sniff its format), given back.
+
+    Why: standard input and named pipes cannot seek back to their start.
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int) -> bytes:
+        out, self._head = self._head[:size], self._head[size:]
+        return out + self._rest.read(size - len(out)) if len(out) < size else out
+
+    def readline(self, size: int) -> bytes:
+        newline = self._head.find(b"\n", 0, size)
+        cut = size if newline < 0 else newline + 1
+        out, self._head = self._head[:cut], self._head[cut:]
+        if out.endswith(b"\n") or len(out) >= size:
+            return out
+        return out + self._rest.readline(size - len(out))
+
+
+def _bounded_lines(fh: IO[bytes] | _Rewound, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of ``fh``, each read up to ``max_bytes``; None for a longer one.
+
+    Why not ``for line in fh``: that reads each line whole, and one line of a small gzip
+    file can decompress to gigabytes. A longer line is read on in chunks and dropped.
+    """
+    while line := fh.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := fh.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _iter_records(
+    lines: Iterable[bytes | None], source: str, max_bytes: int
+) -> Iterator[Document]:
     for lineno, line in enumerate(lines, 1):
         where = f"{source}:{lineno}"
-        if not line.strip():
+        if line is None or len(line.rstrip(b"\r\n")) > max_bytes:
+            yield _error_doc(where, f"record larger than {max_bytes:,} bytes", "E103",
+                             hint="raise stages.clean.max_bytes, or shorten the record")
             continue
-        if len(line) > max_bytes:
-            yield _error_doc(where, f"record larger than {max_bytes:,} bytes", "E103")
+        if not line.strip():
             continue
         try:
             rec = json.loads(line)
@@ -182,7 +259,7 @@ def _read_json_file(data: bytes, source: str, max_bytes: int) -> Iterator[Docume
 def _stream_jsonl(path: Path, gz: bool, source: str, max_bytes: int) -> Iterator[Document]:
     try:
         with _open(path, gz) as fh:
-            yield from _iter_records(fh, source, max_bytes)
+            yield from _iter_records(_bounded_lines(fh, max_bytes), source, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
         yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
 
@@ -220,16 +297,43 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def _read_stdin(max_bytes: int) -> Iterator[Document]:
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        yield _error_doc("-", f"standard input larger than {max_bytes:,} bytes", "E103")
-        return
-    kind = _sniff(data[:4096])
+def _read_stream(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Document]:
+    """Standard input or a named pipe, read once: JSON Lines streamed, else one document."""
+    head = fh.read(SNIFF_BYTES)
+    kind = _sniff(head)
+    stream = _Rewound(head, fh)
     if kind == "record":
-        yield from _iter_records(data.splitlines(), "-", max_bytes)
-    else:
-        yield _whole(data, kind, "-")
+        yield from _iter_records(_bounded_lines(stream, max_bytes), source, max_bytes)
+        return
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield _error_doc(source, f"larger than the limit of {max_bytes:,} bytes", "E103",
+                         hint="raise stages.clean.max_bytes, or split the input")
+        return
+    yield _whole(data, kind, source)
+
+
+def _read_pipe(path: Path, max_bytes: int) -> Iterator[Document]:
+    kind, gz = _kind(path)
+    if kind == "record" or kind is None:
+        try:
+            with _open(path, gz) as fh:
+                yield from _read_stream(fh, str(path), max_bytes)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield _error_doc(str(path), f"cannot read: {exc}", "E101")
+        return
+    yield from read_path(path, max_bytes)
+
+
+def is_stream(path: str | Path) -> bool:
+    """Whether an input can be read only once: ``-`` (stdin), a named pipe, a device."""
+    if str(path) == "-":
+        return True
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def read_inputs(
@@ -238,7 +342,7 @@ def read_inputs(
     """Stream raw Documents from files, directories (recursive) and ``-`` (stdin)."""
     for p in paths:
         if str(p) == "-":
-            yield from _read_stdin(max_bytes)
+            yield from _read_stream(sys.stdin.buffer, "-", max_bytes)
             continue
         path = Path(p)
         if path.is_dir():
@@ -246,5 +350,7 @@ def read_inputs(
                 yield from read_path(f, max_bytes)
         elif path.is_file():
             yield from read_path(path, max_bytes)
+        elif is_stream(path):
+            yield from _read_pipe(path, max_bytes)
         else:
             yield _error_doc(str(p), "no such file or directory", "E102")
