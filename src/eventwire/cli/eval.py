@@ -16,6 +16,13 @@ from eventwire.cli.common import config_options, fail_on_error, main
     "--limit", type=click.IntRange(min=0), default=None, help="Evaluate only the first N items."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with every figure.")
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "check", "all"]),
+    default="all",
+    show_default=True,
+    help="Score the dev part, the locked check part, or all of the set (docs/eval.md).",
+)
 @config_options
 @fail_on_error
 def eval_cmd(
@@ -23,6 +30,7 @@ def eval_cmd(
     path: str,
     limit: int | None,
     as_json: bool,
+    split: str,
     config_files: tuple[str, ...],
     overrides: tuple[str, ...],
     model: str | None,
@@ -40,6 +48,7 @@ def eval_cmd(
         overrides=overrides,
         model=model,
         dictionaries=dictionaries,
+        split=split,
     )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))

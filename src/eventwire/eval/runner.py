@@ -13,6 +13,7 @@ from eventwire.api import load_pipeline, make_config
 from eventwire.config import default_config
 from eventwire.eval.base import Report
 from eventwire.eval.registry import get_kind
+from eventwire.eval.split import select
 from eventwire.pipeline import Pipeline
 
 __all__ = ["run_eval", "verbatim_overrides", "VERBATIM_KEY"]
@@ -47,16 +48,22 @@ def run_eval(
     model: str | None = None,
     dictionaries: Iterable[str] = (),
     pipeline: Pipeline | None = None,
+    split: str = "all",
 ) -> Report:
     """Evaluate the system on the gold data at ``path`` and return the KIND's report.
 
     ``pipeline`` lets a caller reuse a pipeline it built; otherwise one is built from the
     configuration options, the KIND's defaults (verbatim text, dictionaries) applied.
+    ``split`` scores the ``dev`` or ``check`` part of the set only (see
+    :mod:`eventwire.eval.split`); ``limit`` then takes the first items of that part.
     """
     kind = get_kind(kind_name)
     path = Path(path)
-    gold = kind.load(path).limited(limit)
+    loaded = kind.load(path)
+    gold = select(loaded, split).limited(limit)
     notes: list[str] = []
+    if split != "all":
+        notes.append(f"{split} part of the set: {len(gold.items)} of {len(loaded.items)} items")
     if pipeline is None:
         dicts = list(dictionaries)
         if not dicts and kind.default_dictionaries is not None:
