@@ -121,7 +121,7 @@ class KbFinder:
 
     def find(self, sdoc: Any, date: str | None, lexical: list[NameMatch]) -> list[NameMatch]:
         """The lexicon's matches merged with the knowledge base's, longest first."""
-        words = [fold(t.text) for t in sdoc]
+        words = [t.lower_ if t.text.isascii() else fold(t.text) for t in sdoc]
         found = [m for m in self._full(sdoc, words, date) if not _overlaps_user(m, lexical)]
         merged = _longest(lexical, found)
         return sorted(merged + self._short(sdoc, words, date, merged), key=lambda m: m.start)
@@ -170,13 +170,13 @@ class KbFinder:
         root = sdoc[start:end].root
         if root.ent_type_ not in _OTHER_NAME_LABELS:
             return False
-        ent = next((e for e in sdoc.ents if e.start <= root.i < e.end), None)
-        if ent is None or ent.end - ent.start <= end - start:
+        first, last = _entity_bounds(sdoc, root.i)
+        if last - first <= end - start:
             return False
         return any(
             (t.i < start or t.i >= end) and t.text[:1].isupper() and t.is_alpha
             and not t.is_stop and t.lower_ not in self.title_words
-            for t in ent
+            for t in sdoc[first:last]
         )
 
     def _titled(self, tok: Any) -> bool:
@@ -194,11 +194,11 @@ class KbFinder:
                 for word in self._short_forms(words[m.start : m.end]):
                     story.setdefault(word, (m.end, rule[3:]))
         out = []
-        for tok in sdoc:
-            i = tok.i
-            if i in covered or not tok.text[:1].isupper():
+        for i, word in enumerate(words):
+            if (word not in story and word not in self.surnames) or i in covered:
                 continue
-            if self._inside_longer_name(sdoc, i, i + 1):
+            tok = sdoc[i]
+            if not tok.text[:1].isupper() or self._inside_longer_name(sdoc, i, i + 1):
                 continue
             seen = story.get(words[i])
             entry_id = seen[1] if seen and seen[0] <= i else self._by_title(tok, words[i], date)
@@ -222,6 +222,17 @@ class KbFinder:
                    and code_on(self.kb.entries[e], date).period.dated]  # type: ignore[union-attr]
         codes = {code_on(self.kb.entries[e], date).code for e in holders}
         return holders[0] if len(codes) == 1 else None
+
+
+def _entity_bounds(sdoc: Any, i: int) -> tuple[int, int]:
+    """The token span of the named entity covering token ``i`` (walked, not searched)."""
+    first = i
+    while first > 0 and sdoc[first].ent_iob_ == "I":
+        first -= 1
+    last = i + 1
+    while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
+        last += 1
+    return first, last
 
 
 def _overlaps_user(match: NameMatch, lexical: list[NameMatch]) -> bool:
