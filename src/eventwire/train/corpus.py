@@ -118,9 +118,17 @@ def _countries() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | _EXTRA_COUNTRIES
 
 
+@lru_cache(maxsize=1)
+def _knowledge_codes() -> frozenset[str]:
+    """Every code the actor knowledge base gives (Phoenix's group codes: ``PSEREBHMS``)."""
+    from eventwire.actors.kb import load_kb
+
+    return frozenset(p.code for e in load_kb().entries.values() for p in e.periods)
+
+
 def actor_code_problem(code: str) -> str | None:
     """Why ``code`` is not a CAMEO actor code, or None when it is one."""
-    if code.startswith(_ORG_PREFIXES):
+    if code.startswith(_ORG_PREFIXES) or code in _knowledge_codes():
         return None
     if len(code) % 3:
         return f"actor code {code!r} is not made of three-letter parts"
