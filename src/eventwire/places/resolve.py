@@ -21,52 +21,14 @@ from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.spans import Candidate
 from eventwire.places.util import context_words
+from eventwire.places.weights import Weights, load_weights
 
 __all__ = ["Context", "Resolver", "haversine_km"]
 
-# A state or province outranks a town of its name ("Ontario" is the province), a US state
-# even more (named in news far more often); a county is mostly written "X County", so a bare
-# name that is also a town's is the town's. Regions ("Darfur", "the Nile") rank as provinces.
-FEATURE_BONUS = {"CONT": 3.0, "PCLI": 4.0, "ADM1": 1.0, "ADM2": -1.0, "PPLC": 1.0, "PPL": 0.0,
-                 "RGN": 1.0}
-US_STATE = 1.5
-ALIAS_ONLY = -1.5  # matched only by one of a city's many alternate names
-ALIAS_MIN_POPULATION = 100000  # smaller towns are not matched by alternate names at all
-NEIGHBOUR = 1.5  # "Georgia" in a story about Russia is the country
-CAPITAL_OVER_STATE = 2.5
-# Spatial coherence: a town near other toponyms of the story (within about one degree) is
-# likelier than a namesake far away ("Palestine" beside "Anderson County", Texas); each other
-# name that may lie near adds, so that several small towns of one area named together
-# ("Alexandria", "Kensington", "Brandon") outweigh the biggest place of one of the names.
-POINT_LIKE = frozenset({"PPL", "PPLC", "ADM2"})
-NEAR_CLEAR = 2.5
-NEAR_ANY = 1.0  # per other name that may lie near (up to NEAR_MAX in all)
-NEAR_MAX = 2.5
-# Closer still: a name that may denote a town or county within 50 km (a town and its
-# county, two neighbouring towns) is rarely a coincidence, and may add more.
-CLOSE_KM = 50.0
-NEAR_CLOSE = 1.0
-NEAR_MAX_CLOSE = 3.5
-MAX_CELL_CANDIDATES = 60  # "Washington" is the capital unless the text says "state"
-QUALIFIED = 10.0  # "Paris, Texas": the qualifier decides
-LIST_KIND = 2.0  # an item of a list of provinces or countries is one too
 # What joins the items of a list of places: ", ", " and ", ", or the "
 LIST_JOIN = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*(?:the\s+)?\Z")
-STORY_COUNTRY = 2.5
-STORY_STATE = 2.5
-NEAR_STORY_STATE = 1.5
-NEAR_STATE_KM = 150.0
-CUE = 4.0
-AMBIGUOUS_MARGIN = 0.15
-AMBIGUOUS_KM = 161.0
-# The story's home region: local news keeps to one state and seldom names it, so the state
-# that most of the story's names may lie in (a clear-cut name counts fully, each sense of an
-# ambiguous one half) favours its towns ("Paris" beside "Henry County" is Paris, Tennessee).
-HOME_STATE = 2.0
-HOME_COUNTRY = 1.5
-HOME_MIN_VOTES = 1.5
-AMBIGUOUS_VOTE = 0.5
-VOTE_MIN_POPULATION = 1000
+# Senses that stand for a point on the map (towns, capitals, counties), for nearness.
+POINT_LIKE = frozenset({"PPL", "PPLC", "ADM2"})
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -116,14 +78,14 @@ class Context:
         near = _others(near - clear, name)
         return len(clear), len(near)
 
-    def close(self, place: Place, name: str) -> int:
-        """How many other names of the story may denote a town or county within CLOSE_KM
-        of ``place`` ("Paris" beside "Henry County": Paris, Tennessee, its county seat)."""
+    def close(self, place: Place, name: str, km: float) -> int:
+        """How many other names of the story may denote a town or county within ``km`` of
+        ``place`` ("Paris" beside "Henry County": Paris, Tennessee, its county seat)."""
         found: set[str] = set()
         for key in _around(place):
             for other, lat, lon in self.points.get(key, ()):
                 if other not in found and _base(other) != _base(name) and (
-                    haversine_km(place.lat, place.lon, lat, lon) <= CLOSE_KM
+                    haversine_km(place.lat, place.lon, lat, lon) <= km
                 ):
                     found.add(other)
         return len(found)
@@ -142,14 +104,15 @@ class Cues:
 class Resolver:
     """Scores the candidates of every toponym of a document against its context."""
 
-    def __init__(self, gaz: Gazetteer, cues: Cues) -> None:
+    def __init__(self, gaz: Gazetteer, cues: Cues, weights: Weights | None = None) -> None:
         self.gaz = gaz
         self.cues = cues
+        self.w = weights if weights is not None else load_weights()
 
     def prior(self, place: Place) -> float:
-        us_state = US_STATE if place.feature == "ADM1" and place.country == "USA" else 0.0
-        return math.log10(place.population + 10) + FEATURE_BONUS.get(place.feature, 0.0) + (
-            us_state)
+        us_state = self.w.us_state if place.feature == "ADM1" and place.country == "USA" else 0.0
+        bonus = self.w.feature_bonus.get(place.feature, 0.0)
+        return math.log10(place.population + 10) + bonus + us_state
 
     def context(self, cands: Sequence[Candidate], named: Sequence[Place] = ()) -> Context:
         """Countries and states the story names, or that its clear-cut toponyms lie in;
@@ -220,16 +183,17 @@ class Resolver:
                 continue
             seen.add(name)
             best = self._clear_winner(cand.places)
-            weight = 1.0 if best is not None else AMBIGUOUS_VOTE
+            weight = 1.0 if best is not None else self.w.ambiguous_vote
             places = [best] if best is not None else [
-                p for p in cand.places[:MAX_CELL_CANDIDATES]
-                if p.feature not in ("PPL", "PPLC") or p.population >= VOTE_MIN_POPULATION]
+                p for p in cand.places[: self.w.max_cell_candidates]
+                if p.feature not in ("PPL", "PPLC") or p.population >= self.w.vote_min_population]
             for country in {p.country for p in places if p.country}:
                 country_votes[country] += weight
             for state in {(p.country, p.admin1) for p in places
                           if p.admin1 and p.feature != "PCLI"}:
                 state_votes[state] += weight
-        return _top(country_votes), _top(state_votes)
+        least = self.w.home_min_votes
+        return _top(country_votes, least), _top(state_votes, least)
 
     def _cells(self, cands: Sequence[Candidate]) -> dict[Cell, tuple[set[str], set[str]]]:
         """Where the story's towns and counties may lie, for the spatial-coherence bonus."""
@@ -237,8 +201,8 @@ class Resolver:
         for cand in cands:
             name = normalise(cand.text)
             best = self._clear_winner(cand.places)
-            for place in cand.places[:MAX_CELL_CANDIDATES]:
-                if place.feature not in POINT_LIKE or not _named(place, cand.text):
+            for place in cand.places[: self.w.max_cell_candidates]:
+                if place.feature not in POINT_LIKE or not self._named(place, cand.text):
                     continue
                 clear, anyone = cells.setdefault(_cell(place), (set(), set()))
                 anyone.add(name)
@@ -251,80 +215,96 @@ class Resolver:
         seen: set[tuple[str, float, float]] = set()
         for cand in cands:
             name = normalise(cand.text)
-            for place in cand.places[:MAX_CELL_CANDIDATES]:
+            for place in cand.places[: self.w.max_cell_candidates]:
                 key = (name, place.lat, place.lon)
-                if place.feature in POINT_LIKE and key not in seen and _named(place, cand.text):
+                if (place.feature in POINT_LIKE and key not in seen
+                        and self._named(place, cand.text)):
                     seen.add(key)
                     points[_cell(place)].append((name, place.lat, place.lon))
         return dict(points)
+
+    def _named(self, place: Place, text: str) -> bool:
+        """Whether a text may denote a place: by its own name, or by an alternate name of a
+        city big enough for its other names to be in use (GeoNames files many odd aliases)."""
+        if place.feature not in ("PPL", "PPLC") or (
+            place.population >= self.w.alias_min_population
+        ):
+            return True
+        return normalise(place.name) in (normalise(text), _base(normalise(text)))
 
     def _clear_winner(self, places: Sequence[Place]) -> Place | None:
         if not places:
             return None
         ranked = sorted(places, key=self.prior, reverse=True)
-        if len(ranked) == 1 or self.prior(ranked[0]) - self.prior(ranked[1]) > 1.0:
+        if len(ranked) == 1 or self.prior(ranked[0]) - self.prior(ranked[1]) > (
+            self.w.clear_margin
+        ):
             return ranked[0]
         return None
 
     def score(self, place: Place, cand: Candidate, ctx: Context, qualifier: Place | None,
               sentence: str) -> float:
-        return sum(self.terms(place, cand, ctx, qualifier, sentence).values())
+        factors = self.w.term_factors
+        terms = self.terms(place, cand, ctx, qualifier, sentence)
+        return sum(value * factors[name] for name, value in terms.items())
 
     def terms(self, place: Place, cand: Candidate, ctx: Context, qualifier: Place | None,
               sentence: str) -> dict[str, float]:
         """The score of one entry for one toponym, term by term (the score is their sum).
 
         Why named terms: ``bench/geo_weights.py`` refits their weights on gold data to
-        check that the hand-set constants are not what limits accuracy.
+        check that the hand-set weights (``data/places/weights.yaml``) are not what limits
+        accuracy, and writes the factor of each term there.
         """
         name = normalise(cand.text)
         t = {"prior": self.prior(place)}
         if place.feature in ("PPL", "PPLC") and normalise(place.name) not in (
             name, _base(name)
         ):
-            t["alias"] = ALIAS_ONLY
+            t["alias"] = self.w.alias_only
         if qualifier is not None and _inside(place, qualifier):
-            t["qualified"] = QUALIFIED
+            t["qualified"] = self.w.qualified
         if place.feature != "PCLI" and _others(ctx.countries.get(place.country, set()), name):
-            t["story_country"] = STORY_COUNTRY
+            t["story_country"] = self.w.story_country
         if place.feature == "PCLI" and self.gaz.neighbours.get(place.country, frozenset()) & (
             ctx.countries.keys()
         ):
-            t["neighbour"] = NEIGHBOUR
+            t["neighbour"] = self.w.neighbour
         if place.feature != "PCLI" and place.admin1 and (
             _others(ctx.states.get((place.country, place.admin1), set()), name)
         ):
-            t["story_state"] = STORY_STATE
+            t["story_state"] = self.w.story_state
         if place.feature != "PCLI" and ctx.home_country == place.country:
-            t["home_country"] = HOME_COUNTRY
+            t["home_country"] = self.w.home_country
         if place.feature != "ADM1" and ctx.home_state == (place.country, place.admin1):
-            t["home_state"] = HOME_STATE
+            t["home_state"] = self.w.home_state
         if place.feature in POINT_LIKE:
             if self._near_story_state(place, ctx, name):
-                t["near_state"] = NEAR_STORY_STATE
+                t["near_state"] = self.w.near_story_state
             clear, near = ctx.near(place, name)
-            close = ctx.close(place, name)
-            t["near"] = min(NEAR_MAX_CLOSE if close else NEAR_MAX,
-                            NEAR_CLEAR * clear + NEAR_ANY * near + NEAR_CLOSE * close)
+            close = ctx.close(place, name, self.w.close_km)
+            w = self.w
+            t["near"] = min(w.near_max_close if close else w.near_max,
+                            w.near_clear * clear + w.near_any * near + w.near_close * close)
         if place.feature == "PPLC" and any(
             p.feature == "ADM1" and p.country == place.country for p in cand.places
         ):
-            t["capital_over_state"] = CAPITAL_OVER_STATE
+            t["capital_over_state"] = self.w.capital_over_state
         if place.feature in ctx.list_kinds.get(cand.start, ()):
-            t["list"] = LIST_KIND
+            t["list"] = self.w.list_kind
         t["cue"] = self._cue_bonus(place, cand, sentence, ctx.text)
         return t
 
     def _near_story_state(self, place: Place, ctx: Context, name: str) -> bool:
         """Whether a town lies near (not in) a state or province the story names, within
-        NEAR_STATE_KM of its centre: "Hanover" in a story that names "Bethel, Vt." is
+        ``near_state_km`` of its centre: "Hanover" in a story that names "Bethel, Vt." is
         Hanover, New Hampshire, across the river. Why: local news crosses state lines."""
         for (country, code), names in ctx.states.items():
             if country != place.country or code == place.admin1 or not _others(names, name):
                 continue
             state = self.gaz.provinces.get((country, code))
             if state is not None and haversine_km(place.lat, place.lon, state.lat,
-                                                  state.lon) <= NEAR_STATE_KM:
+                                                  state.lon) <= self.w.near_state_km:
                 return True
         return False
 
@@ -334,13 +314,13 @@ class Resolver:
         if place.feature == "ADM1" and (
             before.rstrip().endswith(self.cues.state_before) or after in self.cues.state_after
         ):
-            return QUALIFIED
+            return self.w.qualified
         if place.feature in ("PPL", "PPLC") and before.rstrip().endswith(self.cues.town_before):
-            return CUE  # "the city of Basra", "the capital Dili"
+            return self.w.cue  # "the city of Basra", "the capital Dili"
         if place.feature == "PPLC":
             words = set(sentence.lower().replace(".", " ").split())
             if words & self.cues.capital:
-                return CUE
+                return self.w.cue
         return 0.0
 
     def resolve_name(self, name: str, known: Sequence[PlaceMention]) -> Place | None:
@@ -349,7 +329,8 @@ class Resolver:
         places = self.gaz.lookup(name)
         if not places:
             return None
-        return max(places, key=lambda p: self.prior(p) + STORY_COUNTRY * bool(countries[p.country]))
+        bonus = self.w.story_country
+        return max(places, key=lambda p: self.prior(p) + bonus * bool(countries[p.country]))
 
     def senses(self, cand: Candidate, ctx: Context) -> list[Place]:
         """The entries a toponym is scored among: those its text names, and towns of a
@@ -357,7 +338,7 @@ class Resolver:
         no town there bears it as its own ("Jenin" for "Janīn"; not "Pittsburg", California
         for "Pittsburgh")."""
         name = normalise(cand.text)
-        named = [p for p in cand.places if _named(p, cand.text)]
+        named = [p for p in cand.places if self._named(p, cand.text)]
         exact = {p.country for p in named if normalise(p.name) == name}
         return named + [p for p in cand.places
                         if p not in named and p.country not in exact
@@ -373,11 +354,11 @@ class Resolver:
                          for p in places), key=lambda sp: sp[0], reverse=True)
         best_score, best = scored[0]
         for other_score, other in scored[1:]:
-            if best_score - other_score >= AMBIGUOUS_MARGIN:
+            if best_score - other_score >= self.w.ambiguous_margin:
                 break
             if ctx.at_home(best) or best.country in ctx.countries:
                 break  # a tie broken by the story's own region
-            if haversine_km(best.lat, best.lon, other.lat, other.lon) > AMBIGUOUS_KM:
+            if haversine_km(best.lat, best.lon, other.lat, other.lon) > self.w.ambiguous_km:
                 return None
         return best
 
@@ -396,10 +377,10 @@ def _others(names: set[str], name: str) -> set[str]:
     return {n for n in names if _base(n) != base}
 
 
-def _top(votes: Mapping[Any, float]) -> Any:
-    """The clear leader of a vote: enough votes and ahead of the runner-up."""
+def _top(votes: Mapping[Any, float], least: float) -> Any:
+    """The clear leader of a vote: at least ``least`` votes and ahead of the runner-up."""
     ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)[:2]
-    if not ranked or ranked[0][1] < HOME_MIN_VOTES:
+    if not ranked or ranked[0][1] < least:
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
         return None
@@ -414,14 +395,6 @@ def _around(place: Place) -> list[Cell]:
     """The place's 1-degree cell and the eight around it."""
     x, y = _cell(place)
     return [(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
-
-
-def _named(place: Place, text: str) -> bool:
-    """Whether a text may denote a place: by its own name, or by an alternate name of a
-    city big enough for its other names to be in use (GeoNames files many odd aliases)."""
-    if place.feature not in ("PPL", "PPLC") or place.population >= ALIAS_MIN_POPULATION:
-        return True
-    return normalise(place.name) in (normalise(text), _base(normalise(text)))
 
 
 def _inside(place: Place, qualifier: Place) -> bool:
