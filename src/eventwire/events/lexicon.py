@@ -77,6 +77,9 @@ class Lexicon:
         return self.by_key.get((pos, lemma), [])
 
     def word_list(self, name: str) -> frozenset[str]:
+        """A word list of the mood checks; a misspelt name raises rather than match nothing."""
+        if name not in _WORD_LISTS:
+            raise DictionaryError(f"no event word list {name!r}; known: {', '.join(_WORD_LISTS)}")
         return self.words.get(name, frozenset())
 
     @property
