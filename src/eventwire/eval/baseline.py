@@ -5,11 +5,18 @@
 decimals) or, for figures where lower is better, ceilings (rounded up). A floor is never
 lowered (nor a ceiling raised) unless ``--allow-lower`` is given: a drop in accuracy must
 be a deliberate, explained change, not a side effect of re-measuring.
+
+Each entry also pins the SHA-256 digest of the data its bounds were measured on (as
+trafilatura's gate does). Why: a floor guards a figure on one fixed set of items; if the
+items change, the floor silently means something else. The gate fails on a digest that
+is not the recorded one, and ``--write`` replaces the bounds of a changed subset only with
+``--new-data``, which records the new digest and the figures measured on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -20,26 +27,51 @@ from typing import Any
 
 from eventwire.eval.base import Figure, Report
 
-__all__ = ["Subset", "SUBSETS", "repo_root", "measure", "check", "updated_entry", "main"]
+__all__ = [
+    "Subset",
+    "SUBSETS",
+    "repo_root",
+    "measure",
+    "check",
+    "digest",
+    "check_digest",
+    "updated_entry",
+    "pinned_entry",
+    "main",
+]
 
 
 @dataclass(frozen=True)
 class Subset:
-    """A small fixed gold subset of the test data, evaluated as KIND."""
+    """A small fixed gold subset of the test data, evaluated as KIND.
+
+    ``pin`` is the file or folder whose digest is recorded with the floors: the subset's
+    path, or a folder holding what else the KIND reads next to it (dictionaries).
+    """
 
     name: str
     kind: str
     path: str
+    pin: str | None = None
+
+    @property
+    def pinned(self) -> str:
+        return self.pin or self.path
 
 
 SUBSETS = (
     Subset("plover-gsr", "plover-gsr", "tests/data/eval/plover-gsr/subset.jsonl"),
-    Subset("petrarch", "petrarch", "tests/data/eval/petrarch/PETR.UnitTest.subset.xml"),
+    Subset(
+        "petrarch",
+        "petrarch",
+        "tests/data/eval/petrarch/PETR.UnitTest.subset.xml",
+        pin="tests/data/eval/petrarch",
+    ),
     Subset("timeml", "timeml", "tests/data/eval/timeml"),
     Subset("geovirus", "geo", "tests/data/eval/geo/GeoVirus.subset.xml"),
     Subset("lgl", "geo", "tests/data/eval/geo/LGL.subset.xml.gz"),
     Subset("aeb", "aeb", "tests/data/eval/aeb"),
-    Subset("seed", "seed", "tests/data/eval/seed/defectors-2002.gold.json"),
+    Subset("seed", "seed", "tests/data/eval/seed"),
 )
 BASELINE = "tests/eval/baseline.json"
 
@@ -57,6 +89,36 @@ def measure(subset: Subset, root: Path) -> Report:
     from eventwire.eval.runner import run_eval
 
     return run_eval(subset.kind, root / subset.path)
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, or of a folder's files (relative paths and contents,
+    in sorted order, hidden files left out): the same data gives the same digest anywhere.
+    """
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        rel = file.relative_to(path).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        file_digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        manifest.update(f"{rel}\0{file_digest}\n".encode())
+    return manifest.hexdigest()
+
+
+def check_digest(subset: Subset, entry: Mapping[str, Any], root: Path) -> str | None:
+    """A message when the subset's data is not the data its bounds were measured on."""
+    recorded = entry.get("sha256")
+    found = digest(root / subset.pinned)
+    if recorded == found:
+        return None
+    return (
+        f"{subset.name}: {subset.pinned} has sha256 {found[:12]}..., but its floors were "
+        f"measured on {str(recorded)[:12]}...; re-measure with `python -m "
+        f"eventwire.eval.baseline --write --new-data --only {subset.name}` and say in the "
+        "commit message why the data changed"
+    )
 
 
 def _down(value: float | int) -> float | int:
@@ -107,6 +169,41 @@ def updated_entry(
     return {"floors": floors, "ceilings": ceilings}
 
 
+def pinned_entry(
+    subset: Subset,
+    report: Report,
+    old: Mapping[str, Any],
+    root: Path,
+    log: list[str],
+    *,
+    allow_lower: bool = False,
+    new_data: bool = False,
+) -> dict[str, Any]:
+    """The subset's new entry: its data's digest and bounds updated by ``report``.
+
+    Bounds measured on other data are no guide for this data: when the digest changed they
+    are kept as they were, unless ``new_data`` says to measure them afresh.
+    """
+    found = digest(root / subset.pinned)
+    recorded = old.get("sha256")
+    if recorded == found:
+        pass
+    elif new_data:
+        log.append(
+            f"new data (sha256 {str(recorded)[:12]} -> {found[:12]}): bounds measured afresh"
+        )
+        old = {}
+    elif recorded is not None:
+        log.append(
+            f"its data changed (sha256 {found[:12]}...): bounds kept; --new-data "
+            "to measure them afresh on it"
+        )
+        return dict(old)
+    else:
+        log.append(f"sha256 recorded: {found[:12]}...")
+    return {"sha256": found, **updated_entry(report, old, allow_lower, log)}
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m eventwire.eval.baseline",
@@ -117,6 +214,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         "--allow-lower",
         action="store_true",
         help="let --write lower a floor or raise a ceiling (explain it in the commit message)",
+    )
+    parser.add_argument(
+        "--new-data",
+        action="store_true",
+        help="let --write replace the bounds of a subset whose data changed (say why in the "
+        "commit message)",
     )
     parser.add_argument(
         "--only",
@@ -141,8 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"subset": subset.name, "figures": report.figures()}))
         if args.write:
             log: list[str] = []
-            baseline[subset.name] = updated_entry(
-                report, baseline.get(subset.name) or {}, args.allow_lower, log
+            baseline[subset.name] = pinned_entry(
+                subset,
+                report,
+                baseline.get(subset.name) or {},
+                root,
+                log,
+                allow_lower=args.allow_lower,
+                new_data=args.new_data,
             )
             for line in log:
                 print(f"  {subset.name}: {line}", file=sys.stderr)
