@@ -1,9 +1,12 @@
 """``eventwire code`` run as a user runs it: a real subprocess on real files."""
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from eventwire.schema import record_errors
 
@@ -70,3 +73,41 @@ def test_bad_dct_is_a_clear_error() -> None:
     proc = _run(str(EXAMPLE), "--dct", "22/05/2002")
     assert proc.returncode == 2
     assert "YYYY-MM-DD" in proc.stderr.decode()
+
+
+def _many(path: Path, n: int) -> Path:
+    path.write_text("".join(json.dumps({"id": f"n{i}", "text": f"Farmers marched in town {i}."})
+                            + "\n" for i in range(n)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["2", "auto"])
+def test_a_bad_dictionary_is_exit_2_with_its_code_whatever_the_input_size(
+    tmp_path: Path, workers: str
+) -> None:
+    src = _many(tmp_path / "many.jsonl", 80)
+    empty = tmp_path / "dict"
+    empty.mkdir()
+    proc = _run(str(src), "--workers", workers, "--set", "engine.batch_size=2",
+                "--dictionary", f"petrarch:{empty}")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert "E234" in err and "Traceback" not in err and "BrokenProcessPool" not in err
+
+
+@pytest.mark.slow
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    src = _many(tmp_path / "many.jsonl", 400)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "code", str(src), "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # one record out: the run is coding
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "interrupted (SIGINT)" in err.decode() and "Traceback" not in err.decode()
+    for line in out.decode().splitlines():  # what was printed is whole records
+        json.loads(line)

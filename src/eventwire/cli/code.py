@@ -9,7 +9,7 @@ from typing import IO
 import click
 
 from eventwire.api import code_paths, make_config
-from eventwire.cli.common import config_options, fail_on_error, main
+from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 
 
 def _open_out(path: str | None) -> IO[str]:
@@ -30,6 +30,7 @@ def _open_out(path: str | None) -> IO[str]:
 @click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
 @config_options
 @fail_on_error
+@interruptible("the records printed so far are complete")
 def code_cmd(
     paths: tuple[str, ...],
     output: str | None,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -60,3 +62,39 @@ def fail_on_error(func: F) -> F:
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends at once
+    raise KeyboardInterrupt(signum)
+
+
+def interruptible(note: str) -> Callable[[F], F]:
+    """Ctrl-C and SIGTERM stop the run cleanly and exit with 128 + the signal's number.
+
+    Why: a run stopped by a user or a supervisor is neither "some documents failed" (1)
+    nor a configuration error (2). SIGTERM is turned into the same KeyboardInterrupt as
+    Ctrl-C, so both unwind the same way: workers stopped, open files and stores closed,
+    no traceback. ``note`` tells the user what is kept.
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            main_thread = threading.current_thread() is threading.main_thread()
+            previous = signal.signal(signal.SIGTERM, _raise_interrupt) if main_thread else None
+            try:
+                return func(*args, **kwargs)
+            except KeyboardInterrupt as exc:
+                given = exc.args[0] if exc.args else None
+                signum = given if isinstance(given, int) else signal.SIGINT
+                name = signal.Signals(signum).name
+                click.echo(f"eventwire: interrupted ({name}); {note}", err=True)
+                sys.exit(128 + int(signum))
+            finally:
+                if previous is not None:
+                    signal.signal(signal.SIGTERM, previous)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.api import check_dct, make_config
-from eventwire.cli.common import config_options, fail_on_error, main
+from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 from eventwire.config import Config
 from eventwire.errors import StoreError
 from eventwire.export import FORMATS, export_store
@@ -44,6 +44,7 @@ def _db(config: Config, db: str | None) -> str:
               help="With --engine spark: the folder for the Parquet tables.")
 @config_options
 @fail_on_error
+@interruptible("the batches written so far are kept; run the same command again to go on")
 def ingest_cmd(
     paths: tuple[str, ...], db: str | None, workers: str | None, dct: str | None,
     engine: str, master: str, out: str | None,

@@ -4,21 +4,38 @@ Why a hand-made window rather than ``Pool.imap``: ``imap`` reads its whole input
 so a 1 GB JSON Lines file would sit in memory. Here at most ``workers * max_in_flight``
 batches are queued at once (back-pressure), each worker builds the pipeline once (model
 loaded once per worker), and results come back in input order.
+
+Failures: the pipeline is built once in this process before any worker starts, so a bad
+configuration is the same coded error (exit 2) whatever the input size. A worker that
+still cannot build it sends its coded error back; a worker that dies is an
+:class:`EngineError`; a batch that fails unexpectedly fails its documents, and the run
+goes on. Workers end with their parent (:mod:`eventwire.engines.lifeline`), and a run
+stopped early (Ctrl-C, SIGTERM, an error) stops its workers at once.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any
 
 from eventwire.config import Config, section
 from eventwire.engines.base import Outcome, process_batch
-from eventwire.errors import ConfigError
+from eventwire.engines.lifeline import exit_with_parent
+from eventwire.errors import (
+    ConfigError,
+    DictionaryError,
+    EngineError,
+    EventwireError,
+    ModelError,
+)
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline
 from eventwire.settings import EngineSettings
@@ -49,16 +66,70 @@ class InProcessEngine:
 
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_ERROR: EventwireError | None = None
+#: Errors that concern the whole run, not one batch: raised, never turned into failures.
+RUN_ERRORS = (ConfigError, ModelError, DictionaryError, EngineError)
 
 
-def _init_worker(config: Config) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = build_pipeline(config)
+def _init_worker(config: Config, parent: int, death_signal: bool) -> None:
+    """Build the worker's pipeline; keep a failure to send back with the first batch.
+
+    Why not raise: an initializer that raises breaks the whole pool, and the parent
+    would only see ``BrokenProcessPool``, without the code or the reason.
+    """
+    global _WORKER_PIPELINE, _WORKER_ERROR
+    exit_with_parent(parent, death_signal=death_signal)
+    try:
+        _WORKER_PIPELINE = build_pipeline(config)
+    except EventwireError as exc:
+        _WORKER_ERROR = exc
+    except Exception as exc:  # noqa: BLE001 - sent back as a coded error
+        _WORKER_ERROR = EngineError(
+            f"a worker could not build the pipeline: {type(exc).__name__}: {exc}",
+            code="E703",
+            stage="engine",
+            hint="run with --workers 1 to see it in this process",
+        )
 
 
 def _run_batch(docs: list[Document]) -> list[Outcome]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER_PIPELINE is not None, "worker not initialised"
     return process_batch(_WORKER_PIPELINE, docs)
+
+
+def check_pipeline(config: Config) -> Pipeline:
+    """Build the pipeline here, so that its errors are raised before any worker starts."""
+    return build_pipeline(config)
+
+
+def _failed_batch(batch: list[tuple[str, str]], exc: BaseException) -> list[Outcome]:
+    """Each document of a batch that failed as a whole, with the reason."""
+    return [
+        Outcome(doc_id, source, None, EngineError(
+            f"the batch of this document failed in a worker: {type(exc).__name__}: {exc}",
+            code="E705", doc_id=doc_id, source=source, stage="engine",
+            hint="this is a bug in eventwire; please report it with the input",
+        ))
+        for doc_id, source in batch
+    ]
+
+
+def _result(future: Future[list[Outcome]], batch: list[tuple[str, str]]) -> list[Outcome]:
+    try:
+        return future.result()
+    except RUN_ERRORS:
+        raise
+    except BrokenProcessPool as exc:
+        raise EngineError(
+            "a worker process died (killed, or out of memory)",
+            code="E704",
+            stage="engine",
+            hint="run again with fewer --workers, or --workers 1 to see the error",
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - the batch fails, the run goes on
+        return _failed_batch(batch, exc)
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -70,35 +141,53 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 class ProcessPoolEngine:
     """Run one pipeline per worker process, with bounded in-flight batches."""
 
-    def __init__(self, config: Config, workers: int) -> None:
+    def __init__(self, config: Config, workers: int, *, checked: bool = False) -> None:
         engine = section(config, "engine", EngineSettings)
         self.config = config
         self.workers = workers
         self.batch_size = engine.batch_size
         self.max_in_flight = engine.max_in_flight * workers
+        self._checked = checked
+        self._finished = True
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            if not self._checked:
+                check_pipeline(self.config)
+                gc.collect()  # the check's model is not kept: each worker loads its own
+                self._checked = True
+            main = threading.current_thread() is threading.main_thread()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=mp.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(self.config,),
+                initargs=(self.config, os.getpid(), main),
             )
         return self._pool
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
-        pending: deque[Future[list[Outcome]]] = deque()
+        pending: deque[tuple[Future[list[Outcome]], list[tuple[str, str]]]] = deque()
+        self._finished = False
         for batch in _batches(docs, self.batch_size):
-            pending.append(self._executor().submit(_run_batch, batch))
+            ids = [(d.doc_id, d.source) for d in batch]
+            pending.append((self._executor().submit(_run_batch, batch), ids))
             while len(pending) >= self.max_in_flight:
-                yield from pending.popleft().result()
+                yield from _result(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _result(*pending.popleft())
+        self._finished = True
+
+    def _stop_workers(self) -> None:
+        """End the workers now: a run stopped early does not wait for their batches."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
 
     def close(self) -> None:
         if self._pool is not None:
+            if not self._finished:
+                self._stop_workers()
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
@@ -119,11 +208,16 @@ class AutoEngine:
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
         it = iter(docs)
         head = list(islice(it, self.threshold))
+        if not head:
+            return
+        pipeline = check_pipeline(self.config)  # built here either way: errors come first
         if len(head) < self.threshold:
-            self._engine = InProcessEngine(self.config)
+            self._engine = InProcessEngine(self.config, pipeline)
             yield from self._engine.run(head)
             return
-        self._engine = ProcessPoolEngine(self.config, self.workers)
+        del pipeline
+        gc.collect()
+        self._engine = ProcessPoolEngine(self.config, self.workers, checked=True)
         yield from self._engine.run(chain(head, it))
 
     def close(self) -> None:
