@@ -133,3 +133,58 @@ def test_progress_bar_reports_documents_per_second(
     assert (stats.added, stats.failed) == (0, 2) and seconds > 0
     err = capsys.readouterr().err
     assert "docs/s" in err and "2/2" in err
+
+
+def _records(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_an_id_given_again_with_other_text_is_a_failure_not_already_stored(
+    tmp_path: Path,
+) -> None:
+    from eventwire.api import make_config
+    from eventwire.store import Store
+    from eventwire.store.ingest import ingest_paths
+
+    first = _records(tmp_path / "first.jsonl", [
+        {"id": "a1", "text": "Police arrested two men in a harbour town."},
+        {"id": "a2", "text": "Farmers marched to the capital on Monday."},
+    ])
+    second = _records(tmp_path / "second.jsonl", [
+        {"id": "a1", "text": "Soldiers shelled a village in the hills."},  # other text
+        {"id": "a2", "text": "Farmers marched to the capital on Monday.\n"},  # same text
+        {"id": "a3", "text": "The mayor opened a bridge."},
+        {"id": "a3", "text": "The mayor closed a school."},  # same id twice in this input
+    ])
+    config = make_config(overrides=["engine.workers=1"])
+    with Store(tmp_path / "s.duckdb", config=config) as store:
+        ingest_paths(store, [first], config, progress=False)
+        stats, _ = ingest_paths(store, [second], config, progress=False)
+        failures = {f["doc_source"]: f for f in store.failures()}
+        text = store.con.execute("SELECT text FROM documents WHERE doc_id = 'a1'").fetchone()
+    assert (stats.added, stats.skipped, stats.failed) == (1, 1, 2)
+    assert text == ("Police arrested two men in a harbour town.",)
+    assert sorted(failures) == [f"{second}:1", f"{second}:4"]
+    assert {f["code"] for f in failures.values()} == {"E113"}
+    assert "'a1'" in failures[f"{second}:1"]["message"]
+    assert "'a3'" in failures[f"{second}:4"]["message"]
+
+
+def test_a_named_pipe_is_not_read_twice_to_count_it(tmp_path: Path) -> None:
+    import threading
+
+    from eventwire.store.ingest import count_inputs
+
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with fifo.open("w", encoding="utf-8") as fh:
+            fh.write('{"text": "Rain fell."}\n')
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    assert count_inputs([fifo], 1000) is None
+    fifo.read_bytes()  # the pipe's one reading, left for the run
+    writer.join()

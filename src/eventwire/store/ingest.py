@@ -5,6 +5,11 @@ reading, so a resumed or repeated run reads its inputs again, asks the store whi
 holds (in chunks, through the primary-key index) and hands only new documents to the
 engine. Outcomes come back in input order and are written a batch per transaction, so a
 run killed at any moment resumes where the last committed batch ended.
+
+Ids: a document whose id is stored already, or given earlier in the same input, is
+skipped only when its text is the same. A record that reuses an id for another text is
+a failure (E113, with its source), never a silent "already stored": the stored document
+is kept, and the run goes on. Ids hashed from the content cannot clash this way.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ from rich.progress import (
 from rich.text import Text
 
 from eventwire.api import check_dct, with_dct
-from eventwire.config import Config
+from eventwire.config import Config, load_config
 from eventwire.engines import Outcome, make_engine
-from eventwire.ingest.readers import read_inputs
-from eventwire.ingest.stages import input_limit
+from eventwire.errors import InputError
+from eventwire.ingest.readers import content_id, is_stream, read_inputs
+from eventwire.ingest.stages import CleanStage, clean_settings, input_limit
 from eventwire.model import Document
 from eventwire.pipeline import check_stages
 from eventwire.store.store import IngestStats, Store
@@ -48,34 +54,108 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
+def _given_id(doc: Document) -> bool:
+    """Whether the document's id came with it rather than from hashing its content."""
+    return doc.raw is not None and doc.doc_id != content_id(doc.raw)
+
+
+def _key(doc: Document) -> str:
+    return content_id(doc.raw) if doc.raw is not None else ""
+
+
+class _StoredText:
+    """Compares a document with the stored one of the same id, by their clean text.
+
+    Why the clean text: it is what the store keeps of a document. Only documents with
+    their own ids are compared (a hashed id already is the content), and only when that
+    id is stored, so a resumed run cleans again just the records it skips.
+    """
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store = store
+        self.config = config
+        self._clean: CleanStage | None = None
+
+    def texts(self, chunk: list[Document], stored: set[str]) -> dict[str, str]:
+        ids = [d.doc_id for d in chunk if d.doc_id in stored and _given_id(d)]
+        if not ids:
+            return {}
+        rows = self.store.con.execute(
+            "SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
+            [ids],
+        ).fetchall()
+        return {doc_id: content_id(text or "") for doc_id, text in rows}
+
+    def key(self, doc: Document) -> str | None:
+        """The content key of ``doc``'s clean text; None when it cannot be cleaned."""
+        if self._clean is None:
+            self._clean = CleanStage(clean_settings(self.config), self.config)
+        try:
+            return content_id(self._clean(Document(doc.doc_id, doc.source, raw=doc.raw,
+                                                   fmt=doc.fmt)).text)
+        except InputError:
+            return None
+
+
+def _clash(doc: Document, seen: dict[str, str], stored: dict[str, str],
+           compare: _StoredText) -> Outcome | None:
+    """A failure when ``doc`` reuses an id of this input or of the store for other text."""
+    if doc.doc_id in seen:
+        if seen[doc.doc_id] == _key(doc):
+            return None
+        where = "given earlier in this input to"
+    elif doc.doc_id in stored:
+        if compare.key(doc) == stored[doc.doc_id]:
+            return None
+        where = "already stored with"
+    else:
+        return None
+    error = InputError(
+        f"the id {doc.doc_id!r} is {where} a different text; this document is not stored",
+        code="E113", doc_id=doc.source, source=doc.source, stage="read",
+        hint="give each document its own id, or ingest the new text into another --db",
+    )
+    return Outcome(doc.source, doc.source, None, error)
+
+
 def new_documents(
-    store: Store, docs: Iterable[Document], stats: IngestStats, advance: Advance
+    store: Store, docs: Iterable[Document], stats: IngestStats, advance: Advance,
+    config: Config | None = None,
 ) -> Iterator[Document]:
     """The documents to code: neither stored nor seen earlier in this run, and readable.
 
-    Documents the reader could not read are written to ``failures`` on the way, so that
-    a run with nothing left to code never loads the NLP model.
+    Documents the reader could not read, and documents reusing an id for another text
+    (E113), are written to ``failures`` on the way, so that a run with nothing left to
+    code never loads the NLP model.
     """
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
+    compare = _StoredText(store, config if config is not None else load_config())
     for chunk in _chunks(docs, _CHECK_CHUNK):
         stored = store.stored_ids(d.doc_id for d in chunk)
+        texts = compare.texts(chunk, stored)
         for doc in chunk:
-            if doc.doc_id in stored or doc.doc_id in seen:
+            clash = _clash(doc, seen, texts, compare)
+            if clash is not None:
+                stats += store.write_batch([clash])
+            elif doc.doc_id in stored or doc.doc_id in seen:
                 stats.skipped += 1
-                advance(1)
-                continue
-            seen.add(doc.doc_id)
-            if doc.error is not None:  # unreadable: nothing to code, record it now
+            elif doc.error is not None:  # unreadable: nothing to code, record it now
+                seen[doc.doc_id] = _key(doc)
                 stats += store.write_batch([Outcome(doc.doc_id, doc.source, None, doc.error)])
-                advance(1)
+            else:
+                seen[doc.doc_id] = _key(doc)
+                yield doc
                 continue
-            yield doc
+            advance(1)
 
 
 def count_inputs(paths: Iterable[str | Path], max_bytes: int) -> int | None:
-    """How many documents the inputs hold (for the ETA); None when reading stdin."""
+    """How many documents the inputs hold (for the ETA); None when one is a stream.
+
+    Why not count a stream: standard input or a named pipe can be read only once.
+    """
     paths = list(paths)
-    if any(str(p) == "-" for p in paths):
+    if any(is_stream(p) for p in paths):
         return None
     return sum(1 for _ in read_inputs(paths, max_bytes))
 
@@ -121,7 +201,7 @@ def _run(
 ) -> IngestStats:
     max_bytes = input_limit(config)
     stats = IngestStats()
-    fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance)
+    fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance, config)
     first = next(fresh, None)
     if first is None:
         return stats
