@@ -49,7 +49,8 @@ def test_every_endpoint_answers_unknown_parameters_with_the_shape(client: Client
     routes = _api_routes(client)
     assert {p for p, _ in routes} == {
         "/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors",
-        "/api/stats/timeline", "/api/network", "/api/documents"}
+        "/api/stats/timeline", "/api/network", "/api/documents", "/api/points",
+        "/api/stats/goldstein", "/api/codes/cameo"}
     for path, methods in routes:
         for method in methods:
             response = client.request(method, _concrete(path) + "?page=-1")

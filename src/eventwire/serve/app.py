@@ -28,6 +28,7 @@ from eventwire.serve.access import StoreAccess
 from eventwire.serve.bodies import DocumentIn
 from eventwire.serve.errors import CatchAll, install_error_handlers
 from eventwire.serve.hosts import HostCheck
+from eventwire.serve.overview import router as overview_router
 from eventwire.serve.security import BodyLimit, write_credential
 from eventwire.serve.settings import ServeSettings, is_loopback
 from eventwire.serve.views import router
@@ -172,6 +173,7 @@ def create_app(
     app.state.access = access
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(overview_router)
     app.add_api_route("/", _index_page(app.state.page_secret), methods=["GET"],
                       include_in_schema=False)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
