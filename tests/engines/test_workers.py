@@ -16,6 +16,7 @@ from eventwire.api import make_config
 from eventwire.engines.local import ProcessPoolEngine
 from eventwire.errors import DictionaryError, EngineError
 from eventwire.model import Document
+from eventwire.store import Store
 
 SENTENCES = ["Police arrested two men in a northern town.",
              "The minister met farmers on Tuesday.",
@@ -122,12 +123,16 @@ def test_workers_end_when_the_command_is_killed(tmp_path: Path, command: str) ->
 
 
 @pytest.mark.slow
-def test_sigterm_stops_ingest_like_ctrl_c(tmp_path: Path) -> None:
-    proc, kids = _start(tmp_path, "ingest")
+@pytest.mark.parametrize("command", ["code", "ingest"])
+def test_sigterm_stops_the_run_like_ctrl_c(tmp_path: Path, command: str) -> None:
+    proc, kids = _start(tmp_path, command)
     time.sleep(1.0)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signal.SIGTERM
     text = err.decode()
-    assert "interrupted" in text and "Traceback" not in text
-    assert _gone_within(kids, 20) == set()
+    assert "interrupted (SIGTERM)" in text and "Traceback" not in text
+    assert _gone_within(kids, 5) == set()  # stopped by the parent, not by their watch
+    if command == "ingest":  # the store was closed cleanly: it opens, stopped short
+        with Store(tmp_path / "s.duckdb", read_only=True) as store:
+            assert store.counts()["documents"] < 400
