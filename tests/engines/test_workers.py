@@ -136,3 +136,22 @@ def test_sigterm_stops_the_run_like_ctrl_c(tmp_path: Path, command: str) -> None
     if command == "ingest":  # the store was closed cleanly: it opens, stopped short
         with Store(tmp_path / "s.duckdb", read_only=True) as store:
             assert store.counts()["documents"] < 400
+
+
+_CHECK = """
+from eventwire.api import make_config
+from eventwire.engines.local import check_and_release
+from eventwire.nlp.model import load_model
+from eventwire.places.gazetteer import load_gazetteer
+
+check_and_release(make_config())
+print(load_model.cache_info().currsize, load_gazetteer.cache_info().currsize)
+"""
+
+
+@pytest.mark.slow
+def test_the_parent_check_keeps_no_model_or_gazetteer() -> None:
+    done = subprocess.run([sys.executable, "-c", _CHECK], capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "0"]
