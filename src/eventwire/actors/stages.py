@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from eventwire.actors.dictionaries import apply_dictionaries
 from eventwire.actors.kb import load_kb
 from eventwire.actors.lexicon import Lexicon, load_builtin
-from eventwire.actors.matching import KbFinder, load_rules
+from eventwire.actors.matching import KbFinder, load_rules, load_table
 from eventwire.actors.names import NameFinder
 from eventwire.actors.recognize import Recognizer
 from eventwire.config import Config
@@ -44,7 +44,8 @@ def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
 @lru_cache(maxsize=8)
 def kb_finder_for(dictionaries: tuple[str, ...]) -> KbFinder:
     """The knowledge base of named actors as a lookup table (once per process)."""
-    return KbFinder(load_kb(), lexicon_for(dictionaries), load_rules())
+    kb, rules = load_kb(), load_rules()
+    return KbFinder(kb, lexicon_for(dictionaries), rules, load_table(kb, rules))
 
 
 @lru_cache(maxsize=1)
