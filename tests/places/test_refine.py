@@ -46,16 +46,16 @@ def test_a_country_leading_an_organisation_name_stays_context(nlp):
 
 
 def test_a_toponym_is_widened_over_the_name_words_the_tagger_cut_off(nlp):
-    text = "The plan is unlikely to get approved Tuesday by the DeKalb County Commission."
+    text = "The zoning change goes before the DeKalb County Commission next month."
     assert tagged(nlp, text, [("DeKalb", "GPE")]) == ["DeKalb County"]
-    text = "Muskies help clean New Concord reservoir."
+    text = "Volunteers painted the library in New Concord on Saturday."
     assert tagged(nlp, text, [("Concord", "GPE")]) == ["New Concord"]
     text = "He grew up in Sault Ste. Marie, Ontario."
     assert tagged(nlp, text, [("Marie", "GPE"), ("Ontario", "GPE")])[0] == "Sault Ste. Marie"
 
 
 def test_a_widened_toponym_takes_in_no_article_and_no_institution_word(nlp):
-    text = "The Athens Police Department said the Texas State Demographer agreed."
+    text = "The Athens Police Department asked the Texas State Demographer for figures."
     found = tagged(nlp, text, [("Athens", "GPE"), ("Texas", "GPE")])
     assert found == ["Athens", "Texas"]
 
@@ -65,7 +65,7 @@ def test_a_lone_abbreviation_is_no_toponym(nlp):
 
 
 def test_a_toponym_is_widened_over_a_names_particle(nlp):
-    text = "Cases were reported in Rio Grande do Sul and Tocantins."
+    text = "Farmers in Rio Grande do Sul and Tocantins lost their harvest."
     assert tagged(nlp, text, [("Rio Grande", "GPE"), ("Tocantins", "GPE")])[0] == (
         "Rio Grande do Sul")
 
@@ -78,7 +78,7 @@ def test_compass_words_alone_are_a_region_or_no_place(nlp):
 
 
 def test_a_disease_named_after_a_place_is_no_toponym(nlp):
-    text = "Cases of West Nile virus and Marburg virus rose in Uganda."
+    text = "Doctors in Uganda tested for West Nile virus and Marburg virus."
     found = tagged(nlp, text, [("West Nile", "LOC"), ("Marburg", "GPE"), ("Uganda", "GPE")])
     assert found == ["Uganda"]
 
@@ -120,6 +120,6 @@ def test_an_unknown_place_that_is_a_persons_name_is_the_person(nlp):
 
 
 def test_a_states_dotted_short_form_without_its_dot_is_no_state(nlp):
-    text = "We came here together. Miss Cordiner said she hoped to return."
+    text = "The choir sang twice. Miss Halloran said the pupils had rehearsed for weeks."
     assert tagged(nlp, text, []) == []
     assert "Miss." in found_in(nlp, "The storm hit Jackson, Miss., on Sunday.")

@@ -6,7 +6,7 @@ from eventwire.api import code_text
 from eventwire.errors import ConfigError
 from eventwire.places.resolve import haversine_km
 from eventwire.places.stages import PlacesStage
-from tests.places.helpers import by_text
+from tests.places.helpers import by_text, tagged
 
 
 def test_example_story_places(pipeline, example_text):
@@ -117,24 +117,24 @@ def test_abbreviated_saint_and_mount_find_the_full_name(parsed):
 
 
 def test_city_name_leading_an_organisation_is_the_city(parsed):
-    doc = parsed("Kansas City Power & Light was reporting outages on Monday.")
+    doc = parsed("Kansas City Power & Light restored service to most homes by Tuesday.")
     assert [(m.text, m.feature) for m in doc.places] == [("Kansas City", "PPL")]
 
 
 def test_a_state_inside_an_organisation_name_is_context_not_a_toponym(parsed):
-    text = ("Storms hit Manhattan on Monday, said a climatologist from the Kansas State "
-            "University Weather Data Library.")
+    text = ("Hail fell on Manhattan overnight, said a researcher at the Kansas State "
+            "University Agronomy Farm.")
     doc = parsed(text)
     assert [m.text for m in doc.places] == ["Manhattan"]
     manhattan = doc.places[0]
     assert haversine_km(manhattan.lat, manhattan.lon, 39.18, -96.57) < 20
-    alone = parsed("Storms hit Manhattan on Monday, said a climatologist.")
+    alone = parsed("Hail fell on Manhattan overnight, said a researcher.")
     assert haversine_km(alone.places[0].lat, alone.places[0].lon, 40.78, -73.97) < 20
 
 
 def test_a_place_leading_a_hospital_name_after_the_article_is_a_toponym(parsed):
-    doc = parsed("Sachs, 58, of Alexandria, was taken to the Douglas County Hospital and later "
-                 "transferred to St. Cloud Hospital.")
+    doc = parsed("The driver, 41, of Alexandria, was treated at the Douglas County Hospital and "
+                 "then flown to St. Cloud Hospital.")
     places = by_text(doc)
     assert {"Alexandria", "Douglas County", "St. Cloud"} <= places.keys()
     for name in ("Alexandria", "St. Cloud"):  # Minnesota, where the county and the city are
@@ -161,8 +161,8 @@ def test_a_list_of_countries_is_no_qualifier(parsed):
     # "China, Japan" inside a list is not the Japanese village of China.
     doc = parsed("Officials in Mexico, China, Japan, Ukraine and Brazil also report cases.")
     assert by_text(doc)["China"].country == "CHN"
-    with_article = parsed("Many countries, among them China, Japan, and the United Kingdom, "
-                          "have warned the WHO.")
+    with_article = parsed("Several governments, including China, Japan, and the United "
+                          "Kingdom, sent experts.")
     assert by_text(with_article)["China"].country == "CHN"
     qualified = parsed("The storm hit Paris, Texas, and Springfield, Ill., on Monday.")
     assert by_text(qualified)["Paris"].country == "USA"
@@ -229,18 +229,16 @@ def test_county_and_its_seat_agree(parsed):
         assert haversine_km(m.lat, m.lon, 30.7, -95.55) < 30, m
 
 
-def test_a_county_or_parish_name_is_a_place_whatever_the_tagger_says(parsed):
-    # The small model tags "Rapides Parish Fire" as a person.
-    doc = parsed("Chiquita Henry, 19, of Alexandria, was arrested. Both the Sheriff’s Office "
-                 "and Rapides Parish Fire District 2 investigated the March 7 fire.")
-    places = by_text(doc)
-    assert places["Rapides Parish"].feature == "ADM2"
-    assert haversine_km(places["Alexandria"].lat, places["Alexandria"].lon, 31.31, -92.45) < 20
+def test_a_county_or_parish_name_is_a_place_whatever_the_tagger_says(nlp):
+    # A tagger may take "X Parish" for a person; its own last word makes it a place.
+    text = "Deputies from Lafourche Parish searched the marsh on Sunday."
+    assert tagged(nlp, text, [("Lafourche Parish", "PERSON")]) == ["Lafourche Parish"]
+    assert tagged(nlp, "Officers questioned Marion Price.", [("Marion Price", "PERSON")]) == []
 
 
 def test_a_word_inside_a_name_announces_no_place(parsed):
     # "City" in "The City Council" is part of a name: "Council" (Idaho) is no toponym.
-    doc = parsed("The City Council voted 8-1 on Tuesday to approve the permit.")
+    doc = parsed("The City Council met on Tuesday to discuss the parking plan.")
     assert doc.places == []
     town = parsed("The town of Samarra was quiet on Friday.")
     assert [m.text for m in town.places] == ["Samarra"]

@@ -38,19 +38,12 @@ def test_an_entity_taken_in_by_an_extended_one_is_not_a_second_toponym(nlp):
     assert [c.text for c in found] == ["Democratic Republic of the Congo"]
 
 
-def test_a_name_word_the_tagger_left_out_stays_with_the_name(nlp):
-    # The small model tags only "Tennessee"; the village is Tennessee Colony, Texas.
-    doc = nlp("Inmates at the prison near Tennessee Colony were moved.")
-    found = find_toponyms(doc, load_gazetteer(), 100000)
-    assert [c.text for c in found] == ["Tennessee Colony"]
-
-
 def test_an_unknown_x_city_is_the_town_x(nlp):
-    text = "It overshadows the rest, said Rock Hill City Manager Carey Smith."
+    text = "The budget is late, Rock Hill City Manager Dana Price told the board."
     doc = nlp(text)
     start = text.index("Rock Hill City")
     doc.ents = [doc.char_span(start, start + len("Rock Hill City"), "PERSON"),
-                doc.char_span(text.index("Carey"), text.index("Carey") + 11, "PERSON")]
+                doc.char_span(text.index("Dana"), text.index("Dana") + 10, "PERSON")]
     found = find_toponyms(doc, load_gazetteer(), 100000)
     assert [c.text for c in found] == ["Rock Hill City"]
     assert any(p.name == "Rock Hill" and p.admin1 == "SC" for p in found[0].places)
@@ -65,7 +58,7 @@ def test_a_sentence_opening_word_the_story_writes_in_lower_case_is_no_place(nlp)
 
 def test_a_small_towns_name_as_a_whole_organisation_is_no_toponym(nlp):
     # Campbell, California, has 40,000 people; here it is a man.
-    text = "Prosecutors said that Campbell yelled at the officers."
+    text = "Defence lawyers argued that Campbell had misread the contract."
     assert tagged(nlp, text, [("Campbell", "ORG")]) == []
     text = "Officials said that Houston approved the plan."
     assert tagged(nlp, text, [("Houston", "ORG")]) == ["Houston"]
@@ -73,5 +66,5 @@ def test_a_small_towns_name_as_a_whole_organisation_is_no_toponym(nlp):
 
 def test_an_organisation_named_like_an_alternate_name_is_no_place(nlp):
     # GeoNames files "White House" among Casablanca's names (Casa Blanca).
-    text = "He was twice rebuffed by the White House on Monday."
+    text = "The senator's request was turned down by the White House last week."
     assert tagged(nlp, text, [("the White House", "ORG")]) == []

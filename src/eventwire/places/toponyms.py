@@ -99,7 +99,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
             continue
         if found and ent.start_char < found[-1].end:
             continue  # already taken in by the entity before, extended over it
-        span = _with_own_name(_trim(ent, gaz, min_population))
+        span = _trim(ent, gaz, min_population)
         if span.root.tag_ in ("JJ", "JJR", "JJS"):
             continue
         places = senses(span, gaz)
@@ -193,17 +193,6 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
     return None
 
 
-def _with_own_name(span: Any) -> Any:
-    """An entity with the capitalised name word the tagger left after it: "Tennessee" +
-    "Colony", "Bradford" + "Woods", "Belle" + "Plaine" (found or not, never "Tennessee")."""
-    doc = span.doc
-    end = span.end
-    tails = context_words("name_tail_words")
-    while end < len(doc) and doc[end].is_title and doc[end].lower_ in tails:
-        end += 1
-    return doc[span.start : end]
-
-
 def _in_own_name(span: Any) -> bool:
     """Whether a name is part of a street's, lake's or mountain's own name: "Lake Ontario",
     "Washington Street"."""
@@ -216,9 +205,9 @@ def _in_own_name(span: Any) -> bool:
 
 def _area_leading(span: Any, ent_type: str) -> bool:
     """A known "X County", "X Parish" or "X City": a place by its own last word, wherever it
-    stands ("Rapides Parish" tagged as a person), and inside an organisation's or event's
-    name when it leads it ("Walker County Fair Association", "Kansas City Power & Light",
-    where "Walker" or "Kansas" alone would be another place)."""
+    stands ("Lafourche Parish" tagged as a person), and inside an organisation's or event's
+    name when it leads it ("Marion County Fair Board", "Kansas City Transit Authority",
+    where "Marion" or "Kansas" alone would be another place)."""
     if len(span) < 2 or span[-1].lower_ not in context_words("area_heads"):
         return False
     return ent_type not in ("ORG", "EVENT") or leads_entity(span)
