@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.time.calendar import Anchor, fmt_day, fmt_month, value_precision
+from eventwire.time.lexicon import lexicon
 
 __all__ = ["Norm", "Context", "resolve_month_year", "resolve_day"]
 
 TenseFn = Callable[[int, int], str | None]
 _PREV = re.compile(r"(\w+)\W*$")
-_FORWARD_PREPS = frozenset({"until", "till", "by", "through"})
 
 
 def _no_tense(start: int, end: int) -> str | None:
@@ -62,7 +62,7 @@ class Context:
         """
         tense = self.tense(*self.span)
         before = _PREV.search(self.text[max(0, self.span[0] - 12):self.span[0]])
-        if before and before.group(1).lower() in _FORWARD_PREPS and tense != "past":
+        if before and before.group(1).lower() in lexicon().forward_preps and tense != "past":
             return "future"
         if tense in ("past", "perfect"):
             return "past"

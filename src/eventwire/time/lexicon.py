@@ -21,7 +21,6 @@ from eventwire.errors import DictionaryError
 __all__ = ["Unit", "TimeLexicon", "lexicon", "alternation"]
 
 LEXICON_PATH = "data/time/lexicon.yaml"
-_MULTIPLIERS = frozenset({"hundred", "dozen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +50,13 @@ class TimeLexicon:
     fuzzy: dict[str, str]
     frequencies: dict[str, str]
     zones: tuple[str, ...]
+    year_cues: frozenset[str]
+    season_cues: frozenset[str]
+    future_cues: frozenset[str]
+    forward_preps: frozenset[str]
+    future_aux: frozenset[str]
+    perfect_aux: frozenset[str]
+    multipliers: frozenset[str]
 
     def month(self, word: str) -> int | None:
         """The month number of a (possibly abbreviated, dotted) month name."""
@@ -63,13 +69,13 @@ class TimeLexicon:
             return float(text) if len(text.split(".")[0]) <= 9 else None
         total = 0.0
         parts = re.split(r"[\s-]+", text)
-        if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] not in _MULTIPLIERS:
+        if len(parts) > 1 and parts[0] in ("a", "an") and parts[1] not in self.multipliers:
             parts = parts[1:]  # "a four-week" is four weeks, "a dozen" twelve
         for part in parts:
             value = self.numbers.get(part)
             if value is None:
                 return None
-            total = total * value if part in _MULTIPLIERS and total else total + value
+            total = total * value if part in self.multipliers and total else total + value
         return total
 
 
@@ -100,7 +106,17 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
         fuzzy=_lower_keys(data["fuzzy"]),
         frequencies=_lower_keys(data["frequencies"]),
         zones=tuple(str(z) for z in data["zones"]),
+        **{key: _words(data, key) for key in _WORD_SETS},
     )
+
+
+#: Word sets of the file read as lower-case sets, each required.
+_WORD_SETS = ("year_cues", "season_cues", "future_cues", "forward_preps", "future_aux",
+              "perfect_aux", "multipliers")
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data[key])
 
 
 @lru_cache(maxsize=1)

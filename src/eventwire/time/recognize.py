@@ -32,19 +32,11 @@ _PREV_WORD = re.compile(r"([A-Za-z][\w'-]*)\W*$")
 _NEXT_WORD = re.compile(r"^\W{0,2}([A-Za-z%][\w-]*)")
 _MODIFIED = re.compile(r"(?i)^(?:the\s)?(?:very\s)?(?:early|earlier|late|later|mid|end|"
                        r"beginning|start|middle|first|second)\b")
-_YEAR_CUES = frozenset({
-    "in", "since", "of", "by", "until", "till", "from", "before", "after", "year", "circa",
-    "around", "early", "late", "mid", "and", "to", "between", "during", "through", "fiscal",
-    "for", "spring", "summer", "autumn", "fall", "winter", "or", "the", "that", "as",
-})
-_SEASON_CUES = frozenset({"in", "during", "since", "until", "by", "of", "through", "over",
-                          "this", "last", "next", "the", "early", "late", "that"})
 _YEAR_PUNCT = re.compile(r"^\s*(?:[,.;:)\]!?'\"]|$|-|–|and\b|to\b|or\b)")
 _WINDOW = 40
 _JOINER = re.compile(r"^\s*(?:,|on|,\s*on)?\s*$", re.I)
 _ADDRESS = re.compile(r"(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Dr|Drive|Lane|Ln|Way|Highway|Hwy|Court|Ct|Place|Pl)\b")
-_FUTURE_CUES = frozenset({"the", "near", "foreseeable", "distant", "immediate"})
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -67,7 +59,7 @@ def _token_at(sdoc: Any, start: int, end: int) -> Any | None:
 def _year_ok(text: str, start: int, end: int, sdoc: Any) -> bool:
     """A bare four-digit number is a year unless it counts things ("2000 people")."""
     value = int(re.sub(r"\D", "", text[start:end])[-4:])
-    cue = _prev_word(text, start) in _YEAR_CUES or not text[start].isdigit()
+    cue = _prev_word(text, start) in lexicon().year_cues or not text[start].isdigit()
     if not 1900 <= value <= 2099 and not cue:
         return False
     if re.match(r"\s*(%|percent\b|per\b)", text[end:end + 10]) or _ADDRESS.match(text[end:]):
@@ -92,14 +84,15 @@ def _season_ok(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     if re.search(r"(?i)\bfall$", span) and re.match(r"\s+of\b", text[end:]):
         return False
-    has_cue = " " in span or _prev_word(text, start) in _SEASON_CUES
+    has_cue = " " in span or _prev_word(text, start) in lexicon().season_cues
     return has_cue and not re.match(r"\s*(of|and)\b", text[end:]) or bool(re.search(r"\d", span))
 
 
 def _fuzzy_ok(text: str, start: int, end: int) -> bool:
     if text[start:end].lower() != "future":
         return True
-    return _prev_word(text, start) in _FUTURE_CUES  # "the near future", not "bright future"
+    # "the near future", not "a bright future"
+    return _prev_word(text, start) in lexicon().future_cues
 
 
 def _decade_ok(text: str, start: int, end: int) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.time.lexicon import lexicon
+
 __all__ = ["tense_of_span", "governing_verb"]
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_PERFECT_AUX = frozenset({"has", "have", "'ve"})
 _NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj", "pcomp", "relcl", "ccomp"})
 _MAX_STEPS = 8
 _MAX_CLIMBS = 3
@@ -33,13 +33,14 @@ def _tense_of_verb(verb: Any) -> str | None:
     """"past", "perfect", "present", "future", or None for a non-finite verb."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+    future = lexicon().future_aux
+    if words & future or verb.lower_ in future:
         return "future"
     if "going" in words and any(c.lower_ == "to" for c in verb.children):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if words & _PERFECT_AUX:
+    if words & lexicon().perfect_aux:
         return "perfect"
     if any(a.tag_ == "MD" for a in auxes):
         return "modal"
