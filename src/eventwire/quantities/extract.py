@@ -16,7 +16,6 @@ from eventwire.quantities.numbers import Lexicon, is_number_word, parse_number
 __all__ = ["find_quantities", "counts_people"]
 
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
-SUMMARY_NOUNS = frozenset({"number", "total", "figure", "toll", "tally", "count"})
 MAX_QUALIFIER = 4
 
 
@@ -133,7 +132,7 @@ def _unit(sdoc: Any, first: int, head: Any | None, lex: Lexicon,
                                          for c in sdoc[first].children):
         return "people"  # "at least 12 killed"
     subjects = [c for c in gov.children if c.dep_ == "nsubj"]
-    if gov.lemma_ == "be" and subjects and subjects[0].lemma_.lower() in SUMMARY_NOUNS:
+    if gov.lemma_ == "be" and subjects and subjects[0].lemma_.lower() in lex.summary_nouns:
         return found[-1].unit if found else None  # "the number was 583"
     return None
 

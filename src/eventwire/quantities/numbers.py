@@ -40,6 +40,7 @@ class Lexicon:
     verbs: dict[str, frozenset[str]]
     intransitive: frozenset[str]
     nouns: dict[str, frozenset[str]]
+    summary_nouns: frozenset[str]
 
 
 @cache
@@ -63,6 +64,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
         verbs={k: frozenset(raw[f"{k}_verbs"]) for k in ("killed", "injured", "arrested")},
         intransitive=frozenset(raw.get("intransitive_verbs") or ()),
         nouns={k: frozenset(raw.get(f"{k}_nouns") or []) for k in ("killed", "injured")},
+        summary_nouns=frozenset(str(w).lower() for w in raw["summary_nouns"]),
     )
 
 
