@@ -83,7 +83,7 @@ BUILTIN_STAGE_MODULES = (
     "eventwire.places.stages",
     "eventwire.quantities.stages",
     "eventwire.events.stages",
-    "eventwire.events.anchor",
+    "eventwire.anchor.stage",
 )
 
 

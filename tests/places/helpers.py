@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from eventwire.model import Document, Event, EventActor, PlaceMention
+from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import Pipeline
 from eventwire.places.gazetteer import load_gazetteer
 from eventwire.places.toponyms import find_toponyms
@@ -24,15 +24,6 @@ def stage_runner(pipeline: Pipeline) -> Callable[[str], Document]:
         return doc
 
     return run
-
-
-def event_at(doc: Document, trigger: str, cameo: str = "173") -> Event:
-    """An event whose trigger is the first occurrence of ``trigger`` in the text."""
-    start = doc.text.index(trigger)
-    return Event(id="E1", sentence_index=0, start=0, end=len(doc.text), trigger=trigger,
-                 source=EventActor(), target=EventActor(), cameo=cameo, cameo_root=cameo[:2],
-                 quad_class=4, goldstein=-5.0, trigger_start=start,
-                 trigger_end=start + len(trigger))
 
 
 def by_text(doc: Document) -> dict[str, PlaceMention]:

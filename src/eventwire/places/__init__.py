@@ -1,8 +1,5 @@
-"""Places: toponyms resolved offline, and each event's location.
+"""Places: toponyms found and resolved offline to gazetteer entries.
 
-Public surface: :func:`locate_event` (used by the ``anchor`` stage) and the ``places`` stage.
+Public surface: the ``places`` stage. Each event's location is chosen by the ``anchor``
+stage (:func:`eventwire.anchor.locate_event`).
 """
-
-from eventwire.places.locate import locate_event
-
-__all__ = ["locate_event"]

@@ -4,7 +4,7 @@ Every toponym goes into ``doc.places``, resolved ones with their gazetteer entry
 unresolved ones (unknown, or too ambiguous to call) with only their text, so a reader sees
 what was found and what was not. Capitals used for their governments ("Beijing said") are
 kept: they are toponyms of the text, and GeoNames-style corpora annotate them; the event
-locator never places an event at an actor (see :mod:`eventwire.places.locate`).
+locator never places an event at an actor (see :mod:`eventwire.anchor.place`).
 """
 
 from __future__ import annotations

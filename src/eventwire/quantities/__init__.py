@@ -1,9 +1,5 @@
-"""Quantities: counts of people and things, and each event's size.
+"""Quantities: counts of people and things found in the text.
 
-Public surface: :func:`size_event` (used by the ``anchor`` stage) and the ``quantities``
-stage.
+Public surface: the ``quantities`` stage. Each event's size is chosen by the ``anchor``
+stage (:func:`eventwire.anchor.size_event`).
 """
-
-from eventwire.quantities.size import size_event
-
-__all__ = ["size_event"]

@@ -1,8 +1,5 @@
-"""Time: TIMEX3 time expressions and each event's own date.
+"""Time: TIMEX3 time expressions found and normalised against the document date.
 
-Public surface: :func:`date_event` (used by the ``anchor`` stage) and the ``times`` stage.
+Public surface: the ``times`` stage. Each event's own date is chosen by the ``anchor``
+stage (:func:`eventwire.anchor.date_event`).
 """
-
-from eventwire.time.anchoring import date_event
-
-__all__ = ["date_event"]

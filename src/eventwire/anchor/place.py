@@ -16,10 +16,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, Location, PlaceMention
 from eventwire.places.util import load_context
 
-__all__ = ["locate_event", "trigger_token"]
+__all__ = ["locate_event"]
 
 #: More specific first: a city beats the country it is in.
 SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
@@ -29,24 +30,13 @@ MAX_STEPS = 14
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 
 
-def trigger_token(doc: Document, event: Event) -> Any | None:
-    """The spaCy token of an event's trigger, from its character offsets."""
-    if doc.spacy is None or event.trigger_start is None:
-        return None
-    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
-    span = doc.spacy.char_span(event.trigger_start, max(end, event.trigger_start + 1),
-                               alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 @cache
 def _locatives() -> frozenset[str]:
     return frozenset(str(p).lower() for p in load_context().get("locative_preps") or [])
 
 
 def _place_root(doc: Document, mention: PlaceMention) -> Any | None:
-    span = doc.spacy.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return span_root(doc.spacy, mention.start, mention.end)
 
 
 def _anchors(trigger: Any) -> set[int]:

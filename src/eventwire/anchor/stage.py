@@ -1,7 +1,10 @@
 """The ``anchor`` stage: each event's own date, place and size, from the text.
 
-It runs after ``events`` and asks the time, places and quantities packages about each
-event, so that those packages keep their own logic and this stage only wires them.
+It runs after ``events``. The ``times``, ``places`` and ``quantities`` stages find and
+normalise what the text mentions; this package decides which of those mentions belong to
+each event (:mod:`eventwire.anchor.date`, :mod:`eventwire.anchor.place`,
+:mod:`eventwire.anchor.size`), from the event's trigger in the parse
+(:mod:`eventwire.anchor.trigger`).
 """
 
 from __future__ import annotations
@@ -10,13 +13,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from eventwire.actors.dated import recode_event
+from eventwire.anchor.date import date_event
+from eventwire.anchor.place import locate_event
+from eventwire.anchor.size import size_event
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
-from eventwire.places import locate_event
-from eventwire.quantities import size_event
 from eventwire.settings import NoSettings, from_mapping
-from eventwire.time import date_event
 
 
 class AnchorStage:

@@ -1,9 +1,11 @@
+"""Each event's location: its own clause's place, else its sentence's, else the dateline."""
+
 from __future__ import annotations
 
+from eventwire.anchor import locate_event
 from eventwire.api import code_text
-from eventwire.places import locate_event
 from eventwire.places.resolve import haversine_km
-from tests.places.helpers import event_at
+from tests.anchor.helpers import event_at
 
 STORY = ("Police nabbed the two men, two women and a toddler inside the compound of the "
          "Japanese Consulate in Shenyang, north-eastern China on May 8.")

@@ -1,28 +1,12 @@
 """Each event's own date: its clause first, then its sentence, the story, the document."""
 
-from eventwire.model import Document, Event, EventActor
+from eventwire.anchor import date_event
+from eventwire.anchor.date import story_frame
 from eventwire.pipeline import Pipeline
-from eventwire.time import date_event
-from eventwire.time.anchoring import story_frame
-
-from .helpers import code
+from tests.anchor.helpers import event_at
+from tests.time.helpers import code
 
 DCT = "2002-05-22"
-
-
-def event_at(doc: Document, trigger: str, nth: int = 0) -> Event:
-    """An event whose trigger is the nth occurrence of a word (as the events stage makes)."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(trigger, start + 1)
-    index = doc.sentence_index_at(start)
-    assert index is not None
-    sent = doc.sentences[index]
-    return Event(
-        id="t", sentence_index=index, start=sent.start, end=sent.end, trigger=trigger,
-        source=EventActor(), target=EventActor(), cameo="010", cameo_root="01",
-        quad_class=None, goldstein=None, trigger_start=start, trigger_end=start + len(trigger),
-    )
 
 
 def test_each_clause_takes_its_own_date(pipeline: Pipeline) -> None:

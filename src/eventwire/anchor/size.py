@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, QuantityMention, Size
-from eventwire.places.locate import trigger_token
 from eventwire.quantities.numbers import Lexicon, load_lexicon
 
 __all__ = ["size_event"]
@@ -22,8 +22,7 @@ ARREST_CAMEO = ("173",)
 
 
 def _root(doc: Document, q: QuantityMention) -> Any | None:
-    span = doc.spacy.char_span(q.start, q.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return span_root(doc.spacy, q.start, q.end)
 
 
 def _governor(tok: Any) -> Any | None:

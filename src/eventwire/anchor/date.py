@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, TimeMention
 from eventwire.time.calendar import Anchor, value_as_date
 
@@ -42,14 +43,9 @@ FRAME_AFTER_DAYS = 7
 _MAX_CLIMB = 6
 
 
-def _root(sdoc: Any, start: int, end: int) -> Any | None:
-    span = sdoc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def _governor(sdoc: Any, mention: TimeMention) -> Any | None:
     """The token a time expression modifies as an adverbial, or None if it does not."""
-    tok = _root(sdoc, mention.start, mention.end)
+    tok = span_root(sdoc, mention.start, mention.end)
     if tok is None:
         return None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
@@ -61,7 +57,7 @@ def _governor(sdoc: Any, mention: TimeMention) -> Any | None:
 
 def _adnominal(sdoc: Any, mention: TimeMention, trigger: Any | None) -> bool:
     """True when the expression modifies a noun other than the trigger ("the 2010 raid")."""
-    tok = _root(sdoc, mention.start, mention.end)
+    tok = span_root(sdoc, mention.start, mention.end)
     if tok is None or tok.dep_ not in ADNOMINAL_DEPS:
         return False
     return trigger is None or tok.head.i != trigger.i
@@ -109,14 +105,6 @@ def _sentence_bounds(doc: Document, event: Event) -> tuple[int, int] | None:
     return sent.start, sent.end
 
 
-def _trigger(doc: Document, event: Event) -> Any | None:
-    if doc.spacy is None:
-        return None
-    start = event.trigger_start if event.trigger_start is not None else event.start
-    end = event.trigger_end if event.trigger_end is not None else start + len(event.trigger)
-    return _root(doc.spacy, start, end)
-
-
 def _in_clause(doc: Document, trigger: Any, cands: list[Candidate]) -> Candidate | None:
     """The time expression that governs the trigger's own clause, resolved or not."""
     governed = [(_governor(doc.spacy, m), (m, d)) for m, d in cands]
@@ -133,7 +121,7 @@ def _in_sentence(doc: Document, trigger: Any | None, at: int,
     for m, as_date in cands:
         if as_date is None:
             continue
-        tok = _root(doc.spacy, m.start, m.end) if doc.spacy is not None else None
+        tok = span_root(doc.spacy, m.start, m.end) if doc.spacy is not None else None
         if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ not in AT_PREPS:
             continue  # "before May 8" does not put the event on May 8
         if doc.spacy is not None and _adnominal(doc.spacy, m, trigger):
@@ -197,7 +185,7 @@ def date_event(doc: Document, event: Event) -> DateResult:
     the document date with ``source="document"``; (None, None, None) without either."""
     bounds = _sentence_bounds(doc, event)
     cands = _dating(doc, bounds, unresolved=True) if bounds is not None else []
-    trigger = _trigger(doc, event)
+    trigger = trigger_token(doc, event)
     own = _in_clause(doc, trigger, cands) if trigger is not None and cands else None
     if own is not None and own[1] is None:
         return _document_date(doc)  # the text dates it, but not in a way we can resolve

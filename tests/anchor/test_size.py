@@ -1,8 +1,10 @@
+"""Each event's size: the counts of people its own clause gives."""
+
 from __future__ import annotations
 
+from eventwire.anchor import size_event
 from eventwire.model import Size
-from eventwire.quantities import size_event
-from tests.places.helpers import event_at
+from tests.anchor.helpers import event_at
 
 
 def test_arrest_of_a_coordinated_group(parsed):
