@@ -24,7 +24,7 @@ def test_mypy_is_clean() -> None:
 
 def test_public_surface_is_what_is_meant() -> None:
     assert set(eventwire.__all__) == {
-        "__version__", "code_text", "code_paths", "load_pipeline", "make_config",
+        "__version__", "code_text", "code_paths", "load_pipeline", "make_config", "events_frame",
         "load_config", "build_pipeline", "register_stage", "Pipeline", "Document", "Event",
         "to_record", "from_record", "EventwireError", "InputError", "ConfigError",
         "ModelError", "DictionaryError", "StageError", "StoreError", "GoldFormatError",

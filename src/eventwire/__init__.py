@@ -12,7 +12,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from eventwire.api import code_paths, code_text, load_pipeline, make_config  # noqa: E402
+from eventwire.api import (  # noqa: E402
+    code_paths,
+    code_text,
+    events_frame,
+    load_pipeline,
+    make_config,
+)
 from eventwire.config import load_config  # noqa: E402
 from eventwire.errors import (  # noqa: E402
     ConfigError,
@@ -34,6 +40,7 @@ __all__ = [
     "code_paths",
     "load_pipeline",
     "make_config",
+    "events_frame",
     "load_config",
     "build_pipeline",
     "register_stage",

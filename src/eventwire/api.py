@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from eventwire.config import Config, load_config
 from eventwire.engines import Outcome, make_engine
@@ -16,7 +17,10 @@ from eventwire.ingest.stages import input_limit
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline, build_pipeline, check_stages
 
-__all__ = ["make_config", "load_pipeline", "code_text", "code_paths", "with_dct", "check_dct"]
+__all__ = [
+    "make_config", "load_pipeline", "code_text", "code_paths", "with_dct", "check_dct",
+    "events_frame",
+]
 
 
 def make_config(
@@ -98,3 +102,22 @@ def code_paths(
         yield from engine.run(with_dct(read_inputs(paths, input_limit(config)), check_dct(dct)))
     finally:
         engine.close()
+
+
+def events_frame(db: str | Path, *, kind: str = "pandas", **filters: Any) -> Any:
+    """The stored events matching ``filters`` as a pandas DataFrame (``kind="polars"``:
+    a polars DataFrame, ``kind="arrow"``: a pyarrow Table), newest first.
+
+    ``filters`` are those of ``eventwire events`` (``source="USA"``, ``dyad="USA,CHN"``,
+    ``quad=4``, ``since="2009-03"``, ...), checked as there: an unknown code raises E415
+    with close matches. One row per event mention with its cluster's counts; codes stay
+    strings (``cameo`` ``"070"``) and ``day`` is a date. Why a function and not a method:
+    it opens the store read-only and closes it, so a notebook never holds the file's lock.
+    """
+    from eventwire.store import EventFilter, Store
+    from eventwire.store.frames import events_table, to_kind
+
+    chosen = EventFilter.from_options(**filters)
+    with Store(db, read_only=True) as store:
+        table = events_table(store.con, chosen)
+    return to_kind(table, kind)

@@ -57,7 +57,7 @@ def test_gdelt_line_per_cluster_with_counts(store: Store) -> None:
     assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == (
         "173", "173", "17")
     assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == ("2", "2", "2")
-    assert (first["ActionGeo_Type"], first["ActionGeo_CountryCode"]) == ("4", "CHN")
+    assert (first["ActionGeo_Type"], first["ActionGeo_CountryCode"]) == ("4", "CH")  # FIPS
     assert (first["ActionGeo_Lat"], first["ActionGeo_FeatureID"]) == ("39.9", "42")
     assert first["IsRootEvent"] == "1" and first["QuadClass"] == "4"
     assert first["SOURCEURL"] == "https://www.ap.org/a"
@@ -75,7 +75,9 @@ def test_plover_records_have_the_gold_fields(store: Store) -> None:
     assert first["source"] == [{"actorText": "Police", "code": "CHN", "cameoCode": "CHNCOP",
                                 "sector": "COP"}]
     assert first["text"] == "Police arrested five protesters in the capital."
-    assert first["eventLoc"]["country"] == "CHN" and first["arrested"] == 5
+    assert first["eventLoc"]["country code"] == "CN" and first["eventLoc"]["cc3"] == "CHN"
+    assert first["eventLoc"]["latitude"] == 39.9 and "lat" not in first["eventLoc"]
+    assert first["arrested"] == 5
     assert first["eventwire"]["cluster_id"] == "a/e1" and first["context"] == "political"
     assert recs[2]["target"] == [{"actorText": "protesters", "code": None, "cameoCode": None}]
     assert recs[2]["eventwire"]["cameo"] == "0231" and recs[2]["event"] == "APPEAL"
@@ -101,7 +103,8 @@ def test_parquet_through_duckdb(store: Store, tmp_path: Path) -> None:
 
 
 def test_bad_export_requests_are_clear(store: Store, tmp_path: Path) -> None:
-    assert set(FORMATS) == {"gdelt", "plover", "jsonl", "csv", "parquet"}
+    assert set(FORMATS) == {"gdelt", "gdelt-mentions", "plover", "polecat", "jsonl", "csv",
+                            "parquet"}
     for fmt, out in (("xml", tmp_path / "x"), ("parquet", None),
                      ("csv", tmp_path / "no" / "such" / "dir.csv")):
         with pytest.raises(StoreError) as info:

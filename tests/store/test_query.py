@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from eventwire.cli import main
 from eventwire.errors import StoreError
 from eventwire.store import EventFilter, Store
-from eventwire.store.query import parse_day, where_sql
+from eventwire.store.query import parse_day
 
 from .factory import event, record
 
@@ -27,7 +27,7 @@ def test_a_day_is_exactly_year_month_day() -> None:
                                    "２００２-01-01", "2002-W01-1"])
 def test_anything_else_is_refused(value: str) -> None:
     with pytest.raises(StoreError) as info:
-        where_sql(EventFilter(since=value))
+        EventFilter(since=value)
     assert info.value.code == "E407" and "YYYY-MM-DD" in info.value.message
 
 

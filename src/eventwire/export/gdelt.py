@@ -5,13 +5,16 @@ articles that reported them, which is what an eventwire cluster is; the root men
 (the cluster's first) gives the codes, actors and place. Where eventwire differs
 (documented in ``docs/store.md``):
 
-* country codes are ISO 3166-1 alpha-3 everywhere, including the ``*Geo_CountryCode``
-  columns where GDELT uses FIPS 10-4; ``*Geo_FeatureID`` is a GeoNames id;
+* the actors' country codes are CAMEO's (ISO 3166-1 alpha-3), as in GDELT; the
+  ``ActionGeo_CountryCode`` and ``ActionGeo_ADM1Code`` columns are FIPS 10-4 as in GDELT
+  (see :mod:`eventwire.export.geo`); ``*Geo_FeatureID`` is a GeoNames id;
 * actor geography (``Actor1Geo_*``, ``Actor2Geo_*``) and ``AvgTone`` are left empty,
   as are known-group, ethnic and religion codes; the actor's sectors fill
   ``Type1Code``-``Type3Code``;
 * ``IsRootEvent`` is 1 when a mention is in a document's first sentence (the lead);
 * ``DATEADDED`` is the first day the event was reported (``YYYYMMDD000000``).
+
+Filters (:class:`~eventwire.store.EventFilter`) select clusters by their root mention.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from datetime import date
 from typing import IO, Any
 
 import duckdb
+
+from eventwire.export.geo import action_geo
+from eventwire.export.tables import filtered
+from eventwire.store.filters import EventFilter
 
 __all__ = ["GDELT_COLUMNS", "gdelt_lines", "write_gdelt"]
 
@@ -49,6 +56,7 @@ SELECT c.global_id, e.day, e.source_code, e.source_text, e.source_country, e.sou
        coalesce(d.url, d.source)
 FROM event_clusters c JOIN events e ON e.event_id = c.cluster_id
 JOIN documents d ON d.doc_id = e.doc_id
+WHERE {where}
 ORDER BY c.global_id
 """
 
@@ -74,18 +82,12 @@ def _actor(code: Any, name: Any, country: Any, sectors: list[str] | None) -> lis
     return [_text(code), _text(name), _text(country), Empty, Empty, Empty, Empty, *types]
 
 
-def _geo_type(name: Any, country: Any, lat: Any) -> str:
-    """GDELT's geo types: 1 country, 3 US city, 4 world city (no state-level places here)."""
-    if lat is None:
-        return "1" if country else "0"
-    return "3" if country == "USA" else "4"
-
-
 def _action_geo(row: tuple[Any, ...]) -> list[str]:
     name, country, lat, lon, geonameid = row[17:22]
     if name is None and country is None and lat is None:
         return ["0"] + [Empty] * 7
-    return [_geo_type(name, country, lat), _text(name), _text(country), Empty, Empty,
+    geo = action_geo(geonameid, name, country, lat)
+    return [str(geo.type), _text(name), geo.country_fips, geo.adm1, Empty,
             _text(lat), _text(lon), _text(geonameid)]
 
 
@@ -101,18 +103,23 @@ def _line(row: tuple[Any, ...]) -> str:
     return "\t".join(fields)
 
 
-def gdelt_lines(con: duckdb.DuckDBPyConnection, chunk: int = 10_000) -> Iterator[str]:
+def gdelt_lines(
+    con: duckdb.DuckDBPyConnection, chunk: int = 10_000, filters: EventFilter | None = None
+) -> Iterator[str]:
     """One GDELT line per cluster, oldest cluster first (no header: GDELT files have none)."""
-    cur = con.execute(_QUERY)
+    sql, params = filtered(con, _QUERY, filters)
+    cur = con.execute(sql, params)
     while rows := cur.fetchmany(chunk):
         for row in rows:
             yield _line(row)
 
 
-def write_gdelt(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
+def write_gdelt(
+    con: duckdb.DuckDBPyConnection, out: IO[str], filters: EventFilter | None = None
+) -> int:
     """Write the GDELT table to ``out``; returns the number of lines."""
     count = 0
-    for line in gdelt_lines(con):
+    for line in gdelt_lines(con, filters=filters):
         out.write(line + "\n")
         count += 1
     return count

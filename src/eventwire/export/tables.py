@@ -1,7 +1,9 @@
 """Flat event exports: JSON Lines and CSV streamed from Python, Parquet through DuckDB.
 
 Every format writes the same rows: one per event mention, the ``events`` columns plus
-the counts of its cluster (GDELT's NumMentions, NumSources, NumArticles).
+the counts of its cluster (GDELT's NumMentions, NumSources, NumArticles), for the events
+that match an :class:`~eventwire.store.EventFilter` (all of them by default). Rows are
+fetched in chunks, so a million-row export holds one chunk at a time.
 """
 
 from __future__ import annotations
@@ -16,16 +18,30 @@ from typing import IO, Any
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.store.filters import EventFilter, check_columns, where_sql
 
 __all__ = [
     "EVENT_EXPORT_SQL", "query_dicts", "event_rows", "write_jsonl", "write_csv", "write_parquet",
+    "filtered", "csv_header",
 ]
 
 EVENT_EXPORT_SQL = """
 SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
 FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
+WHERE {where}
 ORDER BY e.seq
 """
+
+
+def filtered(
+    con: duckdb.DuckDBPyConnection, sql: str, filters: EventFilter | None
+) -> tuple[str, list[Any]]:
+    """``sql`` with its ``{where}`` filled for ``filters`` (on alias ``e``), and the
+    parameters to bind."""
+    chosen = filters or EventFilter()
+    check_columns(con, chosen)
+    where, params = where_sql(chosen)
+    return sql.format(where=where), params
 
 
 def _plain(value: Any) -> Any:
@@ -35,25 +51,30 @@ def _plain(value: Any) -> Any:
 
 
 def query_dicts(
-    con: duckdb.DuckDBPyConnection, sql: str, chunk: int = 10_000
+    con: duckdb.DuckDBPyConnection, sql: str, chunk: int = 10_000, params: list[Any] | None = None
 ) -> Iterator[dict[str, Any]]:
     """The rows of a query as dicts, fetched in chunks so an export never holds them all."""
-    cur = con.execute(sql)
+    cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description or []]
     while rows := cur.fetchmany(chunk):
         for row in rows:
             yield dict(zip(names, row, strict=True))
 
 
-def event_rows(con: duckdb.DuckDBPyConnection, chunk: int = 10_000) -> Iterator[dict]:
-    """Every event mention with its cluster's counts, as JSON-ready dicts."""
-    for row in query_dicts(con, EVENT_EXPORT_SQL, chunk):
+def event_rows(
+    con: duckdb.DuckDBPyConnection, chunk: int = 10_000, filters: EventFilter | None = None
+) -> Iterator[dict]:
+    """Every matching event mention with its cluster's counts, as JSON-ready dicts."""
+    sql, params = filtered(con, EVENT_EXPORT_SQL, filters)
+    for row in query_dicts(con, sql, chunk, params):
         yield {n: _plain(v) for n, v in row.items()}
 
 
-def write_jsonl(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
+def write_jsonl(
+    con: duckdb.DuckDBPyConnection, out: IO[str], filters: EventFilter | None = None
+) -> int:
     count = 0
-    for row in event_rows(con):
+    for row in event_rows(con, filters=filters):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -64,13 +85,21 @@ def _cell(value: Any) -> Any:
     return ";".join(value) if isinstance(value, list) else value
 
 
-def write_csv(con: duckdb.DuckDBPyConnection, out: IO[str]) -> int:
-    writer: Any = None
+def csv_header(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The CSV columns, known before any row: an export of no rows still has its header."""
+    sql, params = filtered(con, EVENT_EXPORT_SQL, EventFilter())
+    cur = con.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
+    return [d[0] for d in cur.description or []]
+
+
+def write_csv(
+    con: duckdb.DuckDBPyConnection, out: IO[str], filters: EventFilter | None = None
+) -> int:
+    """A header line, then one line per event mention (lists joined with ``;``)."""
+    writer = csv.DictWriter(out, fieldnames=csv_header(con), lineterminator="\n")
+    writer.writeheader()
     count = 0
-    for row in event_rows(con):
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
-            writer.writeheader()
+    for row in event_rows(con, filters=filters):
         writer.writerow({k: _cell(v) for k, v in row.items()})
         count += 1
     return count
@@ -81,12 +110,15 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_parquet(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
+def write_parquet(
+    con: duckdb.DuckDBPyConnection, path: str | Path, filters: EventFilter | None = None
+) -> int:
     """Write the events to a Parquet file with DuckDB's COPY; returns the row count."""
     target = Path(path)
-    sql = f"COPY ({EVENT_EXPORT_SQL}) TO {_quote(target)} (FORMAT parquet)"
+    query, params = filtered(con, EVENT_EXPORT_SQL, filters)
+    sql = f"COPY ({query}) TO {_quote(target)} (FORMAT parquet)"
     try:
-        rows = con.execute(sql).fetchall()
+        rows = con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
         raise StoreError(f"cannot write {target}: {exc}", code="E410", stage="export") from exc
     return int(rows[0][0]) if rows else 0

@@ -30,6 +30,8 @@ from eventwire.store import analytics
 from eventwire.store.bulk import bulk_insert, run, scalar
 from eventwire.store.clusters import assign_clusters, rebuild_clusters, save_clusters
 from eventwire.store.dedup import DedupRule
+from eventwire.store.facets import count_events, facets
+from eventwire.store.filters import check_columns
 from eventwire.store.migrate import connect, damage_error, is_damage, prepare
 from eventwire.store.query import ORDER, EventFilter, EventPage, decode_cursor, encode_cursor
 from eventwire.store.query import where_sql as _where
@@ -329,9 +331,19 @@ class Store:
     # -- reading ---------------------------------------------------------------------
     @_reading
     def query_events(
-        self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None
+        self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None,
+        total: bool = False,
     ) -> EventPage:
-        """Events matching ``filters``, newest first, with their cluster's counts."""
+        """Events matching ``filters``, newest first, with their cluster's counts; with
+        ``total``, the page also says how many events match in all."""
+        page = self._page(filters, limit, cursor)
+        page.notes = list(filters.notes)
+        if total:
+            page.total = count_events(self.con, filters)
+        return page
+
+    def _page(self, filters: EventFilter, limit: int, cursor: str | None) -> EventPage:
+        check_columns(self.con, filters)
         limit = max(1, min(int(limit), MAX_LIMIT))
         where, params = _where(filters)
         if cursor:
@@ -374,6 +386,17 @@ class Store:
             for t in ("sentences", "mentions", "events")
         ]
         return rows_to_record(docs[0], *parts)
+
+    @_reading
+    def count_events(self, filters: EventFilter) -> int:
+        """How many event mentions match ``filters``."""
+        return count_events(self.con, filters)
+
+    @_reading
+    def facets(self, filters: EventFilter, *, limit: int = 10) -> dict[str, list[Row]]:
+        """Top values of sources, targets, PLOVER types, CAMEO roots, location countries
+        and QuadClasses for the events matching ``filters`` (see ``store.facets``)."""
+        return facets(self.con, filters, limit)
 
     @_reading
     def actor_counts(self, filters: EventFilter, *, limit: int = 100) -> list[Row]:

@@ -1,0 +1,68 @@
+"""Filtered events as a table for analysis: a pyarrow Table, a pandas or a polars DataFrame.
+
+Why through Arrow: DuckDB hands its columns to Arrow without copying them value by value,
+and Arrow keeps each column's type, so CAMEO codes stay strings (``"070"``, never ``70``),
+``day`` stays a date and lists stay lists. pandas and polars are optional
+(``pip install 'eventwire[pandas]'`` or ``'eventwire[polars]'``); pyarrow comes with either.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import duckdb
+
+from eventwire.errors import StoreError
+from eventwire.store.filters import EventFilter, check_columns, where_sql
+from eventwire.store.query import ORDER
+
+__all__ = ["KINDS", "events_table", "to_kind"]
+
+KINDS = ("pandas", "polars", "arrow")
+
+_SQL = """
+SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
+FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
+WHERE {where} ORDER BY {order}
+"""
+
+
+def _require(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise StoreError(f"{module} is not installed", code="E416", stage="frame",
+                         hint=f"pip install 'eventwire[{extra}]'") from exc
+
+
+def events_table(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> Any:
+    """The matching event mentions, newest first, with their cluster's counts (Arrow)."""
+    _require("pyarrow", "pandas")
+    check_columns(con, filters)
+    where, params = where_sql(filters)
+    return con.execute(_SQL.format(where=where, order=ORDER), params).fetch_arrow_table()
+
+
+def to_kind(table: Any, kind: str) -> Any:
+    """``table`` as ``kind``: the Arrow table itself, or a pandas or polars DataFrame.
+
+    pandas gets ``day`` and ``doc_day`` as ``datetime64`` (not Python ``date`` objects)
+    and strings as pandas' string dtype, so ``"070"`` stays ``"070"``.
+    """
+    if kind == "arrow":
+        return table
+    if kind == "polars":
+        return _require("polars", "polars").from_arrow(table)
+    if kind == "pandas":
+        pd = _require("pandas", "pandas")
+        return table.to_pandas(date_as_object=False, types_mapper=_pandas_types(pd))
+    raise StoreError(f"unknown frame kind {kind!r}; one of {', '.join(KINDS)}", code="E416",
+                     stage="frame")
+
+
+def _pandas_types(pd: Any) -> Any:
+    import pyarrow as pa
+
+    mapping = {pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}
+    return mapping.get
