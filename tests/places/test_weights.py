@@ -102,3 +102,4 @@ def test_the_resolver_scores_with_the_weights_it_is_given(pipeline) -> None:
     assert kept.country == "USA" and kept.lon is not None and -100 < kept.lon < -94
     moved = by_text(flat(parse(Document(doc_id="b", source="t", text=text))))["Paris"]
     assert moved.country == "FRA"
+

@@ -23,9 +23,6 @@ from eventwire.places.util import context_words, load_context
 __all__ = ["Candidate", "find_toponyms", "regions_in_names"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: How demonyms end ("Sri Lankan", "Congolese", "Kurdish", "Iraqi"); a name that ends so
-#: and is no known place is taken for one (known places such as "Sudan" are looked up first).
-_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 _MAX_NGRAM = 4
 _ORG_MIN_POPULATION = 20000
 # A whole organisation entity that is a town's name is more often a person, a team or a
@@ -107,7 +104,7 @@ def _entity_candidates(doc: Any, gaz: Gazetteer, min_population: int) -> list[Ca
                 and span[-1].lower_ not in context_words("landform_words")):
             # a place entity that is only a county's name: "Vanderburgh", "Geauga"
             places = [p for p in gaz.lookup(f"{span.text} County") if p.feature == "ADM2"]
-        if not places and (ent.label_ == "FAC" or span.text.endswith(_DEMONYM_ENDINGS)):
+        if not places and (ent.label_ == "FAC" or span.text.endswith(_demonym_endings())):
             continue
         inner = [] if places else _inner_places(span, gaz, ent.label_)
         found += inner or [Candidate(span.start_char, span.end_char, span.text, ent.label_,
@@ -168,6 +165,13 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
                                    span.root))
         i = span.end
     return found
+
+
+@cache
+def _demonym_endings() -> tuple[str, ...]:
+    """How demonyms end (``demonym_endings`` of ``context.yaml``): a name that ends so and
+    is no known place is taken for one (known places such as "Sudan" are looked up first)."""
+    return tuple(str(e) for e in load_context()["demonym_endings"])
 
 
 def _common_word(span: Any) -> bool:

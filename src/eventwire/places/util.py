@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 from eventwire.config import load_yaml
+from eventwire.errors import DictionaryError
 from eventwire.places.gazetteer import DATA
 
 __all__ = ["context_words", "load_context"]
@@ -20,5 +21,17 @@ def load_context() -> dict[str, Any]:
 
 @cache
 def context_words(key: str) -> frozenset[str]:
-    """One word list of ``context.yaml``, lower-cased (empty when the key is absent)."""
-    return frozenset(str(w).lower() for w in load_context().get(key) or [])
+    """One word list of ``context.yaml``, lower-cased.
+
+    A name the file lacks raises: a misspelt list would otherwise match nothing, and the
+    rule that reads it would be silently switched off.
+    """
+    data = load_context()
+    if key not in data:
+        raise DictionaryError(
+            f"data/places/context.yaml has no word list {key!r}",
+            code="E252",
+            stage="places",
+            hint="reinstall eventwire, or add the list to the file",
+        )
+    return frozenset(str(w).lower() for w in data[key] or [])
