@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "eventwire.cli.serve",
     "eventwire.cli.eval",
     "eventwire.cli.store",
+    "eventwire.cli.events",
     "eventwire.cli.actor",
     "eventwire.cli.config",
 )

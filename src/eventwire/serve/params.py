@@ -1,15 +1,15 @@
 """Query parameters shared by the API's views: event filters and pagination.
 
-Every parameter is checked for shape here (pattern, length, range) before it reaches the
-store, which binds it as a query parameter: a value that is not a code, a date or a number
-is a 422 with the one error shape, never a query fragment.
+Every parameter is checked for shape here (pattern, length, range), then by the store's
+:class:`~eventwire.store.EventFilter` (known codes, dates), and bound as a query parameter:
+a value that is not a code, a date or a number is a 422 with the one error shape (E601,
+or E619 with close matches for an unknown code), never a query fragment.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -18,31 +18,47 @@ from eventwire.errors import StoreError
 from eventwire.serve.errors import ApiError
 from eventwire.serve.settings import ServeSettings
 from eventwire.store import EventFilter
-from eventwire.store.query import parse_day
 
 __all__ = ["Page", "event_filter", "page", "bounded_limit", "parse_near", "CURSOR_PATTERN"]
 
 CURSOR_PATTERN = r"^[A-Za-z0-9_\-=.:~+/]{1,512}$"
 
+_Code = r"^[A-Za-z0-9]{1,32}$"
 _Actor = Annotated[str | None, Query(
-    pattern=r"^[A-Za-z0-9]{1,32}$", description="CAMEO actor code prefix (source or target)",
-    examples=["CHN"])]
+    pattern=_Code, description="CAMEO actor code prefix (source or target)", examples=["CHN"])]
+_Source = Annotated[str | None, Query(
+    pattern=_Code, description="source actor: CAMEO code prefix (USAGOV, IGO) or ISO3 country",
+    examples=["USA"])]
+_Target = Annotated[str | None, Query(
+    pattern=_Code, description="target actor: CAMEO code prefix or ISO3 country")]
+_Dyad = Annotated[str | None, Query(
+    pattern=r"^[A-Za-z0-9]{1,32},[A-Za-z0-9]{1,32}$",
+    description="SOURCE,TARGET actor codes or countries", examples=["USA,CHN"])]
+_Undirected = Annotated[bool, Query(description="the dyad in either direction")]
 _Country = Annotated[str | None, Query(
     pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 (source or target)")]
+_Quad = Annotated[list[str] | None, Query(
+    description="QuadClass 1-4; repeatable or a comma list, e.g. 3,4", examples=["4"])]
 _Cameo = Annotated[str | None, Query(
     pattern=r"^[0-9]{1,4}$", description="CAMEO event code prefix, e.g. 17 or 173")]
 _Plover = Annotated[str | None, Query(
-    pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER event type, e.g. ARREST")]
+    pattern=r"^[A-Za-z_]{1,40}$", description="PLOVER event type, e.g. ASSAULT")]
+_PloverWord = Annotated[str | None, Query(
+    pattern=r"^[A-Za-z_\-]{1,40}$", description="PLOVER mode or context")]
+_LocationCountry = Annotated[str | None, Query(
+    pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 country of the event's place")]
 _Since = Annotated[str | None, Query(
-    max_length=40, description="first event date (inclusive), YYYY-MM-DD",
-    examples=["2002-05-01"])]
+    max_length=40, description="first event date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD",
+    examples=["2002-05"])]
 _Until = Annotated[str | None, Query(
-    max_length=40, description="last event date (inclusive), YYYY-MM-DD")]
+    max_length=40, description="last event date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD")]
 _Near = Annotated[str | None, Query(
     max_length=80, description="LAT,LON,KM: events within KM kilometres of a point",
     examples=["41.8,123.4,50"])]
 _Text = Annotated[str | None, Query(
     min_length=1, max_length=200, description="words that must occur in the evidence sentence")]
+_MinConfidence = Annotated[float | None, Query(
+    ge=0, le=1, description="only events coded with at least this confidence (0-1)")]
 
 
 def _invalid(name: str, message: str) -> ApiError:
@@ -66,40 +82,47 @@ def parse_near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def _day(value: str | None, name: str) -> date | None:
-    """A ``since``/``until`` day, read as ``eventwire events`` reads it (YYYY-MM-DD only)."""
-    if value is None:
-        return None
-    try:
-        return parse_day(value, name)
-    except StoreError as exc:
-        raise _invalid(name, "give a date of the form YYYY-MM-DD") from exc
+def _refused(exc: StoreError) -> ApiError:
+    """The store's refusal of a filter as a 422: E619 for an unknown code (with the close
+    matches), E601 for a malformed value."""
+    name = exc.message.split(" ", 1)[0].rstrip(":")
+    detail = [{"loc": ["query", name], "msg": exc.message, "type": "value_error",
+               "hint": exc.hint}]
+    if exc.code == "E415":
+        return ApiError(422, exc.message, code="E619", detail=detail)
+    return ApiError(422, "invalid request parameters", code="E601", detail=detail)
 
 
 async def event_filter(
+    source: _Source = None,
+    target: _Target = None,
+    dyad: _Dyad = None,
+    undirected: _Undirected = False,
     actor: _Actor = None,
     country: _Country = None,
+    quad: _Quad = None,
     cameo: _Cameo = None,
     plover: _Plover = None,
+    plover_mode: _PloverWord = None,
+    plover_context: _PloverWord = None,
+    location_country: _LocationCountry = None,
+    near: _Near = None,
     since: _Since = None,
     until: _Until = None,
-    near: _Near = None,
+    min_confidence: _MinConfidence = None,
     text: _Text = None,
 ) -> EventFilter:
-    """The filters of ``eventwire events``, from the query string."""
-    first, last = _day(since, "since"), _day(until, "until")
-    if first is not None and last is not None and first > last:
-        raise _invalid("since", "since is after until")
-    return EventFilter(
-        actor=actor.upper() if actor else None,
-        country=country.upper() if country else None,
-        cameo=cameo,
-        plover=plover.upper() if plover else None,
-        since=first.isoformat() if first else None,
-        until=last.isoformat() if last else None,
-        near=parse_near(near) if near is not None else None,
-        text=text.strip() or None if text is not None else None,
-    )
+    """The filters of ``eventwire events``, from the query string (one vocabulary)."""
+    try:
+        return EventFilter(
+            source=source, target=target, dyad=dyad, undirected=undirected, actor=actor,
+            country=country, quad=tuple(quad or ()), cameo=cameo, plover=plover,
+            plover_mode=plover_mode, plover_context=plover_context,
+            location_country=location_country,
+            near=parse_near(near) if near is not None else None, since=since, until=until,
+            min_confidence=min_confidence, text=text)
+    except StoreError as exc:
+        raise _refused(exc) from exc
 
 
 def bounded_limit(request: Request, limit: int | None) -> int:

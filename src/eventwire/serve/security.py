@@ -97,6 +97,10 @@ def _allowed_params(route: APIRoute) -> frozenset[str]:
     return cached
 
 
+#: Query parameters that may be given more than once (``quad=3&quad=4``).
+REPEATABLE = frozenset({"quad"})
+
+
 async def check_query_params(request: Request) -> None:
     """Refuse query parameters the route does not declare, and repeated ones (400)."""
     route = request.scope.get("route")
@@ -111,7 +115,8 @@ async def check_query_params(request: Request) -> None:
             code="E602",
             detail={"unknown": unknown, "allowed": sorted(allowed)},
         )
-    repeated = sorted({k for k in request.query_params if len(request.query_params.getlist(k)) > 1})
+    repeated = sorted({k for k in request.query_params
+                       if k not in REPEATABLE and len(request.query_params.getlist(k)) > 1})
     if repeated:
         raise ApiError(
             400, f"query parameter(s) given more than once: {', '.join(repeated)}", code="E602"

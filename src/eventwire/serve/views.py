@@ -7,17 +7,21 @@ the event loop; answers already in the cache are sent from the loop directly.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import astuple
 from functools import partial
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from eventwire.export.gdelt import gdelt_lines
+from eventwire.export.tables import csv_cell, csv_header, event_rows
 from eventwire.serve.access import StoreAccess
 from eventwire.serve.bodies import REQUEST_BODY_DOC, parse_documents
 from eventwire.serve.errors import ApiError, ErrorBody
@@ -27,6 +31,10 @@ from eventwire.serve.shapes import document_view, event_view, ingest_view, sente
 from eventwire.store import EventFilter, Store
 
 __all__ = ["router"]
+
+#: Downloads: media type and file suffix per format.
+_EXPORTS = {"csv": ("text/csv; charset=utf-8", "csv"),
+            "gdelt": ("text/tab-separated-values; charset=utf-8", "tsv")}
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 404, 413, 422, 500, 503)
@@ -39,10 +47,15 @@ _Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 class EventList(BaseModel):
-    """A page of events, newest first; ``next_cursor`` is None on the last page."""
+    """A page of events, newest first, with the number matching in all; ``next`` is the
+    cursor of the next page (None on the last; ``next_cursor`` is the same, kept for older
+    clients); ``notes`` say what a filter was read as, or why nothing can match."""
 
     events: list[dict[str, Any]]
+    total: int
+    next: str | None
     next_cursor: str | None
+    notes: list[str]
 
 
 def _render(content: Any) -> bytes:
@@ -89,8 +102,10 @@ async def list_events(
     """Events, newest first, one page at a time (follow ``next_cursor``)."""
 
     def answer(store: Store) -> dict[str, Any]:
-        result = store.query_events(filters, limit=paging.limit, cursor=paging.cursor)
-        return {"events": result.rows, "next_cursor": result.next_cursor}
+        result = store.query_events(filters, limit=paging.limit, cursor=paging.cursor,
+                                    total=True)
+        return {"events": result.rows, "total": result.total, "next": result.next_cursor,
+                "next_cursor": result.next_cursor, "notes": result.notes}
 
     key = ("events", astuple(filters), paging.limit, paging.cursor)
     return await _cached_json(request, key, answer)
@@ -123,6 +138,37 @@ async def list_actors(
     n = bounded_limit(request, limit)
     return await _cached_json(request, ("actors", astuple(filters), n),
                               lambda s: {"actors": s.actor_counts(filters, limit=n)})
+
+
+@router.get("/facets", summary="Top actors, types, roots, places and QuadClasses")
+async def list_facets(
+    request: Request, filters: _Filters,
+    limit: Annotated[int, Query(ge=1, le=100, description="values per facet")] = 10,
+) -> Response:
+    """``{total, facets: {sources, targets, plover_types, cameo_roots, location_countries,
+    quad_classes: [{value, count}]}, notes}`` for the events matching the filters."""
+
+    def answer(store: Store) -> dict[str, Any]:
+        return {"total": store.count_events(filters),
+                "facets": store.facets(filters, limit=limit), "notes": list(filters.notes)}
+
+    return await _cached_json(request, ("facets", astuple(filters), limit), answer)
+
+
+@router.get("/export", summary="Download every matching event (CSV or GDELT)",
+            response_class=StreamingResponse)
+def export(
+    request: Request, filters: _Filters,
+    format: Annotated[Literal["csv", "gdelt"], Query(description="file format")] = "csv",
+) -> StreamingResponse:
+    """A streamed file of every event matching the filters: ``csv`` (one row per event
+    mention, with a header) or ``gdelt`` (the GDELT 2.0 event table). Rows are read from
+    the store in chunks on a cursor of their own, never all at once."""
+    cursor = _access(request).read(lambda s: s.con.cursor())
+    media, suffix = _EXPORTS[format]
+    return StreamingResponse(
+        _stream(cursor, format, filters), media_type=media,
+        headers={"content-disposition": f'attachment; filename="events.{suffix}"'})
 
 
 @router.get("/stats/timeline", summary="Event counts per period and QuadClass or root code")
@@ -167,3 +213,32 @@ async def post_documents(request: Request) -> FastJSON:
     if not view["coded"]:
         raise ApiError(422, "no document could be coded", code="E614", detail=view)
     return FastJSON(view, status_code=201)
+
+
+class _Chunks(io.StringIO):
+    """A text sink the export writers write to, emptied after every chunk of rows."""
+
+    def take(self) -> bytes:
+        data = self.getvalue().encode("utf-8")
+        self.seek(0)
+        self.truncate()
+        return data
+
+
+def _stream(cursor: Any, fmt: str, filters: EventFilter) -> Iterator[bytes]:
+    """The export's bytes, a few thousand lines at a time, from its own DuckDB cursor."""
+    sink = _Chunks()
+    try:
+        if fmt == "csv":
+            writer = csv.DictWriter(sink, fieldnames=csv_header(cursor), lineterminator="\n")
+            writer.writeheader()
+            rows: Iterator[Any] = (writer.writerow({k: csv_cell(v) for k, v in r.items()})
+                                   for r in event_rows(cursor, filters=filters))
+        else:
+            rows = (sink.write(line + "\n") for line in gdelt_lines(cursor, filters=filters))
+        for i, _ in enumerate(rows, 1):
+            if i % 2000 == 0:
+                yield sink.take()
+        yield sink.take()
+    finally:
+        cursor.close()
