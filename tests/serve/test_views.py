@@ -128,9 +128,11 @@ def test_the_openapi_schema_documents_every_endpoint(client: Client) -> None:
 
 def test_the_page_and_its_assets_are_served_by_the_package(client: Client) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and "<svg id=\"timeline\"" in page.text
+    assert page.status_code == 200 and '<div id="timeline">' in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
-    for asset in ("app.js", "charts.js", "map.js", "svg.js", "app.css", "world-110m.json",
+    assert "http://" not in page.text and "https://" not in page.text
+    for asset in ("app.js", "api.js", "state.js", "labels.js", "timeline.js", "network.js",
+                  "map.js", "world.js", "facets.js", "pages.js", "post.js", "svg.js", "app.css",
                   "plover-types.json", "favicon.svg"):
         response = client.get("/static/" + asset)
         assert response.status_code == 200, asset

@@ -1,58 +1,29 @@
-// The explorer: filters, timeline, network, map and table over /api, plus an event page
-// (#/event/<id>) and a document page (#/document/<id>). Plain ES modules, no framework.
-import { drawTimeline, drawNetwork, QUAD_NAMES } from "./charts.js";
-import { drawMap } from "./map.js";
+// The explorer: filters kept in the URL, totals and downloads, facets, a time axis with a
+// brush and the Goldstein series, the actor network, a map of every located event and the
+// table of events; plus the event and document pages. ES modules over vendored d3 and
+// Leaflet (see vendor/README.md); everything comes from this server.
+import { api, extended, showError } from "./api.js";
+import { drawFacets, drawTotals } from "./facets.js";
+import { cameoLabel, loadLabels, ploverLabel, quadLabel } from "./labels.js";
+import { initMap, showPoints } from "./map.js";
+import { drawNetwork } from "./network.js";
+import { actorCell, showDocument, showEvent } from "./pages.js";
 import { setUpPosting } from "./post.js";
-import { clear, htmlEl, highlight } from "./svg.js";
+import { cleanParams, currentRoute, mainHash, navigate, showParams } from "./state.js";
+import { clear, htmlEl } from "./svg.js";
+import { drawTimeline, periodSpan } from "./timeline.js";
 
 const $ = (sel) => document.querySelector(sel);
 const PAGE = 100;
+const SHORT_SPAN = 92 * 86400000; // up to about three months, the time axis counts days
+
+let filters = new URLSearchParams();
 let nextCursor = null;
-let loadedRows = [];
+let shownRows = 0;
+let generation = 0; // answers of an older selection are dropped, not drawn
 
-class ApiFailure extends Error {}
-
-async function api(path, params = new URLSearchParams()) {
-  const query = params.toString();
-  const response = await fetch(path + (query ? "?" + query : ""), { headers: { accept: "application/json" } });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const err = (body && body.error) || { code: "?", message: response.statusText };
-    const first = Array.isArray(err.detail) && err.detail.length ? ` (${err.detail[0].msg})` : "";
-    throw new ApiFailure(`${err.code}: ${err.message}${first}`);
-  }
-  return body;
-}
-
-function showError(err) {
-  const box = $("#error");
-  box.textContent = err ? String(err.message || err) : "";
-  box.hidden = !err;
-}
-
-function filterParams() {
-  const params = new URLSearchParams();
-  for (const [k, v] of new FormData($("#filters")).entries()) {
-    if (String(v).trim()) params.set(k, String(v).trim());
-  }
-  return params;
-}
-
-function withParams(extra) {
-  const params = filterParams();
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  return params;
-}
-
-function actorCell(row, side) {
-  const code = row[side + "_code"] || "";
-  const text = row[side + "_text"] || "";
-  return code ? `${code}${text ? " (" + text + ")" : ""}` : text || "—";
-}
-
-function eventLabel(row) {
-  const plover = row.plover_type ? " " + row.plover_type : "";
-  return `${row.cameo || ""}${plover}`;
+function openEvent(id) {
+  location.hash = "#/event/" + encodeURIComponent(id);
 }
 
 function addRows(rows) {
@@ -61,7 +32,8 @@ function addRows(rows) {
     const tr = htmlEl("tr", { "data-event": row.event_id }, null, body);
     htmlEl("td", {}, row.date || "", tr);
     htmlEl("td", {}, actorCell(row, "source"), tr);
-    htmlEl("td", { title: QUAD_NAMES[row.quad_class] || "" }, eventLabel(row), tr);
+    const what = htmlEl("td", { title: quadLabel(row.quad_class) }, cameoLabel(row.cameo), tr);
+    if (row.plover_type) htmlEl("span", { class: "plover" }, ploverLabel(row), what);
     htmlEl("td", {}, actorCell(row, "target"), tr);
     htmlEl("td", {}, row.location_name || "", tr);
     htmlEl("td", { class: "evidence" }, row.sentence || row.trigger || "", tr);
@@ -69,125 +41,102 @@ function addRows(rows) {
   }
 }
 
-function openEvent(id) {
-  location.hash = "#/event/" + encodeURIComponent(id);
-}
-
-function setActor(code) {
-  $("#filters").elements.namedItem("actor").value = code;
-  refresh();
-}
-
-async function loadEvents(append) {
-  const params = withParams({ limit: String(PAGE) });
+async function loadEvents(gen, append) {
+  const params = extended(filters, { limit: PAGE });
   if (append && nextCursor) params.set("cursor", nextCursor);
   const page = await api("/api/events", params);
-  if (!append) { clear($("#events tbody")); loadedRows = []; }
-  loadedRows = loadedRows.concat(page.events);
-  nextCursor = page.next_cursor;
+  if (gen !== generation) return;
+  if (!append) {
+    clear($("#events tbody"));
+    shownRows = 0;
+  }
+  nextCursor = page.next ?? page.next_cursor ?? null;
+  shownRows += page.events.length;
   addRows(page.events);
   $("#more").hidden = !nextCursor;
-  $("#count").textContent = `${loadedRows.length}${nextCursor ? "+" : ""} shown, newest first`;
-  await drawMap($("#map"), loadedRows, openEvent);
+  const total = page.total ?? (nextCursor ? null : shownRows);
+  $("#count").textContent = `${shownRows} shown${total !== null ? " of " + total : ""}, newest first`;
+  if (!append) drawTotals(total ?? shownRows, page.notes, filters);
 }
 
-async function loadTimeline() {
-  // Months first (one cheap answer for years of data); days when it spans a few months.
-  let data = await api("/api/stats/timeline", withParams({ interval: "month" }));
-  const months = new Set(data.series.map((r) => r.period));
-  if (months.size <= 3) data = await api("/api/stats/timeline", withParams({ interval: "day" }));
-  drawTimeline($("#timeline"), data.series);
+async function loadTimeline(gen) {
+  // Months first (one cheap answer for centuries of data); days when they span little.
+  let interval = "month";
+  let data = await api("/api/stats/timeline", extended(filters, { interval }));
+  const spans = data.series.map((r) => periodSpan(String(r.period)));
+  if (spans.length && Math.max(...spans.map((s) => s[1])) - Math.min(...spans.map((s) => s[0])) <= SHORT_SPAN) {
+    interval = "day";
+    data = await api("/api/stats/timeline", extended(filters, { interval }));
+  }
+  const gold = await api("/api/stats/goldstein", extended(filters, { interval }));
+  if (gen !== generation) return;
+  drawTimeline($("#timeline"), $("#goldstein"), data.series, gold.series, filters,
+    (since, until) => navigate({ since, until }));
+  $("#clear-period").hidden = !(filters.get("since") || filters.get("until"));
 }
 
-async function loadNetwork() {
-  const data = await api("/api/network", withParams({ limit: "60" }));
-  drawNetwork($("#network"), data.edges, setActor);
+async function loadNetwork(gen) {
+  const data = await api("/api/network", extended(filters, { limit: 150 }));
+  if (gen === generation) drawNetwork($("#network"), data.edges, (code) => navigate({ actor: code }));
+}
+
+async function loadFacets(gen) {
+  const data = await api("/api/facets", filters);
+  if (gen === generation) drawFacets($("#facets"), data, (name, value) => navigate({ [name]: value }));
+}
+
+async function loadPoints(gen) {
+  await initMap($("#map"), openEvent);
+  const data = await api("/api/points", filters);
+  if (gen === generation) showPoints($("#map"), $("#map-note"), data);
 }
 
 async function refresh() {
+  const gen = ++generation;
   document.body.dataset.ready = "0";
   showError(null);
-  try {
-    await Promise.all([loadEvents(false), loadTimeline(), loadNetwork()]);
-  } catch (err) {
-    showError(err);
-  }
+  const loads = [loadEvents(gen, false), loadTimeline(gen), loadNetwork(gen), loadFacets(gen), loadPoints(gen)];
+  const failed = (await Promise.allSettled(loads)).find((r) => r.status === "rejected");
+  if (gen !== generation) return;
+  if (failed) showError(failed.reason);
   document.body.dataset.ready = "1";
 }
 
-function fact(dl, name, value) {
-  if (value === null || value === undefined || value === "") return;
-  htmlEl("dt", {}, name, dl);
-  htmlEl("dd", {}, String(value), dl);
-}
-
-function renderEvidence(list, evidence) {
-  clear(list);
-  for (const m of evidence) {
-    const li = htmlEl("li", {}, null, list);
-    const p = htmlEl("p", { class: "sentence" }, null, li);
-    highlight(p, m.sentence || "", m.spans || []);
-    const meta = htmlEl("p", {}, null, li);
-    const link = htmlEl("a", { href: "#/document/" + encodeURIComponent(m.doc_id) }, m.title || m.doc_id, meta);
-    link.dataset.doc = m.doc_id;
-    meta.appendChild(document.createTextNode(` ${m.date || ""} · rule ${m.rule || "?"}`));
+async function showPage(kind, id) {
+  const gen = ++generation;
+  document.body.dataset.ready = "0";
+  showError(null);
+  try {
+    await (kind === "event" ? showEvent(id) : showDocument(id));
+  } catch (err) {
+    showError(err);
   }
-}
-
-async function showEvent(id) {
-  const data = await api("/api/events/" + encodeURIComponent(id));
-  const ev = data.event;
-  $("#event-title").textContent = `${actorCell(ev, "source")} — ${eventLabel(ev)} — ${actorCell(ev, "target")}`;
-  const dl = clear($("#event-facts"));
-  fact(dl, "CAMEO", ev.cameo);
-  fact(dl, "PLOVER", [ev.plover_type, ev.plover_mode].filter(Boolean).join(" / "));
-  fact(dl, "QuadClass", ev.quad_class ? `${ev.quad_class} (${QUAD_NAMES[ev.quad_class]})` : null);
-  fact(dl, "Goldstein", ev.goldstein);
-  fact(dl, "Date", ev.date);
-  fact(dl, "Where", ev.location_name);
-  fact(dl, "Mentions", data.evidence.length);
-  renderEvidence($("#evidence"), data.evidence);
-}
-
-async function showDocument(id) {
-  const doc = await api("/api/documents/" + encodeURIComponent(id));
-  $("#doc-title").textContent = `${doc.title || doc.doc_id} ${doc.date ? "(" + doc.date + ")" : ""}`;
-  highlight($("#doc-text"), doc.text || "", doc.spans || []);
+  if (gen === generation) document.body.dataset.ready = "1";
 }
 
 async function route() {
-  const [, kind, id] = location.hash.match(/^#\/(event|document)\/(.+)$/) || [];
-  $("#view-main").hidden = Boolean(kind);
-  $("#view-event").hidden = kind !== "event";
-  $("#view-document").hidden = kind !== "document";
-  if (!kind) return refresh();
-  document.body.dataset.ready = "0";
-  showError(null);
-  try {
-    await (kind === "event" ? showEvent(decodeURIComponent(id)) : showDocument(decodeURIComponent(id)));
-  } catch (err) {
-    showError(err);
-  }
-  document.body.dataset.ready = "1";
-}
-
-async function fillPlover() {
-  const data = await fetch("/static/plover-types.json").then((r) => r.json());
-  const select = $("#filters").elements.namedItem("plover");
-  for (const t of data.event_types) htmlEl("option", { value: t }, t, select);
+  const { view, id, params } = currentRoute();
+  $("#view-main").hidden = view !== "main";
+  $("#view-event").hidden = view !== "event";
+  $("#view-document").hidden = view !== "document";
+  if (view !== "main") return showPage(view, id);
+  filters = cleanParams(params);
+  showParams(filters);
+  for (const back of document.querySelectorAll("a.back")) back.href = mainHash(filters);
+  return refresh();
 }
 
 function start() {
   $("#filters").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (location.hash.startsWith("#/event/") || location.hash.startsWith("#/document/")) location.hash = "#/";
-    else refresh();
+    if (!navigate({})) route();
   });
-  $("#filters").addEventListener("reset", () => setTimeout(refresh, 0));
-  $("#more").addEventListener("click", () => loadEvents(true).catch(showError));
+  $("#filters").addEventListener("reset", () => setTimeout(() => navigate({}), 0));
+  $("#more").addEventListener("click", () => loadEvents(generation, true).catch(showError));
+  $("#clear-period").addEventListener("click", () => navigate({ since: null, until: null }));
   window.addEventListener("hashchange", route);
   setUpPosting($("#add"), $("#add-result"), refresh);
-  fillPlover().catch(showError).then(route);
+  loadLabels().catch(showError).then(route);
 }
 
 start();

@@ -1,84 +1,54 @@
-// The map: an equirectangular projection of a Natural Earth world outline (TopoJSON
-// shipped with the package), a graticule, and one dot per located event.
-import { svgEl, title, clear } from "./svg.js";
+// The map (Leaflet + Leaflet.markercluster): Natural Earth country outlines without tiles
+// (the page loads nothing from elsewhere), zoom, and every located event of the selection
+// from /api/points, clustered so that a hundred thousand points stay readable.
+import { cameoLabel, QUAD_NAMES } from "./labels.js";
+import { countryRings } from "./world.js";
 
-const W = 960, H = 480;
-let worldPaths = null;
+let map = null;
+let cluster = null;
 
-export function project(lon, lat) {
-  return [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
-}
-
-function decodeArcs(topology) {
-  const t = topology.transform;
-  return topology.arcs.map((arc) => {
-    let x = 0, y = 0;
-    return arc.map(([dx, dy]) => {
-      x += dx; y += dy;
-      return t ? [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]] : [dx, dy];
-    });
-  });
-}
-
-function ringPath(ring, arcs) {
-  const points = [];
-  for (const i of ring) {
-    const arc = i >= 0 ? arcs[i] : [...arcs[~i]].reverse();
-    points.push(...(points.length ? arc.slice(1) : arc));
+function drawCountries(countries) {
+  const renderer = L.svg({ padding: 0.5 });
+  for (const c of countries) {
+    if (!c.rings.length) continue;
+    L.polygon(c.rings, { renderer, className: "country", fillRule: "evenodd", weight: 0.6,
+      color: "#ffffff", fillColor: "#dcdcd4", fillOpacity: 1, smoothFactor: 0.6 })
+      .bindTooltip(c.name, { sticky: true }).addTo(map);
   }
-  return "M" + points.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L") + "Z";
 }
 
-function geometryPath(geom, arcs) {
-  const polys = geom.type === "Polygon" ? [geom.arcs] : geom.type === "MultiPolygon" ? geom.arcs : [];
-  return polys.map((rings) => rings.map((r) => ringPath(r, arcs)).join("")).join("");
+// The map in `el`, made once; `data-zoom` on `el` follows the zoom level.
+export async function initMap(el, onEvent) {
+  if (map) return map;
+  map = L.map(el, { minZoom: 1, maxZoom: 14, zoomSnap: 0.5, worldCopyJump: false,
+    maxBounds: [[-89, -220], [89, 220]], maxBoundsViscosity: 0.8 });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Natural Earth (public domain)");
+  map.fitBounds([[-56, -170], [76, 175]]);
+  map.on("zoomend", () => { el.dataset.zoom = String(map.getZoom()); });
+  el.dataset.zoom = String(map.getZoom());
+  drawCountries(await countryRings());
+  cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45 });
+  cluster.on("click", (e) => onEvent(e.layer.options.eventId));
+  cluster.addTo(map);
+  window.explorer = Object.assign(window.explorer || {}, { map, cluster });
+  return map;
 }
 
-async function loadWorld() {
-  if (worldPaths) return worldPaths;
-  const response = await fetch("/static/world-110m.json");
-  const topology = await response.json();
-  const arcs = decodeArcs(topology);
-  const object = topology.objects.countries || Object.values(topology.objects)[0];
-  worldPaths = object.geometries.map((g) => ({ name: (g.properties || {}).name || "", d: geometryPath(g, arcs) }));
-  return worldPaths;
+function marker([id, lat, lon, root, quad]) {
+  const icon = L.divIcon({ className: "dot q" + (quad || 0), iconSize: [12, 12] });
+  const what = [cameoLabel(root), QUAD_NAMES[quad]].filter(Boolean).join(", ");
+  return L.marker([lat, lon], { icon, eventId: id, title: `${what}: click for the event`, keyboard: false });
 }
 
-function drawGraticule(svg) {
-  const parts = [];
-  for (let lon = -180; lon <= 180; lon += 30) {
-    const [x] = project(lon, 0);
-    parts.push(`M${x},0V${H}`);
-  }
-  for (let lat = -60; lat <= 60; lat += 30) {
-    const [, y] = project(0, lat);
-    parts.push(`M0,${y}H${W}`);
-  }
-  svgEl("path", { d: parts.join(""), class: "graticule" }, svg);
-}
-
-function located(row) {
-  const lat = Number(row.lat), lon = Number(row.lon);
-  if (row.lat === null || row.lon === null || row.lat === undefined || row.lon === undefined) return null;
-  return Number.isFinite(lat) && Number.isFinite(lon) ? [lon, lat] : null;
-}
-
-export async function drawMap(svg, rows, onEvent) {
-  const world = await loadWorld();
-  clear(svg);
-  svgEl("rect", { x: 0, y: 0, width: W, height: H, class: "ocean" }, svg);
-  drawGraticule(svg);
-  const land = svgEl("g", { class: "countries" }, svg);
-  for (const c of world) title(svgEl("path", { d: c.d, class: "land" }, land), c.name);
-  const dots = svgEl("g", { class: "events" }, svg);
-  for (const row of rows) {
-    const at = located(row);
-    if (!at) continue;
-    const [x, y] = project(at[0], at[1]);
-    const q = row.quad_class || 0;
-    const dot = svgEl("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 5, class: "dot q" + q,
-      "data-event": row.event_id }, dots);
-    title(dot, `${row.location_name || ""} ${row.date || ""}: ${row.source_code || "?"} ${row.cameo || ""} ${row.target_code || "?"}`);
-    dot.addEventListener("click", () => onEvent(row.event_id));
-  }
+// Replace the points by `answer` of /api/points; the view fits them (the world if none).
+export function showPoints(el, note, answer) {
+  cluster.clearLayers();
+  cluster.addLayers(answer.points.map(marker));
+  el.dataset.points = String(answer.points.length);
+  el.dataset.total = String(answer.total);
+  note.textContent = answer.note
+    || `${answer.total.toLocaleString("en")} located event(s); events without a place are not on the map`;
+  note.classList.toggle("capped", Boolean(answer.capped));
+  if (answer.points.length) map.fitBounds(cluster.getBounds(), { maxZoom: 5, padding: [30, 30] });
 }

@@ -1,29 +1,7 @@
-// Small helpers to build SVG and HTML without a framework.
-const NS = "http://www.w3.org/2000/svg";
-
-export function svgEl(tag, attrs = {}, parent = null) {
-  const el = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v !== null && v !== undefined) el.setAttribute(k, String(v));
-  }
-  if (parent) parent.appendChild(el);
-  return el;
-}
-
-export function title(el, text) {
-  svgEl("title", {}, el).textContent = text;
-  return el;
-}
-
+// Small helpers to build HTML without a framework, and to paint highlighted spans.
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;
-}
-
-export function emptyNote(svg, text) {
-  const box = svg.viewBox.baseVal;
-  const t = svgEl("text", { x: box.width / 2, y: box.height / 2, "text-anchor": "middle", class: "empty" }, svg);
-  t.textContent = text;
 }
 
 export function htmlEl(tag, attrs = {}, text = null, parent = null) {
