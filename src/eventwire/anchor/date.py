@@ -8,8 +8,16 @@ The order of evidence, strongest first:
 2. another time expression of the same sentence that dates a clause, not a noun ("the
    1950-53 Korean War" dates the war, not the sentence's event);
 3. the story's time frame: the date of the main reported event, when the first
-   sentences of the article establish one;
-4. the document date, and then ``date_source`` says "document".
+   sentences of the article establish one (never a day after the document's: a story
+   reports what happened, and a lead's "talks resume next Monday" is a plan);
+4. the tense: a past perfect ("had been arrested", "had fled") puts the event before the
+   story's time, on a day the text does not give, so the event gets no date rather than
+   the publication day;
+5. the document date: the publication day of what the text reports without a date
+   ("police said", "talks will resume").
+
+``date_source`` says which of them gave the date: "clause", "sentence", "story", "tense"
+or "document".
 
 Durations, sets, vague references ("recently") and values without a year never date an
 event.
@@ -24,6 +32,7 @@ from typing import Any
 from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, TimeMention
 from eventwire.time.calendar import Anchor, value_as_date
+from eventwire.time.tense import governing_verb
 
 __all__ = ["date_event", "story_frame"]
 
@@ -39,7 +48,7 @@ SAME_CLAUSE = frozenset({"xcomp", "aux", "auxpass", "prep", "pobj", "dobj", "nsu
                          "dative", "pcomp", "conj"})
 FRAME_SENTENCES = 3
 FRAME_BEFORE_DAYS = 62  # how far before the document date a story's own events may lie
-FRAME_AFTER_DAYS = 7
+FRAME_AFTER_DAYS = 1  # a day of slack for time zones; later days are plans, not the news
 _MAX_CLIMB = 6
 
 
@@ -115,6 +124,15 @@ def _in_clause(doc: Document, trigger: Any, cands: list[Candidate]) -> Candidate
     return None
 
 
+def _in_other_relative(sdoc: Any, mention: TimeMention, trigger: Any | None) -> bool:
+    """True when the expression dates a relative clause the trigger is not in: that
+    clause tells of another event, earlier or later than the sentence's own."""
+    gov = _governor(sdoc, mention)
+    if gov is None or gov.dep_ not in ("relcl", "acl"):
+        return False
+    return trigger is None or not any(t.i == gov.i for t in _clause_chain(trigger))
+
+
 def _in_sentence(doc: Document, trigger: Any | None, at: int,
                  cands: list[Candidate]) -> tuple[str, str] | None:
     usable = []
@@ -126,6 +144,8 @@ def _in_sentence(doc: Document, trigger: Any | None, at: int,
             continue  # "before May 8" does not put the event on May 8
         if doc.spacy is not None and _adnominal(doc.spacy, m, trigger):
             continue
+        if doc.spacy is not None and _in_other_relative(doc.spacy, m, trigger):
+            continue  # "condemned the attack, which took place the day before"
         usable.append((abs(m.start - at), as_date))
     return min(usable)[1] if usable else None
 
@@ -164,7 +184,8 @@ def story_frame(doc: Document) -> tuple[str, str] | None:
         for m, as_date in _dating(doc, (sent.start, sent.end)):
             if as_date is None or not _recent(as_date, doc_date):
                 continue
-            if _governor(doc.spacy, m) is not None and not _adnominal(doc.spacy, m, None):
+            if (_governor(doc.spacy, m) is not None and not _adnominal(doc.spacy, m, None)
+                    and not _in_other_relative(doc.spacy, m, None)):
                 return as_date
     return None
 
@@ -180,21 +201,45 @@ def _document_date(doc: Document) -> DateResult:
     return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}", "day", "document"
 
 
+def _pluperfect(trigger: Any | None) -> bool:
+    """Whether the trigger's clause is in the past perfect ("had been arrested", "had
+    fled", "the men, who had crossed ..."): an event before the story's own time.
+
+    A trigger that is not a verb takes the verb of its clause ("had been under arrest").
+    """
+    verb = governing_verb(trigger) if trigger is not None else None
+    for _ in range(_MAX_CLIMB):
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "had" for a in auxes) and verb.tag_ == "VBN":
+            return True
+        if auxes or verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = governing_verb(verb.head)  # "had agreed to release": the verb above
+    return False
+
+
 def date_event(doc: Document, event: Event) -> DateResult:
-    """(date, precision, source) of an event: from the text when it dates the event, else
-    the document date with ``source="document"``; (None, None, None) without either."""
+    """(date, precision, source) of an event: from the text when it dates the event (its
+    clause, its sentence, the story's time frame), else from its tense, else the document
+    date; (None, None, None) when there is neither a text date nor a document date."""
     bounds = _sentence_bounds(doc, event)
     cands = _dating(doc, bounds, unresolved=True) if bounds is not None else []
     trigger = trigger_token(doc, event)
     own = _in_clause(doc, trigger, cands) if trigger is not None and cands else None
     if own is not None and own[1] is None:
         return _document_date(doc)  # the text dates it, but not in a way we can resolve
-    found = own[1] if own is not None else None
-    if found is None and cands:
+    if own is not None and own[1] is not None:
+        return own[1][0], own[1][1], "clause"
+    if cands:
         at = event.trigger_start if event.trigger_start is not None else event.start
         found = _in_sentence(doc, trigger, at, cands)
-    if found is None and not _backgrounded(trigger):
-        found = story_frame(doc)
+        if found is not None:
+            return found[0], found[1], "sentence"
+    if _pluperfect(trigger):
+        return (None, None, "tense") if doc.date else (None, None, None)
+    found = story_frame(doc) if not _backgrounded(trigger) else None
     if found is not None:
-        return found[0], found[1], "text"
+        return found[0], found[1], "story"
     return _document_date(doc)

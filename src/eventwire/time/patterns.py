@@ -20,7 +20,8 @@ __all__ = ["Patterns", "patterns", "KINDS"]
 #: The kinds, in the order the master pattern tries them at one position.
 KINDS = (
     "iso", "numeric", "mdy", "dmy", "month_year", "holiday", "quarter", "century",
-    "decade", "year_range", "ago", "deictic", "rel_unit", "set", "weekday",
+    "decade", "year_range", "ago", "deictic", "day_around", "overnight", "rel_unit", "set",
+    "weekday",
     "season", "stopwatch", "clock", "duration_range", "bare_plural", "duration", "fuzzy",
     "frequency", "year", "month",
 )
@@ -157,6 +158,11 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "deictic": rf"(?i:(?:yesterday|today|tomorrow|tonight|last\snight|"
                    rf"the\sday\sbefore\syesterday|the\sday\safter\stomorrow)"
                    rf"(?:\s(?:{part}))?|this\s{part})",
+        # "the day before." / "the day after,": alone, not "the day before the vote"
+        "day_around": r"(?i:the\sday\s(?:before|after))(?=\s*(?:[.,;:!?)]|$))",
+        # the adverb ("attacked overnight", "Overnight, ..."), not "an overnight curfew"
+        "overnight": r"(?i:overnight)(?=\s*(?:[.,;:!?)]|$)|\s(?:in|on|at|near|and|as|when|"
+                     r"while|after|before|to|from|into|across|along|with)\b)",
         "rel_unit": rf"{_MOD}(?i:this\spast|this|last|next|past|coming|previous|following|"
                     r"current|"
                     r"the\s(?:last|past|next|coming|previous|following|current|same))"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 
 from eventwire.model import TimeMention
@@ -177,7 +178,35 @@ def find_times(text: str, dct: str | None, sdoc: Any = None) -> list[TimeMention
             continue
         found.extend(_normalise(kind, text, m.start(), m.end(), ctx))
     _date_following_clocks(found, text)
+    _weekday_in_brackets(found, text)
     return found
+
+
+_OPEN = re.compile(r"^\s*\(\s*$")
+_DEICTIC_WORDS = re.compile(r"(?i)^(?:today|yesterday|tomorrow|tonight|last night|this)\b")
+_NEAR_DAYS = 3
+
+
+def _weekday_in_brackets(found: list[TimeMention], text: str) -> None:
+    """"today (Tuesday)": the weekday written beside a deictic word says which day it
+    is, which a document date a day off (time zones, late filing) would get wrong; both
+    take the named weekday nearest the deictic word's own day."""
+    for word, wday in zip(found, found[1:], strict=False):
+        if (wday.type != "DATE" or wday.precision != "day" or not word.value
+                or not wday.value or not _DEICTIC_WORDS.match(word.text)
+                or not _OPEN.match(text[word.end:wday.start])
+                or not text[wday.end:wday.end + 2].lstrip().startswith(")")):
+            continue
+        own, named = Anchor.parse(word.value[:10]), Anchor.parse(wday.value)
+        if own is None or named is None or own.date is None or named.date is None:
+            continue
+        target = named.date.weekday()
+        for shift in sorted(range(-_NEAR_DAYS, _NEAR_DAYS + 1), key=abs):
+            day = own.date + timedelta(days=shift)
+            if day.weekday() == target:
+                word.value = day.isoformat() + word.value[10:]
+                wday.value = day.isoformat()
+                break
 
 
 def _date_following_clocks(found: list[TimeMention], text: str) -> None:

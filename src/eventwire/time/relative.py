@@ -1,9 +1,12 @@
 """Normalisers of relative expressions: "yesterday", "last week", "two days ago",
-"the following day", "on Wednesday", "8 p.m.".
+"the following day", "the day before", "overnight", "on Wednesday", "8 p.m.".
 
 Deictic expressions count from the document creation date; anaphoric ones ("the
 following day", "two days later") from the last explicit date of the text, and get no
-value when there is none rather than falling back on the creation date.
+value when there is none rather than falling back on the creation date. "The day
+before" is the exception: without an earlier date in the text, news uses it of the day
+before the report ("the attack, which took place the day before"), so it counts from the
+creation date.
 """
 
 from __future__ import annotations
@@ -144,6 +147,24 @@ def deictic(text: str, ctx: Context) -> Norm | None:
     return _with_part(day.isoformat() if day else None, part)
 
 
+def day_around(text: str, ctx: Context) -> Norm | None:
+    """"the day before" / "the day after": a day from the last explicit date; "the day
+    before" with none counts from the creation date (see the module's docstring)."""
+    before = text.lower().endswith("before")
+    base = ctx.ref if ctx.ref is not None else (ctx.dct if before else None)
+    day = _shift_days(base, -1 if before else 1) if base is not None else None
+    return Norm("DATE", day.isoformat() if day else None)
+
+
+def overnight(text: str, ctx: Context) -> Norm | None:
+    """"overnight": the night that ended on the creation day ("gunmen attacked the post
+    overnight"), or, in a future clause, the night that begins on it."""
+    if ctx.dct is None:
+        return Norm("TIME", None)
+    day = _shift_days(ctx.dct, 0 if ctx.tense_here() == "future" else -1)
+    return _with_part(day.isoformat() if day else None, "NI")
+
+
 def _weekday_direction(lowered: str, ctx: Context) -> str:
     if re.search(r"\b(last|past)\b", lowered):
         return "before"
@@ -206,6 +227,8 @@ RELATIVE = {
     "ago": ago,
     "rel_unit": rel_unit,
     "deictic": deictic,
+    "day_around": day_around,
+    "overnight": overnight,
     "weekday": weekday,
     "clock": clock,
 }
