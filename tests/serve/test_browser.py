@@ -7,6 +7,8 @@ No test lets the page fetch anything from another origin or log an error.
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import socket
 import threading
@@ -149,13 +151,27 @@ def _until(page: Any, script: str, seconds: float = 20) -> None:
         time.sleep(0.05)
 
 
+def _navigating(page: Any, act: Any) -> None:
+    """Do ``act`` (which changes the selection) and wait until the page has redrawn.
+
+    Why: the page redraws on ``hashchange``, which fires after ``act`` returns; marking the
+    page not ready first keeps the wait from seeing the previous drawing as done."""
+    page.evaluate("document.body.dataset.ready = '0'")
+    act()
+    _ready(page)
+
+
 def _clean(page: Any) -> None:
     assert page.outside == [] and page.errors == []
 
 
-def _shot(page: Any, name: str) -> None:
+def _shot(page: Any, name: str, panel: str | None = None) -> None:
+    """Keep a screenshot of the page (or of one panel) in ``artifacts/``."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    if panel:
+        page.locator(panel).screenshot(path=str(ARTIFACTS / name))
+    else:
+        page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
 def _hash_params(page: Any) -> dict[str, list[str]]:
@@ -216,24 +232,20 @@ def test_brushing_the_time_axis_sets_since_and_until_in_the_url(
     page.mouse.move(a["x"] + 0.5, y)
     page.mouse.down()
     page.mouse.move(b["x"] + b["width"] - 0.5, y, steps=5)
-    page.mouse.up()
-    _until(page, "location.hash.includes('since=')")
-    _ready(page)
+    _navigating(page, page.mouse.up)
+    assert "since=" in page.url
     params = _hash_params(page)
     assert params["since"] == [days[0]] and params["until"] == [days[1]]
     chosen = [e for e in hand["events"] if days[0] <= e["date"] <= days[1]]
     assert page.locator("#events tbody tr").count() == len(chosen) < len(hand["events"])
     assert page.locator("#filters input[name=since]").input_value() == days[0]
     _shot(page, "explorer-brush.png")
-    page.reload()
-    _ready(page)
+    _navigating(page, page.reload)
     assert page.locator("#events tbody tr").count() == len(chosen)
-    page.go_back()
-    _ready(page)
+    _navigating(page, page.go_back)
     assert page.locator("#events tbody tr").count() == len(hand["events"])
     assert page.locator("#filters input[name=since]").input_value() == ""
-    page.go_forward()
-    _ready(page)
+    _navigating(page, page.go_forward)
     assert page.locator("#events tbody tr").count() == len(chosen)
     _clean(page)
 
@@ -263,7 +275,7 @@ def test_map_zooms_and_clusters_every_located_event(
     zoom = float(page.locator("#map").get_attribute("data-zoom"))
     page.click("#map .leaflet-control-zoom-in")
     _until(page, f"Number(document.querySelector('#map').dataset.zoom) > {zoom}")
-    _shot(page, "explorer-map.png")
+    _shot(page, "explorer-map.png", "#panel-map")
     _clean(page)
 
 
@@ -277,7 +289,7 @@ def test_country_outlines_draw_no_band_across_the_180th_meridian(
     for lat, lon in [(68.5, -20.0), (70.5, -165.0), (-17.0, -100.0), (-17.0, 60.0),
                      (-65.0, -40.0)]:
         assert "country" not in (_point(page, lat, lon) or ""), (lat, lon)
-    _shot(page, "explorer-world.png")
+    _shot(page, "explorer-world.png", "#panel-map")
     _clean(page)
 
 
@@ -302,7 +314,7 @@ def test_network_labels_do_not_overlap_past_thirty_actors(
     assert label.is_hidden()
     page.locator(f"#network g.node[data-actor='{actor}'] circle").hover()
     assert page.locator(f"#network text.node-label[data-actor='{actor}']").is_visible()
-    _shot(page, "explorer-network.png")
+    _shot(page, "explorer-network.png", "#panel-network")
     _clean(page)
 
 
@@ -317,13 +329,11 @@ def test_facets_and_totals_describe_the_selection_and_filter_on_a_click(
     for code, n in counts.items():
         assert n == sum(1 for e in events if e["source"]["code"] == code)
     code = max(counts, key=lambda c: counts[c])
-    page.locator(f"#facets [data-facet=sources] li[data-value='{code}']").click()
-    _until(page, "location.hash.includes('source=')")
-    _ready(page)
+    _navigating(page, page.locator(f"#facets [data-facet=sources] li[data-value='{code}']").click)
     assert _hash_params(page)["source"] == [code]
     assert page.locator("#events tbody tr").count() == counts[code]
     assert page.locator("#total").text_content().startswith(f"{counts[code]} event")
-    _shot(page, "explorer-facets.png")
+    _shot(page, "explorer-facets.png", "#view-main")
     _clean(page)
 
 
@@ -341,8 +351,10 @@ def test_downloads_carry_the_filters_of_the_page(
         assert query["format"] == [fmt] and query["actor"] == [code]
         response = page.request.get(server + href)
         assert response.status == 200, response.text()
-        lines = [line for line in response.text().splitlines() if line.strip()]
-        assert len(lines) - (1 if fmt == "csv" else 0) == rows
+        if fmt == "csv":
+            assert len(list(csv.DictReader(io.StringIO(response.text())))) == rows
+        else:  # GDELT: tab-separated, one line per event, no header
+            assert len(response.text().splitlines()) == rows
     _clean(page)
 
 
