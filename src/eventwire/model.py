@@ -162,6 +162,8 @@ class Event:
     date_precision: str | None = None
     date_source: str | None = None
     location: Location | None = None
+    location_source: str | None = None  # clause, sentence, dateline, focus: docs/places.md
+    location_precision: str | None = None  # city, admin1 or country
     size: Size = field(default_factory=Size)
     negated: bool = False
     hypothetical: bool = False

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from eventwire.anchor import locate_event
+from eventwire.anchor.place import story_focus
 from eventwire.api import code_text
+from eventwire.model import Document, Event, Location
 from eventwire.places.resolve import haversine_km
 from tests.anchor.helpers import event_at
+
+
+def _where(doc: Document, event: Event) -> Location | None:
+    return locate_event(doc, event).location
+
 
 STORY = ("Police nabbed the two men, two women and a toddler inside the compound of the "
          "Japanese Consulate in Shenyang, north-eastern China on May 8.")
@@ -13,23 +20,23 @@ STORY = ("Police nabbed the two men, two women and a toddler inside the compound
 
 def test_locative_chain_reaches_the_city(parsed):
     doc = parsed(STORY)
-    loc = locate_event(doc, event_at(doc, "nabbed"))
+    loc = _where(doc, event_at(doc, "nabbed"))
     assert loc is not None and loc.name == "Shenyang" and loc.country == "CHN"
 
 
 def test_actor_by_metonymy_is_not_a_location(parsed):
     doc = parsed("Beijing said on Monday that it would protest.")
-    assert locate_event(doc, event_at(doc, "said", "010")) is None
+    assert _where(doc, event_at(doc, "said", "010")) is None
 
 
 def test_place_of_another_clause_does_not_place_the_event(parsed):
     doc = parsed("Five refugees arrested by police were allowed to fly to freedom in Seoul.")
-    assert locate_event(doc, event_at(doc, "arrested")) is None
+    assert _where(doc, event_at(doc, "arrested")) is None
 
 
 def test_coordinated_verbs_share_the_place(parsed):
     doc = parsed("Gunmen killed 12 villagers and wounded 30 others near Kandahar.")
-    loc = locate_event(doc, event_at(doc, "killed", "180"))
+    loc = _where(doc, event_at(doc, "killed", "180"))
     assert loc is not None and loc.country == "AFG"
 
 
@@ -37,21 +44,21 @@ def test_no_trigger_offset_no_location(parsed):
     doc = parsed(STORY)
     event = event_at(doc, "nabbed")
     event.trigger_start = None
-    assert locate_event(doc, event) is None
+    assert _where(doc, event) is None
 
 
 def test_dateline_places_the_first_sentence(parsed):
     doc = parsed("Police arrested 12 students on Monday.")
     doc.meta["dateline_geo"] = {"name": "Seoul", "country": "KOR", "lat": 37.57,
                                 "lon": 126.98, "geonameid": 1835848}
-    loc = locate_event(doc, event_at(doc, "arrested"))
+    loc = _where(doc, event_at(doc, "arrested"))
     assert loc is not None and loc.name == "Seoul"
 
 
 def test_participle_of_the_object_shares_the_main_clause_place(parsed):
     doc = parsed("Lawmakers sent a letter to the ambassador in Washington urging Beijing "
                  "not to repatriate refugees.")
-    loc = locate_event(doc, event_at(doc, "urging", "020"))
+    loc = _where(doc, event_at(doc, "urging", "020"))
     assert loc is not None and loc.name == "Washington" and loc.country == "USA"
 
 
@@ -67,6 +74,49 @@ def test_example_story_arrest_is_placed_in_shenyang(pipeline, example_text):
 
 def test_compound_preposition_places_the_event(parsed):
     doc = parsed("Three soldiers were killed by a bomb outside of the Iraqi city of Basra.")
-    loc = locate_event(doc, event_at(doc, "killed", "183"))
+    loc = _where(doc, event_at(doc, "killed", "183"))
     assert loc is not None and loc.country == "IRQ"
     assert haversine_km(loc.lat, loc.lon, 30.51, 47.78) < 30  # the city, not its province
+
+
+def test_the_dateline_places_events_the_sentence_does_not(parsed):
+    doc = parsed("The minister resigned. Police arrested 12 students on Monday.")
+    doc.meta["dateline_geo"] = {"name": "Seoul", "country": "KOR", "lat": 37.57,
+                                "lon": 126.98, "geonameid": 1835848, "feature": "PPLC"}
+    placed = locate_event(doc, event_at(doc, "arrested"))
+    assert placed.location is not None and placed.location.name == "Seoul"
+    assert (placed.source, placed.precision) == ("dateline", "city")
+
+
+def test_a_place_elsewhere_in_the_sentence_places_the_event(parsed):
+    doc = parsed("In Yerevan, police said they detained 40 protesters.")
+    placed = locate_event(doc, event_at(doc, "detained"))
+    assert placed.location is not None and placed.location.name == "Yerevan"
+    assert (placed.source, placed.precision) == ("sentence", "city")
+
+
+def test_the_target_place_of_an_attack_places_it(parsed):
+    doc = parsed("Rebels shelled Kandahar on Monday.")
+    placed = locate_event(doc, event_at(doc, "shelled", "194"), target_roots=["19"])
+    assert placed.location is not None and placed.location.country == "AFG"
+    assert placed.source == "clause"
+    assert locate_event(doc, event_at(doc, "shelled", "112"), target_roots=["19"]).location \
+        is None  # a statement about a place does not happen there
+
+
+def test_a_country_is_made_precise_by_the_dateline_city_in_it(parsed):
+    doc = parsed("Police arrested 12 students in South Korea.")
+    doc.meta["dateline_geo"] = {"name": "Seoul", "country": "KOR", "lat": 37.57,
+                                "lon": 126.98, "geonameid": 1835848, "feature": "PPLC"}
+    placed = locate_event(doc, event_at(doc, "arrested"))
+    assert placed.location is not None and placed.location.name == "Seoul"
+    assert placed.precision == "city"
+
+
+def test_the_story_focus_places_an_event_with_no_place_of_its_own(parsed):
+    doc = parsed("Police in Mosul arrested six men. Residents of Mosul protested. Officials "
+                 "condemned the arrests.")
+    focus = story_focus(doc)
+    assert focus is not None and focus.name == "Mosul"
+    placed = locate_event(doc, event_at(doc, "condemned", "111"), focus)
+    assert placed.location is not None and placed.source == "focus"

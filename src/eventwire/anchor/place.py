@@ -1,26 +1,42 @@
-"""Placing one event: the toponym the text attaches to its trigger by a locative preposition.
+"""Placing one event: where its own clause, its sentence, the dateline or the story put it.
 
-Why this way: "Police nabbed five people inside the compound of the Japanese Consulate in
-Shenyang, north-eastern China" places the arrest in Shenyang because a chain of
-prepositions (inside ... of ... in) links the trigger to it, whereas a toponym that is an
-actor ("Beijing said", "Chinese police") or a modifier ("U.S. officials") says who, not
-where. When no chain reaches the trigger (a nominal trigger: "a protest was held in
-Cairo"), the one locative place of the trigger's clause is used, then the dateline (for
-the story's first sentence); otherwise the event has no location rather than an invented
-one. A place attached to another clause ("arrested ... have been allowed to fly to freedom
-in South Korea") never places the event.
+The order of evidence, strongest first (``location_source`` names the one used):
+
+1. ``clause``: a toponym the parse links to the trigger by a chain of locative
+   prepositions ("Police nabbed five people inside the compound of the Japanese Consulate
+   in Shenyang, north-eastern China" -> Shenyang); an "X-based" modifier in the clause
+   ("a Lagos-based group staged a protest"); the target, when the event acts on a place
+   ("rebels shelled Kandahar"); the one locative place of a nominal trigger's clause ("a
+   protest was held in Cairo");
+2. ``sentence``: a locative place elsewhere in the sentence ("In Yerevan, police said
+   they detained ..."), never one on the way to or from somewhere ("allowed to fly to
+   freedom in Seoul" does not place the arrest of the same sentence in Seoul);
+3. ``dateline``: the dateline's place ("SEOUL (AP) -"), unless the sentence or the story
+   points to another country (a contradictory dateline is not believed);
+4. ``focus``: the place the story is about, named at least twice and at least once after
+   a locative preposition, unless the sentence points to another country.
+
+A toponym that is an actor ("Beijing said") or only modifies a noun ("U.S. officials")
+says who, not where, and places the event only as the story's focus. A named city is never
+replaced by a country's centre: when the evidence gives a country or a state and the
+sentence or the dateline names a city in it, the city is taken. ``location_precision``
+says what the point stands for: ``city`` (a town, or anything smaller than a first-level
+division: a county, a camp, a landmark), ``admin1`` (a state or province, or a region)
+or ``country`` (a country or a continent).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, Location, PlaceMention
 from eventwire.places.util import load_context
 
-__all__ = ["locate_event"]
+__all__ = ["Placed", "locate_event", "story_focus", "precision_of"]
 
 #: More specific first: a city beats the country it is in.
 SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "CONT": 4}
@@ -28,6 +44,27 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "compound"
                         "agent", "dative"})
 MAX_STEPS = 14
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
+#: Prepositions of a path, not a place: "fly to Seoul", "fled from Gorazde".
+DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "for", "onto"})
+#: Prepositions that name what an event is aimed at ("an attack on Kandahar").
+AIMED = frozenset({"on", "against"})
+PRECISION = {"PPL": "city", "PPLC": "city", "ADM2": "city", "ADM1": "admin1", "RGN": "admin1",
+             "PCLI": "country", "CONT": "country"}
+FOCUS_MIN_MENTIONS = 2
+
+
+class Placed(NamedTuple):
+    """An event's location, where it came from, and what the point stands for."""
+
+    location: Location | None
+    source: str | None = None
+    precision: str | None = None
+
+
+def precision_of(feature: str | None) -> str:
+    """``city``, ``admin1`` or ``country`` for a GeoNames feature code (a point with no
+    feature, such as a user gazetteer's, is a city)."""
+    return PRECISION.get(feature or "", "city")
 
 
 @cache
@@ -125,23 +162,53 @@ def _same_clause(doc: Document, trigger: Any, places: list[PlaceMention],
     return None
 
 
-def _dateline(doc: Document, trigger: Any) -> Location | None:
+def _placed(mention: PlaceMention, source: str) -> Placed:
+    return Placed(_to_location(mention), source, precision_of(mention.feature))
+
+
+def _dateline(doc: Document) -> Placed | None:
     geo = doc.meta.get("dateline_geo")
-    if not isinstance(geo, dict) or not doc.sentences:
+    if not isinstance(geo, dict) or geo.get("lat") is None:
         return None
-    if trigger.sent.start_char > doc.sentences[0].end:
-        return None
-    return Location(geo.get("name"), geo.get("country"), geo.get("lat"), geo.get("lon"),
-                    geo.get("geonameid"))
+    loc = Location(geo.get("name"), geo.get("country"), geo.get("lat"), geo.get("lon"),
+                   geo.get("geonameid"))
+    return Placed(loc, "dateline", precision_of(geo.get("feature")))
 
 
-def locate_event(doc: Document, event: Event) -> Location | None:
-    """The location the text gives an event, or None."""
-    trigger = trigger_token(doc, event)
-    if trigger is None:
+def _based(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceMention | None:
+    """A place of an "X-based" modifier in the trigger's clause ("a Lagos-based group")."""
+    verb = _clause_verb(trigger)
+    for m in places:
+        if not doc.text[m.end:m.end + 7].lower().startswith("-based"):
+            continue
+        based = span_root(doc.spacy, m.end + 1, m.end + 7)
+        if based is not None and _clause_verb(based.head).i == verb.i:
+            return m
+    return None
+
+
+def _target_place(doc: Document, event: Event, trigger: Any, places: list[PlaceMention],
+                  roots: frozenset[str]) -> PlaceMention | None:
+    """The place an event acts on ("shelled Kandahar", "an attack on Kandahar"), for the
+    CAMEO roots whose target is where the event happens (attacks, seizures, blockades)."""
+    if event.cameo_root not in roots:
         return None
+    anchors = _anchors(trigger)
+    for m in places:
+        root = _place_root(doc, m)
+        if root is None:
+            continue
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.i in anchors:
+            return m
+        if (root.dep_ == "pobj" and root.head.lower_ in AIMED
+                and root.head.head.i in anchors):
+            return m
+    return None
+
+
+def _clause(doc: Document, event: Event, trigger: Any, places: list[PlaceMention],
+            roots: frozenset[str]) -> PlaceMention | None:
     preps = _locatives()
-    places = _sentence_places(doc, trigger)
     found = []
     for mention in places:
         root = _place_root(doc, mention)
@@ -149,8 +216,111 @@ def locate_event(doc: Document, event: Event) -> Location | None:
         if steps is not None:
             found.append((steps, mention))
     if found:
-        return _to_location(_best(found))
-    single = _same_clause(doc, trigger, places, preps)
-    if single is not None:
-        return _to_location(single)
-    return _dateline(doc, trigger)
+        return _best(found)
+    return (_based(doc, trigger, places) or _target_place(doc, event, trigger, places, roots)
+            or _same_clause(doc, trigger, places, preps))
+
+
+def _on_a_path(root: Any) -> bool:
+    """Whether a toponym lies on a way to or from somewhere ("fly to freedom in Seoul")."""
+    cur, steps = root, 0
+    while cur.head.i != cur.i and steps < MAX_STEPS:
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in DIRECTIONAL:
+            return True
+        cur, steps = cur.head, steps + 1
+    return False
+
+
+def _sentence(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific locative place of the sentence that is not on a path, nearest the
+    trigger first."""
+    preps = _locatives()
+    found = []
+    for m in places:
+        root = _place_root(doc, m)
+        if (root is not None and root.dep_ == "pobj" and _locative(root.head, preps)
+                and not _on_a_path(root)):
+            found.append((abs(root.i - trigger.i), m))
+    return _best(found) if found else None
+
+
+def _locative_mention(doc: Document, mention: PlaceMention) -> bool:
+    root = _place_root(doc, mention)
+    return root is not None and root.dep_ == "pobj" and _locative(root.head, _locatives())
+
+
+def story_focus(doc: Document) -> PlaceMention | None:
+    """The place the story is about: the resolved toponym named most often (at least
+    twice, once after a locative preposition), the more specific of two named as often;
+    None when two places tie or none is repeated."""
+    if doc.spacy is None:
+        return None
+    resolved = [m for m in doc.places if m.lat is not None]
+    counts = Counter(_key(m) for m in resolved)
+    ranked = sorted(counts.items(), key=lambda kc: (-kc[1], _rank(resolved, kc[0])))
+    if not ranked or ranked[0][1] < FOCUS_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and \
+            _rank(resolved, ranked[1][0]) == _rank(resolved, ranked[0][0]):
+        return None
+    mentions = [m for m in resolved if _key(m) == ranked[0][0]]
+    return mentions[0] if any(_locative_mention(doc, m) for m in mentions) else None
+
+
+def _key(m: PlaceMention) -> tuple[Any, ...]:
+    return (m.geonameid,) if m.geonameid is not None else (m.name, m.country)
+
+
+def _rank(mentions: list[PlaceMention], key: tuple[Any, ...]) -> int:
+    feature = next((m.feature for m in mentions if _key(m) == key), None)
+    return SPECIFICITY.get(feature or "", 5)
+
+
+def _countries(places: Iterable[PlaceMention]) -> set[str]:
+    return {m.country for m in places if m.country and m.lat is not None}
+
+
+def _refine(placed: Placed, cities: list[Placed]) -> Placed:
+    """A country or state made precise by a city of the sentence or dateline inside it."""
+    if placed.precision == "city" or placed.location is None:
+        return placed
+    for city in cities:
+        loc = city.location
+        if (city.precision == "city" and loc is not None
+                and loc.country == placed.location.country):
+            return city
+    return placed
+
+
+def locate_event(doc: Document, event: Event, focus: PlaceMention | None = None,
+                 target_roots: Iterable[str] = ()) -> Placed:
+    """Where an event happened, which evidence said so, and the point's precision.
+
+    ``focus`` is the story's focus (:func:`story_focus`, computed once per document);
+    ``target_roots`` the CAMEO roots whose target place is the event's place.
+    """
+    trigger = trigger_token(doc, event)
+    if trigger is None:
+        return Placed(None)
+    places = _sentence_places(doc, trigger)
+    roots = frozenset(target_roots)
+    dateline = _dateline(doc)
+    clause = _clause(doc, event, trigger, places, roots)
+    sentence = _sentence(doc, trigger, places)
+    cities = [p for p in ([_placed(sentence, "sentence")] if sentence else [])
+              + ([dateline] if dateline else []) if p.precision == "city"]
+    if clause is not None:
+        return _refine(_placed(clause, "clause"), cities)
+    if sentence is not None:
+        return _refine(_placed(sentence, "sentence"), cities)
+    here = _countries(places)
+    story = _countries(doc.places)
+    if dateline is not None and dateline.location is not None:
+        country = dateline.location.country
+        contradicted = (here and country not in here) or (
+            focus is not None and focus.country != country and country not in story)
+        if not contradicted:
+            return dateline
+    if focus is not None and (not here or focus.country in here):
+        return _placed(focus, "focus")
+    return Placed(None)

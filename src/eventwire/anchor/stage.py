@@ -10,29 +10,44 @@ each event (:mod:`eventwire.anchor.date`, :mod:`eventwire.anchor.place`,
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.actors.dated import recode_event
 from eventwire.anchor.date import date_event
-from eventwire.anchor.place import locate_event
+from eventwire.anchor.place import locate_event, story_focus
 from eventwire.anchor.size import size_event
 from eventwire.config import Config
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
-from eventwire.settings import NoSettings, from_mapping
+from eventwire.settings import from_mapping
+
+
+@dataclass(frozen=True)
+class AnchorSettings:
+    """``stages.anchor``: the CAMEO roots whose target, when it is a place, is where the
+    event happened ("rebels shelled Kandahar"): force postures, coercion, assaults, fights
+    and mass violence act on the place; a statement about a country ("accused India") does
+    not happen there."""
+
+    target_place_roots: list[str] = field(
+        default_factory=lambda: ["15", "17", "18", "19", "20"])
 
 
 class AnchorStage:
     name = "anchor"
 
-    def __init__(self, settings: NoSettings | Mapping[str, Any], config: Config) -> None:
-        self.settings = from_mapping(NoSettings, settings, "stages.anchor")
+    def __init__(self, settings: AnchorSettings | Mapping[str, Any], config: Config) -> None:
+        self.settings = from_mapping(AnchorSettings, settings, "stages.anchor")
 
     def __call__(self, doc: Document) -> Document:
+        focus = story_focus(doc) if doc.events else None
         for event in doc.events:
             event.date, event.date_precision, event.date_source = date_event(doc, event)
             recode_event(doc, event)  # a named actor's office on the event's own day
-            event.location = locate_event(doc, event)
+            placed = locate_event(doc, event, focus, self.settings.target_place_roots)
+            event.location = placed.location
+            event.location_source, event.location_precision = placed.source, placed.precision
             event.size = size_event(doc, event)
         return doc
 
@@ -41,7 +56,7 @@ class AnchorStage:
     "anchor",
     requires=["doc.events", "doc.times", "doc.places", "doc.quantities"],
     assigns=["doc.events"],
-    settings=NoSettings,
+    settings=AnchorSettings,
 )
-def make_anchor(settings: NoSettings, config: Config) -> AnchorStage:
+def make_anchor(settings: AnchorSettings, config: Config) -> AnchorStage:
     return AnchorStage(settings, config)

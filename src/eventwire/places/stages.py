@@ -95,7 +95,8 @@ class PlacesStage:
             return Analysis([], [], Context({}, {}))
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
-        ctx = resolver.context(cands, regions_in_names(doc.spacy, resolver.gaz, cands))
+        named = regions_in_names(doc.spacy, resolver.gaz, cands) + actor_countries(doc, resolver)
+        ctx = resolver.context(cands, named)
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
         resolved = _resolve_all(resolver, cands, qualifiers, ctx)
         # Second pass: what the first resolved (towns, counties, states) is context too.
@@ -106,11 +107,51 @@ class PlacesStage:
         name = doc.meta.get("dateline_place")
         if not isinstance(name, str) or not name.strip():
             return
-        place = self.resolver.resolve_name(name.strip().title(), doc.places)
+        place = _dateline_place(self.resolver, name.strip(), doc.places)
         if place is not None:
             doc.meta["dateline_geo"] = {
                 "name": place.name, "country": place.country, "lat": round(place.lat, 5),
-                "lon": round(place.lon, 5), "geonameid": place.geonameid}
+                "lon": round(place.lon, 5), "geonameid": place.geonameid,
+                "feature": place.feature}
+
+
+def _dateline_place(resolver: Resolver, name: str, known: list[PlaceMention]) -> Place | None:
+    """A dateline's place; "TBILISI, Georgia" is the Tbilisi in Georgia when the whole
+    string is not a name."""
+    place = _as_city(resolver, resolver.resolve_name(name.title(), known))
+    head, _, qualifier = name.partition(",")
+    if place is not None or not qualifier.strip():
+        return place
+    within = resolver.gaz.lookup(qualifier.strip().title())
+    senses = resolver.gaz.lookup(head.strip().title())
+    inside = [p for p in senses if any(
+        p.country == q.country and (q.feature != "ADM1" or p.admin1 == q.admin1)
+        for q in within)]
+    if inside:
+        return max(inside, key=resolver.prior)
+    return resolver.resolve_name(head.strip().title(), known)
+
+
+def _as_city(resolver: Resolver, place: Place | None) -> Place | None:
+    """A dateline names a city: "DAKAR" is the city, not the region of the same name."""
+    if place is None or place.feature in ("PPL", "PPLC"):
+        return place
+    towns = [p for p in resolver.gaz.lookup(place.name)
+             if p.feature in ("PPL", "PPLC") and p.country == place.country]
+    return max(towns, key=resolver.prior) if towns else place
+
+
+def actor_countries(doc: Document, resolver: Resolver) -> list[Place]:
+    """The countries of the story's actors ("Georgia's government", "the Mexican
+    consulate"), given to the resolver as countries the story names.
+
+    The hook by which the actors stage informs place resolution: a story about Georgia's
+    government reads "Georgia" as the country and its towns as Georgian ones, not as
+    namesakes in the United States. It goes through the resolver's documented ``named``
+    countries, the same way as countries named inside organisations' names.
+    """
+    codes = {a.country for a in doc.actors if a.country}
+    return [resolver.gaz.countries[c] for c in sorted(codes) if c in resolver.gaz.countries]
 
 
 def _resolve_all(resolver: Resolver, cands: list[Candidate], qualifiers: list[Place | None],
