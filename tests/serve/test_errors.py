@@ -50,7 +50,7 @@ def test_every_endpoint_answers_unknown_parameters_with_the_shape(client: Client
     assert {p for p, _ in routes} == {
         "/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/actors",
         "/api/stats/timeline", "/api/network", "/api/documents", "/api/points",
-        "/api/stats/goldstein", "/api/codes/cameo"}
+        "/api/stats/goldstein", "/api/codes/cameo", "/api/facets", "/api/export"}
     for path, methods in routes:
         for method in methods:
             response = client.request(method, _concrete(path) + "?page=-1")
@@ -74,7 +74,6 @@ def test_missing_things_are_404_in_the_shape(client: Client) -> None:
     "cursor=-1", "cursor=%00", "since=2002-13-45", "until=tomorrow",
     "since=2002-01-01T00:00:00", "since=2002-01-01garbage", "until=20020101",
     "until=2002-01-01%2000:00", "since=" + "2" * 50,
-    "since=2003-01-01&until=2002-01-01",
     "near=1,2", "near=91,0,5", "near=nan,0,5", "near=0,0,-1", "country=CHINA", "cameo=abc",
     "actor=" + "A" * 40, "text=" + "x" * 300, "limit=10&limit=20",
 ])

@@ -118,8 +118,10 @@ def test_the_openapi_schema_documents_every_endpoint(client: Client) -> None:
     schema = client.get("/openapi.json").json()
     events = schema["paths"]["/api/events"]["get"]
     names = {p["name"] for p in events["parameters"]}
-    assert names == {"actor", "country", "cameo", "plover", "since", "until", "near", "text",
-                     "limit", "cursor"}
+    assert names == {"source", "target", "dyad", "undirected", "actor", "country", "quad",
+                     "cameo", "plover", "plover_mode", "plover_context", "location_country",
+                     "near", "since", "until", "min_confidence", "text", "limit", "cursor"}
+    assert {"/api/facets", "/api/export"} <= set(schema["paths"])
     post = schema["paths"]["/api/documents"]["post"]
     assert set(post["requestBody"]["content"]) == {"application/json", "text/plain"}
     assert "DocumentIn" in schema["components"]["schemas"]

@@ -114,7 +114,7 @@ async def event_filter(
 ) -> EventFilter:
     """The filters of ``eventwire events``, from the query string (one vocabulary)."""
     try:
-        return EventFilter(
+        return EventFilter.from_options(
             source=source, target=target, dyad=dyad, undirected=undirected, actor=actor,
             country=country, quad=tuple(quad or ()), cameo=cameo, plover=plover,
             plover_mode=plover_mode, plover_context=plover_context,

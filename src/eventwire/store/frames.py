@@ -41,7 +41,11 @@ def events_table(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> Any:
     _require("pyarrow", "pandas")
     check_columns(con, filters)
     where, params = where_sql(filters)
-    return con.execute(_SQL.format(where=where, order=ORDER), params).fetch_arrow_table()
+    # A relation hands its columns to Arrow without the extra copy of a DB-API result;
+    # DuckDB 2 names the call to_arrow_table, 1.x arrow.
+    rel = con.sql(_SQL.format(where=where, order=ORDER), params=params)
+    fetch = getattr(rel, "to_arrow_table", None) or rel.arrow
+    return fetch()
 
 
 def to_kind(table: Any, kind: str) -> Any:
