@@ -22,7 +22,7 @@ from eventwire.store.filters import EventFilter, check_columns, where_sql
 
 __all__ = [
     "EVENT_EXPORT_SQL", "query_dicts", "event_rows", "write_jsonl", "write_csv", "write_parquet",
-    "filtered", "csv_header",
+    "filtered", "csv_header", "csv_cell",
 ]
 
 EVENT_EXPORT_SQL = """
@@ -80,8 +80,8 @@ def write_jsonl(
     return count
 
 
-def _cell(value: Any) -> Any:
-    # Lists (sectors, PLOVER context) as ';'-joined text: one value per CSV cell.
+def csv_cell(value: Any) -> Any:
+    """Lists (sectors, PLOVER context) as ``;``-joined text: one value per CSV cell."""
     return ";".join(value) if isinstance(value, list) else value
 
 
@@ -100,7 +100,7 @@ def write_csv(
     writer.writeheader()
     count = 0
     for row in event_rows(con, filters=filters):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
         count += 1
     return count
 
