@@ -16,7 +16,8 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.store.query import ORDER, EventFilter, where_sql
+from eventwire.store.filters import EventFilter, check_columns, where_sql
+from eventwire.store.query import ORDER
 
 __all__ = ["Points", "points", "goldstein_series"]
 
@@ -55,6 +56,7 @@ def points(con: duckdb.DuckDBPyConnection, filters: EventFilter, cap: int) -> Po
     if not isinstance(cap, int) or cap < 1:
         raise StoreError(f"cap must be a positive integer, got {cap!r}", code="E407",
                          stage="query")
+    check_columns(con, filters)
     where, params = where_sql(filters)
     total = con.execute(_COUNT.format(where=where), params).fetchone()
     rows = con.execute(_POINTS.format(where=where), [*params, cap]).fetchall()
@@ -68,6 +70,7 @@ def goldstein_series(
     if interval not in _INTERVALS:
         raise StoreError(f"interval must be one of {sorted(_INTERVALS)}, got {interval!r}",
                          code="E407", stage="query")
+    check_columns(con, filters)
     where, params = where_sql(filters)
     sql = _GOLDSTEIN.format(interval=interval, fmt=_INTERVALS[interval], where=where)
     cur = con.execute(sql, params)
