@@ -170,6 +170,7 @@ class Event:
     rule: str = ""
     trigger_start: int | None = None
     trigger_end: int | None = None
+    confidence: float | None = None  # 0-1; how the coder sets it: docs/events.md
 
 
 @dataclass(slots=True)

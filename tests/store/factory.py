@@ -24,6 +24,7 @@ def event(
     sentence: int = 0,
     plover: str | None = "ARREST",
     negated: bool = False,
+    confidence: float | None = 0.75,
 ) -> dict[str, Any]:
     """One event of a record; countries are the first three letters of the codes."""
     location = None
@@ -44,6 +45,7 @@ def event(
         "date": date, "date_precision": "day", "date_source": "text", "location": location,
         "size": {"people": 5, "killed": None, "injured": None, "arrested": 5},
         "negated": negated, "hypothetical": False, "rule": "test.rule",
+        "confidence": confidence,
     }
 
 

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "eventwire.cli.events",
     "eventwire.cli.actor",
     "eventwire.cli.config",
+    "eventwire.cli.train",
 )
 
 for _module in COMMAND_MODULES:

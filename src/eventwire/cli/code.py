@@ -12,6 +12,12 @@ from eventwire.api import code_paths, make_config
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 
 
+def with_min_confidence(overrides: tuple[str, ...], value: float | None) -> list[str]:
+    """``--min-confidence P`` is ``--set stages.events.min_confidence=P``."""
+    extra = [] if value is None else [f"stages.events.min_confidence={value}"]
+    return [*overrides, *extra]
+
+
 def _open_out(path: str | None) -> IO[str]:
     if path is None or path == "-":
         return sys.stdout
@@ -28,6 +34,8 @@ def _open_out(path: str | None) -> IO[str]:
     help="Document creation date for every input; overrides dates found in them.",
 )
 @click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
+@click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
+              metavar="P", help="Keep only events coded with at least this confidence (0-1).")
 @config_options
 @fail_on_error
 @interruptible("the records printed so far are complete")
@@ -36,6 +44,7 @@ def code_cmd(
     output: str | None,
     dct: str | None,
     workers: str | None,
+    min_confidence: float | None,
     config_files: tuple[str, ...],
     overrides: tuple[str, ...],
     model: str | None,
@@ -43,7 +52,8 @@ def code_cmd(
 ) -> None:
     """Code PATHS (files, directories or - for stdin) and print JSON Lines records."""
     config = make_config(
-        config_files, overrides, model=model, workers=workers, dictionaries=dictionaries
+        config_files, with_min_confidence(overrides, min_confidence), model=model,
+        workers=workers, dictionaries=dictionaries,
     )
     failures = 0
     out = _open_out(output)

@@ -11,6 +11,7 @@ import sys
 import click
 
 from eventwire.api import check_dct, make_config
+from eventwire.cli.code import with_min_confidence
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 from eventwire.config import Config
 from eventwire.store import Store
@@ -36,18 +37,20 @@ def _db(config: Config, db: str | None) -> str:
               help="With --engine spark: the Spark master URL.")
 @click.option("--out", default=None, type=click.Path(file_okay=False),
               help="With --engine spark: the folder for the Parquet tables.")
+@click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
+              metavar="P", help="Keep only events coded with at least this confidence (0-1).")
 @config_options
 @fail_on_error
 @interruptible("the batches written so far are kept; run the same command again to go on")
 def ingest_cmd(
     paths: tuple[str, ...], db: str | None, workers: str | None, dct: str | None,
-    engine: str, master: str, out: str | None,
+    engine: str, master: str, out: str | None, min_confidence: float | None,
     config_files: tuple[str, ...], overrides: tuple[str, ...], model: str | None,
     dictionaries: tuple[str, ...],
 ) -> None:
     """Code PATHS and store documents, events and failures; stored documents are skipped."""
-    config = make_config(config_files, overrides, model=model, workers=workers,
-                         dictionaries=dictionaries)
+    config = make_config(config_files, with_min_confidence(overrides, min_confidence),
+                         model=model, workers=workers, dictionaries=dictionaries)
     if engine == "spark":
         _ingest_spark(paths, out, master, config, check_dct(dct))
         return

@@ -30,7 +30,8 @@ from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
-__all__ = ["Settings", "Candidate", "code_document", "Matcher"]
+__all__ = ["Settings", "Candidate", "code_document", "Matcher", "finish_events", "one_per_act",
+           "confidence_of", "tabular"]
 
 
 class Matcher(Protocol):
@@ -46,7 +47,9 @@ class Settings:
     ``require_actor: auto`` is "both" when only PETRARCH dictionaries code (their
     require_dyad default), else "any"; the stage resolves it, and the coder reads an
     unresolved "auto" as "any". ``petrarch`` says whether a ``petrarch:DIR`` dictionary
-    replaces the built-in lexicon or is added to it.
+    replaces the built-in lexicon or is added to it. ``coder`` picks who decides: the
+    lexicon rules, the trained model (``model``: its folder, the shipped one when null) or
+    PETRARCH dictionaries alone. Events below ``min_confidence`` are not kept.
     """
 
     max_events_per_sentence: Annotated[int, AtLeast(1)] = 12
@@ -54,6 +57,9 @@ class Settings:
     keep_hypothetical: bool = False
     require_actor: Literal["auto", "none", "any", "both"] = "auto"
     petrarch: Literal["replace", "add"] = "replace"
+    coder: Literal["rules", "learned", "petrarch"] = "rules"
+    model: str | None = None
+    min_confidence: Annotated[float, AtLeast(0.0)] = 0.0
 
 
 @dataclass(slots=True)
@@ -313,6 +319,7 @@ def _event(doc: Document, n: int, sent_index: int, cand: Candidate, onto: Ontolo
         negated=cand.negated,
         hypothetical=cand.hypothetical,
         rule=cand.rule,
+        confidence=confidence_of(cand),
     )
 
 
@@ -327,24 +334,63 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def one_per_act(cands: list[Candidate]) -> list[Candidate]:
+    """One event per act: the same trigger and dyad never gives two events (two lexicon
+    entries or a matcher and the model may both read it); the most confident reading is
+    kept, the first one on a tie, and text order is kept."""
+    best: dict[tuple[Any, ...], Candidate] = {}
+    for c in cands:
+        key = (c.trigger.i, c.source.code or c.source.text, c.target.code or c.target.text)
+        if key not in best or confidence_of(c) > confidence_of(best[key]):
+            best[key] = c
+    kept = {id(c) for c in best.values()}
+    return [c for c in cands if id(c) in kept]
+
+
+def confidence_of(cand: Candidate) -> float:
+    """The model's probability for learned events; for the rule coders, a documented
+    rule-based value (docs/events.md): flagged acts 0.3; PETRARCH patterns 0.7 and bare
+    verbs 0.5; lexicon entries 0.75 with a named source and target, else 0.6."""
+    given = cand.extra.get("confidence")
+    if isinstance(given, float):
+        return given
+    if cand.negated or cand.hypothetical:
+        return 0.3
+    if cand.rule.startswith("petrarch:"):
+        return 0.5 if cand.rule.endswith(":*") else 0.7
+    return 0.75 if _named(cand.source) and _named(cand.target) else 0.6
+
+
+def finish_events(
+    doc: Document, found: list[tuple[Span, int, list[Candidate]]], settings: Settings,
+    onto: Ontology,
+) -> list[Event]:
+    """Kept candidates per sentence -> numbered events: one per act, capped per sentence."""
+    placed: list[tuple[int, Candidate]] = []
+    for sent, index, cands in found:
+        kept = [c for c in one_per_act(_dedupe(cands))
+                if confidence_of(c) >= settings.min_confidence]
+        where = _sentence_index(doc, sent, index)
+        placed.extend((where, cand) for cand in kept[: settings.max_events_per_sentence])
+    placed = _drop_retold(placed, onto)
+    return [_event(doc, n, where, cand, onto) for n, (where, cand) in enumerate(placed)]
+
+
 def code_document(
     doc: Document, matchers: list[Matcher], settings: Settings, onto: Ontology | None = None
 ) -> list[Event]:
     """Every event of a parsed document, numbered in text order."""
     onto = onto or load_ontology()
     link = ActorLink(doc)
-    found: list[tuple[int, Candidate]] = []
+    found: list[tuple[Span, int, list[Candidate]]] = []
     for index, sent in enumerate(doc.spacy.sents):
-        if _tabular(sent):
+        if tabular(sent):
             continue
         cands: list[Candidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
-        kept = _dedupe([c for c in cands if _keep(c, settings)])
-        where = _sentence_index(doc, sent, index)
-        found.extend((where, cand) for cand in kept[: settings.max_events_per_sentence])
-    found = _drop_retold(found, onto)
-    return [_event(doc, n, where, cand, onto) for n, (where, cand) in enumerate(found)]
+        found.append((sent, index, [c for c in cands if _keep(c, settings)]))
+    return finish_events(doc, found, settings, onto)
 
 
 def _participle(tok: Token) -> bool:
@@ -370,7 +416,7 @@ def _drop_retold(
     ]
 
 
-def _tabular(sent: Span) -> bool:
+def tabular(sent: Span) -> bool:
     """A table flattened to text ("China 500 12 40 Japan 30 0 2 ..."): mostly numbers,
     column headers that look like verbs; no sentence to read events from."""
     words = [t for t in sent if not t.is_punct and not t.is_space]

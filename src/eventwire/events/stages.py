@@ -2,22 +2,28 @@
 
 Which lexicons code is a setting: the built-in lexicon, PETRARCH dictionaries named in
 ``config["dictionaries"]`` as ``petrarch:DIR``, or both (``stages.events.petrarch``:
-"replace" or "add"). Lexicons are read once, when the stage is built.
+"replace" or "add"). Lexicons are read once, when the stage is built. Who decides is
+``stages.events.coder``: ``rules`` (the lexicons), ``learned`` (the trained model of
+:mod:`eventwire.events.learned`) or ``petrarch`` (PETRARCH dictionaries alone).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
+from eventwire.errors import ConfigError
 from eventwire.events.coder import LexiconMatcher, Matcher, Settings, code_document
 from eventwire.events.lexicon import builtin_lexicon, user_lexicon
 from eventwire.events.ontology import load_ontology
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
 from eventwire.settings import from_mapping
+
+if TYPE_CHECKING:
+    from eventwire.events.learned import LearnedCoder
 
 
 def _matchers(settings: Settings, config: Config) -> list[Matcher]:
@@ -47,24 +53,51 @@ def _petrarch_only(settings: Settings, config: Config) -> bool:
     return petrarch and settings.petrarch == "replace"
 
 
+def _learned(settings: Settings) -> LearnedCoder:
+    """The trained coder; a missing or damaged model is an error (E241, E242), never a
+    silent fall back to the rules."""
+    from eventwire.events.learned import LearnedCoder
+    from eventwire.events.weights import load_event_model
+
+    model = load_event_model(settings.model)
+    return LearnedCoder(model, builtin_lexicon(), load_ontology(), settings)
+
+
+def _check_coder(settings: Settings, config: Config) -> None:
+    petrarch = any(str(d).startswith("petrarch:") for d in config.get("dictionaries") or [])
+    if settings.coder == "petrarch" and not petrarch:
+        raise ConfigError(
+            "stages.events.coder is petrarch but no petrarch:DIR dictionary is given",
+            code="E240",
+            hint="add --dictionary petrarch:DIR, or --set stages.events.coder=rules",
+        )
+
+
 class EventsStage:
-    """Codes the events of each sentence of ``doc.spacy``."""
+    """Codes the events of each sentence of ``doc.spacy`` with the configured coder."""
 
     name = "events"
 
     def __init__(self, settings: Settings | Mapping[str, Any], config: Config) -> None:
         settings = from_mapping(Settings, settings, "stages.events")
+        _check_coder(settings, config)
+        if settings.coder == "petrarch":
+            settings = replace(settings, petrarch="replace")
         self.matchers = _matchers(settings, config)
         if settings.require_actor == "auto":
             both = _petrarch_only(settings, config)
             settings = replace(settings, require_actor="both" if both else "any")
         self.settings = settings
         self.ontology = load_ontology()
+        self.learned = _learned(settings) if settings.coder == "learned" else None
 
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is None:
             return doc
-        doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
+        if self.learned is not None:
+            doc.events = self.learned.code(doc)
+        else:
+            doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
         return doc
 
 

@@ -9,7 +9,7 @@ Version 0 is the layout before deduplication: the tables ``documents``, ``senten
 ``mentions``, ``events`` (without ``cluster_id``, ``seq`` and ``order_key``) and
 ``failures``, and no ``meta`` or ``event_clusters`` table. The step 0 -> 1 adds both
 tables and the columns, numbers the events in ingestion order and builds the clusters
-from them.
+from them. The step 1 -> 2 adds ``events.confidence``.
 """
 
 from __future__ import annotations
@@ -139,12 +139,14 @@ def _set_version(con: duckdb.DuckDBPyConnection, version: int) -> None:
 
 #: The events columns version 1 added.
 V1_EVENT_COLUMNS = ("cluster_id", "seq", "order_key")
+#: The events columns version 2 added.
+V2_EVENT_COLUMNS = ("confidence",)
 
 
 def v0_columns(table: str) -> list[tuple[str, str]]:
     """The columns of a table in version 0."""
-    cols = TABLE_COLUMNS[table]
-    return [c for c in cols if not (table == "events" and c[0] in V1_EVENT_COLUMNS)]
+    later = V1_EVENT_COLUMNS + V2_EVENT_COLUMNS
+    return [c for c in TABLE_COLUMNS[table] if not (table == "events" and c[0] in later)]
 
 
 def v0_statements() -> list[str]:
@@ -178,9 +180,18 @@ def _v0_to_v1(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
     rebuild_clusters(con, rule)
 
 
+def _v1_to_v2(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    """Events get the coder's ``confidence``; events coded before it existed keep NULL
+    (unknown), which ``--min-confidence`` leaves out."""
+    for name, kind in TABLE_COLUMNS["events"]:
+        if name in V2_EVENT_COLUMNS:
+            run(con, f"ALTER TABLE events ADD COLUMN {name} {kind}")
+
+
 #: version -> the step that brings a database of that version to the next one.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
     0: _v0_to_v1,
+    1: _v1_to_v2,
 }
 
 

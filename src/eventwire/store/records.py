@@ -73,6 +73,7 @@ def event_record(row: Row) -> Row:
         "size": {k: row[f"size_{k}"] for k in ("people", "killed", "injured", "arrested")},
         "negated": row["negated"], "hypothetical": row["hypothetical"], "rule": row["rule"],
         "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],
+        "confidence": row.get("confidence"),
     }
 
 

@@ -151,6 +151,13 @@ def _place_cols(loc: dict[str, Any] | None) -> Row:
     }
 
 
+def _confidence(value: Any) -> float | None:
+    """A record's confidence as stored: a number in [0, 1], or NULL when absent."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return min(max(float(value), 0.0), 1.0)
+
+
 def _event_row(doc: Row, idx: int, ev: dict[str, Any], sentences: list[Row]) -> Row:
     sent_i = int(ev["sentence_index"])
     plover = ev.get("plover") or {}
@@ -183,7 +190,7 @@ def _event_row(doc: Row, idx: int, ev: dict[str, Any], sentences: list[Row]) -> 
     row.update(
         negated=bool(ev.get("negated")), hypothetical=bool(ev.get("hypothetical")),
         rule=ev.get("rule") or "", outlet=doc["outlet"], doc_day=doc["day"], cluster_id=None,
-        seq=None, order_key=None,
+        seq=None, order_key=None, confidence=_confidence(ev.get("confidence")),
     )
     return row
 

@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: The layout written by this version of eventwire (see ``migrate.py`` for older ones).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _ACTOR = "VARCHAR"
 _LIST = "VARCHAR[]"
@@ -123,6 +123,7 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("cluster_id", "VARCHAR"),
         ("seq", "BIGINT"),
         ("order_key", "BIGINT"),
+        ("confidence", "DOUBLE"),  # schema 2: the coder's confidence, 0-1 (NULL before)
     ],
     "failures": [
         ("doc_id", "VARCHAR"),

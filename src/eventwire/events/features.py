@@ -1,0 +1,260 @@
+"""Candidates and their features, shared by the event model's trainer and its coder.
+
+Why one module for both: a feature computed one way at training time and another way at
+coding time is a silent bug that no test of either side finds. Everything here is a pure
+function of the spaCy parse, the actor mentions and the lexicon, so the trainer and the
+learned coder call the very same code.
+
+Every verb of a sentence is a candidate, and so is every noun the lexicon knows or that the
+model saw as a trigger (``event_nouns``): recall comes from the parse, and the lexicon's hits
+are features the model weighs, not verdicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.actorlink import ActorLink
+from eventwire.events.arguments import arguments_of
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.matching import match_token
+from eventwire.events.mood import mood_of
+from eventwire.model import ActorMention
+
+__all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features",
+           "sentence_mentions", "LIGHT_VERBS"]
+
+# Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
+LIGHT_VERBS = frozenset({"hold", "launch", "carry", "stage", "make", "issue", "conduct",
+                         "take", "give", "mount", "sign", "have", "pay", "deliver", "impose"})
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "dobj",
+                          "pobj", "prep", "nsubj", "attr"})
+_MAX_CANDIDATES = 60  # per sentence: a run-on "sentence" is not read word by word
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """An actor mention of the sentence and the token that heads it."""
+
+    mention: ActorMention
+    head: Token
+
+
+def candidate_tokens(sent: Span, lex: Lexicon, event_nouns: frozenset[str]) -> list[Token]:
+    """Every verb, and every noun that names an act (lexicon hit or known trigger noun)."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and (tok.lemma_.lower() in event_nouns
+                                     or match_token(tok, lex) is not None):
+            out.append(tok)
+        if len(out) >= _MAX_CANDIDATES:
+            break
+    return out
+
+
+def _morph(tok: Token) -> list[str]:
+    feats = []
+    for key in ("Tense", "Aspect", "VerbForm", "Mood", "Number"):
+        for value in tok.morph.get(key, []):
+            feats.append(f"m:{key}={value}")
+    return feats
+
+
+def _governors(tok: Token) -> list[str]:
+    """The lemmas of the clauses above the trigger: "threatened to", "denied", "if"."""
+    feats = []
+    node = tok
+    for depth in range(3):
+        if node.dep_ not in _CLAUSE_DEPS or node.head is node:
+            break
+        dep = node.dep_
+        node = node.head
+        lemma = node.lemma_.lower()
+        feats += [f"g{depth}:{lemma}", f"g{depth}dep:{dep}", f"g:{lemma}", f"gdep:{dep}_{lemma}"]
+        feats += [f"gaux:{k.lower_}" for k in node.children if k.dep_ in {"aux", "neg"}]
+    return feats
+
+
+def _children(tok: Token) -> list[str]:
+    feats = []
+    for kid in tok.children:
+        dep = kid.dep_
+        if dep in {"aux", "auxpass", "neg", "mark", "advmod", "prt"}:
+            feats.append(f"c:{dep}:{kid.lower_}")
+        elif dep == "prep":
+            feats.append(f"c:prep:{kid.lower_}")
+        elif dep in {"dobj", "nsubj", "nsubjpass", "attr", "dative"}:
+            feats.append(f"c:{dep}:{kid.lemma_.lower()}")
+            feats.append(f"c:{dep}:{kid.ent_type_ or kid.pos_}")
+        else:
+            feats.append(f"c:{dep}")
+    return feats
+
+
+def _window(tok: Token) -> list[str]:
+    sent = tok.sent
+    feats = []
+    for offset in (-3, -2, -1, 1, 2):
+        i = tok.i + offset
+        if sent.start <= i < sent.end:
+            feats.append(f"w{offset}:{tok.doc[i].lower_}")
+    feats += [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
+    return feats
+
+
+# Words anywhere in the sentence that bear on whether an act happened.
+_CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor", "unconfirmed",
+                        "denied", "deny", "denies", "if", "unless", "could", "might", "may",
+                        "would", "will", "plans", "plan", "expected", "routinely", "often",
+                        "usually", "since", "ago", "history", "historically", "years", "1990s",
+                        "league", "match", "game", "striker", "shares", "market", "team", "cup",
+                        "season", "fans", "stocks", "price", "prices", "not", "never", "no",
+                        "half", "goal", "goals", "win", "won", "scored", "coach", "final",
+                        "tournament", "championship", "players", "side", "investors", "rally",
+                        "earnings", "profit", "said", "told", "says"})
+
+
+def trigger_features(tok: Token, lex: Lexicon) -> list[str]:
+    """Sparse string features of a candidate trigger (its vector is added by the caller)."""
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    feats = [
+        "bias", f"l:{lemma}", f"w:{tok.lower_}", f"p:{tok.pos_}", f"t:{tok.tag_}",
+        f"d:{tok.dep_}", f"h:{head.lemma_.lower()}", f"hd:{head.dep_}", f"hp:{head.pos_}",
+        f"lp:{lemma}_{tok.pos_}", f"ld:{lemma}_{tok.dep_}",
+        f"shape:{'upper' if tok.is_upper else 'title' if tok.is_title else 'lower'}",
+    ]
+    if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
+        feats.append(f"light:{head.lemma_.lower()}")
+    feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok)
+    match = match_token(tok, lex)
+    if match is not None:
+        code = match.entry.cameo
+        feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{match.entry.id}"]
+    mood = mood_of(tok, lex)
+    feats += [f"mood:{name}" for name, on in (
+        ("negated", mood.negated), ("conditional", mood.conditional),
+        ("content", mood.content), ("generic", mood.generic)) if on]
+    if mood.modal:
+        feats.append(f"mood:modal={mood.modal}")
+    if mood.governor is not None:
+        feats.append(f"mood:gov={mood.governor.lemma_.lower()}")
+    return feats
+
+
+def sentence_mentions(link: ActorLink, sent: Span) -> list[MentionRef]:
+    """The actor mentions inside ``sent`` with their head tokens, in text order."""
+    doc = sent.doc
+    out = []
+    for mention in link.doc.actors:
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root
+        if mention.head is not None:
+            head = next((t for t in span if t.idx == mention.head), head)
+        out.append(MentionRef(mention, head))
+    return out
+
+
+def _path(trigger: Token, target: Token) -> str:
+    """The dependency path between two tokens: "up:nsubj", "dn:prep_by/pobj"..."""
+    up_t = [trigger, *trigger.ancestors]
+    up_m = [target, *target.ancestors]
+    ids_t = {t.i: n for n, t in enumerate(up_t)}
+    common = next((n for n, t in enumerate(up_m) if t.i in ids_t), None)
+    if common is None:
+        return "none"
+    m_steps = up_m[:common]
+    t_steps = up_t[:ids_t[up_m[common].i]]
+    if len(m_steps) + len(t_steps) > 4:
+        return "far"
+    down = [(f"{s.dep_}_{s.lower_}" if s.dep_ == "prep" else s.dep_) for s in m_steps]
+    up = [s.dep_ for s in t_steps]
+    return "^" + "^".join(up) + "|v" + "v".join(reversed(down))
+
+
+def _role_of(ref: MentionRef, tok: Token) -> list[str]:
+    head = ref.head
+    feats = []
+    if head.head.i == tok.i:
+        feats.append(f"r:child:{head.dep_}")
+    if head.head.dep_ == "prep" and head.head.head.i == tok.i:
+        feats.append(f"r:prep:{head.head.lower_}")
+        if head.head.lower_ == "by" and any(k.dep_ == "auxpass" for k in tok.children):
+            feats.append("r:agent")
+    if head.dep_ == "agent" or (head.head.dep_ == "agent" and head.head.head.i == tok.i):
+        feats.append("r:agent")
+    if tok.head.i == head.i:
+        feats.append(f"r:parent:{tok.dep_}")
+    return feats
+
+
+def pair_features(
+    tok: Token, ref: MentionRef, link: ActorLink, rule_args: tuple[int | None, int | None],
+    trigger_lemma: str,
+) -> list[str]:
+    """Features of (candidate trigger, actor mention): path, position, voice, roles."""
+    head = ref.head
+    mention = ref.mention
+    passive = any(k.dep_ in {"auxpass", "nsubjpass"} for k in tok.children)
+    before = head.i < tok.i
+    distance = abs(head.i - tok.i)
+    bucket = "1" if distance <= 1 else "3" if distance <= 3 else "6" if distance <= 6 else "far"
+    path = _path(tok, head)
+    feats = [
+        "bias", f"path:{path}", f"pos:{'before' if before else 'after'}", f"dist:{bucket}",
+        f"voice:{'pass' if passive else 'act'}", f"pv:{path}_{passive}",
+        f"hdep:{head.dep_}", f"tp:{tok.pos_}", f"pathl:{path}_{trigger_lemma}",
+        f"named:{bool(mention.country) or len(mention.code or '') >= 6}",
+    ]
+    feats += _role_of(ref, tok)
+    src, tgt = rule_args
+    if src is not None and src == head.i:
+        feats.append("rule:source")
+    if tgt is not None and tgt == head.i:
+        feats.append("rule:target")
+    feats += [f"sector:{s}" for s in mention.sectors[:2]]
+    return feats
+
+
+def rule_arguments(link: ActorLink, tok: Token, lex: Lexicon) -> tuple[int | None, int | None]:
+    """The head tokens of the mentions the rule-based argument finder would take."""
+    match = match_token(tok, lex)
+    if match is not None:
+        args = arguments_of(match.verb, match.noun, match.entry.target, bool(match.entry.xcomp))
+    elif tok.pos_ == "VERB":
+        args = arguments_of(tok, None, ("against", "on", "with", "to"), False)
+    else:
+        args = arguments_of(tok, tok, ("against", "on", "with", "to", "of"), False)
+    out: list[int | None] = []
+    for arg in (args.source, args.target):
+        mention = link.mention(arg) if arg is not None else None
+        out.append(None if mention is None or arg is None else _head_of(link, mention, arg))
+    return out[0], out[1]
+
+
+def _head_of(link: ActorLink, mention: ActorMention, fallback: Token) -> int:
+    span = fallback.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return fallback.i
+    if mention.head is not None:
+        for t in span:
+            if t.idx == mention.head:
+                return t.i
+    return span.root.i
+
+
+def overlaps(tok: Token, start: int, end: int) -> bool:
+    """Whether the token's characters overlap ``[start, end)``."""
+    return tok.idx < end and start < tok.idx + len(tok.text)
+
+
+def mention_overlaps(ref: MentionRef, spans: Iterable[tuple[int, int]]) -> bool:
+    m = ref.mention
+    return any(m.start < end and start < m.end for start, end in spans)

@@ -1,0 +1,134 @@
+"""The learned event model's files: plain arrays and a JSON vocabulary, read with numpy.
+
+Why not pickle: a pickled scikit-learn model runs code when it is loaded and breaks when
+scikit-learn changes version. The trainer writes each linear classifier's weights to
+``events.npz`` and the feature names and labels to ``events.json``; coding needs numpy only,
+loads in milliseconds and cannot be made to execute anything.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.errors import ModelError
+
+__all__ = ["LinearModel", "EventModel", "load_event_model", "shipped_model_dir", "FORMAT"]
+
+FORMAT = 1
+HEADS = ("event", "code", "modality", "role")
+_HINT_REINSTALL = "reinstall eventwire, or retrain with `eventwire train events CORPUS -o DIR`"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """One multinomial logistic regression: sparse string features plus a dense vector."""
+
+    labels: tuple[str, ...]
+    index: dict[str, int]
+    weights: np.ndarray  # (classes or 1, sparse features + dense size)
+    bias: np.ndarray  # (classes or 1,)
+    dense: int
+
+    def scores(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
+        cols = [self.index[f] for f in set(feats) if f in self.index]
+        score = self.weights[:, cols].sum(axis=1) + self.bias
+        if self.dense and vector is not None:
+            score = score + self.weights[:, -self.dense:] @ vector
+        return score
+
+    def proba(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
+        """The probability of each label, in ``labels`` order."""
+        score = self.scores(feats, vector)
+        if score.shape[0] == 1:  # a binary classifier keeps one row of weights
+            p = 1.0 / (1.0 + np.exp(-score[0]))
+            return np.array([1.0 - p, p])
+        score = score - score.max()
+        e = np.exp(score)
+        return e / e.sum()  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """The four heads and what they were trained on: ``event`` (no event, or the CAMEO
+    root, as its root code "190"), ``code`` (the finer CAMEO code within the root),
+    ``modality`` and ``role`` (none, source or target of an actor mention)."""
+
+    event: LinearModel
+    code: LinearModel
+    modality: LinearModel
+    role: LinearModel
+    event_nouns: frozenset[str]
+    meta: dict[str, Any]
+
+
+def shipped_model_dir() -> Path:
+    """The model that ships inside the package."""
+    return Path(str(resources.files("eventwire").joinpath("data", "models", "events")))
+
+
+def _fail(path: Path, why: str, code: str = "E242") -> ModelError:
+    return ModelError(f"event model file {path} {why}", code=code, hint=_HINT_REINSTALL)
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise _fail(path, "does not exist", "E241") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(path, f"cannot be read: {exc}") from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise _fail(path, f"is not an eventwire event model of format {FORMAT}")
+    return meta
+
+
+def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return {name: np.asarray(data[name], dtype=np.float64) for name in data.files}
+    except FileNotFoundError as exc:
+        raise _fail(path, "does not exist", "E241") from exc
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
+        raise _fail(path, f"cannot be read: {exc}") from exc
+
+
+def _head(name: str, meta: dict[str, Any], arrays: dict[str, np.ndarray],
+          where: Path) -> LinearModel:
+    try:
+        vocab = [str(f) for f in meta["vocab"][name]]
+        labels = tuple(str(label) for label in meta["labels"][name])
+        weights, bias = arrays[f"{name}_W"], arrays[f"{name}_b"]
+        dense = int(meta["dense"][name])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _fail(where, f"lacks the {name!r} classifier ({exc!r})") from exc
+    rows = 1 if len(labels) == 2 else len(labels)
+    if weights.shape != (rows, len(vocab) + dense) or bias.shape != (rows,):
+        raise _fail(where, f"has {name!r} weights of shape {weights.shape}, expected "
+                           f"{(rows, len(vocab) + dense)}")
+    if not np.isfinite(weights).all() or not np.isfinite(bias).all():
+        raise _fail(where, f"has non-finite {name!r} weights")
+    return LinearModel(labels, {f: i for i, f in enumerate(vocab)}, weights, bias, dense)
+
+
+def read_event_model(folder: Path) -> EventModel:
+    """The model in ``folder`` (``events.json`` + ``events.npz``), or a coded ModelError."""
+    meta = _read_meta(folder / "events.json")
+    arrays = _read_arrays(folder / "events.npz")
+    heads = [_head(name, meta, arrays, folder / "events.npz") for name in HEADS]
+    nouns = frozenset(str(n) for n in meta.get("event_nouns", []))
+    return EventModel(heads[0], heads[1], heads[2], heads[3], nouns, meta)
+
+
+@lru_cache(maxsize=4)
+def load_event_model(folder: str | None = None) -> EventModel:
+    """The model in ``folder`` (the shipped one when None), read once per process."""
+    return read_event_model(Path(folder) if folder else shipped_model_dir())

@@ -1,0 +1,138 @@
+"""From annotated sentences to training rows for the three heads of the event model.
+
+Why alignment by character overlap: annotators write a trigger as it appears ("bombed",
+"held talks"), the parser offers tokens. A candidate token is the gold trigger when its
+characters overlap the trigger's, preferring a verb, and a noun over a light verb ("held
+talks": "talks"). Actor mentions are matched to gold actors the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from eventwire.events.actorlink import ActorLink
+from eventwire.events.features import (
+    LIGHT_VERBS,
+    candidate_tokens,
+    overlaps,
+    pair_features,
+    rule_arguments,
+    sentence_mentions,
+    trigger_features,
+)
+from eventwire.events.learned import NONE, trigger_vector
+from eventwire.events.lexicon import Lexicon
+from eventwire.model import Document
+from eventwire.train.corpus import CorpusEvent, CorpusSentence
+
+__all__ = ["Rows", "trigger_token", "collect", "noun_triggers"]
+
+
+@dataclass
+class Rows:
+    """Feature rows and labels for each head."""
+
+    trigger_feats: list[list[str]] = field(default_factory=list)
+    trigger_vecs: list[np.ndarray] = field(default_factory=list)
+    event_labels: list[str] = field(default_factory=list)
+    modality_feats: list[list[str]] = field(default_factory=list)
+    modality_vecs: list[np.ndarray] = field(default_factory=list)
+    modality_labels: list[str] = field(default_factory=list)
+    code_labels: list[str] = field(default_factory=list)
+    role_feats: list[list[str]] = field(default_factory=list)
+    role_labels: list[str] = field(default_factory=list)
+    gold_events: int = 0
+    aligned_events: int = 0
+
+
+def trigger_token(sent: Span, event: CorpusEvent) -> Token | None:
+    """The token that carries a gold trigger, or None when no token overlaps it."""
+    start, end = event.trigger.start, event.trigger.end
+    toks = [t for t in sent if overlaps(t, start, end)]
+    if not toks:
+        return None
+    nouns = [t for t in toks if t.pos_ == "NOUN"]
+    verbs = [t for t in toks if t.pos_ == "VERB"]
+    if verbs and nouns and all(v.lemma_.lower() in LIGHT_VERBS for v in verbs):
+        return nouns[0]
+    if verbs:
+        return verbs[0]
+    if nouns:
+        return nouns[0]
+    return min(toks, key=lambda t: len(list(t.ancestors)))
+
+
+def noun_triggers(parsed: list[tuple[CorpusSentence, Document]]) -> frozenset[str]:
+    """The lemmas of nouns annotated as triggers: nominal events the parse offers."""
+    nouns = set()
+    for sentence, doc in parsed:
+        if doc.spacy is None:
+            continue
+        for sent in doc.spacy.sents:
+            for event in sentence.events:
+                tok = trigger_token(sent, event)
+                if tok is not None and tok.pos_ == "NOUN":
+                    nouns.add(tok.lemma_.lower())
+    return frozenset(nouns)
+
+
+def _spans(event: CorpusEvent, role: str) -> list[tuple[int, int]]:
+    actor = event.source if role == "source" else event.target
+    return [(actor.start, actor.end)] if actor is not None else []
+
+
+def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
+               link: ActorLink, lex: Lexicon) -> None:
+    refs = sentence_mentions(link, sent)
+    if not refs:
+        return
+    sources = [s for e in events for s in _spans(e, "source")]
+    targets = [s for e in events for s in _spans(e, "target")]
+    rule_args = rule_arguments(link, tok, lex)
+    lemma = tok.lemma_.lower()
+    for ref in refs:
+        m = ref.mention
+        label = "none"
+        if any(m.start < e and s < m.end for s, e in sources):
+            label = "source"
+        elif any(m.start < e and s < m.end for s, e in targets):
+            label = "target"
+        rows.role_feats.append(pair_features(tok, ref, link, rule_args, lemma))
+        rows.role_labels.append(label)
+
+
+def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: Lexicon,
+            nouns: frozenset[str], label_of: dict[str, str]) -> None:
+    """Add the rows of one parsed sentence. The event head learns "none" or the root (as
+    "190"); the code head learns ``label_of[code]`` on the annotated triggers."""
+    if doc.spacy is None:
+        return
+    link = ActorLink(doc)
+    rows.gold_events += len(sentence.events)
+    for sent in doc.spacy.sents:
+        gold: dict[int, list[CorpusEvent]] = {}
+        for event in sentence.events:
+            tok = trigger_token(sent, event)
+            if tok is not None:
+                gold.setdefault(tok.i, []).append(event)
+        cands = candidate_tokens(sent, lex, nouns)
+        seen = {t.i for t in cands}
+        cands += [sent.doc[i] for i in sorted(gold) if i not in seen]
+        for tok in cands:
+            feats = trigger_features(tok, lex)
+            vec = trigger_vector(tok)
+            events = gold.get(tok.i, [])
+            rows.trigger_feats.append(feats)
+            rows.trigger_vecs.append(vec)
+            rows.event_labels.append(f"{events[0].cameo[:2]}0" if events else NONE)
+            if not events:
+                continue
+            rows.aligned_events += len(events)
+            rows.modality_feats.append(feats)
+            rows.modality_vecs.append(vec)
+            rows.modality_labels.append(events[0].modality)
+            rows.code_labels.append(label_of.get(events[0].cameo, f"{events[0].cameo[:2]}0"))
+            _role_rows(rows, tok, events, sent, link, lex)
