@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from eventwire.serve import ServeSettings
+from eventwire.store import Store
 
 from .conftest import Client, make_client
 
@@ -122,11 +123,13 @@ def test_sql_in_every_parameter_is_refused_or_taken_literally(client: Client) ->
     assert client.get("/api/events?limit=500").json()["events"] == before != []
 
 
-def test_an_internal_failure_is_a_500_without_trace(client: Client) -> None:
+def test_an_internal_failure_is_a_500_without_trace(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise ZeroDivisionError("a bug")
 
-    client.app.state.access._store.query_events = broken
+    monkeypatch.setattr(Store, "query_events", broken)  # every reader of the pool
     err = assert_error_shape(client.get("/api/events"), 500)
     assert err == {"status": 500, "code": "E600", "message": "internal error", "detail": None}
 
@@ -136,7 +139,7 @@ def test_a_closed_store_is_a_503_with_a_store_code(story_db: Path, tmp_path: Pat
     db.write_bytes(story_db.read_bytes())
     client = make_client(db, settings=ServeSettings())
     try:
-        client.app.state.access._store.close()  # the connection is gone under the app
+        client.app.state.access.close()  # the connections are gone under the app
         err = assert_error_shape(client.get("/api/events"), 503)
         assert err["code"].startswith("E4") and "eventwire ingest" in err["detail"]["hint"]
     finally:

@@ -1,10 +1,18 @@
-"""The server's way into the store: shared reads, one writer, a lazily built pipeline.
+"""The server's way into the store: pooled reads, one writer, a lazily built pipeline.
 
-DuckDB allows one writing process per file, and a connection is not meant to be driven by
-several threads at once. The server therefore keeps one :class:`~eventwire.store.Store`
-and lets one thread use it at a time (reads are short); writes are serialised by their own
-lock so that coding a document with the NLP pipeline (slow) never blocks the readers, only
-the moment its rows are added.
+DuckDB runs several queries of one database at once, but a connection must not be driven
+by several threads at the same time: each thread needs a cursor of its own (DuckDB's
+"multiple Python threads" guide). The server therefore keeps one
+:class:`~eventwire.store.Store` for writes and a pool of ``serve.readers`` read-only
+copies of it over cursors of the same database; a read borrows one for the time of its
+query. Why a fixed pool and not a cursor per request: opening a cursor costs more than a
+small query, and a bound on concurrent queries keeps a burst of requests from
+multiplying DuckDB's memory.
+
+Writes are exclusive: a write takes every reader out of the pool (waiting for the reads
+in progress), adds its rows, starts a new cache generation and gives the readers back.
+Coding a document with the NLP pipeline (slow) happens before, under the writer's own
+lock, so it never blocks the readers, only the moment its rows are added.
 
 Every write has a time budget (``serve.max_coding_seconds``), waiting for the writer
 included: a client is answered within it, never kept waiting behind a long queue of
@@ -15,16 +23,20 @@ server answers with 503 and the error's code, never with a traceback.
 
 Answers to reads are kept in a small LRU cache. While the server runs it is the only
 writer of the file (DuckDB locks it), so the cache is exact: every write starts a new
-generation and older answers are never served again. Concurrent identical requests wait
-for the first one and share its answer instead of each scanning a million rows.
+generation, older answers are never served again, and an answer computed across a write
+is not kept. Concurrent identical requests wait for the first one and share its answer
+instead of each scanning a million rows.
 """
 
 from __future__ import annotations
 
+import copy
+import queue
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,7 +53,7 @@ from eventwire.pipeline import Pipeline
 from eventwire.serve.errors import ApiError
 from eventwire.store import Store
 
-__all__ = ["StoreAccess", "NewDocument"]
+__all__ = ["StoreAccess", "NewDocument", "ReaderPool"]
 
 T = TypeVar("T")
 
@@ -65,45 +77,110 @@ class NewDocument:
         return doc
 
 
+class ReaderPool:
+    """``size`` read-only stores over cursors of one connection, each lent to one thread
+    at a time; :meth:`exclusive` takes them all, so nothing reads while a write runs."""
+
+    def __init__(self, store: Store, size: int) -> None:
+        self.size = size
+        self._free: queue.LifoQueue[Store] = queue.LifoQueue()
+        for _ in range(size):
+            self._free.put(_reader(store))
+
+    @contextmanager
+    def one(self) -> Iterator[Store]:
+        """A reader for one query; waits while all are lent."""
+        reader = self._free.get()
+        try:
+            yield reader
+        finally:
+            self._free.put(reader)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Every reader at once (the reads in progress end first). Only the writer, one
+        at a time, may ask: two callers each holding part of the pool would wait forever."""
+        held = [self._free.get() for _ in range(self.size)]
+        try:
+            yield
+        finally:
+            for reader in held:
+                self._free.put(reader)
+
+    def close(self) -> None:
+        with self.exclusive():
+            while not self._free.empty():
+                self._free.get_nowait().close()
+
+
+def _reader(store: Store) -> Store:
+    """A read-only copy of ``store`` over a cursor of its connection.
+
+    Why a copy and not a new ``Store``: opening one checks and migrates the file, which the
+    writer's store has done; a cursor is a connection of the same database, so it sees
+    every committed write, and ``read_only`` makes a write through it an error (E408).
+    """
+    reader = copy.copy(store)
+    reader.con = store.con.cursor()
+    reader.read_only = True
+    return reader
+
+
 class StoreAccess:
     """Reads and writes of one store, safe to call from the server's worker threads."""
 
     def __init__(
         self, db_path: str | Path, config: Config | None = None,
-        pipeline: Pipeline | None = None, *, cache_entries: int = 0,
+        pipeline: Pipeline | None = None, *, cache_entries: int = 0, readers: int = 4,
     ) -> None:
         self.db_path = Path(db_path)
         self._cache: OrderedDict[tuple[int, Hashable], Any] = OrderedDict()
         self._cache_entries = cache_entries
         self._cache_lock = threading.Lock()
+        self._pending: dict[tuple[int, Hashable], threading.Event] = {}
         self._generation = 0
         self._config = config
         self._store = Store(self.db_path, config=config)
-        self._store_lock = threading.Lock()
+        self._readers = ReaderPool(self._store, max(1, readers))
         self._write_lock = threading.Lock()
         self._pipeline = pipeline
         self._pipeline_lock = threading.Lock()
 
     def read(self, fn: Callable[[Store], T]) -> T:
-        """Run ``fn`` with the store, one thread at a time."""
-        with self._store_lock:
-            return _guarded(fn, self._store)
+        """Run ``fn`` with a reader of the pool (up to ``readers`` at once)."""
+        with self._readers.one() as store:
+            return _guarded(fn, store)
 
     def cached(self, key: Hashable, fn: Callable[[Store], T]) -> T:
         """``read(fn)``, answered from the cache when the same ``key`` was asked since the
         last write. ``fn``'s answer must not be changed by the caller."""
         if self._cache_entries <= 0:
             return self.read(fn)
-        found, value = self._lookup(key)
-        if found:
-            return value  # type: ignore[no-any-return]
-        with self._store_lock:
-            found, value = self._lookup(key)  # answered while this thread waited
-            if not found:
-                generation = self._generation
-                value = _guarded(fn, self._store)
-                self._remember((generation, key), value)
-        return value  # type: ignore[no-any-return]
+        while True:
+            found, value = self._lookup(key)
+            if found:
+                return value  # type: ignore[no-any-return]
+            full, first = self._claim(key)
+            if first is None:
+                break
+            first.wait()  # the same question is being answered: share its answer
+        try:
+            value = self.read(fn)
+            self._remember(full, value)
+        finally:
+            with self._cache_lock:
+                self._pending.pop(full).set()
+        return value
+
+    def _claim(self, key: Hashable) -> tuple[tuple[int, Hashable], threading.Event | None]:
+        """(generation, key) and the event of a thread already answering it, or None when
+        this thread is now the one to answer."""
+        with self._cache_lock:
+            full = (self._generation, key)
+            first = self._pending.get(full)
+            if first is None:
+                self._pending[full] = threading.Event()
+            return full, first
 
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, answer) when ``key`` is cached for the current generation; never waits
@@ -121,7 +198,10 @@ class StoreAccess:
         return False, None
 
     def _remember(self, key: tuple[int, Hashable], value: Any) -> None:
+        """Keep an answer, unless a write started a new generation since it was asked."""
         with self._cache_lock:
+            if key[0] != self._generation:
+                return
             self._cache[key] = value
             while len(self._cache) > self._cache_entries:
                 self._cache.popitem(last=False)
@@ -152,7 +232,7 @@ class StoreAccess:
             deadline = time.monotonic() + seconds - waited
             outcomes = _code_within(pipeline, docs, deadline, seconds)
             records = [o.record for o in outcomes if o.record is not None]
-            with self._store_lock:  # no read sees the new rows under the old generation
+            with self._readers.exclusive():  # no read sees the new rows under the old generation
                 stats = _guarded(lambda s: s.add_records(records), self._store) \
                     if records else None
                 self._new_generation()
@@ -161,8 +241,8 @@ class StoreAccess:
         return outcomes, _plain(stats)
 
     def close(self) -> None:
-        with self._store_lock:
-            self._store.close()
+        self._readers.close()
+        self._store.close()
 
 
 def _code_within(

@@ -157,7 +157,8 @@ def create_app(
     """
     settings = settings or ServeSettings.from_config(config)
     _check_store_path(db_path, create)
-    access = StoreAccess(db_path, config, pipeline, cache_entries=settings.cache_entries)
+    access = StoreAccess(db_path, config, pipeline, cache_entries=settings.cache_entries,
+                          readers=settings.readers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -29,6 +29,7 @@ class ServeSettings:
     max_limit: int = 500
     max_documents: int = 100
     cache_entries: int = 256
+    readers: int = 4
     max_chars: int = 50_000
     max_coding_seconds: float = 30.0
     allowed_hosts: tuple[str, ...] = ()
@@ -51,7 +52,7 @@ class ServeSettings:
     def check(self) -> None:
         """Refuse limits that would make the server unusable or unbounded."""
         for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents",
-                     "cache_entries", "max_chars"):
+                     "cache_entries", "max_chars", "readers"):
             value = getattr(self, name)
             least = 0 if name == "cache_entries" else 1
             if not isinstance(value, int) or isinstance(value, bool) or value < least:
