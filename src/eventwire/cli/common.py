@@ -17,7 +17,22 @@ from eventwire.errors import EventwireError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The root group: Ctrl-C in any command exits 130, never click's "Aborted!" and 1.
+
+    Why: exit status 1 means "some documents failed"; a run the user stopped is not that.
+    ``code`` and ``ingest`` say more (what is kept) through :func:`interruptible`.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("eventwire: interrupted (SIGINT)", err=True)
+            ctx.exit(128 + int(signal.SIGINT))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
     """eventwire: news in, coded political events (CAMEO, PLOVER) out, with evidence."""
