@@ -127,9 +127,10 @@ def _count(rec: dict[str, Any]) -> tuple[int, int]:
     return len(rec["sentences"]), len(rec["text"].split())
 
 
-def run(path: Path, workers: int, store: str | None) -> dict[str, Any]:
+def run(path: Path, workers: int, store: str | None,
+        overrides: list[str] | None = None) -> dict[str, Any]:
     """Code (and optionally store) a JSON Lines file; throughput and memory."""
-    config = make_config(workers=workers)
+    config = make_config(overrides=overrides or [], workers=workers)
     sampler = MemorySampler()
     sampler.start()
     docs = sents = tokens = events = failures = 0
@@ -216,6 +217,10 @@ def main() -> None:
     ap.add_argument("--input", type=Path, default=None)
     ap.add_argument("--size", type=int, default=20000)
     ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-synth.jsonl"))
+    ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                    help="run: override a configuration key, e.g. stages.events.coder=learned;\n"
+                         "repeat --compare KEY=VALUE to code the same input with each in turn")
+    ap.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args()
     if args.mode == "synth":
         print(synth(args.size, args.out))
@@ -225,7 +230,11 @@ def main() -> None:
         profile(args.limit)
     else:
         path = args.input or lgl_jsonl(args.limit)
-        print(json.dumps(run(path, args.workers, args.store), indent=2))
+        if not args.compare:
+            print(json.dumps(run(path, args.workers, args.store, args.overrides), indent=2))
+        for extra in args.compare:  # one run, each setting in turn on the same input
+            print(json.dumps({"set": extra, **run(path, args.workers, args.store,
+                                                  [*args.overrides, extra])}, indent=2))
 
 
 if __name__ == "__main__":

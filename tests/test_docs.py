@@ -64,7 +64,7 @@ def test_the_option_check_can_fail() -> None:
 
 def test_the_docs_index_lists_every_page_once() -> None:
     index = (ROOT / "docs" / "index.md").read_text("utf-8")
-    linked = re.findall(r"^- \[(\w+\.md)\]\(\1\): \S", index, re.M)
+    linked = re.findall(r"^- \[([\w-]+\.md)\]\(\1\): \S", index, re.M)
     pages = sorted(p.name for p in (ROOT / "docs").glob("*.md") if p.name != "index.md")
     assert sorted(linked) == pages
     assert len(linked) == len(set(linked))

@@ -161,3 +161,18 @@ def test_the_petrarch_coder_needs_a_petrarch_dictionary(pipeline: Pipeline) -> N
     with pytest.raises(ConfigError) as info:
         _stage(pipeline, coder="petrarch")
     assert info.value.code == "E240"
+
+
+def test_the_code_command_takes_min_confidence() -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    text = "Chinese police arrested five activists in Beijing on Monday.\n"
+    every = CliRunner().invoke(main, ["code", "-", "--workers", "1"], input=text)
+    assert every.exit_code == 0, every.output
+    assert json.loads(every.stdout)["events"]
+    none = CliRunner().invoke(main, ["code", "-", "--workers", "1", "--min-confidence", "0.99"],
+                              input=text)
+    assert none.exit_code == 0, none.output
+    assert json.loads(none.stdout)["events"] == []
