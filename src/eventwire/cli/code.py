@@ -10,6 +10,11 @@ import click
 
 from eventwire.api import code_paths, make_config
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
+from eventwire.config import Config
+from eventwire.engines import Outcome
+from eventwire.ingest.stages import input_limit
+from eventwire.progress import RunProgress
+from eventwire.store.ingest import count_inputs
 
 
 def with_min_confidence(overrides: tuple[str, ...], value: float | None) -> list[str]:
@@ -55,19 +60,34 @@ def code_cmd(
         config_files, with_min_confidence(overrides, min_confidence), model=model,
         workers=workers, dictionaries=dictionaries,
     )
-    failures = 0
     out = _open_out(output)
     try:
-        for outcome in code_paths(paths, config, dct=dct):
-            if outcome.record is not None:
-                out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
-                out.flush()
-            else:
-                failures += 1
-                click.echo(f"eventwire: {outcome.error}", err=True)
+        with RunProgress("code", total=_total(paths, config)) as progress:
+            progress.loading()
+            for outcome in code_paths(paths, config, dct=dct):
+                _emit(outcome, out, progress)
     finally:
         if out is not sys.stdout:
             out.close()
-    if failures:
-        click.echo(f"eventwire: {failures} document(s) failed", err=True)
+    click.echo(progress.summary(), err=True)
+    if progress.failures:
         sys.exit(1)
+
+
+def _emit(outcome: Outcome, out: IO[str], progress: RunProgress) -> None:
+    """Write a coded record, or report a failure on standard error; count either."""
+    if outcome.record is not None:
+        out.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+        out.flush()
+    else:
+        progress.note(f"eventwire: {outcome.error}")
+    events = len(outcome.record.get("events") or []) if outcome.record is not None else 0
+    progress.document(events=events, failed=outcome.record is None)
+
+
+def _total(paths: tuple[str, ...], config: Config) -> int | None:
+    """The number of input documents for the bar's ETA, counted only when the bar is
+    drawn (it reads the inputs once more) and never from a stream."""
+    if not sys.stderr.isatty():
+        return None
+    return count_inputs(paths, input_limit(config))

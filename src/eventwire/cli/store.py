@@ -60,7 +60,8 @@ def ingest_cmd(
     rate = stats.added / seconds if seconds > 0 else 0.0
     click.echo(
         f"eventwire: {stats.added} document(s) added, {stats.skipped} already stored, "
-        f"{stats.failed} failed, {stats.events} event(s); {rate:.2f} documents/s -> {path}",
+        f"{stats.failed} failed, {stats.events} event(s); {seconds:.1f} s, "
+        f"{rate:.2f} documents/s -> {path}",
         err=True,
     )
     if stats.failed:

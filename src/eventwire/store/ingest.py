@@ -15,22 +15,9 @@ is kept, and the run goes on. Ids hashed from the content cannot clash this way.
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from eventwire.api import check_dct, with_dct
 from eventwire.config import Config, load_config
@@ -40,6 +27,7 @@ from eventwire.ingest.readers import content_id, is_stream, read_inputs
 from eventwire.ingest.stages import CleanStage, clean_settings, input_limit
 from eventwire.model import Document
 from eventwire.pipeline import check_stages
+from eventwire.progress import RunProgress
 from eventwire.store.store import IngestStats, Store
 
 __all__ = ["ingest_paths", "new_documents", "count_inputs"]
@@ -160,52 +148,39 @@ def count_inputs(paths: Iterable[str | Path], max_bytes: int) -> int | None:
     return sum(1 for _ in read_inputs(paths, max_bytes))
 
 
-class _SpeedColumn(ProgressColumn):
-    """Documents per second over the whole run (rich's own speed is too jumpy)."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:.1f} docs/s")
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _SpeedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    )
-
-
 def _write_all(
     store: Store, outcomes: Iterable[Outcome], stats: IngestStats, advance: Advance
 ) -> None:
+    """Write outcomes a batch per transaction; each counts as done when it is coded (so
+    progress moves per document, not per stored batch)."""
     batch: list[Outcome] = []
     for outcome in outcomes:
         batch.append(outcome)
+        advance(1)
         if len(batch) >= store.batch_size:
             stats += store.write_batch(batch)
-            advance(len(batch))
             batch = []
     if batch:
         stats += store.write_batch(batch)
-        advance(len(batch))
 
 
 def _run(
-    store: Store, paths: list[str | Path], config: Config, dct: str | None, advance: Advance
+    store: Store, paths: list[str | Path], config: Config, dct: str | None,
+    progress: RunProgress,
 ) -> IngestStats:
     max_bytes = input_limit(config)
     stats = IngestStats()
+
+    def advance(n: int) -> None:
+        for _ in range(n):
+            progress.document()
+
     fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance, config)
     first = next(fresh, None)
     if first is None:
         return stats
     fresh = chain([first], fresh)
+    progress.loading()
     engine = make_engine(config)
     try:
         _write_all(store, engine.run(with_dct(fresh, check_dct(dct))), stats, advance)
@@ -224,19 +199,14 @@ def ingest_paths(
 ) -> tuple[IngestStats, float]:
     """Code and store ``paths``; returns what was added and the seconds it took.
 
-    ``progress`` None shows a bar only when standard error is a terminal.
+    ``progress`` None shows a bar only when standard error is a terminal: a "loading
+    model" step while the engine starts, then one step per document.
     """
     paths = list(paths)
     check_dct(dct)
     check_stages(config)  # here, before any worker process builds a pipeline
     show = sys.stderr.isatty() if progress is None else progress
-    start = time.perf_counter()
-    if not show:
-        stats = _run(store, paths, config, dct, lambda n: None)
-        return stats, time.perf_counter() - start
-    max_bytes = input_limit(config)
-    total = count_inputs(paths, max_bytes)
-    with _progress(Console(stderr=True)) as bar:
-        task = bar.add_task("ingest", total=total)
-        stats = _run(store, paths, config, dct, lambda n: bar.advance(task, n))
-    return stats, time.perf_counter() - start
+    total = count_inputs(paths, input_limit(config)) if show else None
+    with RunProgress("ingest", total=total, show=show) as bar:
+        stats = _run(store, paths, config, dct, bar)
+    return stats, bar.seconds
