@@ -22,7 +22,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-@main.command("actor")
+@main.command("actor", epilog="""\b
+Examples:
+  eventwire actor "Vladimir Putin" --date 1999-09-01
+  eventwire actor Hamas --json
+  eventwire actor "Jane Doe" --dictionary mine.yaml    # check a user dictionary's entry
+""")
 @click.argument("name", nargs=-1, required=True)
 @click.option("--date", callback=_date, metavar="YYYY-MM-DD",
               help="The story's or the event's date (default: no date, the plain code).")

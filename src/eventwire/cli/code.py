@@ -29,7 +29,13 @@ def _open_out(path: str | None) -> IO[str]:
     return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
 
 
-@main.command("code")
+@main.command("code", epilog="""\b
+Examples:
+  eventwire code story.txt                       # one JSON record on stdout
+  eventwire code news/ -o coded.jsonl --workers auto
+  eventwire code articles.jsonl --dct 2009-03-14 > coded.jsonl
+  cat story.txt | eventwire code - --min-confidence 0.5
+""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout.")
 @click.option(

@@ -9,7 +9,12 @@ import click
 from eventwire.cli.common import config_options, fail_on_error, main
 
 
-@main.command("eval")
+@main.command("eval", epilog="""\b
+Examples:
+  eventwire eval seed tests/data/eval/seed/defectors-2002.gold.json
+  eventwire eval plover-gsr gold.jsonl --split dev --json
+  eventwire eval geo lgl.xml --limit 40
+""")
 @click.argument("kind", metavar="KIND")
 @click.argument("path", type=click.Path(exists=True))
 @click.option(

@@ -10,7 +10,14 @@ from eventwire.cli.common import config_options, fail_on_error, main
 DEFAULT_DB = "eventwire.duckdb"
 
 
-@main.command("serve")
+@main.command("serve", epilog="""\b
+Examples:
+  eventwire serve --db events.duckdb             # then open http://127.0.0.1:8000/
+  eventwire serve --db new.duckdb --create --port 8080
+  EVENTWIRE_TOKEN=s3cret eventwire serve --host 0.0.0.0 --allowed-host events.lan
+  curl -H 'Authorization: Bearer s3cret' -H 'content-type: text/plain' \\
+       --data-binary @story.txt http://127.0.0.1:8000/api/documents
+""")
 @click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
               help="The DuckDB store to serve (default store.path: eventwire.duckdb).")
 @click.option("--host", default=None,

@@ -24,7 +24,12 @@ def _db(config: Config, db: str | None) -> str:
     return db or str(config["store"]["path"])
 
 
-@main.command("ingest")
+@main.command("ingest", epilog="""\b
+Examples:
+  eventwire ingest news/ --db events.duckdb      # run it again to go on after a stop
+  eventwire ingest articles.jsonl articles.csv --workers 2
+  eventwire ingest big.jsonl --engine spark --master local[2] --out tables/
+""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
