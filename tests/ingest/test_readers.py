@@ -139,3 +139,37 @@ def test_utf16_html_with_a_mark_is_sniffed_as_html(tmp_path: Path) -> None:
     f.write_bytes("<!DOCTYPE html><html><body><p>Hi.</p></body></html>".encode("utf-16"))
     (doc,) = read_inputs([f])
     assert doc.fmt == "html"
+
+
+def test_csv_rows_are_records_with_their_fields(tmp_path: Path) -> None:
+    f = tmp_path / "in.csv"
+    f.write_text(
+        "id,title,date,url,text,section\n"
+        'a1,Port shelled,2011-04-02,http://x.example/1,"Rebels shelled the port, officials '
+        'said.\nA second line.",world\n'
+        ",,,,,\n"  # an empty row is no record
+        "a2,No text,2011-04-03,,,local\n",
+        encoding="utf-8")
+    docs = list(read_inputs([f]))
+    assert len(docs) == 2
+    first = docs[0]
+    assert (first.doc_id, first.title, first.stated_date, first.url) == (
+        "a1", "Port shelled", "2011-04-02", "http://x.example/1")
+    assert first.raw == "Rebels shelled the port, officials said.\nA second line."
+    assert first.fmt == "record" and first.source.endswith("in.csv:3")
+    assert docs[1].error is not None and docs[1].error.code == "E105"
+
+
+def test_csv_without_a_text_column_is_refused_not_coded_as_prose(tmp_path: Path) -> None:
+    f = tmp_path / "in.csv.gz"
+    f.write_bytes(gzip.compress(b"id,headline\n1,Talks resume\n"))
+    docs = list(read_inputs([f]))
+    assert len(docs) == 1 and docs[0].error is not None and docs[0].error.code == "E114"
+    assert "text column" in docs[0].error.message
+
+
+def test_a_csv_field_over_the_limit_stops_the_file_with_a_coded_error(tmp_path: Path) -> None:
+    f = tmp_path / "big.csv"
+    f.write_text('text\n"' + "x" * 500 + '"\n', encoding="utf-8")
+    docs = list(read_inputs([f], 100))
+    assert [d.error.code for d in docs if d.error] == ["E114"]

@@ -215,6 +215,10 @@ def _file_rows(item: Any) -> list[dict[str, Any]]:
     except InputError as exc:
         return [{"source": source, "error": exc.message, "code": exc.code}]
     kind = SUFFIXES.get(Path(name).suffix.lower(), "text")
+    if kind == "csv":  # rows are records, which only the local engine reads from CSV
+        return [{"source": source, "code": "E114",
+                 "error": "CSV records are read by the local engine only: run without "
+                          "--engine spark, or give the records as JSON Lines"}]
     return [{"source": source, "raw": data, "fmt": "html" if kind == "html" else "text"}]
 
 

@@ -18,8 +18,10 @@ normalised), so that the same article read twice gets the same id.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import io
 import json
 import stat
 import sys
@@ -46,6 +48,7 @@ SUFFIXES = {
     ".jsonl": "record",
     ".ndjson": "record",
     ".json": "record",
+    ".csv": "csv",
 }
 DEFAULT_MAX_BYTES = 10_000_000
 #: How much of a stream is read ahead to tell HTML, JSON Lines and text apart.
@@ -148,7 +151,7 @@ def record_to_document(rec: Any, source: str) -> Document:
     if not isinstance(text, str) and not isinstance(html, str):
         return _error_doc(
             source,
-            f"JSON record has no text (one of {list(TEXT_FIELDS)})",
+            f"the record has no text (one of {list(TEXT_FIELDS)})",
             "E105",
             hint="give the article text in a 'text' field",
         )
@@ -268,10 +271,48 @@ def _whole(data: bytes, kind: str, source: str) -> Document:
     return Document(doc_id=content_id(data), source=source, raw=data, fmt=kind)
 
 
+def _csv_records(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Document]:
+    """A CSV file with a header, one record per row: the columns are the record's fields
+    (``text``, and ``id``, ``title``, ``date``, ``url`` when present, by the names JSON
+    Lines records may use). Fields longer than ``max_bytes`` stop the file (E114)."""
+    rows = csv.reader(io.TextIOWrapper(fh, encoding="utf-8-sig", newline=""))
+    header = next(rows, None)
+    if header is None:
+        return
+    if not {h.strip() for h in header} & set(TEXT_FIELDS + HTML_FIELDS):
+        yield _error_doc(source, f"CSV header has no text column (one of {list(TEXT_FIELDS)})",
+                         "E114", hint="name the column that holds the article 'text'")
+        return
+    names = [h.strip() for h in header]
+    for row in rows:
+        if any(cell.strip() for cell in row):
+            where = f"{source}:{rows.line_num}"
+            yield record_to_document(dict(zip(names, row, strict=False)), where)
+
+
+def _stream_csv(path: Path, gz: bool, source: str, max_bytes: int) -> Iterator[Document]:
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max_bytes)
+    try:
+        with _open(path, gz) as fh:
+            yield from _csv_records(fh, source, max_bytes)
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield _error_doc(source, f"not a readable CSV file: {exc}", "E114",
+                         hint="give UTF-8 CSV with a header row and quoted fields, each "
+                              "under stages.clean.max_bytes")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+    finally:
+        csv.field_size_limit(limit)
+
+
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """Read one file into raw Documents (several for JSON Lines)."""
+    """Read one file into raw Documents (several for JSON Lines and CSV)."""
     source = str(path)
     kind, gz = _kind(path)
+    if kind == "csv":
+        yield from _stream_csv(path, gz, source, max_bytes)
+        return
     if kind == "record" and path.suffix.lower() != ".json" and not path.name.endswith(".json.gz"):
         yield from _stream_jsonl(path, gz, source, max_bytes)
         return
