@@ -88,3 +88,36 @@ def test_serve_answers_on_loopback(story_db: Path, tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(20)
+
+
+@pytest.mark.slow
+def test_ingest_into_a_served_store_names_the_server_and_what_to_do(
+    story_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "served.duckdb"
+    shutil.copy(story_db, db)
+    story = tmp_path / "story.txt"
+    story.write_text("Police arrested four protesters in an invented town on Monday.\n")
+    port = _free_port()
+    env = {**os.environ, "EVENTWIRE_TOKEN": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/api/events", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        ingest = subprocess.run(
+            [sys.executable, "-m", "eventwire", "ingest", str(story), "--db", str(db)],
+            capture_output=True, text=True, env=env, timeout=120)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    err = ingest.stderr
+    assert ingest.returncode == 2 and "E402" in err and "Traceback" not in err
+    assert f"eventwire serve (PID {proc.pid}" in err
+    assert f"http://127.0.0.1:{port}/api/documents" in err and f"kill {proc.pid}" in err

@@ -24,6 +24,7 @@ from eventwire.errors import StoreError
 from eventwire.store.bulk import run, scalar
 from eventwire.store.clusters import rebuild_clusters
 from eventwire.store.dedup import DedupRule
+from eventwire.store.lock import lock_error
 from eventwire.store.schema import (
     CLUSTER_COLUMNS,
     ORDER_SHIFT,
@@ -90,8 +91,7 @@ def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
     if is_damage(exc):
         return damage_error(exc, path, opening=True)
     if _LOCK.search(low):
-        return _error("the database is in use by another process", "E402", path,
-                      hint="wait for the other eventwire process to finish; " + text)
+        return lock_error(text, path)
     if "not a valid duckdb" in low or "invalid" in low or "magic" in low:
         return _error("not a DuckDB database (or a corrupt one)", "E401", path,
                       hint="give another --db file; this one was left untouched")
