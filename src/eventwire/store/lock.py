@@ -58,7 +58,7 @@ def lock_error(text: str, path: Path) -> StoreError:
     """E402, naming the process that holds ``path`` and what to do about it."""
     holder = lock_holder(text)
     if holder is None:
-        return _e402("another process", path, "wait for the other eventwire process to "
+        return _e402("its id is unknown", path, "wait for the other eventwire process to "
                      f"finish, or stop it, then run this command again ({text})")
     pid, argv = holder
     command = " ".join(argv)[:200]
@@ -75,5 +75,6 @@ def lock_error(text: str, path: Path) -> StoreError:
 
 
 def _e402(holder: str, path: Path, hint: str) -> StoreError:
-    return StoreError(f"{path}: the database is in use by {holder}", code="E402",
+    return StoreError(f"{path}: the database is in use by another process: {holder}",
+                      code="E402",
                       stage="store", hint=hint)
