@@ -427,3 +427,42 @@ def test_the_explorer_adds_a_story_with_the_secret_of_its_page(page: Any,
     assert "event(s) found; stored" in result, result
     assert page.locator("#events tbody tr").count() > before
     _clean(page)
+
+
+def _side(actor: Record | None, code: str) -> bool:
+    actor = actor or {}
+    return str(actor.get("code") or "").startswith(code) or actor.get("country") == code
+
+
+def test_dyad_plover_mode_context_and_confidence_filters_are_kept_in_the_url(
+    page: Any, server: str, story: tuple[Record, bool]
+) -> None:
+    events = [e for e in story[0]["events"] if (e.get("source") or {}).get("code")
+              and (e.get("target") or {}).get("code")]
+    first = events[0]
+    a, b = first["target"]["code"], first["source"]["code"]  # reversed: needs undirected
+    floor = first.get("confidence") or 0.0
+    expected = [e for e in events
+                if ((_side(e["source"], a) and _side(e["target"], b))
+                    or (_side(e["source"], b) and _side(e["target"], a)))
+                and (e.get("confidence") or 0.0) >= floor]
+    _load(page, server + "/")
+    page.fill("#filters input[name=dyad]", f"{a},{b}")
+    page.check("#filters input[name=undirected]")
+    page.fill("#filters input[name=min_confidence]", str(floor))
+    _navigating(page, lambda: page.click("#filters button[type=submit]"))
+    params = _hash_params(page)
+    assert params["dyad"] == [f"{a},{b}"] and params["undirected"] == ["true"]
+    assert float(params["min_confidence"][0]) == floor
+    assert page.locator("#events tbody tr").count() == len(expected) >= 1
+    _shot(page, "explorer-dyad-filters.png", "header")
+    _navigating(page, page.reload)  # the URL alone restores the form
+    assert page.locator("#filters input[name=dyad]").input_value() == f"{a},{b}"
+    assert page.locator("#filters input[name=undirected]").is_checked()
+    assert page.locator("#events tbody tr").count() == len(expected)
+    context = "political_institutions"
+    _load(page, server + f"/#/?plover=PROTEST&plover_mode=demo&plover_context={context}")
+    assert page.locator("#filters input[name=plover_mode]").input_value() == "demo"
+    assert page.locator("#filters input[name=plover_context]").input_value() == context
+    assert _hash_params(page)["plover_context"] == [context]
+    _clean(page)

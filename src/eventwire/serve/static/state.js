@@ -3,8 +3,9 @@
 // so reload restores the view and back/forward walk through the selections made.
 
 //: The query parameters of the filter vocabulary that the form edits, in display order.
-export const FIELDS = ["source", "target", "actor", "country", "location_country", "quad",
-  "cameo", "plover", "since", "until", "text"];
+export const FIELDS = ["source", "target", "dyad", "undirected", "actor", "country",
+  "location_country", "quad", "cameo", "plover", "plover_mode", "plover_context", "since",
+  "until", "text", "min_confidence"];
 
 const form = () => document.querySelector("#filters");
 
@@ -51,6 +52,8 @@ export function showParams(params) {
     if (name === "quad") {
       const wanted = new Set(value.split(","));
       for (const box of form().querySelectorAll("input[name=quad]")) box.checked = wanted.has(box.value);
+    } else if (name === "undirected") {
+      elements.namedItem(name).checked = value === "true";
     } else {
       elements.namedItem(name).value = value;
     }
