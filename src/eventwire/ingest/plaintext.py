@@ -18,7 +18,7 @@ from eventwire.ingest.dates import find_time, parse_date
 from eventwire.ingest.decode import strip_controls
 from eventwire.ingest.patterns import compiled, compiled_list, patterns
 
-__all__ = ["Parsed", "parse_plaintext", "split_related", "trim_web_text"]
+__all__ = ["Parsed", "parse_plaintext", "split_related", "take_dateline", "trim_web_text"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·–—>]|\d{1,2}[.)])\s+")
@@ -135,23 +135,38 @@ def _dateline(line: str) -> re.Match[str] | None:
     return None
 
 
-def _take_dateline(line: str, parsed: Parsed) -> str:
-    """Move a dateline or bureau at the start of the body into metadata."""
+def _take_dateline(line: str, meta: dict[str, Any]) -> str:
+    """Move a dateline or bureau at the start of a line into ``meta``."""
     m = _dateline(line)
     if m is None:
         return line
     place = (m.group("place") or "").strip(" ,")
     agency = (m.groupdict().get("agency") or "").strip()
     if place and compiled("dateline", "bureau").search(place):
-        parsed.meta["bureau"] = place
+        meta["bureau"] = place
     elif place:
-        parsed.meta["dateline_place"] = place
+        meta["dateline_place"] = place
     if agency:
-        parsed.meta["agency"] = agency
+        meta["agency"] = agency
     if m.group("date"):
-        parsed.meta["dateline_date"] = m.group("date")
-    parsed.meta["dateline"] = line[: m.end()].strip()
+        meta["dateline_date"] = m.group("date")
+    meta["dateline"] = line[: m.end()].strip()
     return line[m.end() :]
+
+
+def take_dateline(text: str, meta: dict[str, Any]) -> str:
+    """The text without the dateline or bureau that opens it, which goes into ``meta``
+    (``dateline``, ``dateline_place``, ``agency``, ``dateline_date``, ``bureau``).
+
+    Why one function for every input kind: "KABUL, Afghanistan, May 3 (Reuters) - ..."
+    names where the reporter filed from, not an actor. Left in the text of a JSON Lines
+    record or an HTML page it was coded as an Afghan actor, so the same story gave other
+    actors from a ``.txt`` file than from a record.
+    """
+    body = text.lstrip()
+    first, sep, rest = body.partition("\n")
+    taken = _take_dateline(first, meta)
+    return text if taken is first else taken + sep + rest
 
 
 def split_related(line: str) -> dict[str, str | None] | None:
@@ -237,10 +252,7 @@ def parse_plaintext(text: str) -> Parsed:
     body_first = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
     end = _footer_start(lines, body_first, parsed.byline)
     _read_footer(lines[end:], parsed)
-    body = lines[body_first:end]
-    if body:
-        body[0] = _take_dateline(body[0].strip(), parsed)
-    parsed.text = _join(body)
+    parsed.text = take_dateline(_join(lines[body_first:end]), parsed.meta)
     return parsed
 
 
@@ -270,5 +282,5 @@ def trim_web_text(text: str, title: str | None) -> Parsed:
         (removed if promo.match(line) else body).append(line)
     if removed:
         parsed.meta["boilerplate"] = removed + parsed.meta.get("boilerplate", [])
-    parsed.text = _join(body)
+    parsed.text = take_dateline(_join(body), parsed.meta)
     return parsed

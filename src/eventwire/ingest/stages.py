@@ -17,7 +17,7 @@ from eventwire.ingest.dates import find_time, parse_date
 from eventwire.ingest.dating import DatingSettings, estimate_date
 from eventwire.ingest.decode import decode, strip_controls
 from eventwire.ingest.html import extract_html
-from eventwire.ingest.plaintext import parse_plaintext, trim_web_text
+from eventwire.ingest.plaintext import parse_plaintext, take_dateline, trim_web_text
 from eventwire.ingest.readers import DEFAULT_MAX_BYTES
 from eventwire.model import Document
 from eventwire.pipeline import register_stage
@@ -80,16 +80,23 @@ def _clean_text(doc: Document, text: str) -> None:
 
 
 def _clean_record(doc: Document, text: str) -> None:
-    doc.text = strip_controls(text).strip()
+    """A record's text as given, less control characters, outer white space and the
+    dateline that opens it (kept in ``meta`` as for plain text)."""
+    found: dict[str, Any] = {}
+    doc.text = take_dateline(strip_controls(text).strip(), found)
+    for key, value in found.items():
+        doc.meta.setdefault(key, value)
 
 
 class CleanStage:
     """Decode raw input and produce the clean text that every offset indexes.
 
     By ``doc.fmt``: HTML goes through trafilatura; plain text through the header and
-    footer parser; JSON Lines records keep their text (control characters and outer
-    white space removed) and their own title, date and URL. With ``verbatim: true``
-    text and records are kept exactly as given, so that offsets equal the input's.
+    footer parser; JSON Lines records keep their text (control characters, outer white
+    space and an opening dateline removed) and their own title, date and URL. Every kind
+    loses its opening dateline to ``meta`` through one function, ``take_dateline``.
+    With ``verbatim: true`` text and records are kept exactly as given, so that offsets
+    equal the input's.
     """
 
     name = "clean"
