@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import TextIO
 
@@ -38,7 +39,10 @@ from rich.progress import (
 )
 from rich.text import Text
 
-__all__ = ["RunProgress"]
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+
+__all__ = ["RunProgress", "CountingPipeline"]
 
 LOADING = "loading model"
 
@@ -85,6 +89,12 @@ class RunProgress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
+
+    def expect(self, total: int) -> None:
+        """The number of documents, once known (the bar then shows an ETA)."""
+        self.total = total
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, total=total)
 
     def loading(self) -> None:
         """The engine is starting: the model loads until the next document is back."""
@@ -137,3 +147,20 @@ def _bar(console: Console) -> Progress:
         redirect_stdout=False,  # standard output carries the records: never touched
         redirect_stderr=False,
     )
+
+
+class CountingPipeline(Pipeline):
+    """A pipeline that reports each document it hands back to a :class:`RunProgress`.
+
+    Why: ``eval`` runs the pipeline inside each gold set's scorer, which knows nothing of
+    progress; counting where the documents leave the pipeline covers every set alike.
+    """
+
+    def __init__(self, pipeline: Pipeline, progress: RunProgress) -> None:
+        super().__init__(pipeline.stages, pipeline.config)
+        self.progress = progress
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in super().pipe(docs):
+            self.progress.document(events=len(doc.events), failed=doc.error is not None)
+            yield doc

@@ -78,3 +78,19 @@ def test_code_to_a_file_prints_a_summary_and_stdout_keeps_only_records(tmp_path:
     assert summary and summary.group(1) == "1" and summary.group(3) == "0"
     record = json.loads(out.read_text("utf-8"))
     assert int(summary.group(2)) == len(record["events"])
+
+
+def test_eval_counts_the_documents_it_codes_and_ends_with_a_summary() -> None:
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    from ..eval.test_cli import PLOVER
+
+    result = CliRunner().invoke(main, ["eval", "plover-gsr", str(PLOVER), "--limit", "2",
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["figures"]["items"] == 2  # stdout: the JSON alone
+    summary = re.match(r"^eventwire: eval: (\d+) document\(s\), \d+ event\(s\), 0 failed, ",
+                       result.stderr.strip().splitlines()[-1])
+    assert summary and int(summary.group(1)) >= 2

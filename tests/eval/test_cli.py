@@ -16,7 +16,7 @@ PETRARCH = ROOT / "tests/data/eval/petrarch/PETR.UnitTest.subset.xml"
 def test_json_output_parses_and_has_the_figures() -> None:
     result = CliRunner().invoke(main, ["eval", "plover-gsr", str(PLOVER), "--limit", "3", "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["kind"] == "plover-gsr"
     assert data["figures"]["items"] == 3
     for name in (
@@ -45,7 +45,7 @@ def test_table_lists_skipped_records(tmp_path: Path) -> None:
 def test_petrarch_uses_the_dictionaries_next_to_the_records_and_says_so() -> None:
     result = CliRunner().invoke(main, ["eval", "petrarch", str(PETRARCH), "--limit", "2", "--json"])
     assert result.exit_code == 0, result.output
-    notes = json.loads(result.output)["notes"]
+    notes = json.loads(result.stdout)["notes"]
     assert any(f"petrarch:{PETRARCH.parent}" in n for n in notes)
 
 

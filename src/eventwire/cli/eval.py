@@ -7,6 +7,7 @@ import json
 import click
 
 from eventwire.cli.common import config_options, fail_on_error, main
+from eventwire.progress import RunProgress
 
 
 @main.command("eval", epilog="""\b
@@ -45,16 +46,19 @@ def eval_cmd(
     from eventwire.eval.runner import run_eval
     from eventwire.eval.table import render
 
-    report = run_eval(
-        kind,
-        path,
-        limit=limit,
-        config_files=config_files,
-        overrides=overrides,
-        model=model,
-        dictionaries=dictionaries,
-        split=split,
-    )
+    with RunProgress("eval") as progress:
+        report = run_eval(
+            kind,
+            path,
+            limit=limit,
+            config_files=config_files,
+            overrides=overrides,
+            model=model,
+            dictionaries=dictionaries,
+            split=split,
+            progress=progress,
+        )
+    click.echo(progress.summary(), err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

@@ -15,6 +15,7 @@ from eventwire.eval.base import Report
 from eventwire.eval.registry import get_kind
 from eventwire.eval.split import select
 from eventwire.pipeline import Pipeline
+from eventwire.progress import CountingPipeline, RunProgress
 
 __all__ = ["run_eval", "verbatim_overrides", "VERBATIM_KEY"]
 
@@ -48,12 +49,14 @@ def run_eval(
     model: str | None = None,
     dictionaries: Iterable[str] = (),
     pipeline: Pipeline | None = None,
+    progress: RunProgress | None = None,
     split: str = "all",
 ) -> Report:
     """Evaluate the system on the gold data at ``path`` and return the KIND's report.
 
     ``pipeline`` lets a caller reuse a pipeline it built; otherwise one is built from the
     configuration options, the KIND's defaults (verbatim text, dictionaries) applied.
+    ``progress`` is told when the model loads and of each document coded.
     ``split`` scores the ``dev`` or ``check`` part of the set only (see
     :mod:`eventwire.eval.split`); ``limit`` then takes the first items of that part.
     """
@@ -79,7 +82,12 @@ def run_eval(
         if kind.stages is not None:
             config["pipeline"] = [s for s in config["pipeline"] if s in kind.stages]
             notes.append(f"only the {', '.join(config['pipeline'])} stage(s) run")
+        if progress is not None:
+            progress.loading()
         pipeline = load_pipeline(config)
+    if progress is not None:
+        progress.expect(len(gold.items))
+        pipeline = CountingPipeline(pipeline, progress)
     report = kind.score(gold.items, pipeline, str(path))
     report.items = len(gold.items)
     report.skipped = list(gold.skipped)
