@@ -90,6 +90,13 @@ class Lexicon:
     max_role_len: int = 1
     #: For each last word of a role phrase, the longest phrase ending with it.
     role_ends: dict[str, int] = field(default_factory=dict)
+    #: Nouns of acts whose modifier acts ("an Israeli air strike"), with the role implied.
+    agent_nouns: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    #: Words that make a modifier the leader ("NATO-led"), and roles of led nouns.
+    led_words: frozenset[str] = frozenset()
+    led_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Words that make a modifier a backer, not the phrase's country ("Iran-backed").
+    backer_words: frozenset[str] = frozenset()
 
     @cached_property
     def nouns(self) -> frozenset[str]:
@@ -198,6 +205,20 @@ def _add_roles(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.persons = frozenset(data.get("persons") or [])
     lex.individuals = frozenset(data.get("individuals") or [])
     lex.refugee_cues = frozenset(data.get("refugee_cues") or [])
+    _add_agency(lex, data)
+
+
+def _add_agency(lex: Lexicon, data: dict[str, Any]) -> None:
+    """Who acts in a phrase: agent nouns, "X-led" and "X-backed" words."""
+    for code, nouns in (data.get("agent_nouns") or {}).items():
+        role = () if code == "own" else (code,)
+        for noun in nouns:
+            lex.agent_nouns[_words(noun)] = role
+    lex.led_words = frozenset(data.get("led_words") or [])
+    for code, nouns in (data.get("led_roles") or {}).items():
+        for noun in nouns:
+            lex.led_roles[noun] = (code,)
+    lex.backer_words = frozenset(data.get("backer_words") or [])
 
 
 def load_builtin() -> Lexicon:

@@ -126,7 +126,17 @@ class Recognizer:
             return self._person(tok)
         if tok.pos_ in NOUN_POS:
             return self._noun(tok)
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod":
+            return self._role_adjective(tok)
         return None
+
+    def _role_adjective(self, tok: Any) -> Found | None:
+        """A role word tagged as an adjective on an act's noun is who acts: "rebel" in "a
+        rebel offensive"."""
+        roles = self.role_of(tok)
+        if not roles or self.agent_role(tok.head) is None:
+            return None
+        return self.make(tok, None, roles, f"agent:role:{self.lemmas[tok.i]}", plural=False)
 
     # -- building blocks --------------------------------------------------------------
 
@@ -209,9 +219,32 @@ class Recognizer:
         org = entry.code if entry.country is None else None
         if entry.kind == "capital":
             sectors = ("GOV",)
+        act = self.agent_role(head)
+        if act is not None:
+            return self._agent(tok, head, entry, sectors or act, org)
         found = self.make(head, entry.country, sectors, f"owner:{entry.rule}", org)
         self.memo[head.i] = found
         return found
+
+    def _agent(
+        self, tok: Any, act: Any, entry: Entry, sectors: tuple[str, ...], org: str | None
+    ) -> Found:
+        """The modifier of an act's noun is who acts: "an Israeli air strike" is an Israeli
+        military act, so "Israeli" is coded ``ISRMIL`` as a mention of its own, for the
+        event coder to take as the act's source."""
+        rule = f"agent:{entry.rule}+{self.lemmas[act.i]}"
+        return self.make(tok, entry.country, sectors, rule, org, plural=False)
+
+    def agent_role(self, tok: Any) -> tuple[str, ...] | None:
+        """The role the act named by the noun ``tok`` gives its doer (``()``: none of its
+        own), or None when the noun names no act; the longest phrase ending at it wins."""
+        i, table = tok.i, self.lex.agent_nouns
+        for n in range(min(3, i + 1), 0, -1):
+            for words in (self.lemmas, self.lowers):
+                role = table.get(tuple(words[i - n + 1 : i + 1]))
+                if role is not None:
+                    return role
+        return None
 
     def refugee_cue(self, tok: Any) -> bool:
         """Whether a clause on ``tok`` says its people seek asylum, flee or defect."""
@@ -247,6 +280,8 @@ class Recognizer:
         for child in tok.lefts:
             if child.dep_ not in MODIFIER_DEPS and child.dep_ != "det":
                 continue
+            if child.lower_ in self.lex.backer_words:
+                continue  # "Iran-backed militias" are not Iran's
             match = self.by_token.get(child.i)
             if match is not None:
                 found = self._country_found(child, match)
@@ -300,8 +335,13 @@ class Recognizer:
     def _noun(self, tok: Any) -> Found | None:
         lemma = self.lemmas[tok.i]
         roles = self.role_of(tok)
+        if not roles and self.agent_role(tok) is not None:
+            return None  # "a government crackdown": "government" is the actor
         transparent = not roles and lemma in self.lex.transparent
         person = not roles and lemma in self.lex.persons
+        led = self.leader(tok)
+        if not roles and led is not None:
+            roles = self.lex.led_roles.get(lemma, ())
         mod_roles = self.modifier_roles(tok)
         if not (roles or transparent or person) and not self._noun_modifier_role(tok):
             return None
@@ -313,7 +353,7 @@ class Recognizer:
             if not roles:
                 roles = self.lex.default_roles.get(lemma, ("CVL",) if person else ())
             self._coordinated_countries(tok, where, roles, lemma)
-            rule = f"compose:{where.rule}+{lemma}"
+            rule = f"{'led' if led is not None else 'compose'}:{where.rule}+{lemma}"
             return self.make(tok, where.country, roles or where.sectors, rule, where.org)
         comp = self.complement(tok)
         if comp is not None:
@@ -321,6 +361,15 @@ class Recognizer:
         if person and not roles:
             return self.make(tok, None, (), f"people:{lemma}")
         return self.make(tok, None, roles, f"role:{lemma}") if roles else None
+
+    def leader(self, tok: Any) -> Any | None:
+        """The "X-led" word of a noun ("NATO-led troops", "the Saudi-led coalition"),
+        when its own modifier names the leader; the phrase is then the leader's actor."""
+        for child in tok.lefts:
+            led = child.dep_ in ("amod", "compound") and child.lower_ in self.lex.led_words
+            if led and any(k.dep_ in MODIFIER_DEPS for k in child.lefts):
+                return child
+        return None
 
     def _noun_modifier_role(self, tok: Any) -> bool:
         """A noun compound names an actor ("police custody", "army bulldozers"); an

@@ -74,6 +74,11 @@ class ActorLink:
                                 else self._covering(obj)
         return None
 
+    def names_actor(self, tok: Token) -> bool:
+        """Whether the token names an actor: what the argument finder asks of the
+        modifiers of an act ("Israeli" in "an Israeli air strike" does, "air" does not)."""
+        return self.mention(tok) is not None
+
     def resolve(self, tok: Token) -> EventActor:
         """The event actor for a token: coded when possible, else the phrase's text."""
         if tok.lower_ in _PRONOUNS and tok.head.dep_ == "relcl":

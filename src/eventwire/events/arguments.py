@@ -9,12 +9,17 @@ inherit the subject, and when they have no object, the object of the verb they h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 __all__ = ["Arguments", "arguments_of", "holder_of", "target_alternatives",
-           "content_targets"]
+           "content_targets", "event_agent", "late_agent", "modifier_agent",
+           "IsActor"]
+
+#: Whether a token names an actor (the event coder asks the actors stage's mentions).
+IsActor = Callable[[Token], bool]
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _OBJ = frozenset({"dobj", "dative", "oprd"})
@@ -128,13 +133,57 @@ def _passive_target(verb: Token) -> Token | None:
     return _child(verb, {"nsubjpass"})
 
 
-def _event_agent(noun: Token) -> Token | None:
-    """The doer of an event noun: "an attack by rebels", "Israel's raid"."""
-    by = _pobj(noun, _EVENT_AGENT_PREPS)
+def event_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
+    """The doer of an event noun: "an attack by rebels", "Israel's raid", "an Israeli
+    air strike", "a government crackdown"."""
+    by = _pobj(noun, _EVENT_AGENT_PREPS) or late_agent(noun)
     if by is not None:
         return by
     poss = _child(noun, {"poss"})
-    return poss
+    return poss if poss is not None else modifier_agent(noun, is_actor)
+
+
+def late_agent(noun: Token) -> Token | None:
+    """ "the expulsion of diplomats by Ankara", parsed with "by Ankara" on "diplomats": a
+    "by" phrase after the act's "of" object is the act's agent."""
+    patient = _pobj(noun, ("of",))
+    return _pobj(patient, ("by",)) if patient is not None else None
+
+
+_AGENT_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_NAMED = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _names_someone(tok: Token) -> bool:
+    """Without the actor mentions: a name or a nationality, on the word or its modifiers
+    ("Turkish artillery" names someone, "air" in "air strike" does not)."""
+    return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in [tok, *tok.lefts])
+
+
+def modifier_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
+    """The modifier of an act's noun that names who acted: "Israeli" in "an Israeli air
+    strike", "artillery" in "Turkish artillery shelling". ``is_actor`` says which tokens
+    name actors (the event coder passes the actors stage's answer); without it, names
+    and nationalities count."""
+    test = is_actor or _names_someone
+    for kid in reversed(list(noun.lefts)):  # the nearest modifier first
+        if kid.dep_ in _AGENT_MODIFIERS and test(kid):
+            return kid
+    return None
+
+
+def _act_doer(tok: Token | None, is_actor: IsActor | None) -> Token | None:
+    """A subject that is an act names its doer: "a raid by NATO-led troops killed four
+    civilians" and "an Israeli air strike killed ..." were acts of the troops and of the
+    Israeli military, not of the raid or the strike."""
+    if tok is None or not (tok.lemma_.lower() in _EVENT_NOUNS or _gerund(tok)):
+        return tok
+    return event_agent(tok, is_actor) or tok
+
+
+def _gerund(tok: Token) -> bool:
+    """An -ing form used as a noun: "Turkish artillery shelling of Kurdish positions"."""
+    return tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
 
 
 def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
@@ -168,12 +217,20 @@ def holder_of(target: Token) -> Token | None:
 
 
 def arguments_of(
-    verb: Token, noun: Token | None, preps: tuple[str, ...], complement: bool = False
+    verb: Token, noun: Token | None, preps: tuple[str, ...], complement: bool = False,
+    is_actor: IsActor | None = None,
 ) -> Arguments:
-    """Source and target for a verb trigger, or a noun trigger carried by ``verb``."""
+    """Source and target for a verb trigger, or a noun trigger carried by ``verb``.
+
+    An act's noun, or a gerund used as one, takes its doer from "by", a possessive or an
+    actor modifier, and its target from the entry's prepositions, then "of" ("the
+    bombardment of X", "the expulsion of diplomats by Ankara")."""
     if noun is not None and verb is noun:
-        return Arguments(_event_agent(noun), _pobj(noun, preps))
-    source, _ = subject_of(verb)
+        return Arguments(event_agent(noun, is_actor), _pobj(noun, (*preps, "of")))
+    if noun is None and _gerund(verb):
+        target = _child(verb, _OBJ) or _pobj(verb, (*preps, "of"))
+        return Arguments(event_agent(verb, is_actor), target)
+    source = _act_doer(subject_of(verb)[0], is_actor)
     if noun is not None:
         target = _pobj(noun, preps) or _pobj(verb, preps)
         return Arguments(source, target)
@@ -181,7 +238,7 @@ def arguments_of(
     if target is None and complement:
         target = _complement_subject(verb)  # "allowed them to fly" (not "said X did")
     if target is not None and target.pos_ == "NOUN":
-        doer = _event_agent(target)
+        doer = event_agent(target, is_actor)
         if doer is not None and target.lemma_ in _EVENT_NOUNS:
             target = doer  # "condemned an attack by X" targets X
     if target is None and verb.dep_ == "conj":
@@ -192,7 +249,8 @@ def arguments_of(
 _EVENT_NOUNS = frozenset({"attack", "raid", "offensive", "bombing", "killing", "arrest",
                           "assault", "incursion", "invasion", "strike", "shelling",
                           "crackdown", "massacre", "decision", "move", "action", "refusal",
-                          "violation", "seizure", "detention", "remark", "statement"})
+                          "violation", "seizure", "detention", "remark", "statement",
+                          "bombardment", "airstrike", "expulsion", "blockade", "ambush"})
 
 
 def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...]) -> list[Token]:

@@ -27,6 +27,11 @@ _PLACE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "nea
                           "around", "outside"})
 
 
+#: Actor rules whose country is the leader's or the attacker's: "US-led forces attacked
+#: insurgents" does not make the insurgents American (docs/actors.md).
+_FOREIGN_RULES = ("led:", "agent:")
+
+
 def _token_at(sent: Span, offset: int) -> Token | None:
     for tok in sent:
         if tok.idx <= offset < tok.idx + len(tok.text):
@@ -81,6 +86,8 @@ def _actor_countries(doc: Document, sent: Span, sectors: set[str]) -> set[str]:
         place_use = (mention.rule or "").endswith(":place")
         if not mention.sectors and not place_use:
             continue  # a bare country is the other party ("accused Japan")
+        if (mention.rule or "").startswith(_FOREIGN_RULES):
+            continue  # "US-led forces", "an Israeli air strike": not the home of the others
         if set(mention.sectors) == sectors:
             continue  # a counterpart ("met the Chinese premier")
         tok = _token_at(sent, mention.head if mention.head is not None else mention.start)

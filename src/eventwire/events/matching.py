@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.arguments import IsActor, late_agent, modifier_agent
 from eventwire.events.lexicon import Entry, Lexicon
 
 __all__ = ["Match", "match_token", "lemma_keys"]
@@ -133,8 +134,9 @@ def _verb_match(tok: Token, lex: Lexicon) -> Match | None:
     return Match(own, tok, tok) if own is not None else None
 
 
-def _noun_match(tok: Token, lex: Lexicon) -> Match | None:
-    """A free-standing event noun with its own doer: "an attack by rebels on X"."""
+def _noun_match(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Match | None:
+    """A free-standing event noun with its own doer: "an attack by rebels on X", "an
+    Israeli air strike", "a government crackdown" (``is_actor``: see ``modifier_agent``)."""
     if tok.dep_ in {"dobj", "nsubjpass"} and set(lemma_keys(tok.head)) & lex.word_list(
         "light_verbs"
     ):
@@ -145,7 +147,11 @@ def _noun_match(tok: Token, lex: Lexicon) -> Match | None:
     has_doer = any(
         (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" for k in tok.children
     )
-    return Match(entry, tok, tok, tok) if has_doer else None
+    if has_doer or late_agent(tok) is not None:
+        return Match(entry, tok, tok, tok)
+    if entry.cameo[:2] in lex.word_list("modifier_doers") and modifier_agent(tok, is_actor):
+        return Match(entry, tok, tok, tok)  # "an Israeli air strike"
+    return None
 
 
 def _nominal(tok: Token) -> bool:
@@ -156,10 +162,10 @@ def _nominal(tok: Token) -> bool:
     )
 
 
-def match_token(tok: Token, lex: Lexicon) -> Match | None:
+def match_token(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Match | None:
     """The entry ``tok`` triggers, or None."""
     if tok.pos_ in _VERB_POS:
         return None if _nominal(tok) else _verb_match(tok, lex)
     if tok.pos_ in _NOUN_POS:
-        return _noun_match(tok, lex)
+        return _noun_match(tok, lex, is_actor)
     return None

@@ -1,0 +1,63 @@
+"""Who acts in a phrase: the modifier of an act's noun, "X-led" and "X-backed" phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("An Israeli air strike hit the camp overnight.", "Israeli", "ISRMIL"),
+        ("The Russian bombardment of the port went on for a week.", "Russian", "RUSMIL"),
+        ("A Chinese naval blockade of the island began on Monday.", "Chinese", "CHNMIL"),
+        ("A government crackdown on students followed the vote.", "government", "GOV"),
+        ("Turkish artillery shelling of the hills lasted all night.", "Turkish artillery",
+         "TURMIL"),
+    ],
+)
+def test_the_modifier_of_an_act_is_an_actor_of_its_own(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
+
+
+def test_a_modifier_keeps_its_own_role_over_the_act_s(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "A rebel offensive on the town failed in March."))
+    assert found.get("rebel") == "REB", found
+
+
+def test_a_general_strike_is_not_military(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "A Greek general strike closed the ports."))
+    assert "GRCMIL" not in found.values(), found
+
+
+def test_a_noun_that_is_no_act_keeps_the_whole_phrase(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "An Indian proposal was tabled on Tuesday."))
+    assert found == {"An Indian proposal": "IND"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Saudi-led coalition struck the harbour.", "The Saudi-led coalition", "SAUMIL"),
+        ("NATO-led troops entered the valley.", "NATO-led troops", "IGONATMIL"),
+        ("A French-led force patrolled the border.", "A French-led force", "FRAMIL"),
+    ],
+)
+def test_x_led_phrases_are_the_leader_s_actors(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    doc = code_actors(pipeline, text)
+    found = {m.text: m for m in doc.actors}
+    assert found[mention].code == code
+    assert (found[mention].rule or "").startswith("led:")
+
+
+def test_x_backed_phrases_are_not_the_backer_s(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "Iran-backed militias fired rockets at the base."))
+    assert found.get("Iran-backed militias") == "REB", found

@@ -1,0 +1,73 @@
+"""Who did it: actors written as modifiers of an act, "by" agents, "X-led" phrases."""
+
+from __future__ import annotations
+
+from eventwire.model import Document, Event
+from tests.events.conftest import Coder
+
+
+def _by_trigger(doc: Document) -> dict[str, Event]:
+    return {e.trigger: e for e in doc.events}
+
+
+def test_a_nationality_on_an_air_strike_is_its_source(code: Coder) -> None:
+    events = _by_trigger(code("An Israeli air strike on the camp killed two guards."))
+    assert events["strike"].source.code == "ISRMIL"
+    assert events["killed"].source.code == "ISRMIL"  # the strike's doer killed them
+
+
+def test_a_bombardment_of_a_city_has_its_source_and_target(code: Coder) -> None:
+    events = _by_trigger(code("The Russian bombardment of Kyiv resumed at dawn."))
+    event = events["bombardment"]
+    assert event.source.code == "RUSMIL"
+    assert event.target.text == "Kyiv"
+
+
+def test_artillery_shelling_of_positions(code: Coder) -> None:
+    doc = code("Turkish artillery shelling of Kurdish positions killed two fighters.")
+    events = _by_trigger(doc)
+    assert events["shelling"].source.code == "TURMIL"
+    assert events["shelling"].target.text == "Kurdish positions"
+    assert events["killed"].source.code == "TURMIL"
+
+
+def test_a_government_crackdown_targets_the_protesters(code: Coder) -> None:
+    event = _by_trigger(code("A government crackdown on protesters left dozens hurt."))["crackdown"]
+    assert (event.source.code, event.target.text) == ("GOV", "protesters")
+
+
+def test_passive_by_agent(code: Coder) -> None:
+    event = _by_trigger(code("Twelve protesters were arrested by police in the capital."))[
+        "arrested"
+    ]
+    assert event.source.code == "COP" and event.target.code.endswith("CVL")
+
+
+def test_an_air_raid_by_government_forces(code: Coder) -> None:
+    event = _by_trigger(code("Residents described an air raid by government forces."))["raid"]
+    assert event.cameo.startswith("19") and "MIL" in (event.source.code or "")
+
+
+def test_expulsion_of_diplomats_by_a_capital(code: Coder) -> None:
+    doc = code("The expulsion of Dutch diplomats by Ankara angered the Netherlands.")
+    event = _by_trigger(doc)["expulsion"]
+    assert (event.source.code, event.target.code) == ("TURGOV", "NLDGOV")
+
+
+def test_a_raid_by_nato_led_troops_is_nato_s(code: Coder) -> None:
+    events = _by_trigger(code("A raid by NATO-led troops killed four civilians on Friday."))
+    assert events["raid"].source.code == "IGONATMIL"
+    assert events["killed"].source.code == "IGONATMIL"
+    assert events["killed"].target.code == "CVL"
+
+
+def test_the_leader_s_country_is_not_given_to_the_other_side(code: Coder) -> None:
+    event = _by_trigger(code("US-led forces attacked insurgents near the town."))["attacked"]
+    assert event.source.code == "USAMIL"
+    assert event.target.text == "insurgents"
+    assert not (event.target.code or "").startswith("USA")
+
+
+def test_a_saudi_led_coalition_is_saudi_military(code: Coder) -> None:
+    event = _by_trigger(code("The Saudi-led coalition struck rebel positions at dawn."))["struck"]
+    assert event.source.code == "SAUMIL"
