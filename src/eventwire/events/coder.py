@@ -174,13 +174,14 @@ class LexiconMatcher:
         self.onto = onto or load_ontology()
 
     def _one(self, tok: Token, link: ActorLink) -> tuple[list[Candidate], int | None]:
-        match = match_token(tok, self.lex)
+        match = match_token(tok, self.lex, link.names_actor)
         if match is None:
             return [], None
         mood = mood_of(match.trigger, self.lex)
         code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
         args = arguments_of(
-            match.verb, match.noun, match.entry.target, bool(match.entry.xcomp)
+            match.verb, match.noun, match.entry.target, bool(match.entry.xcomp),
+            link.names_actor,
         )
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go

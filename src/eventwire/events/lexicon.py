@@ -21,7 +21,8 @@ from eventwire.errors import DictionaryError
 __all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
-               "conditional", "pending", "negations", "intent_governors", "obligation")
+               "conditional", "pending", "negations", "intent_governors", "obligation",
+               "modifier_doers")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
