@@ -29,6 +29,12 @@ Examples:
     show_default=True,
     help="Score the dev part, the locked check part, or all of the set (docs/eval.md).",
 )
+@click.option(
+    "--pages",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="The folder of the pages, for html-meta (default: html/ beside the gold file).",
+)
 @config_options
 @fail_on_error
 def eval_cmd(
@@ -37,12 +43,16 @@ def eval_cmd(
     limit: int | None,
     as_json: bool,
     split: str,
+    pages: str | None,
     config_files: tuple[str, ...],
     overrides: tuple[str, ...],
     model: str | None,
     dictionaries: tuple[str, ...],
 ) -> None:
-    """Evaluate on gold data at PATH. KIND: plover-gsr, petrarch, timeml, geo, aeb, seed."""
+    """Evaluate on gold data at PATH.
+
+    KIND: plover-gsr, petrarch, timeml, geo, aeb, html-meta, seed.
+    """
     from eventwire.eval.runner import run_eval
     from eventwire.eval.table import render
 
@@ -57,6 +67,7 @@ def eval_cmd(
             dictionaries=dictionaries,
             split=split,
             progress=progress,
+            pages=pages,
         )
     click.echo(progress.summary(), err=True)
     if as_json:

@@ -71,6 +71,12 @@ SUBSETS = (
     Subset("geovirus", "geo", "tests/data/eval/geo/GeoVirus.subset.xml"),
     Subset("lgl", "geo", "tests/data/eval/geo/LGL.subset.xml.gz"),
     Subset("aeb", "aeb", "tests/data/eval/aeb"),
+    Subset(
+        "html-meta",
+        "html-meta",
+        "tests/data/eval/html-meta/meta.jsonl",
+        pin="tests/data/eval/html-meta",
+    ),
     Subset("seed", "seed", "tests/data/eval/seed"),
 )
 BASELINE = "tests/eval/baseline.json"

@@ -27,7 +27,9 @@ class Kind:
     (or spans are aligned back). ``default_dictionaries`` finds the dictionaries that go
     with a gold file when the user names none. ``stages``: when set, only these stages of
     the configured pipeline run (a KIND that measures one stage need not wait for, or
-    crash in, the others).
+    crash in, the others). ``load_pages``: for a KIND whose gold file and pages are kept
+    apart (the pages belong to their publishers), reads the gold with its pages in the
+    folder ``--pages`` names (None: the KIND's default place).
     """
 
     name: str
@@ -37,6 +39,7 @@ class Kind:
     verbatim: bool = False
     default_dictionaries: Callable[[Path], list[str]] | None = None
     stages: tuple[str, ...] | None = None
+    load_pages: Callable[[Path, Path | None], Gold[Any]] | None = None
 
 
 #: The modules that declare a KIND (each has a module-level ``KIND``), in display order.
@@ -46,6 +49,7 @@ KIND_MODULES = (
     "eventwire.eval.timeml",
     "eventwire.eval.geo",
     "eventwire.eval.aeb",
+    "eventwire.eval.htmlmeta",
     "eventwire.eval.seed",
 )
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from eventwire.api import load_pipeline, make_config
 from eventwire.config import default_config
-from eventwire.eval.base import Report
-from eventwire.eval.registry import get_kind
+from eventwire.errors import ConfigError
+from eventwire.eval.base import Gold, Report
+from eventwire.eval.registry import Kind, get_kind
 from eventwire.eval.split import select
 from eventwire.pipeline import Pipeline
 from eventwire.progress import CountingPipeline, RunProgress
@@ -39,6 +41,20 @@ def verbatim_overrides(overrides: list[str], notes: list[str]) -> list[str]:
     return overrides
 
 
+def _load(kind: Kind, path: Path, pages: str | Path | None) -> Gold[Any]:
+    """The gold items, read with the pages folder when the KIND keeps its pages apart."""
+    if kind.load_pages is not None:
+        return kind.load_pages(path, None if pages is None else Path(pages))
+    if pages is not None:
+        raise ConfigError(
+            f"eval {kind.name} takes no --pages",
+            code="E217",
+            hint="--pages is for a KIND whose pages are kept apart: eventwire eval html-meta "
+            "GOLD.jsonl --pages DIR",
+        )
+    return kind.load(path)
+
+
 def run_eval(
     kind_name: str,
     path: str | Path,
@@ -51,6 +67,7 @@ def run_eval(
     pipeline: Pipeline | None = None,
     progress: RunProgress | None = None,
     split: str = "all",
+    pages: str | Path | None = None,
 ) -> Report:
     """Evaluate the system on the gold data at ``path`` and return the KIND's report.
 
@@ -59,10 +76,11 @@ def run_eval(
     ``progress`` is told when the model loads and of each document coded.
     ``split`` scores the ``dev`` or ``check`` part of the set only (see
     :mod:`eventwire.eval.split`); ``limit`` then takes the first items of that part.
+    ``pages``: the folder of the pages, for a KIND that keeps them apart from its gold.
     """
     kind = get_kind(kind_name)
     path = Path(path)
-    loaded = kind.load(path)
+    loaded = _load(kind, path, pages)
     gold = select(loaded, split).limited(limit)
     notes: list[str] = []
     if split != "all":
