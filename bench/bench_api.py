@@ -3,7 +3,7 @@
 Usage::
 
     python bench/bench_api.py [--db FILE] [--events 1000000] [--clients 50] [--seconds 30]
-                              [--page]
+                              [--page] [--no-cache] [--varied --readers 1,4]
 
 Builds a synthetic store of ``--events`` events when ``--db`` does not exist yet (with
 ``bench/synth_events.py`` when present, else the small synthesiser below, both through
@@ -14,6 +14,13 @@ the latency of one request alone first (the cold query), then requests per secon
 p50/p99 latency under load. Every request loop is bounded in time and count
 and only ever targets 127.0.0.1. ``--page`` also times the explorer in headless Chromium
 (navigation to every panel drawn).
+
+``--varied`` replaces the fixed scenarios by one where every request draws its own filters
+(one to three of source, target, dyad, QuadClass, CAMEO root, location country, dates,
+text, near; seeded), so no two requests ask the same question and no cache can answer
+them. With ``--readers 1,4`` one run starts a server per value of ``serve.readers`` and
+measures each with one client (the machine's baseline at that moment) and then with
+``--clients`` clients: ``1`` is the store read one query at a time, as before the pool.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +54,13 @@ SCENARIOS = {
     "events, page 2 (cursor)": None,  # filled with a real cursor at run time
 }
 MAX_REQUESTS = 200_000  # per scenario, whatever the time
+
+#: Values the varied requests draw from: codes any store accepts (the filter checks codes
+#: against the CAMEO vocabulary, not against the store's content).
+_ISO3 = ["USA", "CHN", "RUS", "UKR", "ZMB", "VEN", "LBR", "ZWE", "NLD", "NZL", "FRA", "IND",
+         "BRA", "NGA", "EGY", "GRC", "HKG", "JPN", "KOR", "PRK"]
+_ROOTS = [f"{n:02d}" for n in range(1, 21)]
+_TEXT = ["talks", "border", "protest", "refugees", "sanctions", "police", "summit", "court"]
 
 _COUNTRIES = [("CHN", 39.9, 116.4), ("RUS", 55.75, 37.6), ("USA", 38.9, -77.0),
               ("JPN", 35.7, 139.7), ("PRK", 39.0, 125.75), ("KOR", 37.55, 127.0),
@@ -128,9 +142,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, cache: bool) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, cache: bool,
+                 readers: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     extra = [] if cache else ["--set", "serve.cache_entries=0"]
+    extra += [] if readers is None else ["--set", f"serve.readers={readers}"]
     proc = subprocess.Popen(
         [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port),
          *extra],
@@ -148,17 +164,51 @@ def start_server(db: Path, cache: bool) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("the server did not start")
 
 
-async def _client(http: httpx.AsyncClient, url: str, stop: float,
+def _month(rng: random.Random) -> str:
+    return f"{rng.choice([2024, 2025])}-{rng.randint(1, 12):02d}"
+
+
+def _varied_filter(rng: random.Random) -> tuple[str, str]:
+    """One filter of the API's vocabulary with a random value."""
+    kind = rng.choice(["source", "target", "dyad", "quad", "cameo", "location_country",
+                       "since", "until", "text", "near", "country"])
+    value = {
+        "source": lambda: rng.choice(_ISO3), "target": lambda: rng.choice(_ISO3),
+        "country": lambda: rng.choice(_ISO3),
+        "dyad": lambda: f"{rng.choice(_ISO3)},{rng.choice(_ISO3)}",
+        "quad": lambda: str(rng.randint(1, 4)), "cameo": lambda: rng.choice(_ROOTS),
+        "location_country": lambda: rng.choice(_ISO3),
+        "since": lambda: _month(rng), "until": lambda: _month(rng),
+        "text": lambda: rng.choice(_TEXT),
+        "near": lambda: f"{rng.uniform(-50, 60):.1f},{rng.uniform(-120, 150):.1f},"
+                        f"{rng.choice([100, 300, 1000])}",
+    }[kind]()
+    return kind, value
+
+
+def varied_urls(seed: int = 11) -> Callable[[], str]:
+    """A source of ``/api/events`` URLs with one to three random filters each."""
+    rng = random.Random(seed)
+
+    def next_url() -> str:
+        params = dict(_varied_filter(rng) for _ in range(rng.randint(1, 3)))
+        return "/api/events?" + str(httpx.QueryParams(params))
+
+    return next_url
+
+
+async def _client(http: httpx.AsyncClient, url: str | Callable[[], str], stop: float,
                   latencies: list[float], errors: list[int]) -> None:
     while time.monotonic() < stop and len(latencies) < MAX_REQUESTS:
         t = time.perf_counter()
-        response = await http.get(url)
+        response = await http.get(url if isinstance(url, str) else url())
         latencies.append(time.perf_counter() - t)
         if response.status_code != 200:
             errors.append(response.status_code)
 
 
-async def load(base: str, url: str, clients: int, seconds: float) -> dict[str, float]:
+async def load(base: str, url: str | Callable[[], str], clients: int,
+               seconds: float) -> dict[str, float]:
     latencies: list[float] = []
     errors: list[int] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -193,6 +243,25 @@ def page_load(base: str, runs: int = 3) -> list[float]:
     return times
 
 
+def run_varied(db: Path, readers: int | None, clients: int, seconds: float, *,
+               cache: bool) -> None:
+    """The varied scenario against one server: one client, then ``clients`` clients."""
+    proc, base = start_server(db, cache=cache, readers=readers)
+    try:
+        warm = varied_urls(seed=3)
+        for _ in range(5):  # the first queries of a fresh process read the file
+            httpx.get(base + warm(), timeout=120).raise_for_status()
+        for n in (1, clients):
+            r = asyncio.run(load(base, varied_urls(), n, seconds))
+            print(f"varied filters, readers {readers or 'default'}, cache "
+                  f"{'on' if cache else 'off'}, {n:3d} client(s): {r['requests']:6d} req "
+                  f"{r['rps']:6.1f} req/s  p50 {r['p50_ms']:7.1f} ms  "
+                  f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}", flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=str(ROOT / "artifacts" / "bench-1m.duckdb"))
@@ -203,11 +272,20 @@ def main() -> int:
     ap.add_argument("--page", action="store_true", help="also time the explorer page")
     ap.add_argument("--no-cache", action="store_true",
                     help="serve with serve.cache_entries=0: every request queries the store")
+    ap.add_argument("--varied", action="store_true",
+                    help="one scenario whose every request has its own random filters")
+    ap.add_argument("--readers", default=None, metavar="N[,N...]",
+                    help="with --varied: a server per serve.readers value, one after another")
     args = ap.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
     if not db.exists():
         build_store(db, args.events)
+    if args.varied:
+        readers = [int(n) for n in args.readers.split(",")] if args.readers else [None]
+        for n in readers:
+            run_varied(db, n, args.clients, args.seconds, cache=not args.no_cache)
+        return 0
     proc, base = start_server(db, cache=not args.no_cache)
     print(f"{db}: {args.clients} clients x {args.seconds:.0f} s per scenario, "
           f"cache {'off' if args.no_cache else 'on'}", flush=True)
