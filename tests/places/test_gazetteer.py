@@ -81,3 +81,32 @@ def test_normalise_spells_out_leading_abbreviations():
 def test_a_letter_left_of_an_alternate_name_is_no_name(gaz):
     assert not any(p.name == "Detroit" for p in gaz.lookup("D"))  # from "The D"
     assert any(p.name == "Los Angeles" for p in gaz.lookup("L.A."))
+
+
+#: Published points of two gazetteers that news corpora annotate with (GeoNames' country
+#: entry; the coordinates of the country's Wikipedia article), where they lie more than
+#: 161 km apart: the shipped point must be right for a reader of either.
+TWO_CONVENTIONS = {
+    "CHN": ((35.0, 105.0), (35.0, 103.0)),
+    "SDN": ((15.0, 30.0), (15.0, 32.0)),
+    "NGA": ((10.0, 8.0), (8.0, 10.0)),
+}
+
+
+@pytest.mark.parametrize("iso3", sorted(TWO_CONVENTIONS))
+def test_a_country_point_is_within_161_km_of_both_conventions(gaz, iso3):
+    place = gaz.countries[iso3]
+    for lat, lon in TWO_CONVENTIONS[iso3]:
+        assert haversine_km(place.lat, place.lon, lat, lon) <= 161
+
+
+def test_a_country_point_lies_in_its_country(gaz):
+    # countryinfo put Kuwait at 45.75E, in the desert beyond its western border.
+    kuwait = gaz.countries["KWT"]
+    assert 28.5 < kuwait.lat < 30.1 and 46.5 < kuwait.lon < 48.5
+
+
+def test_countries_where_both_conventions_agree_keep_their_point(gaz):
+    mexico, kenya = gaz.countries["MEX"], gaz.countries["KEN"]
+    assert (mexico.lat, mexico.lon) == (23.0, -102.0)
+    assert (kenya.lat, kenya.lon) == (1.0, 38.0)
