@@ -43,6 +43,8 @@ def event(
         "cameo": cameo, "cameo_root": cameo[:2], "quad_class": 4, "goldstein": -5.0,
         "plover": {"event_type": plover, "mode": None, "context": ["political"]},
         "date": date, "date_precision": "day", "date_source": "text", "location": location,
+        "location_source": "clause" if location else None,
+        "location_precision": "city" if place else ("country" if location else None),
         "size": {"people": 5, "killed": None, "injured": None, "arrested": 5},
         "negated": negated, "hypothetical": False, "rule": "test.rule",
         "confidence": confidence,

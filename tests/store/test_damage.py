@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -52,8 +53,26 @@ def bad_header(good_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def bad_block(good_db: Path, tmp_path: Path) -> Path:
-    """64 KiB of data written over the middle of the file (the events' blocks)."""
-    return _damaged(good_db, tmp_path, None, bytes(range(256)) * 256)
+    """64 KiB of data written over the block of the event clusters, which every command
+    reads (queries join them, ingest links new events to them)."""
+    return _damaged(good_db, tmp_path, _clusters_block(good_db), bytes(range(256)) * 256)
+
+
+#: DuckDB's file layout: three 4 KiB headers, then blocks of 256 KiB.
+HEADERS, BLOCK = 3 * 4096, 256 * 1024
+
+
+def _clusters_block(path: Path) -> int:
+    """Where the clusters' data lies, asked of DuckDB rather than guessed from the file
+    size (a new column of the events moves the middle of the file to another block)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        block = con.execute("SELECT min(block_id) FROM pragma_storage_info('event_clusters') "
+                            "WHERE column_name = 'cluster_id' AND block_id >= 0").fetchone()
+    finally:
+        con.close()
+    assert block is not None and block[0] is not None
+    return HEADERS + int(block[0]) * BLOCK
 
 
 def _cli(*args: str) -> Any:

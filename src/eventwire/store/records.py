@@ -35,7 +35,8 @@ def _mention(row: Row) -> Row:
     base = {"start": row["char_start"], "end": row["char_end"], "text": row["text"]}
     kind = row["kind"]
     if kind == "actors":
-        base.update(code=row["code"], country=row["country"], sectors=list(row["sectors"] or []))
+        base.update(code=row["code"], country=row["country"], sectors=list(row["sectors"] or []),
+                    resolved=row.get("resolved") or row["text"])
     elif kind == "times":
         base.update(type=row["type"], value=row["value"])
     elif kind == "places":
@@ -52,6 +53,7 @@ def _actor(row: Row, role: str) -> Row:
         "code": row[f"{role}_code"],
         "country": row[f"{role}_country"],
         "sectors": list(row[f"{role}_sectors"] or []),
+        "resolved": row.get(f"{role}_resolved") or row[f"{role}_text"],
     }
 
 
@@ -70,6 +72,8 @@ def event_record(row: Row) -> Row:
                    "context": list(row["plover_context"] or [])},
         "date": row["date"], "date_precision": row["date_precision"],
         "date_source": row["date_source"], "location": location,
+        "location_source": row.get("location_source"),
+        "location_precision": row.get("location_precision"),
         "size": {k: row[f"size_{k}"] for k in ("people", "killed", "injured", "arrested")},
         "negated": row["negated"], "hypothetical": row["hypothetical"], "rule": row["rule"],
         "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],

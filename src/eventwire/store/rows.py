@@ -112,6 +112,7 @@ def _mention_row(doc_id: str, kind: str, idx: int, m: dict[str, Any]) -> Row:
         row[key] = m.get(key)
     if kind == "actors":
         row["sectors"] = list(m.get("sectors") or [])
+        row["resolved"] = m.get("resolved")
     if kind == "times":
         row["value"] = m.get("value")
     if kind == "quantities":
@@ -136,6 +137,7 @@ def _actor_cols(prefix: str, actor: dict[str, Any] | None) -> Row:
         f"{prefix}_code": actor.get("code"),
         f"{prefix}_country": actor.get("country"),
         f"{prefix}_sectors": list(actor.get("sectors") or []),
+        f"{prefix}_resolved": actor.get("resolved"),
     }
 
 
@@ -191,6 +193,8 @@ def _event_row(doc: Row, idx: int, ev: dict[str, Any], sentences: list[Row]) -> 
         negated=bool(ev.get("negated")), hypothetical=bool(ev.get("hypothetical")),
         rule=ev.get("rule") or "", outlet=doc["outlet"], doc_day=doc["day"], cluster_id=None,
         seq=None, order_key=None, confidence=_confidence(ev.get("confidence")),
+        location_source=ev.get("location_source"),
+        location_precision=ev.get("location_precision"),
     )
     return row
 
