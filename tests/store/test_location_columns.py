@@ -12,7 +12,12 @@ import duckdb
 
 from eventwire.export import export_store
 from eventwire.store import Store
-from eventwire.store.migrate import V3_EVENT_COLUMNS
+from eventwire.store.migrate import (
+    V1_EVENT_COLUMNS,
+    V2_EVENT_COLUMNS,
+    V3_EVENT_COLUMNS,
+    v0_columns,
+)
 from eventwire.store.schema import index_statements
 
 from .factory import event, record
@@ -48,11 +53,16 @@ def test_the_store_keeps_where_a_location_came_from(db_path: Path) -> None:
 def test_a_store_of_schema_2_gains_the_columns_with_unknown_values(db_path: Path) -> None:
     _fill(db_path)
     con = duckdb.connect(str(db_path))
-    for (index,) in con.execute(
-            "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'").fetchall():
+    for (index,) in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall():
         con.execute(f"DROP INDEX {index}")  # DuckDB alters no table an index depends on
-    for name in V3_EVENT_COLUMNS:
-        con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+    for table in ("events", "mentions"):  # every column of schema 3 and later goes
+        kept = {name for name, _ in v0_columns(table)}
+        kept |= set(V1_EVENT_COLUMNS + V2_EVENT_COLUMNS) if table == "events" else set()
+        for (name,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                   "WHERE table_name = ?", [table]).fetchall():
+            if name not in kept:
+                con.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+    assert set(V3_EVENT_COLUMNS) - kept == set(V3_EVENT_COLUMNS)
     for stmt in index_statements():
         con.execute(stmt)
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
