@@ -350,15 +350,16 @@ def one_per_act(cands: list[Candidate]) -> list[Candidate]:
 
 def confidence_of(cand: Candidate) -> float:
     """The model's probability for learned events; for the rule coders, a documented
-    rule-based value (docs/events.md): flagged acts 0.3; PETRARCH patterns 0.7 and bare
-    verbs 0.5; lexicon entries 0.75 with a named source and target, else 0.6."""
+    rule-based value (docs/events.md): flagged acts 0.3; PETRARCH patterns 0.75 and bare
+    verbs 0.5; lexicon entries 0.75 with a named source and target, else 0.6. On a tie
+    the first matcher's reading wins: a PETRARCH dictionary the user added comes first."""
     given = cand.extra.get("confidence")
     if isinstance(given, float):
         return given
     if cand.negated or cand.hypothetical:
         return 0.3
     if cand.rule.startswith("petrarch:"):
-        return 0.5 if cand.rule.endswith(":*") else 0.7
+        return 0.5 if cand.rule.endswith(":*") else 0.75
     return 0.75 if _named(cand.source) and _named(cand.target) else 0.6
 
 

@@ -94,14 +94,17 @@ def _children(tok: Token) -> list[str]:
     return feats
 
 
-def _window(tok: Token) -> list[str]:
-    sent = tok.sent
+def sentence_cues(sent: Span) -> list[str]:
+    """The cue words of a sentence, as features (computed once per sentence)."""
+    return [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
+
+
+def _window(tok: Token, sent: Span) -> list[str]:
     feats = []
     for offset in (-3, -2, -1, 1, 2):
         i = tok.i + offset
         if sent.start <= i < sent.end:
             feats.append(f"w{offset}:{tok.doc[i].lower_}")
-    feats += [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
     return feats
 
 
@@ -117,8 +120,9 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
                         "earnings", "profit", "said", "told", "says"})
 
 
-def trigger_features(tok: Token, lex: Lexicon) -> list[str]:
-    """Sparse string features of a candidate trigger (its vector is added by the caller)."""
+def trigger_features(tok: Token, lex: Lexicon, cues: list[str] | None = None) -> list[str]:
+    """Sparse string features of a candidate trigger (its vector is added by the caller);
+    ``cues`` are its sentence's :func:`sentence_cues`, computed here when not given."""
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -129,7 +133,9 @@ def trigger_features(tok: Token, lex: Lexicon) -> list[str]:
     ]
     if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
         feats.append(f"light:{head.lemma_.lower()}")
-    feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok)
+    sent = tok.sent
+    feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok, sent)
+    feats += sentence_cues(sent) if cues is None else cues
     match = match_token(tok, lex)
     if match is not None:
         code = match.entry.cameo

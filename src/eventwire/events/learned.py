@@ -27,6 +27,7 @@ from eventwire.events.features import (
     candidate_tokens,
     pair_features,
     rule_arguments,
+    sentence_cues,
     sentence_mentions,
     trigger_features,
 )
@@ -136,8 +137,9 @@ class LearnedCoder:
         """Every candidate the model codes as an event, one per source."""
         refs = sentence_mentions(link, sent)
         out: list[Candidate] = []
+        cues = sentence_cues(sent)
         for tok in candidate_tokens(sent, self.lex, self.model.event_nouns):
-            feats = trigger_features(tok, self.lex)
+            feats = trigger_features(tok, self.lex, cues)
             decision = decide(self.model, feats, _vector_for(self.model.event.dense, tok))
             if decision is None:
                 continue

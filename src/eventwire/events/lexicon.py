@@ -70,9 +70,12 @@ class Lexicon:
     by_key: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     threat_codes: dict[str, str] = field(default_factory=dict)
+    _opaque: tuple[object, frozenset[str]] | None = field(default=None, repr=False,
+                                                         compare=False)
 
     def add(self, entry: Entry) -> None:
         self.by_key[(entry.pos, entry.lemma)].append(entry)
+        self._opaque = None
 
     def lookup(self, pos: str, lemma: str) -> list[Entry]:
         return self.by_key.get((pos, lemma), [])
@@ -85,9 +88,14 @@ class Lexicon:
 
     @property
     def opaque_lemmas(self) -> frozenset[str]:
-        """Verbs whose complement is content, not an event: lexicon ones and irrealis."""
-        own = {e.lemma for entries in self.by_key.values() for e in entries if e.opaque}
-        return frozenset(own) | self.word_list("irrealis")
+        """Verbs whose complement is content, not an event: lexicon ones and irrealis.
+        Kept until an entry is added or the irrealis list replaced: the mood checks ask for
+        it for every candidate, and building it walks the whole lexicon."""
+        irrealis = self.word_list("irrealis")
+        if self._opaque is None or self._opaque[0] is not irrealis:
+            own = {e.lemma for entries in self.by_key.values() for e in entries if e.opaque}
+            self._opaque = (irrealis, frozenset(own) | irrealis)
+        return self._opaque[1]
 
 
 def _entries(raw: dict[str, Any]) -> list[Entry]:
