@@ -16,6 +16,11 @@ parade").
 
     python bench/geo_check.py geovirus [--limit N] [--gazetteer cities5000]
     python bench/geo_check.py lgl --limit 100 --offset 200 --errors 50
+    python bench/geo_check.py lgl --split dev --urls
+
+``--split dev|check`` scores one part of the locked split (docs/eval.md); ``--urls`` gives
+each LGL article its ``<url>``, as a JSON Lines input's ``url`` would, so that the outlet's
+region (``places/outlet.py``) is a prior.
 """
 
 from __future__ import annotations
@@ -108,16 +113,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--offset", type=int, default=0, help="skip the first N documents")
     ap.add_argument("--gazetteer", default=None)
     ap.add_argument("--errors", type=int, default=0, help="print the N worst errors")
+    ap.add_argument("--split", choices=["all", "dev", "check"], default="all")
+    ap.add_argument("--urls", action="store_true", help="LGL: pass each article's URL")
     args = ap.parse_args(argv)
     overrides = ["pipeline=[parse, places]"]
     if args.gazetteer:
         overrides.append(f"stages.places.gazetteer={args.gazetteer}")
     pipe = load_pipeline(make_config(overrides=overrides))
-    items = list(geovirus() if args.corpus == "geovirus" else lgl())
+    items = list(geovirus(args.split) if args.corpus == "geovirus" else lgl(args.split))
     items = items[args.offset :]
     if args.limit:
         items = items[: args.limit]
-    docs = [Document(doc_id=str(i), source=args.corpus, text=t) for i, (t, _) in enumerate(items)]
+    urls = _urls(args.split)[args.offset : args.offset + len(items)] if args.urls else []
+    docs = [Document(doc_id=str(i), source=args.corpus, text=t,
+                     url=urls[i] if i < len(urls) else None)
+            for i, (t, _) in enumerate(items)]
     started = time.perf_counter()
     done = list(pipe.pipe(docs))
     elapsed = time.perf_counter() - started
@@ -132,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus == "geovirus":
         same = _same_page(_pages())
     else:
-        same = _same_geonameid(_geonameids()[args.offset : args.offset + len(items)])
+        ids = _geonameids(args.split)
+        same = _same_geonameid(ids[args.offset : args.offset + len(items)])
     print(f"{'same_entity_161':16} {_same_entity(items, done, same):.3f}")
     misses, alone = _misses(items, done)
     print(f"{'misses':16} {misses}\n{'misses_alone':16} {alone}")
@@ -189,14 +200,27 @@ def _same_page(pages: dict[tuple[str, float, float], str]) -> SameEntity:
     return same
 
 
-def _geonameids() -> list[dict[int, int]]:
-    """LGL: the gold GeoNames id of each toponym, by article and start offset."""
+def _lgl_articles(split: str) -> list[str]:
+    """LGL's raw <article> elements of one part of the locked split, in file order."""
     with gzip.open(EVAL / "lgl" / "LGL.xml.gz", "rt", encoding="utf-8") as fh:
         raw = fh.read()
+    wanted = {item.id for item in select(load(EVAL / "lgl" / "LGL.xml.gz"), split).items}
+    return [a for a in re.findall(r"<article .*?</article>", raw, re.S)
+            if re.search(r'docid="([^"]*)"', a)[1] in wanted]  # type: ignore[index]
+
+
+def _geonameids(split: str = "all") -> list[dict[int, int]]:
+    """LGL: the gold GeoNames id of each toponym, by article and start offset."""
     pattern = re.compile(r"<start>(\d+)</start>\s*<end>\d+</end>\s*<phrase>.*?</phrase>\s*"
                          r'<gaztag geonameid="(\d+)"', re.S)
     return [{int(m[1]): int(m[2]) for m in pattern.finditer(article)}
-            for article in re.findall(r"<article .*?</article>", raw, re.S)]
+            for article in _lgl_articles(split)]
+
+
+def _urls(split: str) -> list[str | None]:
+    """LGL: each article's <url> (the outlet's page), in the order of :func:`lgl`."""
+    found = (re.search(r"<url>(.*?)</url>", a, re.S) for a in _lgl_articles(split))
+    return [html.unescape(m[1]).strip() if m else None for m in found]
 
 
 def _same_geonameid(ids: list[dict[int, int]]) -> SameEntity:

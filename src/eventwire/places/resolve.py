@@ -19,6 +19,7 @@ from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
+from eventwire.places.outlet import Outlet
 from eventwire.places.spans import Candidate
 from eventwire.places.util import context_words
 from eventwire.places.weights import Weights, load_weights
@@ -114,9 +115,12 @@ class Resolver:
         bonus = self.w.feature_bonus.get(place.feature, 0.0)
         return math.log10(place.population + 10) + bonus + us_state
 
-    def context(self, cands: Sequence[Candidate], named: Sequence[Place] = ()) -> Context:
+    def context(self, cands: Sequence[Candidate], named: Sequence[Place] = (),
+                outlet: Outlet | None = None) -> Context:
         """Countries and states the story names, or that its clear-cut toponyms lie in;
-        ``named``: countries and states named only inside other names (organisations)."""
+        ``named``: countries and states named only inside other names (organisations);
+        ``outlet``: the region of the outlet that published the story, a vote for its home
+        region (local news seldom names its own state)."""
         countries: dict[str, set[str]] = defaultdict(set)
         states: dict[tuple[str, str], set[str]] = defaultdict(set)
         for place in named:
@@ -135,7 +139,7 @@ class Resolver:
         text = cands[0].root.doc.text if cands else ""
         ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands),
                       text=text, list_kinds=self._list_kinds(cands, text))
-        ctx.home_country, ctx.home_state = self._home(cands)
+        ctx.home_country, ctx.home_state = self._home(cands, outlet)
         return ctx
 
     def _list_kinds(self, cands: Sequence[Candidate], text: str) -> dict[int, set[str]]:
@@ -172,10 +176,16 @@ class Resolver:
         return Context(countries, states, ctx.cells, ctx.points, ctx.home_country,
                        ctx.home_state, ctx.text, ctx.list_kinds)
 
-    def _home(self, cands: Sequence[Candidate]) -> tuple[str | None, tuple[str, str] | None]:
-        """The country and the state most of the story's names may lie in (or None)."""
+    def _home(self, cands: Sequence[Candidate], outlet: Outlet | None = None
+              ) -> tuple[str | None, tuple[str, str] | None]:
+        """The country and the state most of the story's names (and its outlet) may lie in
+        (or None)."""
         country_votes: defaultdict[str, float] = defaultdict(float)
         state_votes: defaultdict[tuple[str, str], float] = defaultdict(float)
+        if outlet is not None:
+            country_votes[outlet.country] += self.w.outlet_votes
+            if outlet.state is not None:
+                state_votes[outlet.state] += self.w.outlet_votes
         seen: set[str] = set()
         for cand in cands:
             name = normalise(cand.text)

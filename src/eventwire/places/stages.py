@@ -18,12 +18,13 @@ from eventwire.config import Config
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DEFAULT_DATASET, Place, load_gazetteer, normalise
+from eventwire.places.outlet import outlet_region
 from eventwire.places.resolve import LIST_JOIN, Context, Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
 from eventwire.places.util import load_context
 from eventwire.settings import AtLeast, from_mapping
 
-__all__ = ["Analysis", "PlacesSettings", "PlacesStage", "make"]
+__all__ = ["Analysis", "PlacesSettings", "PlacesStage", "make", "story_url"]
 
 _COMMA = re.compile(r"\s*,\s*(?:[a-z-]+\s+)?\Z")  # "Shenyang, north-eastern China"
 
@@ -96,7 +97,7 @@ class PlacesStage:
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
         named = regions_in_names(doc.spacy, resolver.gaz, cands) + actor_countries(doc, resolver)
-        ctx = resolver.context(cands, named)
+        ctx = resolver.context(cands, named, outlet_region(story_url(doc), resolver.gaz))
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
         resolved = _resolve_all(resolver, cands, qualifiers, ctx)
         # Second pass: what the first resolved (towns, counties, states) is context too.
@@ -139,6 +140,15 @@ def _as_city(resolver: Resolver, place: Place | None) -> Place | None:
     towns = [p for p in resolver.gaz.lookup(place.name)
              if p.feature in ("PPL", "PPLC") and p.country == place.country]
     return max(towns, key=resolver.prior) if towns else place
+
+
+def story_url(doc: Document) -> str | None:
+    """The URL the story was published at: the input's own (JSON Lines ``url``) or the
+    page's metadata (HTML), else its host alone."""
+    for value in (doc.url, doc.meta.get("url"), doc.meta.get("hostname")):
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def actor_countries(doc: Document, resolver: Resolver) -> list[Place]:

@@ -62,6 +62,7 @@ class Weights:
     home_min_votes: float
     ambiguous_vote: float
     vote_min_population: int
+    outlet_votes: float
     term_factors: Mapping[str, float]
 
 
