@@ -120,3 +120,9 @@ def test_the_story_focus_places_an_event_with_no_place_of_its_own(parsed):
     assert focus is not None and focus.name == "Mosul"
     placed = locate_event(doc, event_at(doc, "condemned", "111"), focus)
     assert placed.location is not None and placed.source == "focus"
+
+
+def test_a_place_in_a_condition_does_not_place_the_sentence(parsed):
+    doc = parsed("The minister warned that refugees would be turned back if war starts in "
+                 "Iraq.")
+    assert locate_event(doc, event_at(doc, "warned", "130")).location is None

@@ -10,7 +10,8 @@ The order of evidence, strongest first (``location_source`` names the one used):
    protest was held in Cairo");
 2. ``sentence``: a locative place elsewhere in the sentence ("In Yerevan, police said
    they detained ..."), never one on the way to or from somewhere ("allowed to fly to
-   freedom in Seoul" does not place the arrest of the same sentence in Seoul);
+   freedom in Seoul" does not place the arrest of the same sentence in Seoul), nor one in
+   a condition ("if war starts in X");
 3. ``dateline``: the dateline's place ("SEOUL (AP) -"), unless the sentence or the story
    points to another country (a contradictory dateline is not believed);
 4. ``focus``: the place the story is about, named at least twice and at least once after
@@ -46,6 +47,8 @@ MAX_STEPS = 14
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 #: Prepositions of a path, not a place: "fly to Seoul", "fled from Gorazde".
 DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "for", "onto"})
+#: Conjunctions of a condition: a place in "if war starts in X" is not where events are.
+CONDITIONS = frozenset({"if", "unless", "lest", "should"})
 #: Prepositions that name what an event is aimed at ("an attack on Kandahar").
 AIMED = frozenset({"on", "against"})
 PRECISION = {"PPL": "city", "PPLC": "city", "ADM2": "city", "ADM1": "admin1", "RGN": "admin1",
@@ -221,11 +224,15 @@ def _clause(doc: Document, event: Event, trigger: Any, places: list[PlaceMention
             or _same_clause(doc, trigger, places, preps))
 
 
-def _on_a_path(root: Any) -> bool:
-    """Whether a toponym lies on a way to or from somewhere ("fly to freedom in Seoul")."""
+def _elsewhere(root: Any) -> bool:
+    """Whether a toponym lies on a way to or from somewhere ("fly to freedom in Seoul") or
+    in a condition ("if war starts in the region"): not where the sentence's events are."""
     cur, steps = root, 0
     while cur.head.i != cur.i and steps < MAX_STEPS:
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in DIRECTIONAL:
+            return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS
+                                       for c in cur.children):
             return True
         cur, steps = cur.head, steps + 1
     return False
@@ -239,7 +246,7 @@ def _sentence(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceM
     for m in places:
         root = _place_root(doc, m)
         if (root is not None and root.dep_ == "pobj" and _locative(root.head, preps)
-                and not _on_a_path(root)):
+                and not _elsewhere(root)):
             found.append((abs(root.i - trigger.i), m))
     return _best(found) if found else None
 
