@@ -112,7 +112,6 @@ def _mention_row(doc_id: str, kind: str, idx: int, m: dict[str, Any]) -> Row:
         row[key] = m.get(key)
     if kind == "actors":
         row["sectors"] = list(m.get("sectors") or [])
-        row["resolved"] = m.get("resolved")
     if kind == "times":
         row["value"] = m.get("value")
     if kind == "quantities":
@@ -137,7 +136,6 @@ def _actor_cols(prefix: str, actor: dict[str, Any] | None) -> Row:
         f"{prefix}_code": actor.get("code"),
         f"{prefix}_country": actor.get("country"),
         f"{prefix}_sectors": list(actor.get("sectors") or []),
-        f"{prefix}_resolved": actor.get("resolved"),
     }
 
 
