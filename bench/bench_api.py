@@ -18,9 +18,11 @@ and only ever targets 127.0.0.1. ``--page`` also times the explorer in headless 
 ``--varied`` replaces the fixed scenarios by one where every request draws its own filters
 (one to three of source, target, dyad, QuadClass, CAMEO root, location country, dates,
 text, near; seeded), so no two requests ask the same question and no cache can answer
-them. With ``--readers 1,4`` one run starts a server per value of ``serve.readers`` and
-measures each with one client (the machine's baseline at that moment) and then with
-``--clients`` clients: ``1`` is the store read one query at a time, as before the pool.
+them (``--without text`` leaves a kind out). With ``--readers 1,4`` one run starts a
+server per value of ``serve.readers`` and measures each with one client (the machine's
+baseline at that moment) and then with ``--clients`` clients: ``1`` is the store read one
+query at a time, as before the pool. Each line also gives the server's CPU time per
+request, which the other work of a shared machine does not change.
 """
 
 from __future__ import annotations
@@ -168,10 +170,13 @@ def _month(rng: random.Random) -> str:
     return f"{rng.choice([2024, 2025])}-{rng.randint(1, 12):02d}"
 
 
-def _varied_filter(rng: random.Random) -> tuple[str, str]:
+VARIED = ("source", "target", "dyad", "quad", "cameo", "location_country", "since", "until",
+          "text", "near", "country")
+
+
+def _varied_filter(rng: random.Random, kinds: tuple[str, ...] = VARIED) -> tuple[str, str]:
     """One filter of the API's vocabulary with a random value."""
-    kind = rng.choice(["source", "target", "dyad", "quad", "cameo", "location_country",
-                       "since", "until", "text", "near", "country"])
+    kind = rng.choice(kinds)
     value = {
         "source": lambda: rng.choice(_ISO3), "target": lambda: rng.choice(_ISO3),
         "country": lambda: rng.choice(_ISO3),
@@ -186,12 +191,12 @@ def _varied_filter(rng: random.Random) -> tuple[str, str]:
     return kind, value
 
 
-def varied_urls(seed: int = 11) -> Callable[[], str]:
+def varied_urls(seed: int = 11, kinds: tuple[str, ...] = VARIED) -> Callable[[], str]:
     """A source of ``/api/events`` URLs with one to three random filters each."""
     rng = random.Random(seed)
 
     def next_url() -> str:
-        params = dict(_varied_filter(rng) for _ in range(rng.randint(1, 3)))
+        params = dict(_varied_filter(rng, kinds) for _ in range(rng.randint(1, 3)))
         return "/api/events?" + str(httpx.QueryParams(params))
 
     return next_url
@@ -243,8 +248,21 @@ def page_load(base: str, runs: int = 3) -> list[float]:
     return times
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far, from /proc (Linux).
+
+    Why: on a shared machine the latency mostly measures the other work; the server's
+    CPU per request does not depend on it, and bounds the throughput of idle cores.
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_varied(db: Path, readers: int | None, clients: int, seconds: float, *,
-               cache: bool) -> None:
+               cache: bool, kinds: tuple[str, ...] = VARIED) -> None:
     """The varied scenario against one server: one client, then ``clients`` clients."""
     proc, base = start_server(db, cache=cache, readers=readers)
     try:
@@ -252,11 +270,15 @@ def run_varied(db: Path, readers: int | None, clients: int, seconds: float, *,
         for _ in range(5):  # the first queries of a fresh process read the file
             httpx.get(base + warm(), timeout=120).raise_for_status()
         for n in (1, clients):
-            r = asyncio.run(load(base, varied_urls(), n, seconds))
-            print(f"varied filters, readers {readers or 'default'}, cache "
+            cpu = cpu_seconds(proc.pid)
+            r = asyncio.run(load(base, varied_urls(kinds=kinds), n, seconds))
+            per_request = (cpu_seconds(proc.pid) - cpu) / max(1, r["requests"]) * 1000
+            left_out = ",".join(k for k in VARIED if k not in kinds) or "none"
+            print(f"varied filters (left out: {left_out}), readers {readers or 'default'}, cache "
                   f"{'on' if cache else 'off'}, {n:3d} client(s): {r['requests']:6d} req "
                   f"{r['rps']:6.1f} req/s  p50 {r['p50_ms']:7.1f} ms  "
-                  f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}", flush=True)
+                  f"p99 {r['p99_ms']:7.1f} ms  errors {r['errors']}  "
+                  f"server CPU {per_request:5.1f} ms/req", flush=True)
     finally:
         proc.terminate()
         proc.wait(30)
@@ -276,6 +298,8 @@ def main() -> int:
                     help="one scenario whose every request has its own random filters")
     ap.add_argument("--readers", default=None, metavar="N[,N...]",
                     help="with --varied: a server per serve.readers value, one after another")
+    ap.add_argument("--without", default="", metavar="KIND[,KIND...]",
+                    help=f"with --varied: filters not to draw (of {', '.join(VARIED)})")
     args = ap.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
@@ -283,8 +307,9 @@ def main() -> int:
         build_store(db, args.events)
     if args.varied:
         readers = [int(n) for n in args.readers.split(",")] if args.readers else [None]
+        kinds = tuple(k for k in VARIED if k not in args.without.split(","))
         for n in readers:
-            run_varied(db, n, args.clients, args.seconds, cache=not args.no_cache)
+            run_varied(db, n, args.clients, args.seconds, cache=not args.no_cache, kinds=kinds)
         return 0
     proc, base = start_server(db, cache=not args.no_cache)
     print(f"{db}: {args.clients} clients x {args.seconds:.0f} s per scenario, "
