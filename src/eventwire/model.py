@@ -60,6 +60,9 @@ class ActorMention:
     sectors: list[str] = field(default_factory=list)
     head: int | None = None
     rule: str | None = None
+    #: The name the phrase stands for: the antecedent's text as written when the phrase
+    #: refers back ("they", "the five", "the two men and a woman"), else None (the text).
+    resolved: str | None = None
 
 
 @dataclass(slots=True)
@@ -104,12 +107,19 @@ class QuantityMention:
 
 @dataclass(slots=True)
 class EventActor:
-    """The source or target of an event: the actor's text and CAMEO code."""
+    """The source or target of an event: the actor's text and CAMEO code.
+
+    ``text`` is the phrase as the sentence writes it ("they"); ``resolved`` the name it
+    stands for, the antecedent the actors stage resolved ("Chinese police"), so that
+    exports and the API never give a pronoun as an actor's name. In the record it is
+    always filled: the text itself when the phrase names the actor.
+    """
 
     text: str | None = None
     code: str | None = None
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
+    resolved: str | None = None
 
 
 @dataclass(slots=True)
@@ -225,6 +235,19 @@ def _mention_record(obj: Any, keys: tuple[str, ...]) -> dict[str, Any]:
     return {k: getattr(obj, k) for k in keys}
 
 
+def _actor_record(mention: ActorMention) -> dict[str, Any]:
+    rec = _mention_record(mention, _ACTOR_KEYS)
+    rec["resolved"] = mention.resolved or mention.text
+    return rec
+
+
+def _event_actor_record(actor: EventActor) -> dict[str, Any]:
+    """An event's source or target; ``resolved`` is the name, the text when no other."""
+    rec = asdict(actor)
+    rec["resolved"] = actor.resolved or actor.text
+    return rec
+
+
 _ACTOR_KEYS = ("start", "end", "text", "code", "country", "sectors")
 _TIME_KEYS = ("start", "end", "text", "type", "value")
 _PLACE_KEYS = ("start", "end", "text", "name", "country", "lat", "lon", "geonameid")
@@ -233,8 +256,8 @@ _QUANTITY_KEYS = ("start", "end", "text", "value", "unit", "qualifier")
 
 def _event_record(ev: Event) -> dict[str, Any]:
     rec = asdict(ev)
-    rec["source"] = asdict(ev.source)
-    rec["target"] = asdict(ev.target)
+    rec["source"] = _event_actor_record(ev.source)
+    rec["target"] = _event_actor_record(ev.target)
     rec["location"] = asdict(ev.location) if ev.location is not None else None
     return rec
 
@@ -256,7 +279,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "text": doc.text,
         "sentences": [{"start": s.start, "end": s.end} for s in doc.sentences],
         "mentions": {
-            "actors": [_mention_record(m, _ACTOR_KEYS) for m in doc.actors],
+            "actors": [_actor_record(m) for m in doc.actors],
             "times": [_mention_record(m, _TIME_KEYS) for m in doc.times],
             "places": [_mention_record(m, _PLACE_KEYS) for m in doc.places],
             "quantities": [_mention_record(m, _QUANTITY_KEYS) for m in doc.quantities],

@@ -49,6 +49,8 @@ class Found:
     subject: bool = False
     sent: int = 0
     lemma: str = ""
+    #: Tokens of the antecedent as written, when the phrase refers back to one.
+    ante: tuple[int, int] | None = None
 
     @property
     def code(self) -> str | None:
@@ -59,8 +61,11 @@ class Found:
         return bool(self.country or self.sectors or self.org)
 
     def with_coding(self, other: Found, rule: str) -> Found:
-        """This phrase coded as ``other`` (an antecedent), keeping its own span and role."""
-        return replace(self, country=other.country, sectors=other.sectors, org=other.org, rule=rule)
+        """This phrase coded as ``other`` (an antecedent), keeping its own span and role;
+        the antecedent's own antecedent, if any, is the name ("he ... his")."""
+        ante = other.ante or (other.start, other.end)
+        return replace(self, country=other.country, sectors=other.sectors, org=other.org,
+                       rule=rule, ante=ante)
 
     def mention(self, sdoc: Any) -> ActorMention:
         span = sdoc[self.start : self.end]
@@ -73,4 +78,5 @@ class Found:
             sectors=list(self.sectors),
             head=sdoc[self.head].idx,
             rule=self.rule,
+            resolved=sdoc[self.ante[0] : self.ante[1]].text if self.ante else None,
         )

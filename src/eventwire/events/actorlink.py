@@ -38,7 +38,9 @@ def _actors_api(name: str) -> Callable[..., Any] | None:
 
 
 def to_event_actor(mention: ActorMention) -> EventActor:
-    return EventActor(mention.text, mention.code, mention.country, list(mention.sectors))
+    """The event's actor: the mention as written, with the name it resolves to."""
+    return EventActor(mention.text, mention.code, mention.country, list(mention.sectors),
+                      mention.resolved or mention.text)
 
 
 class ActorLink:

@@ -111,7 +111,7 @@ def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
     if country is None:
         return actor
     code = country + "".join(actor.sectors)
-    return EventActor(actor.text, code, country, list(actor.sectors))
+    return EventActor(actor.text, code, country, list(actor.sectors), actor.resolved)
 
 
 def place_target(doc: Document, verb: Token) -> EventActor | None:
