@@ -72,14 +72,15 @@ def test_plover_records_have_the_gold_fields(store: Store) -> None:
     assert [r["id"] for r in recs] == ["a/e1", "b/e1", "b/e2"]
     first = recs[0]
     assert first["event"] == "ARREST" and first["date"] == "2002-05-08"
-    assert first["source"] == [{"actorText": "Police", "code": "CHN", "cameoCode": "CHNCOP",
-                                "sector": "COP"}]
+    assert first["source"] == [{"actorText": "Police", "actorResolved": "Police", "code": "CHN",
+                                "cameoCode": "CHNCOP", "sector": "COP"}]
     assert first["text"] == "Police arrested five protesters in the capital."
     assert first["eventLoc"]["country code"] == "CN" and first["eventLoc"]["cc3"] == "CHN"
     assert first["eventLoc"]["latitude"] == 39.9 and "lat" not in first["eventLoc"]
     assert first["arrested"] == 5
     assert first["eventwire"]["cluster_id"] == "a/e1" and first["context"] == "political"
-    assert recs[2]["target"] == [{"actorText": "protesters", "code": None, "cameoCode": None}]
+    assert recs[2]["target"] == [{"actorText": "protesters", "actorResolved": "protesters",
+                                  "code": None, "cameoCode": None}]
     assert recs[2]["eventwire"]["cameo"] == "0231" and recs[2]["event"] == "APPEAL"
 
 

@@ -8,6 +8,8 @@ articles that reported them, which is what an eventwire cluster is; the root men
 * the actors' country codes are CAMEO's (ISO 3166-1 alpha-3), as in GDELT; the
   ``ActionGeo_CountryCode`` and ``ActionGeo_ADM1Code`` columns are FIPS 10-4 as in GDELT
   (see :mod:`eventwire.export.geo`); ``*Geo_FeatureID`` is a GeoNames id;
+* ``Actor1Name`` and ``Actor2Name`` are the names the actors resolve to (the antecedent
+  of "they", ``source_resolved``), never a pronoun that has one;
 * actor geography (``Actor1Geo_*``, ``Actor2Geo_*``) and ``AvgTone`` are left empty,
   as are known-group, ethnic and religion codes; the actor's sectors fill
   ``Type1Code``-``Type3Code``;
@@ -49,8 +51,10 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 
 _QUERY = """
-SELECT c.global_id, e.day, e.source_code, e.source_text, e.source_country, e.source_sectors,
-       e.target_code, e.target_text, e.target_country, e.target_sectors, c.is_lead, e.cameo,
+SELECT c.global_id, e.day, e.source_code, coalesce(e.source_resolved, e.source_text),
+       e.source_country, e.source_sectors,
+       e.target_code, coalesce(e.target_resolved, e.target_text), e.target_country,
+       e.target_sectors, c.is_lead, e.cameo,
        e.quad_class, e.goldstein, c.num_mentions, c.num_sources, c.num_articles,
        e.location_name, e.location_country, e.lat, e.lon, e.geonameid, c.first_seen,
        coalesce(d.url, d.source)

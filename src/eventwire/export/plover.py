@@ -40,6 +40,7 @@ def _actors(row: dict[str, Any], role: str) -> list[dict[str, Any]] | str:
     if not (row[f"{role}_text"] or row[f"{role}_code"] or row[f"{role}_country"]):
         return ""
     actor: dict[str, Any] = {"actorText": row[f"{role}_text"],
+                             "actorResolved": row.get(f"{role}_resolved") or row[f"{role}_text"],
                              "code": row[f"{role}_country"] or row[f"{role}_code"],
                              "cameoCode": row[f"{role}_code"]}
     sectors = list(row[f"{role}_sectors"] or [])

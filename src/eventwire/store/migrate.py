@@ -10,7 +10,9 @@ Version 0 is the layout before deduplication: the tables ``documents``, ``senten
 ``failures``, and no ``meta`` or ``event_clusters`` table. The step 0 -> 1 adds both
 tables and the columns, numbers the events in ingestion order and builds the clusters
 from them. The step 1 -> 2 adds ``events.confidence``, the step 2 -> 3
-``events.location_source`` and ``events.location_precision``.
+``events.location_source`` and ``events.location_precision``, the step 3 -> 4 the
+resolved names ``events.source_resolved``, ``events.target_resolved`` and
+``mentions.resolved``.
 """
 
 from __future__ import annotations
@@ -144,12 +146,16 @@ V1_EVENT_COLUMNS = ("cluster_id", "seq", "order_key")
 V2_EVENT_COLUMNS = ("confidence",)
 #: The events columns version 3 added.
 V3_EVENT_COLUMNS = ("location_source", "location_precision")
+#: The columns version 4 added, by table.
+V4_COLUMNS = {"events": ("source_resolved", "target_resolved"), "mentions": ("resolved",)}
 
 
 def v0_columns(table: str) -> list[tuple[str, str]]:
     """The columns of a table in version 0."""
-    later = V1_EVENT_COLUMNS + V2_EVENT_COLUMNS + V3_EVENT_COLUMNS
-    return [c for c in TABLE_COLUMNS[table] if not (table == "events" and c[0] in later)]
+    later: tuple[str, ...] = V4_COLUMNS.get(table, ())
+    if table == "events":
+        later += V1_EVENT_COLUMNS + V2_EVENT_COLUMNS + V3_EVENT_COLUMNS
+    return [c for c in TABLE_COLUMNS[table] if c[0] not in later]
 
 
 def v0_statements() -> list[str]:
@@ -199,11 +205,29 @@ def _v2_to_v3(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
             run(con, f"ALTER TABLE events ADD COLUMN {name} {kind}")
 
 
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _v3_to_v4(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    """Events and actor mentions get the name their actor resolves to; rows stored before
+    keep NULL, which exports read as the text itself. A column already there is kept."""
+    for table, added in V4_COLUMNS.items():
+        present = _columns(con, table)
+        for name, kind in TABLE_COLUMNS[table]:
+            if name in added and name not in present:
+                run(con, f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 #: version -> the step that brings a database of that version to the next one.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 
 

@@ -35,7 +35,8 @@ def _mention(row: Row) -> Row:
     base = {"start": row["char_start"], "end": row["char_end"], "text": row["text"]}
     kind = row["kind"]
     if kind == "actors":
-        base.update(code=row["code"], country=row["country"], sectors=list(row["sectors"] or []))
+        base.update(code=row["code"], country=row["country"], sectors=list(row["sectors"] or []),
+                    resolved=row.get("resolved") or row["text"])
     elif kind == "times":
         base.update(type=row["type"], value=row["value"])
     elif kind == "places":
@@ -52,6 +53,7 @@ def _actor(row: Row, role: str) -> Row:
         "code": row[f"{role}_code"],
         "country": row[f"{role}_country"],
         "sectors": list(row[f"{role}_sectors"] or []),
+        "resolved": row.get(f"{role}_resolved") or row[f"{role}_text"],
     }
 
 

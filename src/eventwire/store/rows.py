@@ -112,6 +112,7 @@ def _mention_row(doc_id: str, kind: str, idx: int, m: dict[str, Any]) -> Row:
         row[key] = m.get(key)
     if kind == "actors":
         row["sectors"] = list(m.get("sectors") or [])
+        row["resolved"] = m.get("resolved")
     if kind == "times":
         row["value"] = m.get("value")
     if kind == "quantities":
@@ -194,6 +195,8 @@ def _event_row(doc: Row, idx: int, ev: dict[str, Any], sentences: list[Row]) -> 
         location_source=ev.get("location_source"),
         location_precision=ev.get("location_precision"),
     )
+    row.update(source_resolved=(ev.get("source") or {}).get("resolved"),
+               target_resolved=(ev.get("target") or {}).get("resolved"))
     return row
 
 

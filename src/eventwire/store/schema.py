@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 #: The layout written by this version of eventwire (see ``migrate.py`` for older ones).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ACTOR = "VARCHAR"
 _LIST = "VARCHAR[]"
@@ -73,6 +73,7 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("number", "DOUBLE"),
         ("unit", "VARCHAR"),
         ("qualifier", "VARCHAR"),
+        ("resolved", "VARCHAR"),  # schema 4: an actor mention's antecedent (NULL before)
     ],
     "events": [
         ("event_id", "VARCHAR"),
@@ -127,6 +128,9 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         # schema 3: which evidence placed the event, and what its point stands for
         ("location_source", "VARCHAR"),
         ("location_precision", "VARCHAR"),
+        # schema 4: the name each actor stands for (the antecedent of "they"; NULL before)
+        ("source_resolved", _ACTOR),
+        ("target_resolved", _ACTOR),
     ],
     "failures": [
         ("doc_id", "VARCHAR"),
