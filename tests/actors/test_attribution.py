@@ -61,3 +61,22 @@ def test_x_led_phrases_are_the_leader_s_actors(
 def test_x_backed_phrases_are_not_the_backer_s(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "Iran-backed militias fired rockets at the base."))
     assert found.get("Iran-backed militias") == "REB", found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("A Kenyan police crackdown on hawkers drew criticism.", "Kenyan police", "KENCOP"),
+        ("A Malian army offensive retook the town.", "Malian army", "MLIMIL"),
+    ],
+)
+def test_a_country_and_a_role_on_an_act_are_one_actor(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
+
+
+def test_an_x_led_act_is_the_leader_s(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "The Ethiopian-led offensive pushed the rebels back."))
+    assert found.get("The Ethiopian-led offensive") == "ETHMIL", found

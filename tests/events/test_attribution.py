@@ -71,3 +71,9 @@ def test_the_leader_s_country_is_not_given_to_the_other_side(code: Coder) -> Non
 def test_a_saudi_led_coalition_is_saudi_military(code: Coder) -> None:
     event = _by_trigger(code("The Saudi-led coalition struck rebel positions at dawn."))["struck"]
     assert event.source.code == "SAUMIL"
+
+
+def test_a_drone_strike_by_a_country(code: Coder) -> None:
+    events = _by_trigger(code("A U.S. drone strike killed a militant commander on Sunday."))
+    assert events["strike"].cameo == "195" and events["strike"].source.code == "USAMIL"
+    assert events["killed"].source.code == "USAMIL"

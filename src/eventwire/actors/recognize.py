@@ -150,8 +150,10 @@ class Recognizer:
         end: int | None = None,
         **kw: Any,
     ) -> Found:
-        """A Found for the phrase headed by ``tok`` (its left modifiers included)."""
-        start = min(tok.left_edge.i, tok.i)
+        """A Found for the phrase headed by ``tok`` (its left modifiers included, and from
+        ``begin`` when a modifier outside its subtree belongs to it)."""
+        begin = kw.pop("begin", None)
+        start = min(tok.left_edge.i, tok.i, tok.i if begin is None else begin)
         match = self.by_token.get(tok.i)
         stop = max(tok.i + 1, match.end if match else 0, end or 0)
         kw.setdefault("plural", tok.tag_ in ("NNS", "NNPS"))
@@ -220,6 +222,8 @@ class Recognizer:
         if entry.kind == "capital":
             sectors = ("GOV",)
         act = self.agent_role(head)
+        if act is not None and self._role_after(tok, head):
+            return None  # "a Kenyan police crackdown": "Kenyan police" is the actor
         if act is not None:
             return self._agent(tok, head, entry, sectors or act, org)
         found = self.make(head, entry.country, sectors, f"owner:{entry.rule}", org)
@@ -234,6 +238,26 @@ class Recognizer:
         event coder to take as the act's source."""
         rule = f"agent:{entry.rule}+{self.lemmas[act.i]}"
         return self.make(tok, entry.country, sectors, rule, org, plural=False)
+
+    def _role_after(self, tok: Any, act: Any) -> bool:
+        """Whether a role noun follows ``tok`` among the modifiers of an act's noun."""
+        return any(
+            c.i > tok.i and c.dep_ == "compound" and c.pos_ in NOUN_POS and self.role_of(c)
+            for c in act.lefts
+        )
+
+    def _sibling_country(self, tok: Any) -> Found | None:
+        """ "a Kenyan police crackdown", parsed as two modifiers of "crackdown": the country
+        word before a role noun on an act's noun is the role noun's."""
+        if tok.dep_ != "compound" or self.agent_role(tok.head) is None:
+            return None
+        for child in reversed([c for c in tok.head.lefts if c.i < tok.i]):
+            match = self.by_token.get(child.i)
+            if child.dep_ in MODIFIER_DEPS and match is not None:
+                found = self._country_found(child, match)
+                if found is not None and (found.country or found.org):
+                    return found
+        return None
 
     def agent_role(self, tok: Any) -> tuple[str, ...] | None:
         """The role the act named by the noun ``tok`` gives its doer (``()``: none of its
@@ -335,11 +359,11 @@ class Recognizer:
     def _noun(self, tok: Any) -> Found | None:
         lemma = self.lemmas[tok.i]
         roles = self.role_of(tok)
-        if not roles and self.agent_role(tok) is not None:
+        led = self.leader(tok)
+        if not roles and led is None and self.agent_role(tok) is not None:
             return None  # "a government crackdown": "government" is the actor
         transparent = not roles and lemma in self.lex.transparent
         person = not roles and lemma in self.lex.persons
-        led = self.leader(tok)
         if not roles and led is not None:
             roles = self.lex.led_roles.get(lemma, ())
         mod_roles = self.modifier_roles(tok)
@@ -348,13 +372,14 @@ class Recognizer:
         roles = roles + mod_roles
         if (person or transparent) and self.refugee_cue(tok):
             roles = roles + ("REF",)
-        where = self.modifier_country(tok)
+        where = self.modifier_country(tok) or self._sibling_country(tok)
         if where is not None:
             if not roles:
                 roles = self.lex.default_roles.get(lemma, ("CVL",) if person else ())
             self._coordinated_countries(tok, where, roles, lemma)
             rule = f"{'led' if led is not None else 'compose'}:{where.rule}+{lemma}"
-            return self.make(tok, where.country, roles or where.sectors, rule, where.org)
+            return self.make(tok, where.country, roles or where.sectors, rule, where.org,
+                             begin=where.start)
         comp = self.complement(tok)
         if comp is not None:
             return self._with_complement(tok, roles, comp, transparent)
