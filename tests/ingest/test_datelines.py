@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from eventwire.api import make_config
 from eventwire.engines.base import code_documents
 from eventwire.ingest.plaintext import take_dateline, trim_web_text
 from eventwire.ingest.readers import read_inputs
+from eventwire.ingest.stages import CleanStage
+from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
 # An invented wire lede: the dateline names a country that plays no part in the story.
@@ -75,3 +78,14 @@ def test_text_file_and_json_record_give_the_same_actors_and_events(
     assert rec["events"] and all(
         not (e["source"]["code"] or "").startswith("AFG") for e in rec["events"]
     )
+
+
+def test_an_html_article_loses_its_dateline_in_the_clean_stage() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY.split("\n\n"))
+    page = (f"<html><head><title>Raid kills four</title></head><body><article>"
+            f"<h1>Raid kills four</h1>{paragraphs}</article></body></html>")
+    config = make_config()
+    doc = CleanStage(config["stages"]["clean"], config)(
+        Document(doc_id="p", source="p.html", raw=page, fmt="html"))
+    assert doc.text.startswith("A raid by NATO-led troops")
+    assert doc.meta["dateline_place"] == "KANDAHAR, Afghanistan"
