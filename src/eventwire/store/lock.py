@@ -70,8 +70,9 @@ def lock_error(text: str, path: Path) -> StoreError:
     return _e402(f"eventwire serve (PID {pid}: {command})", path,
                  "post the documents to that server instead: curl -H 'Authorization: Bearer "
                  "TOKEN' -H 'content-type: text/plain' --data-binary @story.txt "
-                 f"{address}/api/documents (TOKEN: its --token or EVENTWIRE_TOKEN); or stop "
-                 f"it (Ctrl-C where it runs, or kill {pid}) and run this command again")
+                 f"{address}/api/documents (TOKEN: its --token or EVENTWIRE_TOKEN; started "
+                 f"without one, it takes stories from its page's 'Add a story' at {address}/);"
+                 f" or stop it (Ctrl-C where it runs, or kill {pid}) and run this command again")
 
 
 def _e402(holder: str, path: Path, hint: str) -> StoreError:
