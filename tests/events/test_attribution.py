@@ -77,3 +77,10 @@ def test_a_drone_strike_by_a_country(code: Coder) -> None:
     events = _by_trigger(code("A U.S. drone strike killed a militant commander on Sunday."))
     assert events["strike"].cameo == "195" and events["strike"].source.code == "USAMIL"
     assert events["killed"].source.code == "USAMIL"
+
+
+def test_an_act_named_as_the_topic_of_another_is_not_a_new_event(code: Coder) -> None:
+    doc = code("Poland condemned the Russian bombardment of the port city.")
+    events = _by_trigger(doc)
+    assert "bombardment" not in events
+    assert events["condemned"].target.code == "RUSMIL"
