@@ -33,6 +33,10 @@ EXTRA_PLOVER = {"02": ("REQUEST", "", "")}
 _LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*,?\s*([^,#]*)(?:,([^#]*))?")
 
 
+def _one_decimal(value: str) -> str:
+    return f"{float(value):.1f}"
+
+
 def build_cameo(ref: Path) -> list[dict[str, str]]:
     """One row per CAMEO code: name, root, QuadClass and the GDELT Goldstein score."""
     rows = []
@@ -45,7 +49,7 @@ def build_cameo(ref: Path) -> list[dict[str, str]]:
                     "root": rec["root"],
                     "quad_class": rec["quadclass"],
                     # GDELT's table leaves a few codes blank (1213): ICEWS's value fills them
-                    "goldstein": rec["goldstein_gdelt"] or f"{float(rec['goldstein_icews_pkg']):.1f}",
+                    "goldstein": rec["goldstein_gdelt"] or _one_decimal(rec["goldstein_icews_pkg"]),
                 }
             )
     return rows
