@@ -15,10 +15,12 @@ from eventwire.api import code_text
 from eventwire.export import GDELT_COLUMNS, export_store
 from eventwire.model import to_record
 from eventwire.pipeline import Pipeline
+from eventwire.serve import ServeSettings
 from eventwire.store import Store
 from eventwire.store.migrate import V4_COLUMNS
 from eventwire.store.schema import index_statements
 
+from ..serve.conftest import make_client
 from ..store.factory import event, record
 
 # Invented: "They" is the five refugees, detained by the police.
@@ -80,3 +82,18 @@ def test_a_store_of_schema_3_gains_the_columns_and_exports_the_text(tmp_path: Pa
         assert st.get_event("a/e1")["source_resolved"] is None  # type: ignore[index]
         st.add_records([record("b", [event(1)])])
         assert st.get_event("b/e1")["source_resolved"] == "Police"  # type: ignore[index]
+
+
+def test_the_api_gives_the_resolved_name(pipeline: Pipeline, tmp_path: Path) -> None:
+    path = tmp_path / "api.duckdb"
+    _coded_store(pipeline, path).close()
+    client = make_client(path, settings=ServeSettings())
+    try:
+        body = client.get("/api/events").json()
+        document = client.get("/api/documents/story").json()
+    finally:
+        client.close()
+    (row,) = [r for r in body["events"] if r["target_text"] == "They"]
+    assert row["target_resolved"] == "Five Sudanese refugees"
+    (event,) = [e for e in document["events"] if e["trigger"] == "detained"]
+    assert event["target"]["resolved"] == "Five Sudanese refugees"
