@@ -11,6 +11,10 @@ heads of a sentence in order and, for each, combines
   "Japan's", "its"), else from a complement ("of Japan", "from Iraq"; "in X" only for a
   country name and never for diplomats, whose posting is not their nationality).
 
+The modifier of an act's noun is who acts, as a mention of its own with the role the act
+implies ("an Israeli air strike": "Israeli" ``ISRMIL``); "X-led" phrases are the leader's
+("the Saudi-led coalition" ``SAUMIL``) and "X-backed" ones are not the backer's.
+
 Capitals stand for governments only as arguments ("Beijing said"), never as places ("in
 Beijing"). Pronouns and definite references are resolved by :mod:`eventwire.actors.coref`
 as the walk goes, so that "its police" finds what "its" refers to.
