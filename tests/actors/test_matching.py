@@ -162,3 +162,12 @@ def test_dated_recode_changes_the_code(pipeline: Pipeline, name: str) -> None:
         doc = pipeline.get_stage(stage)(doc)
     sources = [e.source.code for e in doc.events if e.source.text == name]
     assert sources and sources[0].endswith("GOV")
+
+
+def test_the_story_s_own_title_outranks_the_dated_entry(pipeline: Pipeline) -> None:
+    """A wrong document date must not overrule what the text says the person is."""
+    text = "President Barack Obama said that the talks were over."
+    assert codes(code_actors(pipeline, text, "2005-06-01"))["President Barack Obama"] == "USAGOV"
+    former = "Former President George W. Bush said that the talks were over."
+    found = codes(code_actors(pipeline, former, "2006-06-01"))
+    assert [c for t, c in found.items() if "Bush" in t] == ["USAELI"]

@@ -203,6 +203,12 @@ class Recognizer:
         org = entry.code if kind in ("org", "actor", "person") and entry.country is None else None
         plural = kind == "plural" or tok.tag_ in ("NNS", "NNPS")
         if kind == "person":
+            titled = self.title_roles(tok)
+            if titled:
+                # The story's own title names the office on its day ("new President X",
+                # "ousted President X"): it outranks the entry's dated periods, which a wrong
+                # or missing document date would otherwise pick.
+                sectors, rule = titled, f"{rule}+title"
             return self.make(tok, entry.country, sectors, rule, org, plural=False, person=True)
         return self.make(tok, entry.country, sectors, rule, org, plural=plural)
 
