@@ -8,17 +8,10 @@ import pytest
 
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
+from tests.places.helpers import stage_runner
 
 
 @pytest.fixture(scope="session")
 def parsed(pipeline: Pipeline) -> Callable[[str], Document]:
     """text -> Document after the real parse, places and quantities stages."""
-    stages = [pipeline.get_stage(n) for n in ("parse", "places", "quantities")]
-
-    def run(text: str) -> Document:
-        doc = Document(doc_id="t", source="test", text=text)
-        for stage in stages:
-            doc = stage(doc)
-        return doc
-
-    return run
+    return stage_runner(pipeline)

@@ -21,7 +21,7 @@ Filters (:class:`~eventwire.store.EventFilter`) select clusters by their root me
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
@@ -31,7 +31,7 @@ from eventwire.export.geo import action_geo
 from eventwire.export.tables import filtered
 from eventwire.store.filters import EventFilter
 
-__all__ = ["GDELT_COLUMNS", "gdelt_lines", "write_gdelt"]
+__all__ = ["GDELT_COLUMNS", "gdelt_lines", "write_gdelt", "write_lines"]
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -122,8 +122,13 @@ def write_gdelt(
     con: duckdb.DuckDBPyConnection, out: IO[str], filters: EventFilter | None = None
 ) -> int:
     """Write the GDELT table to ``out``; returns the number of lines."""
+    return write_lines(gdelt_lines(con, filters=filters), out)
+
+
+def write_lines(lines: Iterable[str], out: IO[str]) -> int:
+    """Write tab-separated lines as they come (never all in memory); returns their count."""
     count = 0
-    for line in gdelt_lines(con, filters=filters):
+    for line in lines:
         out.write(line + "\n")
         count += 1
     return count

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 import duckdb
 
+from eventwire.export.gdelt import write_lines
 from eventwire.export.tables import filtered
 from eventwire.store.filters import EventFilter
 
@@ -99,8 +100,4 @@ def write_mentions(
     con: duckdb.DuckDBPyConnection, out: IO[str], filters: EventFilter | None = None
 ) -> int:
     """Write the mentions table (no header, as GDELT's files); returns the line count."""
-    count = 0
-    for line in mention_lines(con, filters=filters):
-        out.write(line + "\n")
-        count += 1
-    return count
+    return write_lines(mention_lines(con, filters=filters), out)

@@ -20,14 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
 from eventwire.ingest.dates import parse_date
+from eventwire.ingest.patterns import read_data
 
 __all__ = [
     "page_meta",
@@ -51,14 +47,7 @@ _DATE_META = (
 @cache
 def page_meta() -> dict[str, Any]:
     """The parsed ``page-meta.yaml`` (read once per process)."""
-    path = resources.files("eventwire").joinpath("data/ingest/page-meta.yaml")
-    try:
-        data = load_yaml(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the page metadata words: {exc}", code="E120") from exc
-    if not isinstance(data, dict):
-        raise DictionaryError("the page metadata words file is not a mapping", code="E120")
-    return data
+    return read_data("page-meta.yaml", "page metadata words")
 
 
 @cache

@@ -16,20 +16,25 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["patterns", "compiled", "month_number", "weekday_number"]
+__all__ = ["read_data", "patterns", "compiled", "month_number", "weekday_number"]
+
+
+def read_data(name: str, what: str) -> dict[str, Any]:
+    """A YAML mapping of ``data/ingest/`` (``what`` names it in errors, E120)."""
+    path = resources.files("eventwire").joinpath(f"data/ingest/{name}")
+    try:
+        data = load_yaml(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"cannot read the {what}: {exc}", code="E120") from exc
+    if not isinstance(data, dict):
+        raise DictionaryError(f"the {what} file is not a mapping", code="E120")
+    return data
 
 
 @cache
 def patterns() -> dict[str, Any]:
     """The parsed pattern file (a fresh read once per process)."""
-    path = resources.files("eventwire").joinpath("data/ingest/patterns.yaml")
-    try:
-        data = load_yaml(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the ingest patterns: {exc}", code="E120") from exc
-    if not isinstance(data, dict):
-        raise DictionaryError("the ingest patterns file is not a mapping", code="E120")
-    return data
+    return read_data("patterns.yaml", "ingest patterns")
 
 
 @cache
