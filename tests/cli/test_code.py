@@ -101,9 +101,11 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     src = _many(tmp_path / "many.jsonl", 400)
     proc = subprocess.Popen(
         [sys.executable, "-m", "eventwire", "code", str(src), "--workers", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
     )
     assert proc.stdout is not None
+    # Unbuffered, so that readline takes no bytes past the first record:
+    # communicate() reads the descriptor and would never see them.
     proc.stdout.readline()  # one record out: the run is coding
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
