@@ -78,7 +78,9 @@ def test_times_of_day(pipeline: Pipeline) -> None:
     found = times(
         pipeline, "The blast came at 8:30 p.m. on Friday. This morning the road reopened.", DCT
     )
-    assert found["8:30 p.m. on Friday"] == ("TIME", "2002-05-17T20:30")
+    # A time and a day joined by a preposition are two expressions (TIMEX3 guidelines).
+    assert found["8:30 p.m."] == ("TIME", "2002-05-17T20:30")
+    assert found["Friday"] == ("DATE", "2002-05-17")
     assert found["This morning"] == ("TIME", "2002-05-22TMO")
 
 

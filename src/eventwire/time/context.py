@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from eventwire.time.calendar import Anchor, fmt_day, fmt_month, value_precision
 from eventwire.time.lexicon import lexicon
@@ -18,10 +19,15 @@ from eventwire.time.lexicon import lexicon
 __all__ = ["Norm", "Context", "resolve_month_year", "resolve_day"]
 
 TenseFn = Callable[[int, int], str | None]
+VerbFn = Callable[[int, int], Any]
 _PREV = re.compile(r"(\w+)\W*$")
 
 
 def _no_tense(start: int, end: int) -> str | None:
+    return None
+
+
+def _no_verb(start: int, end: int) -> Any:
     return None
 
 
@@ -47,6 +53,7 @@ class Context:
 
     dct: Anchor | None
     tense: TenseFn = _no_tense
+    verb: VerbFn = _no_verb
     ref: Anchor | None = None
     ref_end: int = -1
     span: tuple[int, int] = field(default=(0, 0))
@@ -54,7 +61,9 @@ class Context:
     text: str = ""
 
     def tense_here(self) -> str | None:
-        """"past" or "future" for the expression being normalised, None when unclear.
+        """"past" or "future" for the expression being normalised, None when unclear,
+        "present" for a plan in the simple present (callers that do not ask for it read
+        it as unclear).
 
         The clause's tense decides, except that "until"/"by" before the expression
         points forward unless the clause is in the simple past ("has been postponed
@@ -66,7 +75,18 @@ class Context:
             return "future"
         if tense in ("past", "perfect"):
             return "past"
+        if tense == "present" and self._scheduled():
+            return "present"
         return "future" if tense == "future" else None
+
+    def _scheduled(self) -> bool:
+        """True for the simple present of a plan ("they play at Norwich on Tuesday",
+        "the change takes effect on Friday"): news reports what happened in the past
+        tense, so a named day in the simple present is a coming one. Reporting verbs
+        ("says") and a headline's present ("Rovers win derby") are left out."""
+        verb = self.verb(*self.span)
+        return verb is not None and verb.lemma_.lower() not in lexicon().reporting_verbs \
+            and "\n" in self.text[: self.span[0]]
 
     def note(self, norm: Norm, end: int) -> None:
         """Remember an explicit date as the reference time of later anaphoric ones."""

@@ -57,6 +57,7 @@ class TimeLexicon:
     future_aux: frozenset[str]
     perfect_aux: frozenset[str]
     multipliers: frozenset[str]
+    reporting_verbs: frozenset[str]
 
     def month(self, word: str) -> int | None:
         """The month number of a (possibly abbreviated, dotted) month name."""
@@ -112,7 +113,7 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
 
 #: Word sets of the file read as lower-case sets, each required.
 _WORD_SETS = ("year_cues", "season_cues", "future_cues", "forward_preps", "future_aux",
-              "perfect_aux", "multipliers")
+              "perfect_aux", "multipliers", "reporting_verbs")
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -170,7 +170,7 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "set": rf"(?i:every|each|per)\s(?i:other\s)?(?:{unit}|{season}|{part}|{wday}|"
                r"(?i:season))"
                rf"|(?i:once|twice|{num}\stimes)\s(?i:a|per|every)\s{unit}",
-        "clock": rf"{clock}(?:\s{zone})?(?:,?\s(?:(?i:on)\s)?{wday})?",
+        "clock": rf"{clock}(?:\s{zone})?(?:,?\s{wday})?",
         "weekday": rf"(?i:(?:this|last|next|past|coming)\s)?{wday}(?:\s(?:{part}))?",
         "season": rf"{_MOD}(?i:(?:this|last|next|the|that|early|late)\s)?{season}"
                   rf"(?:,?\s(?:(?i:of)\s)?{_YEAR4})?",

@@ -22,7 +22,7 @@ from eventwire.time.lexicon import lexicon
 from eventwire.time.parts import count_of, unit_of
 from eventwire.time.patterns import patterns
 from eventwire.time.relative import RELATIVE
-from eventwire.time.tense import tense_of_span
+from eventwire.time.tense import tense_of_span, verb_of_span
 
 __all__ = ["find_times"]
 
@@ -170,7 +170,8 @@ def find_times(text: str, dct: str | None, sdoc: Any = None) -> list[TimeMention
     ``sdoc`` is the spaCy parse of the same text (optional): it gives the tense that
     places a weekday or a month before or after the anchor, and tells years from counts.
     """
-    ctx = Context(Anchor.parse(dct), tense=lambda s, e: tense_of_span(sdoc, s, e), text=text)
+    ctx = Context(Anchor.parse(dct), tense=lambda s, e: tense_of_span(sdoc, s, e),
+                  verb=lambda s, e: verb_of_span(sdoc, s, e), text=text)
     found: list[TimeMention] = []
     for m in patterns().scan(text):
         kind = m.lastgroup

@@ -168,16 +168,19 @@ def overnight(text: str, ctx: Context) -> Norm | None:
 def _weekday_direction(lowered: str, ctx: Context) -> str:
     if re.search(r"\b(last|past)\b", lowered):
         return "before"
-    if re.search(r"\b(next|coming)\b", lowered):
+    if re.search(r"\bnext\b", lowered):
+        return "next_week"
+    if re.search(r"\bcoming\b", lowered):
         return "after"
     if re.search(r"\bthis\b", lowered):
         return "week"
-    return "future" if ctx.tense_here() == "future" else "past"
+    return "future" if ctx.tense_here() in ("future", "present") else "past"
 
 
 def weekday(text: str, ctx: Context) -> Norm | None:
     """"on Wednesday": the latest one on or before the anchor, or the next one in a
-    future-tense clause; "last Friday" strictly before."""
+    future-tense clause; "last Friday" strictly before; "next Friday" in the week after
+    the anchor's (said on a Wednesday, nine days on: "this Friday" is the one in two)."""
     number = weekday_of(text)
     if number is None:
         return None
@@ -185,7 +188,11 @@ def weekday(text: str, ctx: Context) -> Norm | None:
     ref = ctx.dct_date
     if ref is None:
         return _with_part(None, part) if part else Norm("DATE", f"XXXX-WXX-{number}")
-    day = weekday_near(ref, number, _weekday_direction(text.lower(), ctx))
+    direction = _weekday_direction(text.lower(), ctx)
+    if direction == "next_week":  # "next Friday": the Friday of the week after the story's
+        day = weekday_near(ref + timedelta(days=7), number, "week")
+    else:
+        day = weekday_near(ref, number, direction)
     return _with_part(day.isoformat(), part)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from eventwire.time.lexicon import lexicon
 
-__all__ = ["tense_of_span", "governing_verb"]
+__all__ = ["tense_of_span", "verb_of_span", "governing_verb"]
 
 _NONFINITE_DEPS = frozenset({"xcomp", "advcl", "acl", "conj", "pcomp", "relcl", "ccomp"})
 _MAX_STEPS = 8
@@ -71,3 +71,13 @@ def tense_of_span(sdoc: Any, start: int, end: int) -> str | None:
         return None
     verb = governing_verb(span.root)
     return _clause_tense(verb) if verb is not None else None
+
+
+def verb_of_span(sdoc: Any, start: int, end: int) -> Any | None:
+    """The verb that governs a character span in the parse (None when there is none)."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return governing_verb(span.root)
