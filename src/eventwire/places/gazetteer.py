@@ -128,7 +128,13 @@ def _useful_alias(alias: str) -> bool:
 
 
 class Gazetteer:
-    """Countries, US states and cities with a name index; built by :func:`load_gazetteer`."""
+    """Countries, US states and cities with a name index; built by :func:`load_gazetteer`.
+
+    ``user`` holds the entries of users' gazetteer files (:mod:`eventwire.places.user`),
+    whose every name is their own: they were written for the texts being coded.
+    """
+
+    user: frozenset[Place] = frozenset()
 
     def __init__(self) -> None:
         self.index: dict[str, list[Place]] = defaultdict(list)

@@ -238,9 +238,14 @@ class Resolver:
         city big enough for its other names to be in use (GeoNames files many odd aliases)."""
         if place.feature not in ("PPL", "PPLC") or (
             place.population >= self.w.alias_min_population
-        ):
+        ) or self._own(place):
             return True
         return normalise(place.name) in (normalise(text), _base(normalise(text)))
+
+    def _own(self, place: Place) -> bool:
+        """Whether a place comes from a user's gazetteer file, whose alternate names were
+        written for the texts being coded and so count as its own."""
+        return bool(self.gaz.user) and place in self.gaz.user
 
     def _clear_winner(self, places: Sequence[Place]) -> Place | None:
         if not places:
@@ -270,7 +275,7 @@ class Resolver:
         t = {"prior": self.prior(place)}
         if place.feature in ("PPL", "PPLC") and normalise(place.name) not in (
             name, _base(name)
-        ):
+        ) and not self._own(place):
             t["alias"] = self.w.alias_only
         if qualifier is not None and _inside(place, qualifier):
             t["qualified"] = self.w.qualified

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, cast
 
 from eventwire.config import Config
@@ -21,6 +21,7 @@ from eventwire.places.gazetteer import DEFAULT_DATASET, Place, load_gazetteer, n
 from eventwire.places.outlet import outlet_region
 from eventwire.places.resolve import LIST_JOIN, Context, Cues, Resolver
 from eventwire.places.toponyms import Candidate, find_toponyms, regions_in_names
+from eventwire.places.user import read_user_places, with_user_places
 from eventwire.places.util import load_context
 from eventwire.settings import AtLeast, from_mapping
 
@@ -44,7 +45,8 @@ Gazetteer = Literal["cities500", "cities1000", "cities5000", "cities15000"]
 
 @dataclass(frozen=True)
 class PlacesSettings:
-    """``stages.places``: the gazetteer, and how large an unlisted name's city must be.
+    """``stages.places``: the gazetteer, users' gazetteer files, how large an unlisted
+    name's city must be, and whether the story's URL is a prior.
 
     Bad values keep the code places has always documented for them (E251).
     """
@@ -52,7 +54,9 @@ class PlacesSettings:
     error_code: ClassVar[str] = "E251"
 
     gazetteer: Gazetteer = cast(Gazetteer, DEFAULT_DATASET)
+    gazetteers: list[str] = field(default_factory=list)
     min_population_unlisted: Annotated[int, AtLeast(0)] = 100000
+    outlet_prior: bool = True
 
 
 class PlacesStage:
@@ -64,6 +68,9 @@ class PlacesStage:
         self.settings = from_mapping(PlacesSettings, settings, "stages.places")
         self.dataset = self.settings.gazetteer
         self.min_population = self.settings.min_population_unlisted
+        # Read now, so that a bad file stops the run before the first document (E254/E255).
+        self.user_places = [e for path in self.settings.gazetteers
+                            for e in read_user_places(path)]
         self._resolver: Resolver | None = None
 
     @property
@@ -77,7 +84,8 @@ class PlacesStage:
                 frozenset(ctx.get("state_cues_after") or []),
                 tuple(w.lower() for w in ctx.get("town_cues_before") or []),
             )
-            self._resolver = Resolver(load_gazetteer(self.dataset), cues)
+            gaz = with_user_places(load_gazetteer(self.dataset), self.user_places)
+            self._resolver = Resolver(gaz, cues)
         return self._resolver
 
     def __call__(self, doc: Document) -> Document:
@@ -97,7 +105,8 @@ class PlacesStage:
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
         named = regions_in_names(doc.spacy, resolver.gaz, cands) + actor_countries(doc, resolver)
-        ctx = resolver.context(cands, named, outlet_region(story_url(doc), resolver.gaz))
+        url = story_url(doc) if self.settings.outlet_prior else None
+        ctx = resolver.context(cands, named, outlet_region(url, resolver.gaz))
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
         resolved = _resolve_all(resolver, cands, qualifiers, ctx)
         # Second pass: what the first resolved (towns, counties, states) is context too.

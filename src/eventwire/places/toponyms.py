@@ -192,9 +192,19 @@ def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_popula
         places = senses(span, gaz)
         if places and not _in_own_name(span) and (
             _accepted(span, places, ent_type, min_population) or _area_leading(span, ent_type)
+            or _user_listed(span, places, ent_type, gaz)
         ):
             return span, places
     return None
+
+
+def _user_listed(span: Any, places: list[Place], ent_type: str, gaz: Gazetteer) -> bool:
+    """Whether a name is an entry of a user's gazetteer file, alone or as a whole entity
+    of any kind: listed for the texts being coded, it is a place whatever its size and
+    whatever the tagger took it for ("Tamarind Camp" as a product)."""
+    if not gaz.user or not any(p in gaz.user for p in places):
+        return False
+    return not ent_type or (leads_entity(span) and whole_entity(span))
 
 
 def _in_own_name(span: Any) -> bool:
