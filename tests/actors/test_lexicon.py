@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 from eventwire.actors.found import compose_code
-from eventwire.actors.lexicon import Entry, Period, load_builtin, split_code
+from eventwire.actors.lexicon import (
+    Entry,
+    Period,
+    load_builtin,
+    number_words,
+    split_code,
+    word_list,
+)
 from eventwire.actors.names import case_ok
+from eventwire.errors import DictionaryError
 
 
 @pytest.mark.parametrize(
@@ -61,3 +69,16 @@ def test_dated_entry_chooses_period() -> None:
 )
 def test_names_are_capitalised(text: str, pattern: str, ok: bool) -> None:
     assert case_ok(text, pattern) is ok
+
+
+def test_word_lists_are_read_from_the_data_file() -> None:
+    assert "their" in word_list("plural_pronouns")
+    assert "off" in word_list("locative_preps")  # a word, not YAML's boolean
+    assert number_words()["twelve"] == 12
+
+
+def test_an_unknown_actor_word_list_raises_instead_of_matching_nothing() -> None:
+    with pytest.raises(DictionaryError) as info:
+        word_list("plural_pronoun")
+    assert info.value.code == "E220"
+    assert "plural_pronoun" in str(info.value)

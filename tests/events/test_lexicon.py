@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import DictionaryError
-from eventwire.events.lexicon import builtin_lexicon, load_lexicon
+from eventwire.events.lexicon import builtin_lexicon, load_lexicon, word_list
 from eventwire.events.ontology import load_ontology
 
 
@@ -54,3 +54,10 @@ def test_user_dictionary_events_section_adds_entries(tmp_path: Path) -> None:
     actors_only = tmp_path / "actors.yaml"
     actors_only.write_text("actors: []\n", "utf-8")
     assert user_lexicon(actors_only, builtin_lexicon()) is None
+
+
+def test_the_rules_word_lists_are_in_the_lexicon() -> None:
+    assert "on" in word_list("topic_preps")  # a word, not YAML's boolean
+    assert "letter" in word_list("instrument_nouns")
+    with pytest.raises(DictionaryError):
+        word_list("topic_prep")

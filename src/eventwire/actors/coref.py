@@ -20,16 +20,14 @@ from collections.abc import Callable
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from eventwire.actors.found import NUMBER_WORDS, Found
+from eventwire.actors.found import Found
+from eventwire.actors.lexicon import number_words, word_list
 
 if TYPE_CHECKING:
     from eventwire.actors.recognize import Recognizer
 
 __all__ = ["pronoun", "definite_number", "resolve"]
 
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-THING = frozenset({"it", "its", "itself"})
-PERSON = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 LOOKBACK_SENTENCES = 2
 #: How many earlier actors a bare role noun may look back over for its country.
 LOOKBACK_MENTIONS = 300
@@ -38,11 +36,11 @@ INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"})
 
 
 def _compatible(word: str) -> Callable[[Found], bool] | None:
-    if word in PLURAL:
+    if word in word_list("plural_pronouns"):
         return lambda f: f.plural and not f.person
-    if word in THING:
+    if word in word_list("thing_pronouns"):
         return lambda f: not f.plural and not f.person
-    if word in PERSON:
+    if word in word_list("person_pronouns"):
         return lambda f: f.person
     return None
 
@@ -78,24 +76,18 @@ def pronoun(rec: Recognizer, tok: Any) -> Found | None:
     return found.with_coding(ante, f"coref:pronoun>{ante.rule}")
 
 
-#: Adjectives whose subject is the one who acts ("it is willing to withdraw"): a closed
-#: grammatical class (subject control), unlike "it is likely/important to ...".
-_CONTROL_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "able", "unable",
-                                 "prepared", "determined", "eager", "reluctant", "keen",
-                                 "committed", "obliged", "entitled", "free", "anxious"})
-
-
 def _expletive(tok: Any) -> bool:
-    """ "it is", "it seems": an empty subject, not a reference ("it is willing" is one)."""
-    if tok.lower_ != "it" or tok.head.lemma_ not in ("be", "seem", "appear", "take", "rain"):
+    """ "it is", "it seems": an empty subject, not a reference ("it is willing" is one:
+    its adjective is one of subject control, ``control_adjectives`` in the word lists)."""
+    if tok.lower_ != "it" or tok.head.lemma_ not in word_list("expletive_verbs"):
         return False
-    return not any(k.dep_ == "acomp" and k.lower_ in _CONTROL_ADJECTIVES
-                   for k in tok.head.children)
+    control = word_list("control_adjectives")
+    return not any(k.dep_ == "acomp" and k.lower_ in control for k in tok.head.children)
 
 
 def _number(tok: Any) -> int | None:
     text = tok.lower_.replace(",", "")
-    return int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+    return int(text) if text.isdigit() else number_words().get(text)
 
 
 def definite_number(rec: Recognizer, tok: Any) -> Found | None:

@@ -13,16 +13,7 @@ from typing import Any
 
 from eventwire.model import ActorMention
 
-__all__ = ["Found", "compose_code", "NUMBER_WORDS"]
-
-# fmt: off
-_NUMBERS = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty",
-)
-# fmt: on
-NUMBER_WORDS = {word: value for value, word in enumerate(_NUMBERS)}
+__all__ = ["Found", "compose_code"]
 
 
 def compose_code(country: str | None, sectors: tuple[str, ...], org: str | None) -> str | None:

@@ -13,7 +13,7 @@ entries overriding earlier ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -22,7 +22,8 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "ROLE_CODES"]
+__all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "word_list",
+           "number_words", "ROLE_CODES"]
 
 #: CAMEO role (sector) codes that may follow a country code.
 # fmt: off
@@ -146,6 +147,40 @@ def _read_yaml(name: str) -> Any:
             stage="actors",
             hint="reinstall eventwire",
         ) from exc
+
+
+@cache
+def _word_lists() -> dict[str, Any]:
+    data = _read_yaml("words.yaml")
+    return data if isinstance(data, dict) else {}
+
+
+def _word_entry(name: str) -> Any:
+    data = _word_lists()
+    if name not in data:
+        raise DictionaryError(
+            f"data/actors/words.yaml has no word list {name!r}; known: {', '.join(data)}",
+            stage="actors",
+            hint="reinstall eventwire, or add the list to the file",
+        )
+    return data[name]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """One word list of ``data/actors/words.yaml`` (pronouns, prepositions, honorifics).
+
+    Why by name from a data file: the rules' vocabulary is read and extended there, not in
+    the code; a name the file lacks raises, since a misspelt list would match nothing and
+    switch its rule off without a word.
+    """
+    return frozenset(str(w).lower() for w in _word_entry(name) or ())
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Number words a phrase's count is read from ("five North Koreans"), with values."""
+    return {str(k).lower(): int(v) for k, v in (_word_entry("number_words") or {}).items()}
 
 
 def _words(phrase: str) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from typing import Any
 from spacy import __version__ as spacy_version
 
 from eventwire.actors.kb import KbEntry, KnowledgeBase, cache_inputs, code_on, fold
-from eventwire.actors.lexicon import Entry, Lexicon, split_code
+from eventwire.actors.lexicon import Entry, Lexicon, split_code, word_list
 from eventwire.actors.names import NameMatch, blank_english, case_ok
 from eventwire.cache import cached
 from eventwire.config import load_yaml
@@ -49,7 +49,6 @@ _OTHER_NAME_LABELS = frozenset(
 #: Entity labels that make a single word a place, not a person.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam"})
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,8 @@ class KbFinder:
         self.role_words = frozenset(w for ws in lexicon.roles for w in ws) | frozenset(
             w.lower() for w in lexicon.capitalised
         ) | frozenset(w for ws in lexicon.titles for w in ws)
-        self.title_words = frozenset(ws[-1] for ws in lexicon.titles) | HONORIFICS
+        self.title_words = frozenset(ws[-1] for ws in lexicon.titles) | word_list(
+            "honorifics")
 
     # -- finding ------------------------------------------------------------------------
 

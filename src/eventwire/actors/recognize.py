@@ -27,12 +27,10 @@ from typing import Any
 
 from eventwire.actors import coref
 from eventwire.actors.found import Found
-from eventwire.actors.lexicon import Entry, Lexicon
+from eventwire.actors.lexicon import Entry, Lexicon, word_list
 from eventwire.actors.matching import KbFinder
 from eventwire.actors.names import NameFinder, NameMatch
 from eventwire.actors.syntax import (
-    DIPLOMATIC,
-    LOCATIVE_PREPS,
     MODIFIER_DEPS,
     NOUN_POS,
     SUBJECT_DEPS,
@@ -191,7 +189,7 @@ class Recognizer:
         if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             return None
         rule = entry.rule or kind
-        if kind in ("name", "org") and prep_of(tok) in LOCATIVE_PREPS:
+        if kind in ("name", "org") and prep_of(tok) in word_list("locative_preps"):
             rule += ":place"  # "a curfew in Montenegro": the country, named as a place
         sectors = entry.sectors
         if kind == "capital":
@@ -356,7 +354,7 @@ class Recognizer:
         return None
 
     def _in_country(self, tok: Any, pobj: Any) -> bool:
-        return tok.lemma_.lower() not in DIPLOMATIC and pobj.i in self.roots
+        return tok.lemma_.lower() not in word_list("diplomatic_nouns") and pobj.i in self.roots
 
     def _name_at(self, tok: Any) -> Found | None:
         match = self.roots.get(tok.i)

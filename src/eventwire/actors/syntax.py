@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.actors.found import NUMBER_WORDS, Found
+from eventwire.actors.found import Found
+from eventwire.actors.lexicon import number_words, word_list
 
 __all__ = [
     "MODIFIER_DEPS",
-    "LOCATIVE_PREPS",
-    "DIPLOMATIC",
     "NOUN_POS",
     "SUBJECT_DEPS",
     "climb",
@@ -28,14 +27,6 @@ __all__ = [
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "oprd"})
-ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "among"})
-# fmt: off
-LOCATIVE_PREPS = frozenset((
-    "in", "at", "inside", "within", "throughout", "across", "near", "into", "around",
-    "outside", "via", "through", "over", "toward", "towards", "onto", "off",
-))
-# fmt: on
-DIPLOMATIC = frozenset({"ambassador", "embassy", "consulate", "consul", "envoy", "diplomat"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -61,14 +52,15 @@ def is_argument(tok: Any) -> bool:
     if top.dep_ in ARGUMENT_DEPS:
         return True
     if top.dep_ == "pobj":
-        return top.head.lower_ in ARGUMENT_PREPS or top.head.dep_ in ("dative", "agent")
+        preps = word_list("argument_preps")
+        return top.head.lower_ in preps or top.head.dep_ in ("dative", "agent")
     return False
 
 
 def against(sdoc: Any, start: int) -> bool:
     """ "anti-Syria", "pro-Western": the name is what the phrase is for or against."""
     if start >= 2 and sdoc[start - 1].text == "-":
-        return sdoc[start - 2].lower_ in ("anti", "pro", "non")
+        return sdoc[start - 2].lower_ in word_list("stance_prefixes")
     return False
 
 
@@ -89,7 +81,7 @@ def quantity(tok: Any) -> int | None:
             text = child.lower_.replace(",", "")
             if text.isdigit():
                 return int(text)
-            return NUMBER_WORDS.get(text)
+            return number_words().get(text)
     return None
 
 

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.anchor.trigger import span_root, trigger_token
+from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, TimeMention
 from eventwire.time.calendar import Anchor, value_as_date
 from eventwire.time.tense import governing_verb
@@ -38,8 +39,6 @@ __all__ = ["date_event", "story_frame"]
 
 DateResult = tuple[str | None, str | None, str | None]
 
-#: Prepositions that put an event at a time; "before", "after", "until" do not.
-AT_PREPS = frozenset({"on", "in", "at", "during", "since", "over", "throughout"})
 ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "obl", "obl:tmod", "nmod:tmod", "advmod"})
 ADNOMINAL_DEPS = frozenset({"compound", "nummod", "amod", "poss", "nmod", "appos"})
 #: Dependencies that stay inside the trigger's own clause when walking up from it.
@@ -58,7 +57,7 @@ def _governor(sdoc: Any, mention: TimeMention) -> Any | None:
     if tok is None:
         return None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return tok.head.head if tok.head.lower_ in AT_PREPS else None
+        return tok.head.head if tok.head.lower_ in word_list("at_preps") else None
     if tok.dep_ in ADVERBIAL_DEPS or tok.dep_ == "ROOT":
         return tok.head if tok.dep_ != "ROOT" else None
     return None
@@ -140,7 +139,7 @@ def _in_sentence(doc: Document, trigger: Any | None, at: int,
         if as_date is None:
             continue
         tok = span_root(doc.spacy, m.start, m.end) if doc.spacy is not None else None
-        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ not in AT_PREPS:
+        if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ not in word_list("at_preps"):
             continue  # "before May 8" does not put the event on May 8
         if doc.spacy is not None and _adnominal(doc.spacy, m, trigger):
             continue

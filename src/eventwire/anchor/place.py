@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from eventwire.anchor.trigger import span_root, trigger_token
+from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, Location, PlaceMention
 from eventwire.places.util import load_context
 
@@ -45,12 +46,6 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "poss", "compound"
                         "agent", "dative"})
 MAX_STEPS = 14
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
-#: Prepositions of a path, not a place: "fly to Seoul", "fled from Gorazde".
-DIRECTIONAL = frozenset({"to", "into", "toward", "towards", "from", "for", "onto"})
-#: Conjunctions of a condition: a place in "if war starts in X" is not where events are.
-CONDITIONS = frozenset({"if", "unless", "lest", "should"})
-#: Prepositions that name what an event is aimed at ("an attack on Kandahar").
-AIMED = frozenset({"on", "against"})
 PRECISION = {"PPL": "city", "PPLC": "city", "ADM2": "city", "ADM1": "admin1", "RGN": "admin1",
              "PCLI": "country", "CONT": "country"}
 FOCUS_MIN_MENTIONS = 2
@@ -203,7 +198,7 @@ def _target_place(doc: Document, event: Event, trigger: Any, places: list[PlaceM
             continue
         if root.dep_ in ("dobj", "nsubjpass") and root.head.i in anchors:
             return m
-        if (root.dep_ == "pobj" and root.head.lower_ in AIMED
+        if (root.dep_ == "pobj" and root.head.lower_ in word_list("aimed_preps")
                 and root.head.head.i in anchors):
             return m
     return None
@@ -229,9 +224,9 @@ def _elsewhere(root: Any) -> bool:
     in a condition ("if war starts in the region"): not where the sentence's events are."""
     cur, steps = root, 0
     while cur.head.i != cur.i and steps < MAX_STEPS:
-        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in DIRECTIONAL:
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in word_list("directional_preps"):
             return True
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in word_list("condition_marks")
                                        for c in cur.children):
             return True
         cur, steps = cur.head, steps + 1

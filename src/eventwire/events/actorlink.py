@@ -14,18 +14,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import word_list
 from eventwire.model import ActorMention, Document, EventActor
 
 __all__ = ["ActorLink", "to_event_actor"]
 
 _PRONOUNS = frozenset({"who", "that", "which", "whom"})
-_OF_HEADS = frozenset({"member", "leader", "official", "head", "spokesman", "spokeswoman",
-                       "spokesperson", "chief", "minister", "representative", "delegation",
-                       "ambassador", "envoy", "soldier", "troop", "force", "president",
-                       "government", "army", "police", "citizen", "people", "group",
-                       "supporter", "resident", "unit", "thousand", "hundred", "dozen",
-                       "ten", "million", "score", "crowd", "number", "band", "delegate",
-                       "activist", "protester", "demonstrator", "student", "worker"})
 
 
 def _actors_api(name: str) -> Callable[..., Any] | None:
@@ -67,7 +61,7 @@ class ActorLink:
         found = found or self._covering(tok)
         if found is not None:
             return found
-        if tok.lemma_.lower() in _OF_HEADS:
+        if tok.lemma_.lower() in word_list("member_nouns"):
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
                     for obj in prep.children:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import word_list
+
 __all__ = ["Arguments", "arguments_of", "holder_of", "target_alternatives",
            "content_targets", "event_agent", "late_agent", "modifier_agent",
            "IsActor"]
@@ -25,10 +27,6 @@ _SUBJ = frozenset({"nsubj", "csubj"})
 _OBJ = frozenset({"dobj", "dative", "oprd"})
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
 _EVENT_AGENT_PREPS = ("by", "from")
-#: Things that speak for their sender: "sent a letter urging...", "a statement calling...".
-INSTRUMENT_NOUNS = frozenset({"letter", "message", "statement", "note", "resolution", "report",
-                              "communique", "declaration", "petition", "memo", "cable",
-                              "speech", "editorial", "appeal", "motion", "bill"})
 
 
 @dataclass(slots=True)
@@ -109,7 +107,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return None, False
         if node.dep_ == "xcomp":
             obj = _child(node.head, _OBJ)
-            if obj is not None and node.head.lemma_ not in {"promise", "vow"}:
+            if obj is not None and node.head.lemma_ not in word_list("subject_control"):
                 return obj, True  # object control: "urged X to respond"
         node = node.head
     return None, False
@@ -118,11 +116,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 def _sender_verb(noun: Token) -> Token | None:
     """The verb that sent an instrument noun ("a letter"), seen from the noun or from the
     addressee the participle may hang on ("sent a letter to the ambassador urging...")."""
-    if noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.head is not noun:
+    instruments = word_list("instrument_nouns")
+    if noun.lemma_.lower() in instruments and noun.head is not noun:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.head is not noun.head:
         verb = noun.head.head
-        if any(k.dep_ == "dobj" and k.lemma_.lower() in INSTRUMENT_NOUNS for k in verb.children):
+        if any(k.dep_ == "dobj" and k.lemma_.lower() in instruments for k in verb.children):
             return verb
     return None
 
@@ -176,7 +175,7 @@ def _act_doer(tok: Token | None, is_actor: IsActor | None) -> Token | None:
     """A subject that is an act names its doer: "a raid by NATO-led troops killed four
     civilians" and "an Israeli air strike killed ..." were acts of the troops and of the
     Israeli military, not of the raid or the strike."""
-    if tok is None or not (tok.lemma_.lower() in _EVENT_NOUNS or _gerund(tok)):
+    if tok is None or not (tok.lemma_.lower() in word_list("act_nouns") or _gerund(tok)):
         return tok
     return event_agent(tok, is_actor) or tok
 
@@ -239,18 +238,11 @@ def arguments_of(
         target = _complement_subject(verb)  # "allowed them to fly" (not "said X did")
     if target is not None and target.pos_ == "NOUN":
         doer = event_agent(target, is_actor)
-        if doer is not None and target.lemma_ in _EVENT_NOUNS:
+        if doer is not None and target.lemma_ in word_list("act_nouns"):
             target = doer  # "condemned an attack by X" targets X
     if target is None and verb.dep_ == "conj":
         target = object_of(verb.head, preps)  # "accused X ... and demanded ..."
     return Arguments(source, target)
-
-
-_EVENT_NOUNS = frozenset({"attack", "raid", "offensive", "bombing", "killing", "arrest",
-                          "assault", "incursion", "invasion", "strike", "shelling",
-                          "crackdown", "massacre", "decision", "move", "action", "refusal",
-                          "violation", "seizure", "detention", "remark", "statement",
-                          "bombardment", "airstrike", "expulsion", "blockade", "ambush"})
 
 
 def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...]) -> list[Token]:

@@ -14,17 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.lexicon import word_list
 from eventwire.model import Document, EventActor
 
 __all__ = ["sentence_country", "with_country", "place_target"]
 
-#: Verbs whose place is a destination, not the home of their actors.
-_TRAVEL = frozenset({"arrive", "visit", "travel", "fly", "land", "tour", "return", "go",
-                     "come", "head", "send", "deploy", "move", "reach"})
-_DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into", "for", "from", "via"})
-#: Prepositions that place an act ("shelled positions in X", "a curfew in X").
-_PLACE_PREPS = frozenset({"in", "inside", "within", "throughout", "across", "near", "at",
-                          "around", "outside"})
 
 
 #: Actor rules whose country is the leader's or the attacker's: "US-led forces attacked
@@ -42,10 +36,10 @@ def _token_at(sent: Span, offset: int) -> Token | None:
 def _destination(tok: Token) -> bool:
     """Whether a place token is where someone goes, rather than where something is."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in _DESTINATION_PREPS:
+    if tok.dep_ == "pobj" and head.lower_ in word_list("destination_preps"):
         return True
     verb = head.head if tok.dep_ == "pobj" else head
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _TRAVEL
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("travel_verbs")
 
 
 def _acting(doc: Document, start: int) -> bool:
@@ -132,7 +126,7 @@ def _in_clause(tok: Token, verb: Token) -> bool:
     on its object ("rallies in the Gaza Strip")."""
     if tok.head.i == verb.i and tok.dep_ in {"dobj", "npadvmod"}:
         return True
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+    if tok.dep_ != "pobj" or tok.head.lower_ not in word_list("place_preps"):
         return False
     holder = tok.head.head
     if holder.i == verb.i:

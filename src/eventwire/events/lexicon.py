@@ -18,11 +18,13 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon", "word_list"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
                "conditional", "pending", "negations", "intent_governors", "obligation",
-               "modifier_doers")
+               "modifier_doers", "generic_subjects", "instrument_nouns", "subject_control",
+               "act_nouns", "travel_verbs", "destination_preps", "place_preps",
+               "topic_preps", "member_nouns")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
@@ -182,3 +184,9 @@ def builtin_lexicon() -> Lexicon:
         text = resources.files("eventwire.data.events").joinpath("lexicon.yaml").read_text("utf-8")
         _BUILTIN = parse_lexicon(load_yaml(text), "lexicon.yaml (built-in)")
     return _BUILTIN
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list of the built-in lexicon, for rules that read the parse without a
+    lexicon at hand (arguments, place context); an unknown name raises."""
+    return builtin_lexicon().word_list(name)

@@ -149,23 +149,19 @@ def _noun_match(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Ma
     )
     if has_doer or late_agent(tok) is not None:
         return Match(entry, tok, tok, tok)
-    if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok) \
+    if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok, lex) \
             and modifier_agent(tok, is_actor):
         return Match(entry, tok, tok, tok)  # "an Israeli air strike killed ..."
     return None
 
 
-#: Prepositions whose object is what a statement is about ("complained about X").
-_TOPIC_PREPS = frozenset({"about", "over", "against", "of", "for", "on"})
-
-
-def _topic(tok: Token) -> bool:
+def _topic(tok: Token, lex: Lexicon) -> bool:
     """An act named as the object of another act ("condemned the Russian bombardment",
     "complained about Israeli air strikes") is that act's topic: with no "by" or
     possessive of its own, it is not reported as a new event."""
     if tok.dep_ in {"dobj", "attr"}:
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in lex.word_list("topic_preps")
 
 
 def _nominal(tok: Token) -> bool:

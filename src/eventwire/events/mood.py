@@ -17,7 +17,6 @@ from eventwire.events.lexicon import Lexicon
 __all__ = ["Mood", "mood_of", "content_governor"]
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "conj"})
-_GENERIC_DETS = frozenset({"those", "anyone", "whoever", "people", "everyone", "anybody"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +164,14 @@ def is_generic(tok: Token, lex: Lexicon) -> bool:
     )
     if agentless and any(k.dep_ == "advmod" and k.lower_ in habitual for k in tok.children):
         return True  # "are usually executed": a claim about what happens, not an event
+    generic = lex.word_list("generic_subjects")
     for kid in tok.children:
         if kid.dep_ in {"nsubj", "nsubjpass"}:
             subj = kid.head.head if kid.lower_ in {"who", "that"} and kid.head.dep_ == "relcl" \
                 else kid
-            if subj.lower_ in _GENERIC_DETS:
+            if subj.lower_ in generic:
                 return True
-    return tok.dep_ == "relcl" and tok.head.lower_ in _GENERIC_DETS
+    return tok.dep_ == "relcl" and tok.head.lower_ in generic
 
 
 def mood_of(tok: Token, lex: Lexicon) -> Mood:

@@ -1,0 +1,20 @@
+"""The anchor rules' word lists: read from data/anchor/words.yaml, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.anchor.words import word_list
+from eventwire.errors import DictionaryError
+
+
+def test_a_word_list_keeps_yaml_keywords_as_words() -> None:
+    assert "on" in word_list("at_preps")  # YAML 1.1 reads a bare on as true
+    assert "against" in word_list("aimed_preps")
+
+
+def test_an_unknown_anchor_word_list_raises_instead_of_matching_nothing() -> None:
+    with pytest.raises(DictionaryError) as info:
+        word_list("at_prep")
+    assert info.value.code == "E220"
+    assert "at_prep" in str(info.value)
