@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.errors import DictionaryError
 from eventwire.events.arguments import arguments_of, subject_of
-from eventwire.events.lexicon import Lexicon, builtin_lexicon
+from eventwire.events.lexicon import EventLexicon, builtin_lexicon
 from eventwire.events.matching import match_token
 from eventwire.events.mood import mood_of
 
@@ -57,7 +57,7 @@ def word(doc: Doc, text: str) -> Token:
 
 
 @pytest.fixture(scope="module")
-def lex() -> Lexicon:
+def lex() -> EventLexicon:
     return builtin_lexicon()
 
 
@@ -75,7 +75,7 @@ def _detained(*before: W) -> list[W]:
     ]
 
 
-def test_an_active_clause_gives_subject_to_object(lex: Lexicon) -> None:
+def test_an_active_clause_gives_subject_to_object(lex: EventLexicon) -> None:
     doc = build(*_detained())
     verb = word(doc, "detained")
     match = match_token(verb, lex)
@@ -85,7 +85,7 @@ def test_an_active_clause_gives_subject_to_object(lex: Lexicon) -> None:
     assert mood_of(verb, lex).factual
 
 
-def test_a_negated_trigger_is_not_factual(lex: Lexicon) -> None:
+def test_a_negated_trigger_is_not_factual(lex: EventLexicon) -> None:
     doc = build(
         W("The", 1, "det", "DET", "DT"),
         W("guards", 4, "nsubj", "NOUN", "NNS", "guard"),
@@ -100,7 +100,8 @@ def test_a_negated_trigger_is_not_factual(lex: Lexicon) -> None:
 
 
 @pytest.mark.parametrize(("aux", "modal"), [("will", "future"), ("could", "modal")])
-def test_a_future_or_modal_auxiliary_is_not_factual(lex: Lexicon, aux: str, modal: str) -> None:
+def test_a_future_or_modal_auxiliary_is_not_factual(lex: EventLexicon, aux: str,
+                                                     modal: str) -> None:
     doc = build(
         W("Guards", 2, "nsubj", "NOUN", "NNS", "guard"),
         W(aux, 2, "aux", "AUX", "MD"),
@@ -111,7 +112,7 @@ def test_a_future_or_modal_auxiliary_is_not_factual(lex: Lexicon, aux: str, moda
     assert mood.modal == modal and not mood.factual
 
 
-def test_a_clause_under_if_is_conditional(lex: Lexicon) -> None:
+def test_a_clause_under_if_is_conditional(lex: EventLexicon) -> None:
     # "If guards detain them , talks end ."
     doc = build(
         W("If", 2, "mark", "SCONJ", "IN"),
@@ -128,7 +129,7 @@ def test_a_clause_under_if_is_conditional(lex: Lexicon) -> None:
     assert not mood_of(word(doc, "end"), lex).conditional
 
 
-def test_what_someone_urges_is_content_not_a_fact(lex: Lexicon) -> None:
+def test_what_someone_urges_is_content_not_a_fact(lex: EventLexicon) -> None:
     # "The envoy urged the guards to release the smugglers ."
     doc = build(
         W("The", 1, "det", "DET", "DT"),
@@ -149,7 +150,7 @@ def test_what_someone_urges_is_content_not_a_fact(lex: Lexicon) -> None:
     assert subject_of(release)[0].text == "guards"
 
 
-def test_a_reported_fact_stays_a_fact(lex: Lexicon) -> None:
+def test_a_reported_fact_stays_a_fact(lex: EventLexicon) -> None:
     # "Officials said the guards detained two smugglers ."
     head = [W("Officials", 1, "nsubj", "NOUN", "NNS", "official"),
             W("said", 1, "ROOT", "VERB", "VBD", "say")]
@@ -160,7 +161,7 @@ def test_a_reported_fact_stays_a_fact(lex: Lexicon) -> None:
 
 
 def test_a_passive_takes_its_source_from_by_and_its_target_from_the_subject(
-    lex: Lexicon,
+    lex: EventLexicon,
 ) -> None:
     # "Two smugglers were detained by the guards ."
     doc = build(
@@ -179,7 +180,7 @@ def test_a_passive_takes_its_source_from_by_and_its_target_from_the_subject(
     assert (args.source.text, args.target.text) == ("guards", "smugglers")
 
 
-def test_an_agentless_passive_has_no_source_never_its_subject(lex: Lexicon) -> None:
+def test_an_agentless_passive_has_no_source_never_its_subject(lex: EventLexicon) -> None:
     # "Two smugglers were detained ."
     doc = build(
         W("Two", 1, "nummod", "NUM", "CD"),
@@ -193,7 +194,7 @@ def test_an_agentless_passive_has_no_source_never_its_subject(lex: Lexicon) -> N
     assert args.target is not None and args.target.text == "smugglers"
 
 
-def test_a_participle_after_a_noun_makes_the_noun_its_target(lex: Lexicon) -> None:
+def test_a_participle_after_a_noun_makes_the_noun_its_target(lex: EventLexicon) -> None:
     # "Two smugglers detained by the guards escaped ."
     doc = build(
         W("Two", 1, "nummod", "NUM", "CD"),
@@ -209,7 +210,7 @@ def test_a_participle_after_a_noun_makes_the_noun_its_target(lex: Lexicon) -> No
     assert (args.source.text, args.target.text) == ("guards", "smugglers")
 
 
-def test_habitual_agentless_passive_is_generic(lex: Lexicon) -> None:
+def test_habitual_agentless_passive_is_generic(lex: EventLexicon) -> None:
     # "Smugglers are usually detained ."
     doc = build(
         W("Smugglers", 3, "nsubjpass", "NOUN", "NNS", "smuggler"),
@@ -222,7 +223,7 @@ def test_habitual_agentless_passive_is_generic(lex: Lexicon) -> None:
     assert mood.generic and not mood.factual
 
 
-def test_a_light_verb_hands_its_code_to_the_noun(lex: Lexicon) -> None:
+def test_a_light_verb_hands_its_code_to_the_noun(lex: EventLexicon) -> None:
     # "Rebels launched an attack on the garrison ."
     doc = build(
         W("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
@@ -241,7 +242,7 @@ def test_a_light_verb_hands_its_code_to_the_noun(lex: Lexicon) -> None:
     assert (args.source.text, args.target.text) == ("Rebels", "garrison")
 
 
-def test_an_unknown_word_list_name_raises(lex: Lexicon) -> None:
+def test_an_unknown_word_list_name_raises(lex: EventLexicon) -> None:
     assert "not" in lex.word_list("negations")
     with pytest.raises(DictionaryError, match="negation"):
         lex.word_list("negation")

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from eventwire.actors.kb import normalise_date
-from eventwire.actors.lexicon import Entry, Lexicon, Period, split_code
+from eventwire.actors.lexicon import ActorLexicon, Entry, Period, split_code
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
@@ -120,7 +120,7 @@ def _yaml_actor(item: Any, path: Path) -> tuple[list[str], Entry]:
     return [str(n) for n in names], entry
 
 
-def _apply_yaml(lex: Lexicon, path: Path) -> None:
+def _apply_yaml(lex: ActorLexicon, path: Path) -> None:
     try:
         text = path.read_text("utf-8")
         data = load_yaml(text) or {}
@@ -289,7 +289,7 @@ def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
             for phrase, code in petrarch_agent_records(path)]
 
 
-def _apply_petrarch(lex: Lexicon, folder: Path) -> None:
+def _apply_petrarch(lex: ActorLexicon, folder: Path) -> None:
     if not folder.is_dir():
         raise _error(folder, "is not a directory", "E226")
     for path in sorted(folder.iterdir()):
@@ -303,7 +303,7 @@ def _apply_petrarch(lex: Lexicon, folder: Path) -> None:
                 lex.add_role(tuple(phrase.lower().split()), sectors)
 
 
-def apply_dictionaries(lex: Lexicon, specs: Iterable[str]) -> Lexicon:
+def apply_dictionaries(lex: ActorLexicon, specs: Iterable[str]) -> ActorLexicon:
     """Apply the configuration's ``dictionaries`` entries to ``lex``, in order."""
     for spec in specs:
         spec = str(spec)

@@ -22,7 +22,7 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Period", "Lexicon", "load_builtin", "split_code", "word_list",
+__all__ = ["Entry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
            "number_words", "ROLE_CODES"]
 
 #: CAMEO role (sector) codes that may follow a country code.
@@ -75,7 +75,7 @@ class Entry:
 
 
 @dataclass
-class Lexicon:
+class ActorLexicon:
     """All actor knowledge, as lookup tables."""
 
     names: dict[str, Entry] = field(default_factory=dict)
@@ -187,7 +187,7 @@ def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
 
-def _add_countries(lex: Lexicon, countries: dict[str, Any]) -> None:
+def _add_countries(lex: ActorLexicon, countries: dict[str, Any]) -> None:
     for iso3, info in countries.items():
         # Later kinds win where one text is several: "U.S." is a name before an adjective.
         kinds = (
@@ -201,7 +201,7 @@ def _add_countries(lex: Lexicon, countries: dict[str, Any]) -> None:
                 lex.add_name(text, Entry(kind, iso3, rule=f"country:{iso3}:{kind}"))
 
 
-def _add_orgs(lex: Lexicon, orgs: dict[str, Any]) -> None:
+def _add_orgs(lex: ActorLexicon, orgs: dict[str, Any]) -> None:
     for key, info in orgs.items():
         kind = info.get("type", "IGO")
         code = kind + str(info.get("code", key))
@@ -213,7 +213,7 @@ def _add_orgs(lex: Lexicon, orgs: dict[str, Any]) -> None:
             lex.add_name(text, entry)
 
 
-def _add_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
+def _add_groups(lex: ActorLexicon, groups: dict[str, Any]) -> None:
     for code, names in groups.items():
         country, sectors = split_code(code)
         entry = Entry(
@@ -223,7 +223,7 @@ def _add_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
             lex.add_name(text, entry)
 
 
-def _add_roles(lex: Lexicon, data: dict[str, Any]) -> None:
+def _add_roles(lex: ActorLexicon, data: dict[str, Any]) -> None:
     for code, nouns in (data.get("roles") or {}).items():
         for noun in nouns:
             lex.add_role(_words(noun), (code,))
@@ -243,7 +243,7 @@ def _add_roles(lex: Lexicon, data: dict[str, Any]) -> None:
     _add_agency(lex, data)
 
 
-def _add_agency(lex: Lexicon, data: dict[str, Any]) -> None:
+def _add_agency(lex: ActorLexicon, data: dict[str, Any]) -> None:
     """Who acts in a phrase: agent nouns, "X-led" and "X-backed" words."""
     for code, nouns in (data.get("agent_nouns") or {}).items():
         role = () if code == "own" else (code,)
@@ -256,9 +256,9 @@ def _add_agency(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.backer_words = frozenset(data.get("backer_words") or [])
 
 
-def load_builtin() -> Lexicon:
+def load_builtin() -> ActorLexicon:
     """The lexicon shipped with eventwire (countries, organisations, roles)."""
-    lex = Lexicon()
+    lex = ActorLexicon()
     _add_countries(lex, _read_yaml("countries.yaml") or {})
     _add_orgs(lex, _read_yaml("igos.yaml") or {})
     _add_groups(lex, _read_yaml("groups.yaml") or {})

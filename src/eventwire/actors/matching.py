@@ -35,7 +35,7 @@ from typing import Any
 from spacy import __version__ as spacy_version
 
 from eventwire.actors.kb import KbEntry, KnowledgeBase, cache_inputs, code_on, fold
-from eventwire.actors.lexicon import Entry, Lexicon, split_code, word_list
+from eventwire.actors.lexicon import ActorLexicon, Entry, split_code, word_list
 from eventwire.actors.names import NameMatch, blank_english, case_ok
 from eventwire.cache import cached
 from eventwire.config import load_yaml
@@ -129,7 +129,7 @@ def load_table(kb: KnowledgeBase, rules: KbRules) -> KbTable:
 class KbFinder:
     """The knowledge base as a lookup table of token tuples (built once per process)."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, rules: KbRules,
+    def __init__(self, kb: KnowledgeBase, lexicon: ActorLexicon, rules: KbRules,
                  table: KbTable | None = None) -> None:
         self.kb = kb
         self.rules = rules

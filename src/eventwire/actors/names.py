@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from eventwire.actors.lexicon import Entry, Lexicon
+from eventwire.actors.lexicon import ActorLexicon, Entry
 
 __all__ = ["NameMatch", "NameFinder", "case_ok", "blank_english"]
 
@@ -54,7 +54,7 @@ def blank_english() -> Any:
 class NameFinder:
     """Find lexicon names in parsed Docs; built once per vocabulary."""
 
-    def __init__(self, lexicon: Lexicon, vocab: Any) -> None:
+    def __init__(self, lexicon: ActorLexicon, vocab: Any) -> None:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.patterns: dict[str, str] = {}

@@ -27,7 +27,7 @@ from typing import Any
 
 from eventwire.actors import coref
 from eventwire.actors.found import Found
-from eventwire.actors.lexicon import Entry, Lexicon, word_list
+from eventwire.actors.lexicon import ActorLexicon, Entry, word_list
 from eventwire.actors.matching import KbFinder
 from eventwire.actors.names import NameFinder, NameMatch
 from eventwire.actors.syntax import (
@@ -51,7 +51,7 @@ class Recognizer:
 
     def __init__(
         self,
-        lexicon: Lexicon,
+        lexicon: ActorLexicon,
         finder: NameFinder,
         sdoc: Any,
         date: str | None,

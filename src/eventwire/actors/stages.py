@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from eventwire.actors.dictionaries import apply_dictionaries
 from eventwire.actors.kb import load_kb
-from eventwire.actors.lexicon import Lexicon, load_builtin
+from eventwire.actors.lexicon import ActorLexicon, load_builtin
 from eventwire.actors.matching import KbFinder, load_rules, load_table
 from eventwire.actors.names import NameFinder
 from eventwire.actors.recognize import Recognizer
@@ -36,7 +36,7 @@ class ActorSettings:
 
 
 @lru_cache(maxsize=8)
-def lexicon_for(dictionaries: tuple[str, ...]) -> Lexicon:
+def lexicon_for(dictionaries: tuple[str, ...]) -> ActorLexicon:
     """The built-in lexicon with the given dictionaries applied, in order."""
     return apply_dictionaries(load_builtin(), dictionaries)
 

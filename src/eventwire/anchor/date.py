@@ -84,15 +84,15 @@ def _clause_chain(trigger: Any) -> Iterator[Any]:
         yield tok
 
 
-Candidate = tuple[TimeMention, tuple[str, str] | None]
+DateCandidate = tuple[TimeMention, tuple[str, str] | None]
 
 
 def _dating(doc: Document, sentence: tuple[int, int], *, unresolved: bool = False
-            ) -> list[Candidate]:
+            ) -> list[DateCandidate]:
     """The dates and times of a sentence with their event date; with ``unresolved``, also
     those the text gives but that could not be resolved ("the following day" with no
     earlier date), whose event date is None."""
-    out: list[Candidate] = []
+    out: list[DateCandidate] = []
     for m in doc.times:
         if m.type not in ("DATE", "TIME") or m.fuzzy or not sentence[0] <= m.start < sentence[1]:
             continue
@@ -113,7 +113,7 @@ def _sentence_bounds(doc: Document, event: Event) -> tuple[int, int] | None:
     return sent.start, sent.end
 
 
-def _in_clause(doc: Document, trigger: Any, cands: list[Candidate]) -> Candidate | None:
+def _in_clause(doc: Document, trigger: Any, cands: list[DateCandidate]) -> DateCandidate | None:
     """The time expression that governs the trigger's own clause, resolved or not."""
     governed = [(_governor(doc.spacy, m), (m, d)) for m, d in cands]
     for tok in _clause_chain(trigger):
@@ -133,7 +133,7 @@ def _in_other_relative(sdoc: Any, mention: TimeMention, trigger: Any | None) -> 
 
 
 def _in_sentence(doc: Document, trigger: Any | None, at: int,
-                 cands: list[Candidate]) -> tuple[str, str] | None:
+                 cands: list[DateCandidate]) -> tuple[str, str] | None:
     usable = []
     for m, as_date in cands:
         if as_date is None:

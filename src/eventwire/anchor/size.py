@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.model import Document, Event, QuantityMention, Size
-from eventwire.quantities.numbers import Lexicon, load_lexicon
+from eventwire.quantities.numbers import NumberLexicon, load_lexicon
 
 __all__ = ["size_event"]
 
@@ -43,7 +43,7 @@ def _role(tok: Any, gov: Any) -> str:
     return str(tok.dep_)
 
 
-def _doer(root: Any, gov: Any | None, lex: Lexicon) -> bool:
+def _doer(root: Any, gov: Any | None, lex: NumberLexicon) -> bool:
     """Whether a count is the active subject of its verb, i.e. who did it, not who
     suffered it ("two bombers killed 23 people"); "12 people died" suffered it."""
     if gov is None or gov.lemma_.lower() in lex.intransitive:
@@ -51,7 +51,7 @@ def _doer(root: Any, gov: Any | None, lex: Lexicon) -> bool:
     return _role(root, gov) in ("nsubj", "agent")
 
 
-def _harm(word: Any, lex: Lexicon) -> str | None:
+def _harm(word: Any, lex: NumberLexicon) -> str | None:
     lemma = word.lemma_.lower()
     for kind, verbs in lex.verbs.items():
         if lemma in verbs:
@@ -62,7 +62,7 @@ def _harm(word: Any, lex: Lexicon) -> str | None:
     return None
 
 
-def _harm_after(root: Any, lex: Lexicon) -> str | None:
+def _harm_after(root: Any, lex: NumberLexicon) -> str | None:
     """A bare number's harm noun: "12 dead", "30 wounded"."""
     if root.pos_ != "NUM" or root.i + 1 >= len(root.doc):
         return None
@@ -70,7 +70,7 @@ def _harm_after(root: Any, lex: Lexicon) -> str | None:
     return _harm(after, lex) if after.pos_ in ("ADJ", "NOUN", "VERB") else None
 
 
-def _is_arrest(event: Event, trigger: Any, lex: Lexicon) -> bool:
+def _is_arrest(event: Event, trigger: Any, lex: NumberLexicon) -> bool:
     return (event.cameo.startswith(ARREST_CAMEO) or event.plover.mode == "arrest"
             or trigger.lemma_.lower() in lex.verbs["arrested"])
 
@@ -88,7 +88,7 @@ def _of_trigger(root: Any, trigger: Any) -> bool:
 
 
 def _apply(size: Size, q: QuantityMention, root: Any, trigger: Any, event: Event,
-           lex: Lexicon) -> None:
+           lex: NumberLexicon) -> None:
     value = int(q.value) if isinstance(q.value, int | float) else None
     if value is None:
         return

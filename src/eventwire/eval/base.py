@@ -21,7 +21,7 @@ __all__ = [
     "Report",
     "Table",
     "Figure",
-    "Outcome",
+    "ItemOutput",
     "run_documents",
     "gold_error",
     "iso_date",
@@ -105,7 +105,7 @@ class Report:
 
 
 @dataclass
-class Outcome:
+class ItemOutput:
     """The system's output for one gold item: its JSON record, or the error that stopped it."""
 
     record: dict[str, Any] | None
@@ -125,7 +125,7 @@ def run_documents(
     docs: Iterable[Document],
     errors: list[str] | None = None,
     after: Callable[[Document], object] | None = None,
-) -> Iterator[Outcome]:
+) -> Iterator[ItemOutput]:
     """Run the real pipeline over documents (the parser batches them); one outcome each.
 
     A document whose stage failed is an outcome with ``error`` set: it is counted as
@@ -139,9 +139,9 @@ def run_documents(
         if doc.error is not None:
             if errors is not None and len(errors) < MAX_CRASH_EXAMPLES:
                 errors.append(str(doc.error))
-            yield Outcome(None, str(doc.error))
+            yield ItemOutput(None, str(doc.error))
         else:
-            yield Outcome(to_record(doc), None)
+            yield ItemOutput(to_record(doc), None)
 
 
 def gold_error(

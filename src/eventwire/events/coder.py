@@ -23,21 +23,21 @@ from eventwire.events.arguments import (
     target_alternatives,
 )
 from eventwire.events.context import place_target, with_country
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, lemma_keys, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
-__all__ = ["Settings", "Candidate", "code_document", "Matcher", "finish_events", "one_per_act",
+__all__ = ["Settings", "EventCandidate", "code_document", "Matcher", "finish_events", "one_per_act",
            "confidence_of", "tabular"]
 
 
 class Matcher(Protocol):
     """Anything that proposes candidate events for a sentence (built-in, PETRARCH)."""
 
-    def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]: ...
+    def candidates(self, sent: Span, link: ActorLink) -> list[EventCandidate]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class Settings:
 
 
 @dataclass(slots=True)
-class Candidate:
+class EventCandidate:
     """An event before numbering: code, trigger, actors, flags and rule."""
 
     cameo: str
@@ -86,7 +86,7 @@ def _named(actor: EventActor) -> bool:
     return bool(actor.country) or len(actor.code or "") >= 6
 
 
-def _actor_ok(cand: Candidate, settings: Settings) -> bool:
+def _actor_ok(cand: EventCandidate, settings: Settings) -> bool:
     src, tgt = _coded(cand.source), _coded(cand.target)
     if settings.require_actor == "both":
         return _named(cand.source) and _named(cand.target)
@@ -121,7 +121,7 @@ def _pairs(link: ActorLink, args: Arguments) -> list[tuple[EventActor, EventActo
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09"})
 
 
-def _threatening(match: Match, lex: Lexicon) -> bool:
+def _threatening(match: Match, lex: EventLexicon) -> bool:
     """"will withdraw ... unless X does Y": an act announced on a condition is a threat."""
     marks = {"unless", "if"} & lex.word_list("conditional")
     return any(
@@ -130,7 +130,8 @@ def _threatening(match: Match, lex: Lexicon) -> bool:
     )
 
 
-def _announced(match: Match, mood: Mood, lex: Lexicon, onto: Ontology) -> tuple[str, str] | None:
+def _announced(match: Match, mood: Mood, lex: EventLexicon,
+               onto: Ontology) -> tuple[str, str] | None:
     """An act announced for the future ("will impose", "agreed to release", "vowed to
     fight") is an event of its own: intent (CAMEO 03) or, for a conflictual act or one
     announced on a condition, a threat (CAMEO 13)."""
@@ -153,7 +154,7 @@ def _announced(match: Match, mood: Mood, lex: Lexicon, onto: Ontology) -> tuple[
 
 
 def _decide(
-    match: Match, mood: Mood, lex: Lexicon, onto: Ontology
+    match: Match, mood: Mood, lex: EventLexicon, onto: Ontology
 ) -> tuple[str, str, bool, bool]:
     """(code, rule, hypothetical, negated) for a match given its mood."""
     entry = match.entry
@@ -169,11 +170,11 @@ def _decide(
 class LexiconMatcher:
     """Candidates from eventwire's own lexicon."""
 
-    def __init__(self, lex: Lexicon, onto: Ontology | None = None) -> None:
+    def __init__(self, lex: EventLexicon, onto: Ontology | None = None) -> None:
         self.lex = lex
         self.onto = onto or load_ontology()
 
-    def _one(self, tok: Token, link: ActorLink) -> tuple[list[Candidate], int | None]:
+    def _one(self, tok: Token, link: ActorLink) -> tuple[list[EventCandidate], int | None]:
         match = match_token(tok, self.lex, link.names_actor)
         if match is None:
             return [], None
@@ -193,7 +194,7 @@ class LexiconMatcher:
         refined = mood.governor.i if announced and mood.governor is not None else None
         place = self._place(link, match, code, args)
         return [
-            Candidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
+            EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                       negated, hypo)
             for src, tgt in _pairs(link, args)
         ], refined
@@ -209,7 +210,7 @@ class LexiconMatcher:
             return None
         return place_target(link.doc, match.verb)
 
-    def _obligation(self, tok: Token, link: ActorLink) -> list[Candidate]:
+    def _obligation(self, tok: Token, link: ActorLink) -> list[EventCandidate]:
         """"X said Y must hand over Z": a request by X to Y, whatever Y must do."""
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.lex.word_list("reporting"):
             return []
@@ -220,11 +221,11 @@ class LexiconMatcher:
         target = next((k for k in tok.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
         if source is None or target is None:
             return []
-        return [Candidate("100", tok, tok.head, s, t, "obligation")
+        return [EventCandidate("100", tok, tok.head, s, t, "obligation")
                 for s, t in _pairs(link, Arguments(source, target))]
 
-    def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:
-        out: list[Candidate] = []
+    def candidates(self, sent: Span, link: ActorLink) -> list[EventCandidate]:
+        out: list[EventCandidate] = []
         refined: set[int] = set()
         for tok in sent:
             cands, gov = self._one(tok, link)
@@ -288,7 +289,7 @@ def _named_mention(mention: ActorMention) -> bool:
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def _keep(cand: Candidate, settings: Settings) -> bool:
+def _keep(cand: EventCandidate, settings: Settings) -> bool:
     if cand.negated and not settings.keep_negated:
         return False
     if cand.hypothetical and not settings.keep_hypothetical:
@@ -296,7 +297,7 @@ def _keep(cand: Candidate, settings: Settings) -> bool:
     return _actor_ok(cand, settings)
 
 
-def _event(doc: Document, n: int, sent_index: int, cand: Candidate, onto: Ontology) -> Event:
+def _event(doc: Document, n: int, sent_index: int, cand: EventCandidate, onto: Ontology) -> Event:
     info = onto.info(cand.cameo)
     clause = cand.clause
     start = clause.left_edge.idx
@@ -324,7 +325,7 @@ def _event(doc: Document, n: int, sent_index: int, cand: Candidate, onto: Ontolo
     )
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def _dedupe(cands: list[EventCandidate]) -> list[EventCandidate]:
     seen: set[tuple[Any, ...]] = set()
     out = []
     for c in cands:
@@ -335,11 +336,11 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def one_per_act(cands: list[Candidate]) -> list[Candidate]:
+def one_per_act(cands: list[EventCandidate]) -> list[EventCandidate]:
     """One event per act: the same trigger and dyad never gives two events (two lexicon
     entries or a matcher and the model may both read it); the most confident reading is
     kept, the first one on a tie, and text order is kept."""
-    best: dict[tuple[Any, ...], Candidate] = {}
+    best: dict[tuple[Any, ...], EventCandidate] = {}
     for c in cands:
         key = (c.trigger.i, c.source.code or c.source.text, c.target.code or c.target.text)
         if key not in best or confidence_of(c) > confidence_of(best[key]):
@@ -348,7 +349,7 @@ def one_per_act(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if id(c) in kept]
 
 
-def confidence_of(cand: Candidate) -> float:
+def confidence_of(cand: EventCandidate) -> float:
     """The model's probability for learned events; for the rule coders, a documented
     rule-based value (docs/events.md): flagged acts 0.3; PETRARCH patterns 0.75 and bare
     verbs 0.5; lexicon entries 0.75 with a named source and target, else 0.6. On a tie
@@ -364,11 +365,11 @@ def confidence_of(cand: Candidate) -> float:
 
 
 def finish_events(
-    doc: Document, found: list[tuple[Span, int, list[Candidate]]], settings: Settings,
+    doc: Document, found: list[tuple[Span, int, list[EventCandidate]]], settings: Settings,
     onto: Ontology,
 ) -> list[Event]:
     """Kept candidates per sentence -> numbered events: one per act, capped per sentence."""
-    placed: list[tuple[int, Candidate]] = []
+    placed: list[tuple[int, EventCandidate]] = []
     for sent, index, cands in found:
         kept = [c for c in one_per_act(_dedupe(cands))
                 if confidence_of(c) >= settings.min_confidence]
@@ -384,11 +385,11 @@ def code_document(
     """Every event of a parsed document, numbered in text order."""
     onto = onto or load_ontology()
     link = ActorLink(doc)
-    found: list[tuple[Span, int, list[Candidate]]] = []
+    found: list[tuple[Span, int, list[EventCandidate]]] = []
     for index, sent in enumerate(doc.spacy.sents):
         if tabular(sent):
             continue
-        cands: list[Candidate] = []
+        cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
         found.append((sent, index, [c for c in cands if _keep(c, settings)]))
@@ -400,14 +401,14 @@ def _participle(tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"}
 
 
-def _retold_key(cand: Candidate, onto: Ontology) -> tuple[str, str, str, str]:
+def _retold_key(cand: EventCandidate, onto: Ontology) -> tuple[str, str, str, str]:
     root = onto.info(cand.cameo).root
     return (cand.rule, root, cand.source.code or "", cand.target.code or "")
 
 
 def _drop_retold(
-    found: list[tuple[int, Candidate]], onto: Ontology
-) -> list[tuple[int, Candidate]]:
+    found: list[tuple[int, EventCandidate]], onto: Ontology
+) -> list[tuple[int, EventCandidate]]:
     """A lead's participle ("Five men arrested by police were freed") names an act that
     the story tells in a clause of its own, with a better date; the participle's copy of
     the same act (same lexicon entry, root and dyad) is dropped."""

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import match_token
 from eventwire.events.mood import mood_of
 from eventwire.model import ActorMention
@@ -43,7 +43,7 @@ class MentionRef:
     head: Token
 
 
-def candidate_tokens(sent: Span, lex: Lexicon, event_nouns: frozenset[str]) -> list[Token]:
+def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str]) -> list[Token]:
     """Every verb, and every noun that names an act (lexicon hit or known trigger noun)."""
     out = []
     for tok in sent:
@@ -120,7 +120,7 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
                         "earnings", "profit", "said", "told", "says"})
 
 
-def trigger_features(tok: Token, lex: Lexicon, cues: list[str] | None = None) -> list[str]:
+def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
     ``cues`` are its sentence's :func:`sentence_cues`, computed here when not given."""
     lemma = tok.lemma_.lower()
@@ -229,7 +229,7 @@ def pair_features(
     return feats
 
 
-def rule_arguments(link: ActorLink, tok: Token, lex: Lexicon) -> tuple[int | None, int | None]:
+def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon) -> tuple[int | None, int | None]:
     """The head tokens of the mentions the rule-based argument finder would take."""
     match = match_token(tok, lex)
     if match is not None:

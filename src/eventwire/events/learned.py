@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.events.actorlink import ActorLink, to_event_actor
-from eventwire.events.coder import Candidate, Settings, _keep, finish_events, tabular
+from eventwire.events.coder import EventCandidate, Settings, _keep, finish_events, tabular
 from eventwire.events.context import place_target, with_country
 from eventwire.events.features import (
     LIGHT_VERBS,
@@ -31,7 +31,7 @@ from eventwire.events.features import (
     sentence_mentions,
     trigger_features,
 )
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import EventLexicon
 from eventwire.events.ontology import Ontology
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
@@ -102,7 +102,7 @@ def decide(model: EventModel, feats: list[str], vec: np.ndarray) -> Decision | N
 class LearnedCoder:
     """Codes a parsed document's events with a trained :class:`EventModel`."""
 
-    def __init__(self, model: EventModel, lex: Lexicon, onto: Ontology,
+    def __init__(self, model: EventModel, lex: EventLexicon, onto: Ontology,
                  settings: Settings) -> None:
         self.model = model
         self.lex = lex
@@ -133,10 +133,10 @@ class LearnedCoder:
             return EventActor()
         return with_country(to_event_actor(ref.mention), doc, sent)
 
-    def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:
+    def candidates(self, sent: Span, link: ActorLink) -> list[EventCandidate]:
         """Every candidate the model codes as an event, one per source."""
         refs = sentence_mentions(link, sent)
-        out: list[Candidate] = []
+        out: list[EventCandidate] = []
         cues = sentence_cues(sent)
         for tok in candidate_tokens(sent, self.lex, self.model.event_nouns):
             feats = trigger_features(tok, self.lex, cues)
@@ -151,9 +151,10 @@ class LearnedCoder:
                 tgt = place_target(link.doc, clause) or tgt  # "shelled Juba": where it hit
             options: list[MentionRef | None] = list(sources) or [None]
             for src_ref in options:
-                cand = Candidate(decision.cameo, tok, clause, self._actor(src_ref, link.doc, sent),
-                                 tgt, f"learned:{tok.lemma_.lower()}:{decision.modality}",
-                                 negated, hypothetical)
+                cand = EventCandidate(decision.cameo, tok, clause,
+                                      self._actor(src_ref, link.doc, sent), tgt,
+                                      f"learned:{tok.lemma_.lower()}:{decision.modality}",
+                                      negated, hypothetical)
                 cand.extra["confidence"] = decision.confidence
                 cand.extra["modality"] = decision.modality
                 out.append(cand)
@@ -162,7 +163,7 @@ class LearnedCoder:
     def code(self, doc: Document) -> list[Event]:
         """Every event of a parsed document, numbered in text order."""
         link = ActorLink(doc)
-        found: list[tuple[Span, int, list[Candidate]]] = []
+        found: list[tuple[Span, int, list[EventCandidate]]] = []
         for index, sent in enumerate(doc.spacy.sents):
             if tabular(sent):
                 continue

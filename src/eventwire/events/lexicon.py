@@ -18,7 +18,7 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "builtin_lexicon", "user_lexicon", "word_list"]
+__all__ = ["Entry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon", "word_list"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
                "conditional", "pending", "negations", "intent_governors", "obligation",
@@ -66,7 +66,7 @@ class Entry:
 
 
 @dataclass
-class Lexicon:
+class EventLexicon:
     """Entries by (pos, head lemma), plus the word lists the mood checks use."""
 
     by_key: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
@@ -126,9 +126,9 @@ def _entries(raw: dict[str, Any]) -> list[Entry]:
     return out
 
 
-def parse_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
-    """Build a :class:`Lexicon` from the YAML structure of ``lexicon.yaml``."""
-    lex = Lexicon()
+def parse_lexicon(data: dict[str, Any], origin: str) -> EventLexicon:
+    """Build a :class:`EventLexicon` from the YAML structure of ``lexicon.yaml``."""
+    lex = EventLexicon()
     try:
         for raw in data.get("entries") or []:
             for entry in _entries(raw):
@@ -145,7 +145,7 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> Lexicon:
     return lex
 
 
-def load_lexicon(path: str | Path) -> Lexicon:
+def load_lexicon(path: str | Path) -> EventLexicon:
     """Read an event lexicon in eventwire's YAML format from a file."""
     try:
         data = load_yaml(Path(path).read_text("utf-8"))
@@ -154,7 +154,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
     return parse_lexicon(data or {}, str(path))
 
 
-def user_lexicon(path: str | Path, base: Lexicon) -> Lexicon | None:
+def user_lexicon(path: str | Path, base: EventLexicon) -> EventLexicon | None:
     """The ``events:`` section of a user YAML dictionary on top of ``base``, or None.
 
     User entries come first, so that they win ties with built-in entries; the word lists
@@ -168,16 +168,16 @@ def user_lexicon(path: str | Path, base: Lexicon) -> Lexicon | None:
     if not isinstance(data, dict) or not data.get("events"):
         return None
     own = parse_lexicon({"entries": data["events"]}, str(path))
-    merged = Lexicon(words=dict(base.words), threat_codes=dict(base.threat_codes))
+    merged = EventLexicon(words=dict(base.words), threat_codes=dict(base.threat_codes))
     for key in set(own.by_key) | set(base.by_key):
         merged.by_key[key] = list(own.by_key.get(key, [])) + list(base.by_key.get(key, []))
     return merged
 
 
-_BUILTIN: Lexicon | None = None
+_BUILTIN: EventLexicon | None = None
 
 
-def builtin_lexicon() -> Lexicon:
+def builtin_lexicon() -> EventLexicon:
     """The lexicon shipped with eventwire (read once per process)."""
     global _BUILTIN
     if _BUILTIN is None:

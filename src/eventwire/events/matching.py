@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.arguments import IsActor, late_agent, modifier_agent
-from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.lexicon import Entry, EventLexicon
 
 __all__ = ["Match", "match_token", "lemma_keys"]
 
@@ -52,7 +52,7 @@ def lemma_keys(tok: Token) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def lookup(lex: Lexicon, pos: str, tok: Token) -> list[Entry]:
+def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[Entry]:
     """Entries for the first lemma key that has any."""
     for key in lemma_keys(tok):
         found = lex.lookup(pos, key)
@@ -107,7 +107,7 @@ def best_entry(entries: list[Entry], tok: Token) -> Entry | None:
     return best
 
 
-def _light_noun(verb: Token, lex: Lexicon) -> tuple[Entry, Token] | None:
+def _light_noun(verb: Token, lex: EventLexicon) -> tuple[Entry, Token] | None:
     """The event noun a light verb carries: "launched an attack", "held talks"."""
     if not set(lemma_keys(verb)) & lex.word_list("light_verbs"):
         return None
@@ -126,7 +126,7 @@ def _light_noun(verb: Token, lex: Lexicon) -> tuple[Entry, Token] | None:
     return None
 
 
-def _verb_match(tok: Token, lex: Lexicon) -> Match | None:
+def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
     own = best_entry(lookup(lex, "verb", tok), tok)
     light = _light_noun(tok, lex)
     if light is not None and (own is None or own.specificity < 2):
@@ -134,7 +134,7 @@ def _verb_match(tok: Token, lex: Lexicon) -> Match | None:
     return Match(own, tok, tok) if own is not None else None
 
 
-def _noun_match(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Match | None:
+def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """A free-standing event noun with its own doer: "an attack by rebels on X", "an
     Israeli air strike", "a government crackdown" (``is_actor``: see ``modifier_agent``)."""
     if tok.dep_ in {"dobj", "nsubjpass"} and set(lemma_keys(tok.head)) & lex.word_list(
@@ -155,7 +155,7 @@ def _noun_match(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Ma
     return None
 
 
-def _topic(tok: Token, lex: Lexicon) -> bool:
+def _topic(tok: Token, lex: EventLexicon) -> bool:
     """An act named as the object of another act ("condemned the Russian bombardment",
     "complained about Israeli air strikes") is that act's topic: with no "by" or
     possessive of its own, it is not reported as a new event."""
@@ -172,7 +172,7 @@ def _nominal(tok: Token) -> bool:
     )
 
 
-def match_token(tok: Token, lex: Lexicon, is_actor: IsActor | None = None) -> Match | None:
+def match_token(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """The entry ``tok`` triggers, or None."""
     if tok.pos_ in _VERB_POS:
         return None if _nominal(tok) else _verb_match(tok, lex)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import EventLexicon
 
 __all__ = ["Mood", "mood_of", "content_governor"]
 
@@ -45,7 +45,7 @@ def _verb_children(tok: Token) -> list[Token]:
     return kids
 
 
-def is_negated(tok: Token, lex: Lexicon) -> bool:
+def is_negated(tok: Token, lex: EventLexicon) -> bool:
     """``did not attack``, ``never visited``, ``no talks were held``."""
     negs = lex.word_list("negations")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
@@ -56,7 +56,7 @@ def is_negated(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def modal_of(tok: Token, lex: Lexicon) -> str | None:
+def modal_of(tok: Token, lex: EventLexicon) -> str | None:
     """"future" for will/shall/going to, "modal" for would/could/may..., else None."""
     for kid in _verb_children(tok):
         if kid.dep_ not in {"aux", "auxpass"}:
@@ -72,7 +72,7 @@ def modal_of(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def _reported(tok: Token, lex: Lexicon) -> bool:
+def _reported(tok: Token, lex: EventLexicon) -> bool:
     node = _clause_head(tok)
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in lex.word_list("reporting")
 
@@ -86,7 +86,7 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-def is_conditional(tok: Token, lex: Lexicon) -> bool:
+def is_conditional(tok: Token, lex: EventLexicon) -> bool:
     """The trigger's clause, or a clause above it, is introduced by if/unless."""
     marks = lex.word_list("conditional")
     node = _clause_head(tok)
@@ -101,7 +101,7 @@ def is_conditional(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _pending(node: Token, lex: Lexicon) -> bool:
+def _pending(node: Token, lex: EventLexicon) -> bool:
     """"until their demands are met": a clause of "until" in the present names a
     condition still to be fulfilled, not an event ("fought until they were killed" is)."""
     if not any(k.dep_ == "mark" and k.lower_ in lex.word_list("pending")
@@ -129,7 +129,7 @@ def _infinitive(node: Token) -> bool:
     return any(k.dep_ == "aux" and k.lower_ == "to" for k in node.children)
 
 
-def content_governor(tok: Token, lex: Lexicon) -> Token | None:
+def content_governor(tok: Token, lex: EventLexicon) -> Token | None:
     """The trigger is what someone demands, hopes, plans or alleges, not a reported fact.
 
     Returns the governing verb (demand, hope, plan...), or None for a reported fact.
@@ -156,7 +156,7 @@ def content_governor(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def is_generic(tok: Token, lex: Lexicon) -> bool:
+def is_generic(tok: Token, lex: EventLexicon) -> bool:
     """Habitual or generic claims: "those who are sent back are usually executed"."""
     habitual = lex.word_list("habitual") - lex.word_list("negations")
     agentless = any(k.dep_ == "auxpass" for k in tok.children) and not any(
@@ -174,7 +174,7 @@ def is_generic(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ == "relcl" and tok.head.lower_ in generic
 
 
-def mood_of(tok: Token, lex: Lexicon) -> Mood:
+def mood_of(tok: Token, lex: EventLexicon) -> Mood:
     """All the checks for one trigger token."""
     governor = content_governor(tok, lex)
     return Mood(

@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of, content_targets
-from eventwire.events.coder import Candidate, better_target
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.coder import EventCandidate, better_target
+from eventwire.events.lexicon import EventLexicon
 from eventwire.events.petrarch_actors import (
     NULL,
     ActorBook,
@@ -160,7 +160,8 @@ class _Scan:
 class PetrarchMatcher:
     """Candidates from a PETRARCH verbs dictionary."""
 
-    def __init__(self, pdict: PetrarchDict, lex: Lexicon, book: ActorBook | None = None) -> None:
+    def __init__(self, pdict: PetrarchDict, lex: EventLexicon,
+                 book: ActorBook | None = None) -> None:
         self.pdict = pdict
         self.lex = lex  # word lists for the mood checks
         self.book = book  # PETRARCH actors and agents; None: eventwire's actors
@@ -278,7 +279,7 @@ class PetrarchMatcher:
                 if not (s.code and s.code == t.code) and (_actor(s) or _actor(t))]
 
     def _candidates_for(self, tok: Token, tokens: list[Token], pos: int,
-                        link: ActorLink) -> list[Candidate]:
+                        link: ActorLink) -> list[EventCandidate]:
         entries = self._entries(tok, tokens, pos)
         if not entries:
             return []
@@ -294,19 +295,19 @@ class PetrarchMatcher:
         codes = code.split(":")
         out = []
         for src, tgt in self._pairs(link, tok, tokens, marks):
-            out.append(Candidate(codes[0], tok, tok, src, tgt, rule))
+            out.append(EventCandidate(codes[0], tok, tok, src, tgt, rule))
             if len(codes) > 1 and codes[1].strip("-"):
-                out.append(Candidate(codes[1], tok, tok, tgt, src, rule))
+                out.append(EventCandidate(codes[1], tok, tok, tgt, src, rule))
         return out
 
-    def candidates(self, sent: Span, link: ActorLink) -> list[Candidate]:
+    def candidates(self, sent: Span, link: ActorLink) -> list[EventCandidate]:
         if self.discarded(sent.text, self.pdict.sentence_discards):
             return []
         if self.discarded(link.doc.text, self.pdict.story_discards):
             return []
         link = self.link_for(link)
         tokens = list(sent)
-        out: list[Candidate] = []
+        out: list[EventCandidate] = []
         for pos, tok in enumerate(tokens):
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 out.extend(self._candidates_for(tok, tokens, pos, link))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import QuantityMention
-from eventwire.quantities.numbers import Lexicon, is_number_word, parse_number
+from eventwire.quantities.numbers import NumberLexicon, is_number_word, parse_number
 
 __all__ = ["find_quantities", "counts_people"]
 
@@ -19,7 +19,7 @@ NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
 MAX_QUALIFIER = 4
 
 
-def counts_people(noun: Any, lex: Lexicon) -> bool:
+def counts_people(noun: Any, lex: NumberLexicon) -> bool:
     """Whether a noun token counts people: a person noun or a plural demonym ("Koreans")."""
     lemma = noun.lemma_.lower()
     if lemma in lex.person_nouns or noun.lower_ in lex.person_nouns:
@@ -29,7 +29,7 @@ def counts_people(noun: Any, lex: Lexicon) -> bool:
     return noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"
 
 
-def _number_run(sdoc: Any, i: int, lex: Lexicon) -> int:
+def _number_run(sdoc: Any, i: int, lex: NumberLexicon) -> int:
     """The end of the number that starts at token ``i`` (``i`` when none starts there)."""
     j = i
     while j < len(sdoc):
@@ -44,7 +44,7 @@ def _number_run(sdoc: Any, i: int, lex: Lexicon) -> int:
     return j
 
 
-def _joiner(word: str, prev: str, nxt: str, lex: Lexicon) -> bool:
+def _joiner(word: str, prev: str, nxt: str, lex: NumberLexicon) -> bool:
     """ "and" in "two hundred and fifty", "-" in "twenty - one" as spaCy splits it."""
     if word == "and":
         return prev in lex.scales and is_number_word(nxt, lex)
@@ -66,7 +66,7 @@ def _head_noun(sdoc: Any, first: int, last: int) -> Any | None:
     return None
 
 
-def _qualifier(sdoc: Any, start: int, lex: Lexicon) -> tuple[str | None, int]:
+def _qualifier(sdoc: Any, start: int, lex: NumberLexicon) -> tuple[str | None, int]:
     """The qualifier just before a number ("more than", "as many as") and where it starts."""
     sent_start = sdoc[start].sent.start
     for n in range(MAX_QUALIFIER, 0, -1):
@@ -78,7 +78,7 @@ def _qualifier(sdoc: Any, start: int, lex: Lexicon) -> tuple[str | None, int]:
     return None, start
 
 
-def _fuzzy(sdoc: Any, i: int, lex: Lexicon) -> tuple[int, int] | None:
+def _fuzzy(sdoc: Any, i: int, lex: NumberLexicon) -> tuple[int, int] | None:
     """A vague plural at token ``i`` ("dozens", "tens of thousands"): (end, value)."""
     for n in (3, 1):
         phrase = " ".join(t.lower_ for t in sdoc[i : i + n])
@@ -87,7 +87,7 @@ def _fuzzy(sdoc: Any, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-def _coordinated(head: Any, lex: Lexicon) -> tuple[int, Any] | None:
+def _coordinated(head: Any, lex: NumberLexicon) -> tuple[int, Any] | None:
     """The sum and last noun of counted people in a coordination, or None.
 
     Every conjunct must be a person noun with a count ("two women") or an article
@@ -107,7 +107,7 @@ def _coordinated(head: Any, lex: Lexicon) -> tuple[int, Any] | None:
     return total, conjuncts[-1]
 
 
-def _own_count(noun: Any, lex: Lexicon) -> int | None:
+def _own_count(noun: Any, lex: NumberLexicon) -> int | None:
     for child in noun.children:
         if child.dep_ == "nummod":
             value = parse_number([child.text], lex)
@@ -117,7 +117,7 @@ def _own_count(noun: Any, lex: Lexicon) -> int | None:
     return None
 
 
-def _unit(sdoc: Any, first: int, head: Any | None, lex: Lexicon,
+def _unit(sdoc: Any, first: int, head: Any | None, lex: NumberLexicon,
           found: list[QuantityMention]) -> str | None:
     if head is not None:
         return "people" if counts_people(head, lex) else head.lemma_.lower()
@@ -143,7 +143,7 @@ def _mention(sdoc: Any, qstart: int, end: int, value: float | int | None, unit: 
     return QuantityMention(span.start_char, span.end_char, span.text, value, unit, qualifier)
 
 
-def find_quantities(sdoc: Any, lex: Lexicon) -> list[QuantityMention]:
+def find_quantities(sdoc: Any, lex: NumberLexicon) -> list[QuantityMention]:
     """Every count of a parsed spaCy ``Doc``, in text order."""
     found: list[QuantityMention] = []
     fuzzy_first = {phrase.split(" ")[0] for phrase in lex.fuzzy}
@@ -166,7 +166,7 @@ def find_quantities(sdoc: Any, lex: Lexicon) -> list[QuantityMention]:
     return found
 
 
-def _count_at(sdoc: Any, i: int, lex: Lexicon,
+def _count_at(sdoc: Any, i: int, lex: NumberLexicon,
               found: list[QuantityMention]) -> tuple[QuantityMention, int] | None:
     tok = sdoc[i]
     if tok.ent_type_ in NOT_COUNTS or (i > 0 and sdoc[i - 1].text in ("$", "#", "No.")):

@@ -19,13 +19,13 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Lexicon", "load_lexicon", "parse_number", "is_number_word"]
+__all__ = ["NumberLexicon", "load_lexicon", "parse_number", "is_number_word"]
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class NumberLexicon:
     """The number words and count vocabulary of ``data/quantities/lexicon.yaml``."""
 
     units: dict[str, int]
@@ -44,7 +44,7 @@ class Lexicon:
 
 
 @cache
-def load_lexicon() -> Lexicon:
+def load_lexicon() -> NumberLexicon:
     """The lexicon, read once per process (DictionaryError E253 when it cannot be)."""
     path = files("eventwire") / "data" / "quantities" / "lexicon.yaml"
     try:
@@ -54,8 +54,8 @@ def load_lexicon() -> Lexicon:
                               stage="quantities", hint="reinstall eventwire") from exc
 
 
-def _lexicon(raw: dict[str, Any]) -> Lexicon:
-    return Lexicon(
+def _lexicon(raw: dict[str, Any]) -> NumberLexicon:
+    return NumberLexicon(
         units=raw["units"], tens=raw["tens"], scales=raw["scales"], fuzzy=raw["fuzzy"],
         max_value=int(raw["max_value"]), qualifiers=raw["qualifiers"],
         person_nouns=frozenset(w.lower() for w in raw["person_nouns"]),
@@ -68,7 +68,7 @@ def _lexicon(raw: dict[str, Any]) -> Lexicon:
     )
 
 
-def is_number_word(word: str, lex: Lexicon) -> bool:
+def is_number_word(word: str, lex: NumberLexicon) -> bool:
     """Whether a token can be part of a number ("seven", "twenty-one", "3.5", "million")."""
     w = word.lower()
     if _DIGITS.match(w):
@@ -79,7 +79,7 @@ def is_number_word(word: str, lex: Lexicon) -> bool:
     return len(parts) == 2 and parts[0] in lex.tens and parts[1] in lex.units
 
 
-def _word_value(word: str, lex: Lexicon) -> float | None:
+def _word_value(word: str, lex: NumberLexicon) -> float | None:
     w = word.lower()
     if _DIGITS.match(w):
         return float(w.replace(",", ""))
@@ -93,7 +93,7 @@ def _word_value(word: str, lex: Lexicon) -> float | None:
     return None
 
 
-def parse_number(words: list[str], lex: Lexicon) -> int | float | None:
+def parse_number(words: list[str], lex: NumberLexicon) -> int | float | None:
     """The value of a number's words, or None when they are not one well-formed number.
 
     "a"/"an" count as one before a scale ("a million"); "and" is allowed between parts
@@ -127,7 +127,7 @@ def _joins(current: float, value: float) -> bool:
     return current % 10 == 0 and current % 100 >= 20 and value < 10
 
 
-def _finish(value: float, seen: bool, lex: Lexicon) -> int | float | None:
+def _finish(value: float, seen: bool, lex: NumberLexicon) -> int | float | None:
     if not seen or value > lex.max_value:
         return None
     return int(value) if value == int(value) else value

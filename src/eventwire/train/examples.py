@@ -24,7 +24,7 @@ from eventwire.events.features import (
     trigger_features,
 )
 from eventwire.events.learned import NONE, trigger_vector
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import EventLexicon
 from eventwire.model import Document
 from eventwire.train.corpus import CorpusEvent, CorpusSentence
 
@@ -85,7 +85,7 @@ def _spans(event: CorpusEvent, role: str) -> list[tuple[int, int]]:
 
 
 def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
-               link: ActorLink, lex: Lexicon) -> None:
+               link: ActorLink, lex: EventLexicon) -> None:
     refs = sentence_mentions(link, sent)
     if not refs:
         return
@@ -104,7 +104,7 @@ def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
         rows.role_labels.append(label)
 
 
-def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: Lexicon,
+def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: EventLexicon,
             nouns: frozenset[str], label_of: dict[str, str]) -> None:
     """Add the rows of one parsed sentence. The event head learns "none" or the root (as
     "190"); the code head learns ``label_of[code]`` on the annotated triggers."""
