@@ -2,9 +2,10 @@
 
 Every error eventwire raises on purpose is an :class:`EventwireError`.  Each carries a
 stable code (``E1xx`` for input, ``E2xx`` for configuration and models, ``E3xx`` for
-stages, ``E4xx`` for the store, ``E5xx`` for evaluation data, ``E6xx`` for the API), the
-document it concerns and the stage it happened in, so that a message printed at the end of
-a batch of ten thousand documents still says which one failed, where, and what to do::
+stages, ``E4xx`` for the store, ``E5xx`` for evaluation data, ``E6xx`` for the API, ``E7xx``
+for engines), the document it concerns and the stage it happened in, so that a message
+printed at the end of a batch of ten thousand documents still says which one failed, where,
+and what to do::
 
     EventwireError
     ├── InputError        unreadable, empty, binary, too large, malformed records
@@ -14,14 +15,24 @@ a batch of ten thousand documents still says which one failed, where, and what t
     ├── StageError        a stage failed on a document (wraps the original exception)
     ├── StoreError        the DuckDB store cannot be opened, written or migrated
     ├── GoldFormatError   an evaluation file is not in the expected form
+    ├── ApiError          an HTTP request the server refuses or fails on, with its status
     └── EngineError       a worker process or Spark job failed
 
 Why a tree with codes: callers catch the family they can handle (a batch catches
 ``InputError`` and ``StageError`` per document and goes on), and users can search the
 code in the docs.
+
+Every code's class, message template and hint are written once, in :class:`Errors`, as
+spaCy's ``Errors`` does, so that a code cannot mean two things in two files and a hint
+can be checked against the commands that exist (``tests/test_error_codes.py``)::
+
+    raise Errors.E102.error(path=path, doc_id=path)    # an InputError with code E102
 """
 
 from __future__ import annotations
+
+from string import Formatter
+from typing import Any, Generic, TypeVar
 
 __all__ = [
     "EventwireError",
@@ -33,6 +44,9 @@ __all__ = [
     "StoreError",
     "GoldFormatError",
     "EngineError",
+    "ApiError",
+    "Entry",
+    "Errors",
 ]
 
 
@@ -164,7 +178,305 @@ class EngineError(EventwireError):
     default_code = "E700"
 
 
+class ApiError(EventwireError):
+    """An error answered to an HTTP client, with its status and a JSON ``detail``.
+
+    It lives here rather than in ``eventwire.serve`` so that the catalogue holds the E6xx
+    codes next to all others, without importing the web framework.
+    """
+
+    default_code = "E600"
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        detail: Any = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, stage="serve", hint=hint)
+        self.status = status
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_api, (self.status, self.message, self.code, self.detail, self.hint))
+
+
+_E = TypeVar("_E", bound=EventwireError)
+
+
+class Entry(Generic[_E]):
+    """One message of the catalogue: its exception class, template and hint.
+
+    The code is the attribute's name in :class:`Errors` (``E407``, or ``E407_limit`` for a
+    second message under the same code), so the code is written once. Templates and hints
+    are :meth:`str.format` strings whose named fields the caller fills in.
+    """
+
+    __slots__ = ("cls", "template", "hint", "status", "name", "code")
+
+    def __init__(
+        self, cls: type[_E], template: str, hint: str | None = None, *, status: int = 500
+    ) -> None:
+        self.cls = cls
+        self.template = template
+        self.hint = hint
+        self.status = status
+        self.name = ""
+        self.code = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.code = name[:4]
+
+    def __repr__(self) -> str:
+        return f"<Entry {self.name} {self.cls.__name__}: {self.template!r}>"
+
+    @property
+    def fields(self) -> set[str]:
+        """The names the template and the hint ask for."""
+        texts = [self.template] + ([self.hint] if self.hint else [])
+        return {
+            name.split(".")[0].split("[")[0]
+            for text in texts
+            for _, name, _, _ in Formatter().parse(text)
+            if name
+        }
+
+    def message(self, **fields: Any) -> str:
+        """The message with its fields filled in."""
+        return self.template.format(**fields)
+
+    def _hint(self, fields: dict[str, Any]) -> str | None:
+        # A hint made of what the caller knows (E411's is the setting's own) is left out
+        # when the caller knows nothing: no "None" printed as advice.
+        if not self.hint:
+            return None
+        names = {name for _, name, _, _ in Formatter().parse(self.hint) if name}
+        if any(fields.get(name) is None for name in names):
+            return None
+        return self.hint.format(**fields)
+
+    def error(
+        self,
+        *,
+        doc_id: str | None = None,
+        stage: str | None = None,
+        source: str | None = None,
+        detail: Any = None,
+        status: int | None = None,
+        **fields: Any,
+    ) -> _E:
+        """The exception of this entry, with its message and hint filled in."""
+        message = self.template.format(**fields)
+        hint = self._hint(fields)
+        if issubclass(self.cls, ApiError):
+            if hint and (detail is None or isinstance(detail, dict)):
+                detail = {**(detail or {}), "hint": hint}  # the client reads it there
+            api = ApiError(status or self.status, message, code=self.code, detail=detail,
+                           hint=hint)
+            return api  # type: ignore[return-value]
+        return self.cls(
+            message, code=self.code, hint=hint, doc_id=doc_id, stage=stage, source=source
+        )
+
+
 def _rebuild(
     cls: type[EventwireError], message: str, kwargs: dict[str, str | None]
 ) -> EventwireError:
     return cls(message, **kwargs)
+
+
+def _rebuild_api(
+    status: int, message: str, code: str, detail: Any, hint: str | None
+) -> ApiError:
+    return ApiError(status, message, code=code, detail=detail, hint=hint)
+
+
+#: What to do with a damaged database file (E413, E414).
+_RECOVER_STORE = (
+    "restore the file from a backup, or code the documents again into a new file: "
+    "eventwire ingest FILES --db NEW.duckdb"
+)
+
+
+class Errors:
+    """Every coded message eventwire raises, by code (see docs/errors.md for their meaning).
+
+    An attribute's name is its code, followed by ``_what`` when one code has several
+    messages. Build the exception with :meth:`Entry.error`.
+    """
+
+    E400 = Entry(
+        StoreError, "the store failed to answer: {reason}",
+        "if the file is damaged, stop the server, then restore the file from a copy or code the "
+        "documents again into a new store with eventwire ingest --db NEW.duckdb FILES",
+    )
+    E401 = Entry(
+        StoreError, "{path}: not a DuckDB database (or a corrupt one)",
+        "give another --db file; this one was left untouched",
+    )
+    E401_directory = Entry(StoreError, "{path}: is a directory, not a database file")
+    E401_open = Entry(StoreError, "{path}: cannot open the database: {reason}")
+    E402_process = Entry(
+        StoreError, "{path}: the database is in use by another process: process {pid} ({command})",
+        "wait for process {pid} to finish, or stop it (kill {pid}), then run this command again",
+    )
+    E402_serve = Entry(
+        StoreError,
+        "{path}: the database is in use by another process: eventwire serve (PID {pid}: {command})",
+        "post the documents to that server instead: curl -H 'Authorization: Bearer TOKEN' "
+        "-H 'content-type: text/plain' --data-binary @story.txt {address}/api/documents "
+        "(TOKEN: its --token or EVENTWIRE_TOKEN; started without one, it takes stories from its "
+        "page's 'Add a story' at {address}/); or stop it (Ctrl-C where it runs, or kill {pid}) "
+        "and run this command again",
+    )
+    E402_unknown = Entry(
+        StoreError, "{path}: the database is in use by another process: its id is unknown",
+        "wait for the other eventwire process to finish, or stop it, then run this command again "
+        "({reason})",
+    )
+    E403_folder = Entry(
+        StoreError, "{path}: cannot create the database: its folder does not exist",
+        "create the folder or give another --db path",
+    )
+    E403_permission = Entry(
+        StoreError, "{path}: cannot open the database for writing",
+        "check the file's and folder's permissions; {reason}",
+    )
+    E404 = Entry(
+        StoreError, "{path}: written by a newer eventwire (schema {version}; this one knows up to "
+        "{known})", "upgrade eventwire to read it",
+    )
+    E405 = Entry(
+        StoreError, "{path}: has the older schema {version} and is opened read-only",
+        "open it once for writing (e.g. eventwire ingest) to migrate it",
+    )
+    E405_failed = Entry(
+        StoreError, "{path}: migration from schema {version} failed: {reason}",
+        "the database was left at its old version",
+    )
+    E406_record = Entry(StoreError, "a record is not an object with a doc_id")
+    E406_shape = Entry(
+        StoreError, "the record does not have the shape of record.schema.json: {reason!r}",
+        "check it against src/eventwire/record.schema.json",
+    )
+    E407 = Entry(
+        StoreError, "{name} {value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    E407_actor = Entry(
+        StoreError, "{name} {value!r} must be letters and digits (a CAMEO actor code)"
+    )
+    E407_cameo = Entry(
+        StoreError, "cameo {value!r} must be one to four digits (a CAMEO code prefix)"
+    )
+    E407_cap = Entry(StoreError, "cap must be a positive integer, got {cap!r}")
+    E407_columns = Entry(
+        StoreError, "this store's events have no {columns} column",
+        "open the store once for writing (eventwire ingest) to upgrade it, or leave out "
+        "--min-confidence",
+    )
+    E407_confidence = Entry(StoreError, "min_confidence {value!r} is not a number")
+    E407_confidence_range = Entry(StoreError, "min_confidence {value!r} is not between 0 and 1")
+    E407_cursor = Entry(StoreError, "cursor {cursor!r} is not one this store gave out")
+    E407_dyad = Entry(
+        StoreError, "dyad {value!r} must be two actor codes, SOURCE,TARGET (e.g. USA,CHN)"
+    )
+    E407_facet_limit = Entry(StoreError, "facet limit must be between 1 and 1000, got {limit!r}")
+    E407_filters = Entry(StoreError, "unknown filter(s): {unknown}", "filters are {known}")
+    E407_interval = Entry(StoreError, "interval must be one of {intervals}, got {interval!r}")
+    E407_limit = Entry(StoreError, "limit must be a positive integer, got {limit!r}")
+    E407_near = Entry(StoreError, "near {value!r} must be three numbers: LAT,LON,KM")
+    E407_near_range = Entry(
+        StoreError, "near {value!r}: LAT in [-90, 90], LON in [-180, 180], KM in (0, 20040]"
+    )
+    E407_quad = Entry(StoreError, "quad {value!r} must be QuadClasses 1 to 4, e.g. 3 or 1,2")
+    E407_text = Entry(StoreError, "text is longer than 200 characters")
+    E407_timeline = Entry(
+        StoreError,
+        "timeline needs interval in {intervals} and by in {keys}, got {interval!r} and {by!r}",
+    )
+    E407_undirected = Entry(StoreError, "undirected {value!r} must be true or false")
+    E409 = Entry(StoreError, "{path}: no such database", "create it with eventwire ingest")
+    E409_empty = Entry(
+        StoreError, "{path}: is an empty database", "create it with eventwire ingest"
+    )
+    E409_serve = Entry(
+        StoreError, "{path}: no such database",
+        "check the path, or start eventwire serve with --create to make a new store there",
+    )
+    E411 = Entry(StoreError, "{reason}", "{advice}")
+    E412 = Entry(
+        StoreError, "{path}: its tables lack columns of schema {version}: {missing}",
+        "it was not written by this eventwire; use another --db file",
+    )
+    E413 = Entry(
+        StoreError, "{path}: the database file is damaged and cannot be opened ({reason})",
+        _RECOVER_STORE + "; this file was left untouched",
+    )
+    E414 = Entry(
+        StoreError, "{path}: a block of the database file is damaged and cannot be read ({reason})",
+        _RECOVER_STORE,
+    )
+    E415 = Entry(StoreError, "{what} {value!r} is not a code eventwire knows", "{advice}")
+    E416 = Entry(StoreError, "unknown frame kind {kind!r}; one of {kinds}")
+    E416_missing = Entry(
+        StoreError, "{module} is not installed", "pip install 'eventwire[{extra}]'"
+    )
+
+    E600 = Entry(ApiError, "internal error", status=500)
+    E600_http = Entry(ApiError, "{reason}", status=500)
+    E601 = Entry(ApiError, "invalid request parameters", status=422)
+    E601_blank = Entry(ApiError, "a document's text is blank", status=422)
+    E601_documents = Entry(ApiError, "invalid documents", status=422)
+    E601_empty = Entry(ApiError, "the body is empty", status=422)
+    E601_none = Entry(ApiError, "no documents in the body", status=422)
+    E602_repeated = Entry(ApiError, "query parameter(s) given more than once: {names}", status=400)
+    E602_unknown = Entry(ApiError, "unknown query parameter(s): {names}", status=400)
+    E603 = Entry(ApiError, "no such resource", status=404)
+    E604 = Entry(ApiError, "method not allowed", status=405)
+    E605 = Entry(ApiError, "request body larger than {max_bytes} bytes", status=413)
+    E605_http = Entry(ApiError, "{reason}", status=413)
+    E606_deep = Entry(ApiError, "the body's JSON is nested too deeply", status=400)
+    E606_http = Entry(ApiError, "{reason}", status=400)
+    E606_json = Entry(ApiError, "the body is not valid JSON: {reason}", status=400)
+    E606_utf8 = Entry(ApiError, "a text/plain body must be UTF-8", status=400)
+    E607 = Entry(ApiError, "unsupported media type {media!r}", status=415)
+    E607_http = Entry(ApiError, "{reason}", status=415)
+    E608 = Entry(
+        ApiError, "a valid write token is required",
+        "send Authorization: Bearer <token>, the token given to eventwire serve --token or "
+        "{token_env}; the explorer page sends its own", status=401,
+    )
+    E609 = Entry(
+        ApiError, "writes are disabled: the server listens beyond loopback and has no token",
+        "start it with --token or set {token_env}", status=403,
+    )
+    E610 = Entry(ApiError, "no event {event_id!r}", status=404)
+    E611 = Entry(ApiError, "no document {document!r}", status=404)
+    E612 = Entry(ApiError, "{reason}", status=400)
+    E613 = Entry(ApiError, "at most {max_documents} documents per request", status=413)
+    E614 = Entry(ApiError, "no document could be coded", status=422)
+    E615 = Entry(ApiError, "cross-origin writes are refused", status=403)
+    E616 = Entry(
+        ApiError, "this server does not answer to that host name",
+        "start the server with --allowed-host NAME to serve that name", status=400,
+    )
+    E617 = Entry(
+        ApiError, "{chars} characters of text, more than the {max_chars} one request may hold",
+        "send fewer or shorter documents per request, or raise serve.max_chars", status=413,
+    )
+    E618 = Entry(
+        ApiError, "the write did not finish within {seconds:g} s: {what}; nothing was stored",
+        "send fewer or shorter documents per request, retry later, or raise "
+        "serve.max_coding_seconds", status=503,
+    )
+    E619 = Entry(ApiError, "{reason}", status=422)
+    E620 = Entry(ConfigError, "unknown serve settings {unknown}")
+    E621_host = Entry(ConfigError, "serve.host must not be empty")
+    E621_hosts = Entry(ConfigError, "serve.allowed_hosts must be a list of host names")
+    E621_integer = Entry(ConfigError, "serve.{name} must be an integer >= {least}")
+    E621_limits = Entry(ConfigError, "serve.default_limit must not exceed serve.max_limit")
+    E621_seconds = Entry(ConfigError, "serve.max_coding_seconds must be a number > 0")

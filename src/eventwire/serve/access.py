@@ -46,7 +46,7 @@ import duckdb
 from eventwire.api import check_dct, load_pipeline
 from eventwire.config import Config
 from eventwire.engines.base import Outcome, process_batch
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.ingest.readers import content_id
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
@@ -259,11 +259,7 @@ def _code_within(
 
 
 def _over_budget(seconds: float, what: str) -> ApiError:
-    return ApiError(503, f"the write did not finish within {seconds:g} s: {what}; "
-                    "nothing was stored", code="E618",
-                    detail={"max_coding_seconds": seconds,
-                            "hint": "send fewer or shorter documents per request, retry "
-                                    "later, or raise serve.max_coding_seconds"})
+    return Errors.E618.error(seconds=seconds, what=what, detail={"max_coding_seconds": seconds})
 
 
 def _guarded(fn: Callable[[Store], T], store: Store) -> T:
@@ -272,11 +268,7 @@ def _guarded(fn: Callable[[Store], T], store: Store) -> T:
         return fn(store)
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-        raise StoreError(
-            f"the store failed to answer: {first}", code="E400", stage="serve",
-            hint="if the file is damaged, stop the server, then restore the file from a "
-                 "copy or code the documents again into a new store with eventwire ingest "
-                 "--db NEW.duckdb FILES") from exc
+        raise Errors.E400.error(reason=first, stage="serve") from exc
 
 
 def _plain(stats: Any) -> Any:

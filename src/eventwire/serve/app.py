@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire import __version__
 from eventwire.config import Config
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.pipeline import Pipeline
 from eventwire.serve.access import StoreAccess
 from eventwire.serve.bodies import DocumentIn
@@ -118,9 +118,7 @@ def _check_store_path(db_path: str | Path, create: bool) -> None:
     Why: a mistyped ``--db`` would otherwise serve a new, empty store without a word.
     """
     if not create and not Path(db_path).exists():
-        raise StoreError(f"{db_path}: no such database", code="E409", stage="serve",
-                         hint="check the path, or start eventwire serve with --create "
-                              "to make a new store there")
+        raise Errors.E409_serve.error(path=db_path, stage="serve")
 
 
 def _document_openapi(app: FastAPI) -> None:
@@ -220,4 +218,3 @@ def _log_config() -> dict[str, Any]:
     config["loggers"]["eventwire"] = {"handlers": ["default"], "level": "INFO",
                                       "propagate": False}
     return config
-

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from eventwire.errors import Errors
 from eventwire.serve.access import NewDocument
-from eventwire.serve.errors import ApiError
 
 __all__ = ["DocumentIn", "parse_documents", "REQUEST_BODY_DOC"]
 
@@ -58,15 +58,15 @@ def _from_json(body: bytes) -> list[DocumentIn]:
     try:
         data = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ApiError(400, f"the body is not valid JSON: {exc}", code="E606") from exc
+        raise Errors.E606_json.error(reason=exc) from exc
     except RecursionError as exc:  # "[[[[...": deeper than the parser's stack allows
-        raise ApiError(400, "the body's JSON is nested too deeply", code="E606") from exc
+        raise Errors.E606_deep.error() from exc
     try:
         parsed = _ONE_OR_MANY.validate_python(data)
     except ValidationError as exc:
         detail = [{"loc": ["body", *map(str, e["loc"])], "msg": e["msg"], "type": e["type"]}
                   for e in exc.errors()]
-        raise ApiError(422, "invalid documents", code="E601", detail=detail) from exc
+        raise Errors.E601_documents.error(detail=detail) from exc
     return parsed if isinstance(parsed, list) else [parsed]
 
 
@@ -74,9 +74,9 @@ def _from_text(body: bytes) -> list[DocumentIn]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ApiError(400, "a text/plain body must be UTF-8", code="E606") from exc
+        raise Errors.E606_utf8.error() from exc
     if not text.strip():
-        raise ApiError(422, "the body is empty", code="E601")
+        raise Errors.E601_empty.error()
     return [DocumentIn(text=text, id=None, title=None, date=None)]
 
 
@@ -88,11 +88,8 @@ def _check_chars(items: list[DocumentIn], max_chars: int) -> None:
     """
     chars = sum(len(item.text) for item in items)
     if chars > max_chars:
-        raise ApiError(413, f"{chars} characters of text, more than the {max_chars} one "
-                       "request may hold", code="E617",
-                       detail={"chars": chars, "max_chars": max_chars,
-                               "hint": "send fewer or shorter documents per request, or "
-                                       "raise serve.max_chars"})
+        raise Errors.E617.error(chars=chars, max_chars=max_chars,
+                                detail={"chars": chars, "max_chars": max_chars})
 
 
 def parse_documents(
@@ -105,14 +102,14 @@ def parse_documents(
     elif media == "text/plain":
         items = _from_text(body)
     else:
-        raise ApiError(415, f"unsupported media type {media or '(none)'!r}", code="E607",
-                       detail={"accepted": ["application/json", "text/plain"]})
+        raise Errors.E607.error(media=media or "(none)",
+                                detail={"accepted": ["application/json", "text/plain"]})
     if not items:
-        raise ApiError(422, "no documents in the body", code="E601")
+        raise Errors.E601_none.error()
     if len(items) > max_documents:
-        raise ApiError(413, f"at most {max_documents} documents per request", code="E613")
+        raise Errors.E613.error(max_documents=max_documents)
     if not all(item.text.strip() for item in items):
-        raise ApiError(422, "a document's text is blank", code="E601")
+        raise Errors.E601_blank.error()
     _check_chars(items, max_chars)
     return [NewDocument(i.text, doc_id=i.id, title=i.title,
                         date=i.date.isoformat() if i.date else None) for i in items]

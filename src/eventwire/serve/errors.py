@@ -22,25 +22,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire.errors import EventwireError, InputError, StoreError
+from eventwire.errors import ApiError, Errors, EventwireError, InputError, StoreError
 
-__all__ = ["ApiError", "ErrorBody", "error_response", "install_error_handlers", "CatchAll"]
+__all__ = [
+    "ApiError", "ErrorBody", "api_response", "error_response", "install_error_handlers", "CatchAll",
+]
 
 log = logging.getLogger("eventwire.serve")
 
-#: Codes for the HTTP statuses that routing raises by itself.
-_STATUS_CODES = {400: "E606", 404: "E603", 405: "E604", 413: "E605", 415: "E607"}
-
-
-class ApiError(EventwireError):
-    """An error answered to an HTTP client, with its status."""
-
-    default_code = "E600"
-
-    def __init__(self, status: int, message: str, *, code: str, detail: Any = None) -> None:
-        super().__init__(message, code=code, stage="serve")
-        self.status = status
-        self.detail = detail
+#: The catalogue's entries for the HTTP statuses that routing raises by itself.
+_STATUS_ERRORS = {
+    400: Errors.E606_http, 404: Errors.E603, 405: Errors.E604, 413: Errors.E605_http,
+    415: Errors.E607_http,
+}
 
 
 class ErrorInfo(BaseModel):
@@ -74,22 +68,27 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def api_response(exc: ApiError) -> JSONResponse:
+    """The JSON response of one :class:`ApiError`, in the one shape."""
+    return error_response(exc.status, exc.code, exc.message, exc.detail)
+
+
 async def _on_api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(exc.status, exc.code, exc.message, exc.detail)
+    return api_response(exc)
 
 
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return error_response(422, "E601", "invalid request parameters", _validation_detail(exc))
+    return api_response(Errors.E601.error(detail=_validation_detail(exc)))
 
 
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
-    code = _STATUS_CODES.get(status, "E600" if status >= 500 else "E606")
-    message = {404: "no such resource", 405: "method not allowed"}.get(status, str(exc.detail))
-    response = error_response(status, code, message, {"path": request.url.path})
+    entry = _STATUS_ERRORS.get(status, Errors.E600_http if status >= 500 else Errors.E606_http)
+    error = entry.error(status=status, reason=exc.detail, detail={"path": request.url.path})
+    response = api_response(error)
     for key, value in (exc.headers or {}).items():
         response.headers[key] = value
     return response
@@ -99,15 +98,15 @@ async def _on_eventwire(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, EventwireError)
     if isinstance(exc, InputError):
         return error_response(400, exc.code, exc.message)
-    if isinstance(exc, StoreError) and exc.code == "E407":
+    if isinstance(exc, StoreError) and exc.code == Errors.E407.code:
         # The store refused a query's values (a forged cursor, a limit): the client's input.
-        return error_response(400, "E612", exc.message)
+        return api_response(Errors.E612.error(reason=exc.message))
     if isinstance(exc, StoreError):
         log.error("store error on %s: %s", request.url.path, exc)
         return error_response(503, exc.code, exc.message,
                               {"hint": exc.hint} if exc.hint else None)
     log.exception("eventwire error on %s", request.url.path, exc_info=exc)
-    return error_response(500, "E600", "internal error")
+    return api_response(Errors.E600.error())
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -149,4 +148,4 @@ class CatchAll:
         except Exception:
             log.exception("unhandled error on %s", scope.get("path"))
             if not started:
-                await error_response(500, "E600", "internal error")(scope, receive, send)
+                await api_response(Errors.E600.error())(scope, receive, send)

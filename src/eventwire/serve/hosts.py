@@ -16,7 +16,8 @@ import ipaddress
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from eventwire.serve.errors import error_response
+from eventwire.errors import Errors
+from eventwire.serve.errors import api_response
 from eventwire.serve.settings import ServeSettings, is_loopback
 
 __all__ = ["HostCheck", "host_name", "host_allowed"]
@@ -97,8 +98,5 @@ class HostCheck:
         if name is not None and host_allowed(name, self.settings):
             await self.app(scope, receive, send)
             return
-        detail = {"host": header[:200],
-                  "hint": "start the server with --allowed-host NAME to serve that name"}
-        response = error_response(400, "E616", "this server does not answer to that host name",
-                                  detail)
+        response = api_response(Errors.E616.error(detail={"host": header[:200]}))
         await response(scope, receive, send)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from fastapi import Query, Request
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors, StoreError
 from eventwire.serve.errors import ApiError
 from eventwire.serve.settings import ServeSettings
 from eventwire.store import EventFilter
@@ -63,7 +63,7 @@ _MinConfidence = Annotated[float | None, Query(
 
 def _invalid(name: str, message: str) -> ApiError:
     detail = [{"loc": ["query", name], "msg": message, "type": "value_error"}]
-    return ApiError(422, "invalid request parameters", code="E601", detail=detail)
+    return Errors.E601.error(detail=detail)
 
 
 def parse_near(value: str) -> tuple[float, float, float]:
@@ -88,9 +88,9 @@ def _refused(exc: StoreError) -> ApiError:
     name = exc.message.split(" ", 1)[0].rstrip(":")
     detail = [{"loc": ["query", name], "msg": exc.message, "type": "value_error",
                "hint": exc.hint}]
-    if exc.code == "E415":
-        return ApiError(422, exc.message, code="E619", detail=detail)
-    return ApiError(422, "invalid request parameters", code="E601", detail=detail)
+    if exc.code == Errors.E415.code:
+        return Errors.E619.error(reason=exc.message, detail=detail)
+    return Errors.E601.error(detail=detail)
 
 
 async def event_filter(

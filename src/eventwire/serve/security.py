@@ -25,6 +25,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventwire.errors import Errors
 from eventwire.serve.errors import ApiError, error_response
 from eventwire.serve.settings import ServeSettings, is_loopback
 
@@ -60,12 +61,7 @@ class BodyLimit:
         await self.app(scope, counting_receive, send)
 
     def _error(self) -> ApiError:
-        return ApiError(
-            413,
-            f"request body larger than {self.max_bytes} bytes",
-            code="E605",
-            detail={"max_bytes": self.max_bytes},
-        )
+        return Errors.E605.error(max_bytes=self.max_bytes, detail={"max_bytes": self.max_bytes})
 
     def _too_large(self) -> ASGIApp:
         err = self._error()
@@ -109,18 +105,13 @@ async def check_query_params(request: Request) -> None:
     allowed = _allowed_params(route)
     unknown = sorted({k for k in request.query_params if k not in allowed})
     if unknown:
-        raise ApiError(
-            400,
-            f"unknown query parameter(s): {', '.join(unknown)}",
-            code="E602",
-            detail={"unknown": unknown, "allowed": sorted(allowed)},
+        raise Errors.E602_unknown.error(
+            names=", ".join(unknown), detail={"unknown": unknown, "allowed": sorted(allowed)}
         )
     repeated = sorted({k for k in request.query_params
                        if k not in REPEATABLE and len(request.query_params.getlist(k)) > 1})
     if repeated:
-        raise ApiError(
-            400, f"query parameter(s) given more than once: {', '.join(repeated)}", code="E602"
-        )
+        raise Errors.E602_repeated.error(names=", ".join(repeated))
 
 
 def _bearer(request: Request) -> str | None:
@@ -137,8 +128,7 @@ def _check_origin(request: Request) -> None:
         return
     host = request.headers.get("host", "")
     if urlsplit(origin).netloc.lower() != host.lower():
-        raise ApiError(403, "cross-origin writes are refused", code="E615",
-                       detail={"origin": origin})
+        raise Errors.E615.error(detail={"origin": origin})
 
 
 def write_credential(token: str | None, settings: ServeSettings) -> tuple[str | None, str | None]:
@@ -160,14 +150,7 @@ async def require_write_access(request: Request) -> None:
     expected: str | None = request.app.state.token or request.app.state.page_secret
     _check_origin(request)
     if expected is None:
-        raise ApiError(
-            403,
-            "writes are disabled: the server listens beyond loopback and has no token",
-            code="E609",
-            detail={"hint": f"start it with --token or set {settings.token_env}"},
-        )
+        raise Errors.E609.error(token_env=settings.token_env)
     given = _bearer(request)
     if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise ApiError(401, "a valid write token is required", code="E608", detail={
-            "hint": "send Authorization: Bearer <token>, the token given to eventwire serve "
-                    f"--token or {settings.token_env}; the explorer page sends its own"})
+        raise Errors.E608.error(token_env=settings.token_env)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from eventwire.config import Config, load_config
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 
 __all__ = ["ServeSettings", "is_loopback"]
 
@@ -42,7 +42,7 @@ class ServeSettings:
         known = {f.name: f.type for f in fields(cls)}
         unknown = sorted(set(section) - set(known))
         if unknown:
-            raise ConfigError(f"unknown serve settings {unknown}", code="E620")
+            raise Errors.E620.error(unknown=unknown)
         if isinstance(section.get("allowed_hosts"), list):
             section["allowed_hosts"] = tuple(section["allowed_hosts"])
         settings = cls(**section)
@@ -56,18 +56,18 @@ class ServeSettings:
             value = getattr(self, name)
             least = 0 if name == "cache_entries" else 1
             if not isinstance(value, int) or isinstance(value, bool) or value < least:
-                raise ConfigError(f"serve.{name} must be an integer >= {least}", code="E621")
+                raise Errors.E621_integer.error(name=name, least=least)
         if self.default_limit > self.max_limit:
-            raise ConfigError("serve.default_limit must not exceed serve.max_limit", code="E621")
+            raise Errors.E621_limits.error()
         if not self.host:
-            raise ConfigError("serve.host must not be empty", code="E621")
+            raise Errors.E621_host.error()
         seconds = self.max_coding_seconds
         if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds <= 0:
-            raise ConfigError("serve.max_coding_seconds must be a number > 0", code="E621")
+            raise Errors.E621_seconds.error()
         hosts = self.allowed_hosts
         if not isinstance(hosts, tuple) or not all(isinstance(h, str) and h.strip()
                                                    for h in hosts):
-            raise ConfigError("serve.allowed_hosts must be a list of host names", code="E621")
+            raise Errors.E621_hosts.error()
 
     def with_host(self, host: str | None, port: int | None,
                   allowed_hosts: tuple[str, ...] = ()) -> ServeSettings:

@@ -20,11 +20,12 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from eventwire.errors import Errors
 from eventwire.export.gdelt import gdelt_lines
 from eventwire.export.tables import csv_cell, csv_header, event_rows
 from eventwire.serve.access import StoreAccess
 from eventwire.serve.bodies import REQUEST_BODY_DOC, parse_documents
-from eventwire.serve.errors import ApiError, ErrorBody
+from eventwire.serve.errors import ErrorBody
 from eventwire.serve.params import Page, bounded_limit, event_filter, page
 from eventwire.serve.security import check_query_params, require_write_access
 from eventwire.serve.shapes import document_view, event_view, ingest_view, sentence_starts
@@ -116,7 +117,7 @@ def get_event(request: Request, event_id: _Id) -> FastJSON:
     """The event, every mention of it (document, sentence, offsets) and spans to highlight."""
     view = _access(request).read(lambda s: _event_page(s, event_id))
     if view is None:
-        raise ApiError(404, f"no event {event_id!r}", code="E610")
+        raise Errors.E610.error(event_id=event_id)
     return FastJSON(view)
 
 
@@ -125,7 +126,7 @@ def get_document(request: Request, doc_id: _Id) -> FastJSON:
     """The record (text, mentions, events) and its spans, sorted by position."""
     record = _access(request).read(lambda s: s.get_document(doc_id))
     if record is None:
-        raise ApiError(404, f"no document {doc_id!r}", code="E611")
+        raise Errors.E611.error(doc_id=doc_id)
     return FastJSON(document_view(record))
 
 
@@ -211,7 +212,7 @@ async def post_documents(request: Request) -> FastJSON:
         partial(_access(request).add_documents, docs, seconds=settings.max_coding_seconds))
     view = ingest_view(outcomes, stats)
     if not view["coded"]:
-        raise ApiError(422, "no document could be coded", code="E614", detail=view)
+        raise Errors.E614.error(detail=view)
     return FastJSON(view, status_code=201)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.query import EventFilter, where_sql
 
 __all__ = ["actor_counts", "timeline", "network"]
@@ -54,8 +54,7 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 
 def _limit(limit: int) -> int:
     if not isinstance(limit, int) or limit < 1:
-        raise StoreError(f"limit must be a positive integer, got {limit!r}", code="E407",
-                         stage="query")
+        raise Errors.E407_limit.error(limit=limit, stage="query")
     return limit
 
 
@@ -72,9 +71,8 @@ def timeline(
 ) -> list[dict[str, Any]]:
     """Event counts per period (day or month) and key (quad class or CAMEO root)."""
     if interval not in _INTERVALS or by not in _KEYS:
-        raise StoreError(
-            f"timeline needs interval in {sorted(_INTERVALS)} and by in {sorted(_KEYS)}, "
-            f"got {interval!r} and {by!r}", code="E407", stage="query")
+        raise Errors.E407_timeline.error(intervals=sorted(_INTERVALS), keys=sorted(_KEYS),
+                                         interval=interval, by=by, stage="query")
     where, params = where_sql(filters)
     sql = _TIMELINE.format(interval=interval, fmt=_INTERVALS[interval], key=_KEYS[by],
                            where=where)

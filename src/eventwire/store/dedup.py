@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from eventwire.errors import ConfigError, StoreError
+from eventwire.errors import ConfigError, Errors
 from eventwire.settings import DedupSettings, from_mapping
 from eventwire.store.rows import date_interval
 
@@ -52,7 +52,7 @@ class DedupRule(DedupSettings):
         try:
             return from_mapping(cls, section, "store.dedup")
         except ConfigError as exc:
-            raise StoreError(exc.message, code="E411", hint=exc.hint) from exc
+            raise Errors.E411.error(reason=exc.message, advice=exc.hint) from exc
 
 
 @dataclass

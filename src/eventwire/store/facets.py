@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.filters import EventFilter, check_columns, where_sql
 
 __all__ = ["FACETS", "facets", "count_events"]
@@ -55,8 +55,7 @@ def facets(
 ) -> dict[str, list[dict[str, Any]]]:
     """``{facet: [{value, count}]}``, most frequent first, at most ``limit`` per facet."""
     if not isinstance(limit, int) or not 1 <= limit <= 1000:
-        raise StoreError(f"facet limit must be between 1 and 1000, got {limit!r}",
-                         code="E407", stage="query")
+        raise Errors.E407_facet_limit.error(limit=limit, stage="query")
     check_columns(con, filters)
     where, params = where_sql(filters)
     rows = con.execute(_facet_sql(where), [*params, *([limit] * len(FACETS))]).fetchall()

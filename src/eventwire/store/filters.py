@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors, StoreError
 from eventwire.store import vocab
 
 __all__ = ["EventFilter", "where_sql", "parse_day", "day_span", "check_columns", "FILTER_NAMES"]
@@ -34,16 +34,11 @@ _WORD = re.compile(r"[a-z_\-]{1,40}")
 _DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
-def _bad(message: str, hint: str | None = None) -> StoreError:
-    return StoreError(message, code="E407", stage="query", hint=hint)
-
-
 def _unknown(what: str, value: str, matches: list[str], otherwise: str) -> StoreError:
     """E415: a value that names no code; the hint lists what was probably meant, or
     (``otherwise``) what the codes look like."""
-    hint = f"did you mean {', '.join(matches)}?" if matches else otherwise
-    return StoreError(f"{what} {value!r} is not a code eventwire knows", code="E415",
-                      stage="query", hint=hint)
+    advice = f"did you mean {', '.join(matches)}?" if matches else otherwise
+    return Errors.E415.error(what=what, value=value, advice=advice, stage="query")
 
 
 def day_span(value: str | date, name: str) -> tuple[date, date]:
@@ -66,8 +61,7 @@ def day_span(value: str | date, name: str) -> tuple[date, date]:
             return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
         return date(year, month, day), date(year, month, day)
     except ValueError as exc:
-        raise _bad(f"{name} {value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-                   ) from exc
+        raise Errors.E407.error(name=name, value=value, stage="query") from exc
 
 
 def parse_day(value: str | date, name: str) -> date:
@@ -82,7 +76,7 @@ def _actor(value: str | None, name: str) -> str | None:
         return None
     code = str(value).strip().upper()
     if not _ACTOR.fullmatch(code):
-        raise _bad(f"{name} {value!r} must be letters and digits (a CAMEO actor code)")
+        raise Errors.E407_actor.error(name=name, value=value, stage="query")
     if code[:3] not in vocab.actor_heads() or len(code) < 3:
         alpha3 = vocab.alpha3_of(code)
         matches = [alpha3] if alpha3 else vocab.close_matches(code[:3], vocab.actor_heads())
@@ -108,7 +102,7 @@ def _cameo(value: str | None) -> str | None:
         return None
     code = str(value).strip()
     if not _CAMEO.fullmatch(code):
-        raise _bad(f"cameo {value!r} must be one to four digits (a CAMEO code prefix)")
+        raise Errors.E407_cameo.error(value=value, stage="query")
     if not any(c.startswith(code) for c in vocab.cameo_codes()):
         raise _unknown("cameo: CAMEO event code", code,
                        vocab.close_matches(code, vocab.cameo_codes()),
@@ -152,9 +146,9 @@ def _quads(value: Any) -> tuple[int, ...]:
     try:
         quads = sorted({int(p) for p in parts})
     except ValueError as exc:
-        raise _bad(f"quad {value!r} must be QuadClasses 1 to 4, e.g. 3 or 1,2") from exc
+        raise Errors.E407_quad.error(value=value, stage="query") from exc
     if any(q not in (1, 2, 3, 4) for q in quads):
-        raise _bad(f"quad {value!r} must be QuadClasses 1 to 4, e.g. 3 or 1,2")
+        raise Errors.E407_quad.error(value=value, stage="query")
     return tuple(quads)
 
 
@@ -163,7 +157,7 @@ def _dyad(value: Any) -> tuple[str, str] | None:
         return None
     parts = value.split(",") if isinstance(value, str) else list(value)
     if len(parts) != 2 or not all(str(p).strip() for p in parts):
-        raise _bad(f"dyad {value!r} must be two actor codes, SOURCE,TARGET (e.g. USA,CHN)")
+        raise Errors.E407_dyad.error(value=value, stage="query")
     source, target = (_actor(str(p), "dyad") for p in parts)
     assert source is not None and target is not None
     return source, target
@@ -176,10 +170,10 @@ def _near(value: Any) -> tuple[float, float, float] | None:
     try:
         lat, lon, km = (float(v) for v in parts)
     except (TypeError, ValueError) as exc:
-        raise _bad(f"near {value!r} must be three numbers: LAT,LON,KM") from exc
+        raise Errors.E407_near.error(value=value, stage="query") from exc
     if not all(math.isfinite(x) for x in (lat, lon, km)) or not (
             -90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_040):
-        raise _bad(f"near {value!r}: LAT in [-90, 90], LON in [-180, 180], KM in (0, 20040]")
+        raise Errors.E407_near_range.error(value=value, stage="query")
     return lat, lon, km
 
 
@@ -189,9 +183,9 @@ def _confidence(value: Any) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError) as exc:
-        raise _bad(f"min_confidence {value!r} is not a number") from exc
+        raise Errors.E407_confidence.error(value=value, stage="query") from exc
     if not 0.0 <= number <= 1.0:
-        raise _bad(f"min_confidence {value!r} is not between 0 and 1")
+        raise Errors.E407_confidence_range.error(value=value, stage="query")
     return number
 
 
@@ -200,14 +194,14 @@ def _text(value: str | None) -> str | None:
         return None
     words = str(value).split()
     if len(" ".join(words)) > 200:
-        raise _bad("text is longer than 200 characters")
+        raise Errors.E407_text.error(stage="query")
     return " ".join(words) or None
 
 
 def _truthy(value: Any) -> bool:
     if isinstance(value, str):
         if value.strip().lower() not in ("", "0", "1", "true", "false", "yes", "no"):
-            raise _bad(f"undirected {value!r} must be true or false")
+            raise Errors.E407_undirected.error(value=value, stage="query")
         return value.strip().lower() in ("1", "true", "yes")
     return bool(value)
 
@@ -267,8 +261,8 @@ class EventFilter:
         """A filter from keyword options, refusing names that are not filters (E407)."""
         unknown = sorted(set(options) - set(FILTER_NAMES))
         if unknown:
-            raise _bad(f"unknown filter(s): {', '.join(unknown)}",
-                       hint=f"filters are {', '.join(FILTER_NAMES)}")
+            raise Errors.E407_filters.error(unknown=", ".join(unknown),
+                                            known=", ".join(FILTER_NAMES), stage="query")
         return cls(**{k: v for k, v in options.items() if v is not None})
 
     def contradictions(self) -> list[str]:
@@ -443,6 +437,4 @@ def check_columns(con: Any, f: EventFilter) -> None:
                        [sorted(wanted)]).fetchall()
     missing = wanted - {r[0] for r in rows}
     if missing:
-        raise _bad(f"this store's events have no {', '.join(sorted(missing))} column",
-                   hint="open the store once for writing (eventwire ingest) to upgrade it, "
-                        "or leave out --min-confidence")
+        raise Errors.E407_columns.error(columns=", ".join(sorted(missing)), stage="query")

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.filters import EventFilter, check_columns, where_sql
 from eventwire.store.query import ORDER
 
@@ -32,8 +32,7 @@ def _require(module: str, extra: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise StoreError(f"{module} is not installed", code="E416", stage="frame",
-                         hint=f"pip install 'eventwire[{extra}]'") from exc
+        raise Errors.E416_missing.error(module=module, extra=extra, stage="frame") from exc
 
 
 def events_table(con: duckdb.DuckDBPyConnection, filters: EventFilter) -> Any:
@@ -61,8 +60,7 @@ def to_kind(table: Any, kind: str) -> Any:
     if kind == "pandas":
         pd = _require("pandas", "pandas")
         return table.to_pandas(date_as_object=False, types_mapper=_pandas_types(pd))
-    raise StoreError(f"unknown frame kind {kind!r}; one of {', '.join(KINDS)}", code="E416",
-                     stage="frame")
+    raise Errors.E416.error(kind=kind, kinds=", ".join(KINDS), stage="frame")
 
 
 def _pandas_types(pd: Any) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors, StoreError
 
 __all__ = ["lock_error", "lock_holder"]
 
@@ -58,24 +58,11 @@ def lock_error(text: str, path: Path) -> StoreError:
     """E402, naming the process that holds ``path`` and what to do about it."""
     holder = lock_holder(text)
     if holder is None:
-        return _e402("its id is unknown", path, "wait for the other eventwire process to "
-                     f"finish, or stop it, then run this command again ({text})")
+        return Errors.E402_unknown.error(path=path, reason=text, stage="store")
     pid, argv = holder
     command = " ".join(argv)[:200]
     address = _serve_address(argv)
     if address is None:
-        return _e402(f"process {pid} ({command})", path,
-                     f"wait for process {pid} to finish, or stop it (kill {pid}), then run "
-                     "this command again")
-    return _e402(f"eventwire serve (PID {pid}: {command})", path,
-                 "post the documents to that server instead: curl -H 'Authorization: Bearer "
-                 "TOKEN' -H 'content-type: text/plain' --data-binary @story.txt "
-                 f"{address}/api/documents (TOKEN: its --token or EVENTWIRE_TOKEN; started "
-                 f"without one, it takes stories from its page's 'Add a story' at {address}/);"
-                 f" or stop it (Ctrl-C where it runs, or kill {pid}) and run this command again")
-
-
-def _e402(holder: str, path: Path, hint: str) -> StoreError:
-    return StoreError(f"{path}: the database is in use by another process: {holder}",
-                      code="E402",
-                      stage="store", hint=hint)
+        return Errors.E402_process.error(path=path, pid=pid, command=command, stage="store")
+    return Errors.E402_serve.error(path=path, pid=pid, command=command, address=address,
+                                   stage="store")

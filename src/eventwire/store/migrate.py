@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors, StoreError
 from eventwire.store.bulk import run, scalar
 from eventwire.store.clusters import rebuild_clusters
 from eventwire.store.dedup import DedupRule
@@ -50,10 +50,6 @@ __all__ = [
 STAGE = "store"
 
 
-def _error(message: str, code: str, path: Path, hint: str | None = None) -> StoreError:
-    return StoreError(f"{path}: {message}", code=code, stage=STAGE, hint=hint)
-
-
 #: DuckDB's lock conflict ("Could not set lock on file ... Conflicting lock is held"); a
 #: whole word, because damage messages speak of a "block".
 _LOCK = re.compile(r"\block(?:ed)?\b")
@@ -62,10 +58,6 @@ _LOCK = re.compile(r"\block(?:ed)?\b")
 #: checksum, a block cut off by truncation, a catalogue entry that cannot be read.
 _DAMAGE = ("corrupt database", "checksum", "could not read enough bytes",
            "failed to deserialize")
-
-_RECOVER = ("restore the file from a backup, or code the documents again into a new file: "
-            "eventwire ingest FILES --db NEW.duckdb")
-
 
 def is_damage(exc: BaseException) -> bool:
     """Whether a DuckDB error says the file itself is damaged (not a query or a lock)."""
@@ -82,10 +74,8 @@ def damage_error(exc: BaseException, path: Path, *, opening: bool) -> StoreError
     """
     first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
     if opening:
-        return _error(f"the database file is damaged and cannot be opened ({first})", "E413",
-                      path, hint=_RECOVER + "; this file was left untouched")
-    return _error(f"a block of the database file is damaged and cannot be read ({first})",
-                  "E414", path, hint=_RECOVER)
+        return Errors.E413.error(path=path, reason=first, stage=STAGE)
+    return Errors.E414.error(path=path, reason=first, stage=STAGE)
 
 
 def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
@@ -96,23 +86,20 @@ def _open_error(exc: duckdb.Error, path: Path, read_only: bool) -> StoreError:
     if _LOCK.search(low):
         return lock_error(text, path)
     if "not a valid duckdb" in low or "invalid" in low or "magic" in low:
-        return _error("not a DuckDB database (or a corrupt one)", "E401", path,
-                      hint="give another --db file; this one was left untouched")
+        return Errors.E401.error(path=path, stage=STAGE)
     if "no such file" in low:
-        return _error("cannot create the database: its folder does not exist", "E403", path,
-                      hint="create the folder or give another --db path")
+        return Errors.E403_folder.error(path=path, stage=STAGE)
     if "permission" in low or "read-only" in low or "read only" in low:
-        return _error("cannot open the database for writing", "E403", path,
-                      hint="check the file's and folder's permissions; " + text)
-    return _error(f"cannot open the database: {text}", "E401", path)
+        return Errors.E403_permission.error(path=path, reason=text, stage=STAGE)
+    return Errors.E401_open.error(path=path, reason=text, stage=STAGE)
 
 
 def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     """A connection to ``path``, or a StoreError that says why there is none."""
     if read_only and not path.exists():
-        raise _error("no such database", "E409", path, hint="create it with eventwire ingest")
+        raise Errors.E409.error(path=path, stage=STAGE)
     if path.is_dir():
-        raise _error("is a directory, not a database file", "E401", path)
+        raise Errors.E401_directory.error(path=path, stage=STAGE)
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
@@ -239,8 +226,8 @@ def _run_step(con: duckdb.DuckDBPyConnection, version: int, rule: DedupRule, pat
         run(con, "COMMIT")
     except duckdb.Error as exc:
         run(con, "ROLLBACK")
-        raise _error(f"migration from schema {version} failed: {exc}", "E405", path,
-                     hint="the database was left at its old version") from exc
+        raise Errors.E405_failed.error(path=path, version=version, reason=exc,
+                                       stage=STAGE) from exc
 
 
 def _create(con: duckdb.DuckDBPyConnection) -> None:
@@ -262,9 +249,8 @@ def _check_columns(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     expected += [("event_clusters", c) for c, _ in CLUSTER_COLUMNS]
     missing = [f"{t}.{c}" for t, c in expected if (t, c) not in have]
     if missing:
-        raise _error(
-            f"its tables lack columns of schema {SCHEMA_VERSION}: {', '.join(missing[:5])}",
-            "E412", path, hint="it was not written by this eventwire; use another --db file")
+        raise Errors.E412.error(path=path, version=SCHEMA_VERSION,
+                                missing=", ".join(missing[:5]), stage=STAGE)
 
 
 def prepare(
@@ -274,17 +260,13 @@ def prepare(
     version = schema_version(con)
     if version is None:
         if read_only:
-            raise _error("is an empty database", "E409", path,
-                         hint="create it with eventwire ingest")
+            raise Errors.E409_empty.error(path=path, stage=STAGE)
         _create(con)
         return SCHEMA_VERSION
     if version > SCHEMA_VERSION:
-        raise _error(
-            f"written by a newer eventwire (schema {version}; this one knows up to "
-            f"{SCHEMA_VERSION})", "E404", path, hint="upgrade eventwire to read it")
+        raise Errors.E404.error(path=path, version=version, known=SCHEMA_VERSION, stage=STAGE)
     if version < SCHEMA_VERSION and read_only:
-        raise _error(f"has the older schema {version} and is opened read-only", "E405", path,
-                     hint="open it once for writing (e.g. eventwire ingest) to migrate it")
+        raise Errors.E405.error(path=path, version=version, stage=STAGE)
     while version < SCHEMA_VERSION:
         _run_step(con, version, rule, path)
         version += 1

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.filters import EventFilter, check_columns, where_sql
 from eventwire.store.query import ORDER
 
@@ -54,8 +54,7 @@ class Points:
 def points(con: duckdb.DuckDBPyConnection, filters: EventFilter, cap: int) -> Points:
     """Every located event matching ``filters``, or the newest ``cap`` of them."""
     if not isinstance(cap, int) or cap < 1:
-        raise StoreError(f"cap must be a positive integer, got {cap!r}", code="E407",
-                         stage="query")
+        raise Errors.E407_cap.error(cap=cap, stage="query")
     check_columns(con, filters)
     where, params = where_sql(filters)
     total = con.execute(_COUNT.format(where=where), params).fetchone()
@@ -68,8 +67,8 @@ def goldstein_series(
 ) -> list[dict[str, Any]]:
     """Events and their mean Goldstein score per period (day or month)."""
     if interval not in _INTERVALS:
-        raise StoreError(f"interval must be one of {sorted(_INTERVALS)}, got {interval!r}",
-                         code="E407", stage="query")
+        raise Errors.E407_interval.error(intervals=sorted(_INTERVALS), interval=interval,
+                                         stage="query")
     check_columns(con, filters)
     where, params = where_sql(filters)
     sql = _GOLDSTEIN.format(interval=interval, fmt=_INTERVALS[interval], where=where)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.filters import EventFilter, day_span, parse_day, where_sql
 
 __all__ = [
@@ -34,10 +34,6 @@ class EventPage:
     notes: list[str] = field(default_factory=list)
 
 
-def _bad(message: str) -> StoreError:
-    return StoreError(message, code="E407", stage="query")
-
-
 def encode_cursor(key: int) -> str:
     """An opaque cursor: where the next page starts in the newest-first order."""
     return base64.urlsafe_b64encode(json.dumps([1, key]).encode("utf-8")).decode("ascii")
@@ -50,5 +46,5 @@ def decode_cursor(cursor: str) -> tuple[str, list[Any]]:
         if version != 1 or not isinstance(key, int):
             raise ValueError(cursor)
     except (ValueError, TypeError, json.JSONDecodeError) as exc:
-        raise _bad(f"cursor {cursor!r} is not one this store gave out") from exc
+        raise Errors.E407_cursor.error(cursor=cursor, stage="query") from exc
     return "e.order_key < ?", [key]

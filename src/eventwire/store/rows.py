@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from eventwire.errors import EventwireError, StoreError
+from eventwire.errors import Errors, EventwireError
 from eventwire.store.schema import TABLE_COLUMNS
 
 __all__ = ["record_to_rows", "date_interval", "outlet_of", "failure_row", "parse_day"]
@@ -252,7 +252,7 @@ def _check_types(table: str, row: Row) -> None:
 def record_to_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
     """Table name -> rows (dicts with exactly the store's columns) for one JSON record."""
     if not isinstance(record, dict) or not record.get("doc_id"):
-        raise StoreError("a record is not an object with a doc_id", code="E406", stage="store")
+        raise Errors.E406_record.error(stage="store")
     try:
         tables = _rows(record)
         for table, rows in tables.items():
@@ -260,10 +260,8 @@ def record_to_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
                 _check_types(table, row)
         return tables
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise StoreError(
-            f"the record does not have the shape of record.schema.json: {exc!r}",
-            code="E406", doc_id=str(record.get("doc_id")), stage="store",
-            hint="check it against src/eventwire/record.schema.json",
+        raise Errors.E406_shape.error(
+            reason=exc, doc_id=str(record.get("doc_id")), stage="store"
         ) from exc
 
 
