@@ -126,7 +126,7 @@ def get_document(request: Request, doc_id: _Id) -> FastJSON:
     """The record (text, mentions, events) and its spans, sorted by position."""
     record = _access(request).read(lambda s: s.get_document(doc_id))
     if record is None:
-        raise Errors.E611.error(doc_id=doc_id)
+        raise Errors.E611.error(document=doc_id)
     return FastJSON(document_view(record))
 
 
