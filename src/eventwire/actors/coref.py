@@ -18,13 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from eventwire.actors.found import Found
 from eventwire.actors.lexicon import number_words, word_list
-
-if TYPE_CHECKING:
-    from eventwire.actors.recognize import Recognizer
+from eventwire.actors.phrases import PhrasesSoFar
 
 __all__ = ["pronoun", "definite_number", "resolve"]
 
@@ -45,7 +43,7 @@ def _compatible(word: str) -> Callable[[Found], bool] | None:
     return None
 
 
-def antecedent(rec: Recognizer, tok: Any, fits: Callable[[Found], bool]) -> Found | None:
+def antecedent(rec: PhrasesSoFar, tok: Any, fits: Callable[[Found], bool]) -> Found | None:
     """The most likely earlier actor a reference at ``tok`` points to."""
     sent = rec.sent_of.get(tok.i, 0)
     by_sent: dict[int, list[Found]] = {}
@@ -64,7 +62,7 @@ def antecedent(rec: Recognizer, tok: Any, fits: Callable[[Found], bool]) -> Foun
     return None
 
 
-def pronoun(rec: Recognizer, tok: Any) -> Found | None:
+def pronoun(rec: PhrasesSoFar, tok: Any) -> Found | None:
     """A personal or possessive pronoun coded as its antecedent."""
     fits = _compatible(tok.lower_)
     if fits is None or _expletive(tok):
@@ -90,7 +88,7 @@ def _number(tok: Any) -> int | None:
     return int(text) if text.isdigit() else number_words().get(text)
 
 
-def definite_number(rec: Recognizer, tok: Any) -> Found | None:
+def definite_number(rec: PhrasesSoFar, tok: Any) -> Found | None:
     """ "the five": the latest actor counted five."""
     if tok.dep_ == "nummod" or not any(c.lower_ == "the" for c in tok.children):
         return None
@@ -113,7 +111,7 @@ def _count(tok: Any) -> int | None:
     return None
 
 
-def _people_group(rec: Recognizer, tok: Any, found: Found) -> Found | None:
+def _people_group(rec: PhrasesSoFar, tok: Any, found: Found) -> Found | None:
     """Counted people nouns adding up to an earlier actor's count share its coding."""
     if tok.dep_ == "conj":
         return None
@@ -132,7 +130,7 @@ def _people_group(rec: Recognizer, tok: Any, found: Found) -> Found | None:
     return None
 
 
-def _role_country(rec: Recognizer, tok: Any, found: Found) -> Found:
+def _role_country(rec: PhrasesSoFar, tok: Any, found: Found) -> Found:
     """A role noun without a country borrows one from an earlier mention of it: the same
     noun ("Chinese police" ... "Police"), or the same role when the phrase is definite
     ("the ministry"). Phrases with modifiers of their own ("Western embassies") do not."""
@@ -163,7 +161,7 @@ def _fields(found: Found) -> dict[str, Any]:
     return {name: getattr(found, name) for name in Found.__slots__}
 
 
-def resolve(rec: Recognizer, tok: Any, found: Found) -> Found | None:
+def resolve(rec: PhrasesSoFar, tok: Any, found: Found) -> Found | None:
     """Fill in what the phrase itself does not say, from earlier phrases."""
     if found.rule.startswith("people:"):
         return _people_group(rec, tok, found)
