@@ -31,10 +31,8 @@ from eventwire.store.bulk import bulk_insert, run, scalar
 from eventwire.store.clusters import assign_clusters, rebuild_clusters, save_clusters
 from eventwire.store.dedup import DedupRule
 from eventwire.store.facets import count_events, facets
-from eventwire.store.filters import check_columns
 from eventwire.store.migrate import connect, damage_error, is_damage, prepare
-from eventwire.store.query import ORDER, EventFilter, EventPage, decode_cursor, encode_cursor
-from eventwire.store.query import where_sql as _where
+from eventwire.store.query import EventFilter, EventPage, read_page
 from eventwire.store.records import jsonable, rows_to_record
 from eventwire.store.rows import failure_row, record_to_rows
 from eventwire.store.schema import TABLE_COLUMNS, order_key
@@ -336,30 +334,8 @@ class Store:
     ) -> EventPage:
         """Events matching ``filters``, newest first, with their cluster's counts; with
         ``total``, the page also says how many events match in all."""
-        page = self._page(filters, limit, cursor)
-        page.notes = list(filters.notes)
-        if total:
-            page.total = count_events(self.con, filters)
-        return page
-
-    def _page(self, filters: EventFilter, limit: int, cursor: str | None) -> EventPage:
-        check_columns(self.con, filters)
         limit = max(1, min(int(limit), MAX_LIMIT))
-        where, params = _where(filters)
-        if cursor:
-            after, after_params = decode_cursor(cursor)
-            where, params = f"{where} AND {after}", [*params, *after_params]
-        # Two steps: the top-N on one integer column is fast; fetching whole rows for the
-        # page only (the range lets zone maps skip row groups) avoids sorting wide rows.
-        keys = [r[0] for r in self.con.execute(
-            f"SELECT e.order_key FROM events e WHERE {where} ORDER BY {ORDER} LIMIT ?",
-            [*params, limit + 1]).fetchall()]
-        next_cursor = encode_cursor(keys[limit - 1]) if len(keys) > limit else None
-        keys = keys[:limit]
-        if not keys:
-            return EventPage([], None)
-        rows = _dicts(self.con.execute(_PAGE, [min(keys), max(keys), keys]))
-        return EventPage([jsonable(r) for r in rows], next_cursor)
+        return read_page(self.con, filters, limit, cursor, total)
 
     @_reading
     def get_event(self, event_id: str) -> Row | None:
@@ -426,13 +402,6 @@ class Store:
             out[table] = int(scalar(self.con, f"SELECT count(*) FROM {table}"))
         return out
 
-
-_PAGE = """
-SELECT e.*, c.global_id, c.num_mentions, c.num_sources, c.num_articles
-FROM events e LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id
-WHERE e.order_key BETWEEN ? AND ? AND e.order_key IN (SELECT unnest(?::BIGINT[]))
-ORDER BY e.order_key DESC
-"""
 
 _MENTIONS = """
 SELECT e.event_id, e.doc_id, d.title, d.url, d.outlet, d.date AS doc_date, e.sentence_index,
