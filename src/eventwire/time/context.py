@@ -21,6 +21,7 @@ __all__ = ["Norm", "Context", "resolve_month_year", "resolve_day"]
 TenseFn = Callable[[int, int], str | None]
 VerbFn = Callable[[int, int], Any]
 _PREV = re.compile(r"(\w+)\W*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s*$")
 
 
 def _no_tense(start: int, end: int) -> str | None:
@@ -86,7 +87,12 @@ class Context:
         ("says") and a headline's present ("Rovers win derby") are left out."""
         verb = self.verb(*self.span)
         return verb is not None and verb.lemma_.lower() not in lexicon().reporting_verbs \
-            and "\n" in self.text[: self.span[0]]
+            and not self._in_headline()
+
+    def _in_headline(self) -> bool:
+        """True inside a first line without a full stop that a line break ends."""
+        first, brk, _ = self.text.partition("\n")
+        return bool(brk) and self.span[0] < len(first) and not _SENTENCE_END.search(first)
 
     def note(self, norm: Norm, end: int) -> None:
         """Remember an explicit date as the reference time of later anaphoric ones."""

@@ -59,21 +59,35 @@ def bare_plural(text: str, ctx: Context) -> Norm | None:
 
 
 def set_expr(text: str, ctx: Context) -> Norm | None:
-    """"every week" -> P1W, "every morning" -> XXXX-XX-XXTMO, "every Monday"."""
-    number = weekday_of(text)
+    """"every week" -> P1W, "every morning" -> XXXX-XX-XXTMO, "every Monday" and
+    "Mondays" -> XXXX-WXX-1, "every Friday evening" -> XXXX-WXX-5TEV, "every 30
+    minutes" -> PT30M, "every few minutes" -> PTXM."""
+    number = weekday_of(text) or weekday_of(text.removesuffix("s"))  # "Mondays"
     if number is not None:
-        return Norm("SET", f"XXXX-WXX-{number}")
+        part = day_part_of(text)
+        return Norm("SET", f"XXXX-WXX-{number}" + (f"T{part}" if part else ""))
     season = season_of(text)
     if season is not None:
         return Norm("SET", f"XXXX-{season}")
     found = unit_of(text)
+    if found is not None and found[0] == "night":
+        return Norm("SET", "XXXX-XX-XXTNI")  # "every night" is a part of every day
     if found is not None:
-        gap = 2 if re.search(r"(?i)\bother\b", text) else 1
-        return Norm("SET", duration_value(gap, found[1]))
+        return Norm("SET", duration_value(_set_gap(text), found[1]))
     part = day_part_of(text)
     if part is not None:
         return Norm("SET", f"XXXX-XX-XXT{part}")
     return Norm("SET", None) if re.search(r"(?i)season$", text) else None
+
+
+def _set_gap(text: str) -> float | None:
+    """How many units lie between two occurrences: 1, 2 for "every other", the count of
+    "every 30 minutes", None (X) for "every few minutes"."""
+    if re.search(r"(?i)\bother\b", text):
+        return 2
+    if re.search(r"(?i)^(?:once\s)?(?:every|each|per)\s\S+[\s-]\S", text):
+        return None if _VAGUE.search(text) else count_of(re.sub(r"(?i)^\S+\s", "", text))
+    return 1
 
 
 def stopwatch(text: str, ctx: Context) -> Norm | None:

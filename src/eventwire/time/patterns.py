@@ -20,7 +20,8 @@ __all__ = ["Patterns", "patterns", "KINDS"]
 #: The kinds, in the order the master pattern tries them at one position.
 KINDS = (
     "iso", "numeric", "mdy", "dmy", "month_year", "holiday", "quarter", "century",
-    "decade", "year_range", "ago", "deictic", "day_around", "overnight", "rel_unit", "set",
+    "decade", "year_range", "ago", "deictic", "day_around", "overnight", "weekend",
+    "day_part", "rel_unit", "set",
     "weekday",
     "season", "stopwatch", "clock", "duration_range", "bare_plural", "duration", "fuzzy",
     "frequency", "year", "month",
@@ -37,6 +38,13 @@ _PREFIX = r"(?i:(?:the\s)?(?:past|last|next|coming|previous|following|first|fina
 _BARE_CUES = "|".join(
     rf"(?<={w}\s)" for word in ("for", "over", "within", "after", "take", "takes", "took",
                                   "taking", "lasted", "spent")
+    for w in (word, word.capitalize())
+)
+#: Words after which "the morning", "the night" is a time of the story's day ("talks went
+#: on through the night", "a result is expected by the afternoon").
+_PART_CUES = "|".join(
+    rf"(?<={w}\s)" for word in ("through", "by", "for", "during", "into", "in", "until",
+                                  "throughout", "overnight", "all")
     for w in (word, word.capitalize())
 )
 _YEAR4 = r"(?:1\d|20|21)\d\d(?!\d)"
@@ -163,13 +171,20 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         # the adverb ("attacked overnight", "Overnight, ..."), not "an overnight curfew"
         "overnight": r"(?i:overnight)(?=\s*(?:[.,;:!?)]|$)|\s(?:in|on|at|near|and|as|when|"
                      r"while|after|before|to|from|into|across|along|with)\b)",
+        # "over the weekend", "by the weekend": the weekend of the story's week
+        "weekend": r"(?i:the\sweekend)",
+        # "that night"; "the morning" only after a cue ("through the night")
+        "day_part": r"(?i:that)\s(?i:morning|afternoon|evening|night)"
+                    rf"|(?:{_PART_CUES})(?i:the)\s(?i:morning|afternoon|evening|night)",
         "rel_unit": rf"{_MOD}(?i:this\spast|this|last|next|past|coming|previous|following|"
                     r"current|"
                     r"the\s(?:last|past|next|coming|previous|following|current|same))"
                     rf"\s(?i:fiscal\s|calendar\s|school\s)?{unit}(?!\w)",
-        "set": rf"(?i:every|each|per)\s(?i:other\s)?(?:{unit}|{season}|{part}|{wday}|"
-               r"(?i:season))"
-               rf"|(?i:once|twice|{num}\stimes)\s(?i:a|per|every)\s{unit}",
+        "set": rf"(?i:once\s)?(?i:every|each|per)\s(?i:other\s)?"
+               rf"(?:{count}[\s-](?:{units}|{unit})|{unit}|{season}|"
+               rf"{wday}(?:\s{part})?|{part}|(?i:season))"
+               rf"|(?i:once|twice|{num}\stimes)\s(?i:a|per|every)\s{unit}"
+               rf"|(?:{alternation(f'{w}s' for w in lex.weekdays)})(?!')",
         "clock": rf"{clock}(?:\s{zone})?(?:,?\s{wday})?",
         "weekday": rf"(?i:(?:this|last|next|past|coming)\s)?{wday}(?:\s(?:{part}))?",
         "season": rf"{_MOD}(?i:(?:this|last|next|the|that|early|late)\s)?{season}"
@@ -182,7 +197,8 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "duration_range": rf"{num}\s(?i:and|or|to)\s(?!(?i:a\shalf))(?:{_QUAL}\s)?{num}"
                           rf"[\s-]{units}",
         "fuzzy": rf"(?i:{alternation(lex.fuzzy)})",
-        "frequency": rf"(?i:{alternation(lex.frequencies)})",
+        # not "the weekly's offices" (a newspaper)
+        "frequency": rf"(?i:{alternation(lex.frequencies)})(?!['’]s)",
         "year": rf"{_MOD}(?i:fiscal\s(?:year\s)?|FY\s?)?{_YEAR4}",
         "month": rf"{_MOD}(?i:(?:last|next|this|that)\s)?{month}",
     }

@@ -157,8 +157,14 @@ def _normalise(kind: str, text: str, start: int, end: int,
     ctx.span = (start, end)
     norm = NORMALISERS[kind](text[start:end], ctx)
     if norm is not None:
-        ctx.note(norm, end)
+        if kind not in _BORROWED:
+            ctx.note(norm, end)
         yield _mention(text, start, end, norm)
+
+
+#: Kinds whose day is borrowed from the reference time: they do not become it ("worked
+#: through the night" does not move "the day before" of the sentence after it).
+_BORROWED = frozenset({"day_part"})
 
 
 _SPLIT = {"year_range": ("DATE", _range_parts), "duration_range": ("DURATION", _range_counts)}

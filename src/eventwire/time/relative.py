@@ -165,6 +165,35 @@ def overnight(text: str, ctx: Context) -> Norm | None:
     return _with_part(day.isoformat() if day else None, "NI")
 
 
+def weekend(text: str, ctx: Context) -> Norm | None:
+    """"over the weekend": the weekend just gone in a past clause said on a weekday,
+    else the weekend of the story's own week ("will meet before the weekend")."""
+    ref = ctx.dct_date
+    if ref is None:
+        return Norm("DATE", None)
+    if ctx.tense_here() == "past" and ref.isoweekday() < 6:
+        ref -= timedelta(days=7)
+    return Norm("DATE", fmt_week(ref) + "-WE")
+
+
+def day_part(text: str, ctx: Context) -> Norm | None:
+    """"that night" (of the last date named), "through the night", "by the afternoon":
+    the part of the day the sentence speaks of, else of the story's day. A night told
+    in the past tense on the story's own day is the night before it ("the count ran
+    through the night"), as a story cannot report its coming night as done."""
+    part = day_part_of(text)
+    if part is None:
+        return None
+    ref, dct = ctx.ref.date if ctx.ref else None, ctx.dct_date
+    if ref is not None and (text.lower().startswith("that") or _same_sentence(ctx)):
+        day: date | None = ref
+    else:
+        day = dct
+    if day is not None and day == dct and part == "NI" and ctx.tense_here() == "past":
+        day = dct - timedelta(days=1)
+    return _with_part(day.isoformat() if day else None, part)
+
+
 def _weekday_direction(lowered: str, ctx: Context) -> str:
     if re.search(r"\b(last|past)\b", lowered):
         return "before"
@@ -236,6 +265,8 @@ RELATIVE = {
     "deictic": deictic,
     "day_around": day_around,
     "overnight": overnight,
+    "weekend": weekend,
+    "day_part": day_part,
     "weekday": weekday,
     "clock": clock,
 }

@@ -1,0 +1,69 @@
+"""Conventions of the TIMEX3 guidelines and of how news is written that a tagger fitted to
+one corpus misses: plans in the simple present, "next Friday", weekends, parts of the
+day, sets with a count, and a time and a day joined by a preposition."""
+
+from eventwire.pipeline import Pipeline
+
+from .helpers import times
+
+WEDNESDAY = "2024-03-13"
+MONDAY = "2024-03-11"
+
+
+def test_a_named_day_in_the_simple_present_of_a_plan_is_a_coming_one(
+        pipeline: Pipeline) -> None:
+    found = times(pipeline, "The league was decided on Saturday.\nThe new rules take effect "
+                  "on Friday.", WEDNESDAY)
+    assert found["Friday"] == ("DATE", "2024-03-15")
+    assert found["Saturday"] == ("DATE", "2024-03-09")
+
+
+def test_a_reporting_verb_in_the_present_still_reports_the_past(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Storm hits coast\nThe coastguard says on Monday that two boats "
+                  "sank.", WEDNESDAY)
+    assert found["Monday"] == ("DATE", "2024-03-11")
+
+
+def test_next_friday_is_in_the_week_after_the_story(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The committee meets again next Friday.", WEDNESDAY)
+    assert found["next Friday"] == ("DATE", "2024-03-22")
+
+
+def test_a_time_and_a_day_joined_by_on_are_two_expressions(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The polls will open at 7 a.m. on Thursday.", WEDNESDAY)
+    assert found["7 a.m."] == ("TIME", "2024-03-14T07:00")
+    assert found["Thursday"] == ("DATE", "2024-03-14")
+
+
+def test_the_weekend_is_the_one_just_gone_or_the_one_coming(pipeline: Pipeline) -> None:
+    gone = times(pipeline, "Three climbers were rescued over the weekend.", MONDAY)
+    assert gone["the weekend"] == ("DATE", "2024-W10-WE")
+    coming = times(pipeline, "The talks are expected to end before the weekend.", WEDNESDAY)
+    assert coming["the weekend"] == ("DATE", "2024-W11-WE")
+
+
+def test_parts_of_the_day_after_a_cue(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Firefighters worked through the night to save the depot.",
+                  WEDNESDAY)
+    assert found["the night"] == ("TIME", "2024-03-12TNI")
+    later = times(pipeline, "Voting ends on Saturday morning, with a result expected by "
+                  "the afternoon.", WEDNESDAY)
+    assert later["the afternoon"] == ("TIME", "2024-03-16TAF")
+
+
+def test_sets_with_a_count_and_plural_weekdays(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Trams run every 15 minutes on Sundays, and the market opens "
+                  "every Friday evening. Checks are made every few hours.", WEDNESDAY)
+    assert found["every 15 minutes"] == ("SET", "PT15M")
+    assert found["Sundays"] == ("SET", "XXXX-WXX-7")
+    assert found["every Friday evening"] == ("SET", "XXXX-WXX-5TEV")
+    assert found["every few hours"] == ("SET", "PTXH")
+
+
+def test_every_night_is_a_part_of_every_day(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Shelling resumed every night.", WEDNESDAY)
+    assert found["every night"] == ("SET", "XXXX-XX-XXTNI")
+
+
+def test_a_weekly_with_a_possessive_is_a_newspaper(pipeline: Pipeline) -> None:
+    assert "weekly" not in times(pipeline, "Police searched the weekly's offices.", WEDNESDAY)
