@@ -28,7 +28,6 @@ __all__ = [
     "Plover",
     "Event",
     "Sentence",
-    "RelatedStory",
     "Document",
     "to_record",
     "from_record",
@@ -181,14 +180,6 @@ class Event:
     trigger_start: int | None = None
     trigger_end: int | None = None
     confidence: float | None = None  # 0-1; how the coder sets it: docs/events.md
-
-
-@dataclass(slots=True)
-class RelatedStory:
-    """A related-story link found in the footer of an article."""
-
-    title: str
-    date: str | None = None
 
 
 @dataclass

@@ -215,10 +215,6 @@ class Pipeline:
         self.stages = stages
         self.config = config
 
-    @property
-    def stage_names(self) -> list[str]:
-        return [s.name for s in self.stages]
-
     def get_stage(self, name: str) -> Stage:
         for stage in self.stages:
             if stage.name == name:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["record_schema", "validate_record", "record_errors"]
+__all__ = ["record_schema", "record_errors"]
 
 
 @lru_cache(maxsize=1)
@@ -27,10 +27,3 @@ def record_errors(record: dict[str, Any]) -> list[str]:
         f"{'/'.join(str(p) for p in err.absolute_path) or '<root>'}: {err.message}"
         for err in validator.iter_errors(record)
     ]
-
-
-def validate_record(record: dict[str, Any]) -> None:
-    """Raise ``ValueError`` listing the problems when ``record`` breaks the schema."""
-    errors = record_errors(record)
-    if errors:
-        raise ValueError("record does not match the schema:\n" + "\n".join(errors))

@@ -152,9 +152,6 @@ class KnowledgeBase:
         entry_id = self.aliases.get(fold(name))
         return self.entries.get(entry_id) if entry_id else None
 
-    def names_of(self, entry_id: str) -> list[str]:
-        return [self.written[k] for k, v in self.aliases.items() if v == entry_id]
-
 
 def kb_file(name: str) -> Path:
     return Path(str(resources.files("eventwire") / "data" / "actors" / "kb" / name))
