@@ -12,9 +12,8 @@ from collections import defaultdict
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "eventwire"
-#: Still shared: a dictionary entry of each lexicon and of the error catalogue, and the
-#: resolver's and the time stage's own context.
-SHARED = {"Entry", "Context"}
+#: Still shared: the place resolver's and the time stage's own context.
+SHARED = {"Context"}
 
 
 def test_public_class_names_are_distinct() -> None:

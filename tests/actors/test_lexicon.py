@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.actors.found import compose_code
 from eventwire.actors.lexicon import (
-    Entry,
+    NameEntry,
     Period,
     load_builtin,
     number_words,
@@ -41,7 +41,7 @@ def test_builtin_lexicon_knows_countries_capitals_and_roles() -> None:
     lex = load_builtin()
     assert lex.names["u.s."].country == "USA" and lex.names["u.s."].kind == "name"
     assert lex.names["north korean"].country == "PRK"
-    assert lex.names["seoul"] == Entry("capital", "KOR", rule="country:KOR:capital")
+    assert lex.names["seoul"] == NameEntry("capital", "KOR", rule="country:KOR:capital")
     assert lex.names["nato"].code == "IGONAT"
     assert lex.roles[("police",)] == ("COP",)
     assert lex.roles[("asylum", "seeker")] == ("REF",)
@@ -50,7 +50,7 @@ def test_builtin_lexicon_knows_countries_capitals_and_roles() -> None:
 
 
 def test_dated_entry_chooses_period() -> None:
-    entry = Entry("actor", "FRA", (), "FRA", (Period("FRAGOV", "2010-01-01", "2014-12-31"),))
+    entry = NameEntry("actor", "FRA", (), "FRA", (Period("FRAGOV", "2010-01-01", "2014-12-31"),))
     assert entry.at("2012-06-01").code == "FRAGOV"
     assert entry.at("2016-06-01").code == "FRA"
     assert entry.at(None).code == "FRA"

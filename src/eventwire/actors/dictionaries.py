@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from eventwire.actors.kb import normalise_date
-from eventwire.actors.lexicon import ActorLexicon, Entry, Period, split_code
+from eventwire.actors.lexicon import ActorLexicon, NameEntry, Period, split_code
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
@@ -56,10 +56,10 @@ def _error(path: Path | str, message: str, code: str = "E227") -> DictionaryErro
     )
 
 
-def _entry(code: str, periods: Iterable[Period], rule: str) -> Entry:
+def _entry(code: str, periods: Iterable[Period], rule: str) -> NameEntry:
     country, sectors = split_code(code)
     org = code.upper() if country is None and code.upper()[:3] in ("IGO", "NGO") else None
-    return Entry("actor", country, sectors, org or code.upper(), tuple(periods), rule)
+    return NameEntry("actor", country, sectors, org or code.upper(), tuple(periods), rule)
 
 
 def _line_error(path: Path, text: str, where: tuple[str, int], message: str) -> DictionaryError:
@@ -102,7 +102,7 @@ def _period(raw: Any) -> Period:
     return Period(_check_code(str(raw["code"])), start, end)
 
 
-def _yaml_actor(item: Any, path: Path) -> tuple[list[str], Entry]:
+def _yaml_actor(item: Any, path: Path) -> tuple[list[str], NameEntry]:
     """One actor of a YAML dictionary; ValueError says what is wrong with it."""
     if not isinstance(item, dict):
         raise ValueError(f"an actor must be a mapping with names and a code, not {item!r}")
@@ -235,7 +235,7 @@ def petrarch_actor_records(path: Path) -> list[tuple[list[str], str, list[Period
             for names, code, periods in entries if code or periods]
 
 
-def read_petrarch_actors(path: Path) -> list[tuple[list[str], Entry]]:
+def read_petrarch_actors(path: Path) -> list[tuple[list[str], NameEntry]]:
     """Actor entries (names, synonyms, default code, dated codes) of a PETRARCH file."""
     rule = f"petrarch:{path.name}"
     return [

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from eventwire.actors.kb import KbPeriod, code_on, fold, load_kb
-from eventwire.actors.lexicon import Entry
+from eventwire.actors.lexicon import NameEntry
 
 __all__ = ["ActorAnswer", "explain_actor"]
 
@@ -54,7 +54,7 @@ def explain_actor(name: str, date: str | None = None,
     return _from_lexicon(name, date, entry) if entry is not None else None
 
 
-def _from_lexicon(name: str, date: str | None, entry: Entry) -> ActorAnswer:
+def _from_lexicon(name: str, date: str | None, entry: NameEntry) -> ActorAnswer:
     coded = entry.at(date)
     code = coded.code or coded.country
     if code and coded.country and coded.sectors and code == coded.country:

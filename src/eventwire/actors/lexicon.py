@@ -4,7 +4,7 @@ Why precompiled tables: the actor stage looks at every noun of every sentence, s
 lookup must be a dict access keyed by a lower-cased lemma, and multi-word names are found
 in one pass by spaCy's ``PhraseMatcher``. Nothing here scans the lexicon per token.
 
-Names (countries, capitals, organisations, users' actors) become :class:`Entry` objects
+Names (countries, capitals, organisations, users' actors) become :class:`NameEntry` objects
 keyed by their lower-cased text; role nouns become tuples of lemmas mapped to role codes.
 User dictionaries are applied on top (see :mod:`eventwire.actors.dictionaries`), later
 entries overriding earlier ones.
@@ -22,7 +22,7 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
+__all__ = ["NameEntry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
            "number_words", "ROLE_CODES"]
 
 #: CAMEO role (sector) codes that may follow a country code.
@@ -48,7 +48,7 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class NameEntry:
     """What a name stands for.
 
     ``kind`` says how the name may be used: ``name`` (a country's name), ``adj`` (adjective
@@ -63,14 +63,14 @@ class Entry:
     periods: tuple[Period, ...] = ()
     rule: str = ""
 
-    def at(self, date: str | None) -> Entry:
+    def at(self, date: str | None) -> NameEntry:
         """The entry as coded on ``date``: the first period covering it wins."""
         if not self.periods or not date:
             return self
         for period in self.periods:
             if period.covers(date):
                 country, sectors = split_code(period.code)
-                return Entry(self.kind, country, sectors, period.code, (), self.rule)
+                return NameEntry(self.kind, country, sectors, period.code, (), self.rule)
         return self
 
 
@@ -78,7 +78,7 @@ class Entry:
 class ActorLexicon:
     """All actor knowledge, as lookup tables."""
 
-    names: dict[str, Entry] = field(default_factory=dict)
+    names: dict[str, NameEntry] = field(default_factory=dict)
     originals: dict[str, str] = field(default_factory=dict)
     roles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     capitalised: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -104,7 +104,7 @@ class ActorLexicon:
         """Every one-word noun the lexicon knows (read once the lexicon is complete)."""
         return frozenset(self.role_ends) | self.transparent | self.persons
 
-    def add_name(self, text: str, entry: Entry) -> None:
+    def add_name(self, text: str, entry: NameEntry) -> None:
         """Add or override a name (later additions win)."""
         text = " ".join(text.split())
         if text:
@@ -198,7 +198,7 @@ def _add_countries(lex: ActorLexicon, countries: dict[str, Any]) -> None:
         )
         for kind, key in kinds:
             for text in info.get(key) or []:
-                lex.add_name(text, Entry(kind, iso3, rule=f"country:{iso3}:{kind}"))
+                lex.add_name(text, NameEntry(kind, iso3, rule=f"country:{iso3}:{kind}"))
 
 
 def _add_orgs(lex: ActorLexicon, orgs: dict[str, Any]) -> None:
@@ -208,7 +208,7 @@ def _add_orgs(lex: ActorLexicon, orgs: dict[str, Any]) -> None:
         _, sectors = split_code(code)
         sectors = tuple(dict.fromkeys(sectors + tuple(info.get("sectors") or [])))
         full = code + "".join(s for s in sectors if s not in code)
-        entry = Entry("org", None, sectors, full, rule=f"org:{key}")
+        entry = NameEntry("org", None, sectors, full, rule=f"org:{key}")
         for text in info.get("names") or []:
             lex.add_name(text, entry)
 
@@ -216,7 +216,7 @@ def _add_orgs(lex: ActorLexicon, orgs: dict[str, Any]) -> None:
 def _add_groups(lex: ActorLexicon, groups: dict[str, Any]) -> None:
     for code, names in groups.items():
         country, sectors = split_code(code)
-        entry = Entry(
+        entry = NameEntry(
             "org" if country is None else "name", country, sectors, code, rule=f"group:{code}"
         )
         for text in names or []:

@@ -35,7 +35,7 @@ from typing import Any
 from spacy import __version__ as spacy_version
 
 from eventwire.actors.kb import KbEntry, KnowledgeBase, cache_inputs, code_on, fold
-from eventwire.actors.lexicon import ActorLexicon, Entry, split_code, word_list
+from eventwire.actors.lexicon import ActorLexicon, NameEntry, split_code, word_list
 from eventwire.actors.names import NameMatch, blank_english, case_ok
 from eventwire.cache import cached
 from eventwire.config import load_yaml
@@ -83,12 +83,12 @@ def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
     return [tuple(fold(t) for t in toks or ()) for toks in out]
 
 
-def entry_for(kb_entry: KbEntry, date: str | None) -> Entry:
+def entry_for(kb_entry: KbEntry, date: str | None) -> NameEntry:
     """The lexicon entry a knowledge-base entry stands for on ``date``."""
     code = code_on(kb_entry, date).code
     country, sectors = split_code(code or "")
     kind = "person" if kb_entry.person else "org" if country is None else "name"
-    return Entry(kind, country, sectors, code, (), f"kb:{kb_entry.id}")
+    return NameEntry(kind, country, sectors, code, (), f"kb:{kb_entry.id}")
 
 
 @dataclass

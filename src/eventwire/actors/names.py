@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from eventwire.actors.lexicon import ActorLexicon, Entry
+from eventwire.actors.lexicon import ActorLexicon, NameEntry
 
 __all__ = ["NameMatch", "NameFinder", "case_ok", "blank_english"]
 
@@ -31,7 +31,7 @@ class NameMatch:
 
     start: int
     end: int
-    entry: Entry
+    entry: NameEntry
 
 
 def case_ok(span_text: str, pattern: str) -> bool:
@@ -83,7 +83,7 @@ class NameFinder:
 
         Case is checked before overlaps are resolved, so that "the Philippines" written
         in lower case still leaves "Philippines"."""
-        entries: dict[tuple[int, int], Entry] = {}
+        entries: dict[tuple[int, int], NameEntry] = {}
         for _, start, end in self.matcher(sdoc):
             span = sdoc[start:end]
             key = span.text.lower()

@@ -27,7 +27,7 @@ from typing import Any
 
 from eventwire.actors import coref
 from eventwire.actors.found import Found
-from eventwire.actors.lexicon import ActorLexicon, Entry, word_list
+from eventwire.actors.lexicon import ActorLexicon, NameEntry, word_list
 from eventwire.actors.matching import KbFinder
 from eventwire.actors.names import NameFinder, NameMatch
 from eventwire.actors.syntax import (
@@ -175,7 +175,7 @@ class Recognizer:
             **kw,
         )
 
-    def entry(self, match: NameMatch) -> Entry:
+    def entry(self, match: NameMatch) -> NameEntry:
         return match.entry.at(self.date)
 
     def _from_name(self, tok: Any, match: NameMatch) -> Found | None:
@@ -214,7 +214,7 @@ class Recognizer:
         """ "Beijing said" is the government; "the capital Juba" is a place."""
         return not any(c.i < match.start for c in tok.lefts)
 
-    def _owner(self, tok: Any, entry: Entry) -> Found | None:
+    def _owner(self, tok: Any, entry: NameEntry) -> Found | None:
         """A country word modifying a noun that names no actor is that noun's owner:
         "an Indian proposal", "Israeli air raids", "U.S. exports" (the whole phrase, so
         that the event coder finds it from the noun)."""
@@ -239,7 +239,7 @@ class Recognizer:
         return found
 
     def _agent(
-        self, tok: Any, act: Any, entry: Entry, sectors: tuple[str, ...], org: str | None
+        self, tok: Any, act: Any, entry: NameEntry, sectors: tuple[str, ...], org: str | None
     ) -> Found:
         """The modifier of an act's noun is who acts: "an Israeli air strike" is an Israeli
         military act, so "Israeli" is coded ``ISRMIL`` as a mention of its own, for the

@@ -18,7 +18,8 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import DictionaryError
 
-__all__ = ["Entry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon", "word_list"]
+__all__ = ["TriggerEntry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon",
+           "word_list"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
                "conditional", "pending", "negations", "intent_governors", "obligation",
@@ -38,7 +39,7 @@ def _word(value: Any) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class TriggerEntry:
     """One trigger pattern: a lemma with the constraints that make it code ``cameo``."""
 
     id: str
@@ -69,17 +70,18 @@ class Entry:
 class EventLexicon:
     """Entries by (pos, head lemma), plus the word lists the mood checks use."""
 
-    by_key: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[tuple[str, str], list[TriggerEntry]] = field(
+        default_factory=lambda: defaultdict(list))
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     threat_codes: dict[str, str] = field(default_factory=dict)
     _opaque: tuple[object, frozenset[str]] | None = field(default=None, repr=False,
                                                          compare=False)
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: TriggerEntry) -> None:
         self.by_key[(entry.pos, entry.lemma)].append(entry)
         self._opaque = None
 
-    def lookup(self, pos: str, lemma: str) -> list[Entry]:
+    def lookup(self, pos: str, lemma: str) -> list[TriggerEntry]:
         return self.by_key.get((pos, lemma), [])
 
     def word_list(self, name: str) -> frozenset[str]:
@@ -100,13 +102,13 @@ class EventLexicon:
         return self._opaque[1]
 
 
-def _entries(raw: dict[str, Any]) -> list[Entry]:
+def _entries(raw: dict[str, Any]) -> list[TriggerEntry]:
     out = []
     for lemma in raw["lemmas"]:
         words = str(lemma).lower().split()
         target = raw.get("target")
         out.append(
-            Entry(
+            TriggerEntry(
                 id=str(raw["id"]),
                 cameo=str(raw["cameo"]),
                 lemma=words[-1],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.arguments import IsActor, late_agent, modifier_agent
-from eventwire.events.lexicon import Entry, EventLexicon
+from eventwire.events.lexicon import EventLexicon, TriggerEntry
 
 __all__ = ["Match", "match_token", "lemma_keys"]
 
@@ -26,7 +26,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 class Match:
     """A fired entry: the trigger token and the verb that carries its arguments."""
 
-    entry: Entry
+    entry: TriggerEntry
     trigger: Token
     verb: Token
     noun: Token | None = None
@@ -52,7 +52,7 @@ def lemma_keys(tok: Token) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[Entry]:
+def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
     """Entries for the first lemma key that has any."""
     for key in lemma_keys(tok):
         found = lex.lookup(pos, key)
@@ -75,7 +75,7 @@ def _objects(tok: Token) -> set[str]:
     return out
 
 
-def _fits(entry: Entry, tok: Token) -> bool:
+def _fits(entry: TriggerEntry, tok: Token) -> bool:
     kids = list(tok.children)
     if entry.prt and not any(
         k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == entry.prt for k in kids
@@ -98,16 +98,16 @@ def _fits(entry: Entry, tok: Token) -> bool:
     return True
 
 
-def best_entry(entries: list[Entry], tok: Token) -> Entry | None:
+def best_entry(entries: list[TriggerEntry], tok: Token) -> TriggerEntry | None:
     """The most constrained entry whose constraints the token satisfies."""
-    best: Entry | None = None
+    best: TriggerEntry | None = None
     for entry in entries:
         if _fits(entry, tok) and (best is None or entry.specificity > best.specificity):
             best = entry
     return best
 
 
-def _light_noun(verb: Token, lex: EventLexicon) -> tuple[Entry, Token] | None:
+def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | None:
     """The event noun a light verb carries: "launched an attack", "held talks"."""
     if not set(lemma_keys(verb)) & lex.word_list("light_verbs"):
         return None
