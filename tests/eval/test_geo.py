@@ -4,8 +4,17 @@ import gzip
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from eventwire.eval.geo import GeoCounts, Toponym, load, report_from, score_article
+from eventwire.eval.geo import (
+    GeoCounts,
+    Toponym,
+    _url,
+    load,
+    report_from,
+    score,
+    score_article,
+)
 
 GEOVIRUS = """<articles>
 <article><source>https://example.org/a</source>
@@ -88,3 +97,32 @@ def test_no_resolved_match_leaves_distance_figures_undefined() -> None:
     assert r.toponym_recall == 0.0
     assert r.accuracy_161km is None
     assert r.mean_error_km is None
+
+
+LOCAL = """<articles><article docid="9">
+<domain>ajc.com</domain><url>https://www.ajc.com/news/local/barn-fire/?a=1&amp;b=2</url>
+<text><![CDATA[A fire destroyed a barn outside Athens early on Sunday. Nobody was hurt.]]></text>
+<toponyms><toponym><start>32</start><end>38</end><phrase>Athens</phrase>
+<gaztag geonameid="4180386"><lat>33.96</lat><lon>-83.38</lon></gaztag></toponym></toponyms>
+</article></articles>
+"""
+
+
+def test_the_articles_url_reaches_the_document_for_the_outlet_prior(
+    tmp_path: Path, pipeline
+) -> None:
+    path = tmp_path / "local.xml"
+    path.write_text(LOCAL)
+    [item] = load(path).items
+    assert item.url == "https://www.ajc.com/news/local/barn-fire/?a=1&b=2"
+    report = score([item], pipeline, str(path))
+    assert (report.resolved_matches, report.accuracy_161km) == (1, 1.0)
+
+
+def test_a_geovirus_source_is_its_url_and_an_empty_one_none(tmp_path: Path) -> None:
+    path = tmp_path / "gv.xml"
+    path.write_text(GEOVIRUS.replace("<article><text>Bad span", "<article><source></source>"
+                                     "<text>Bad span"))
+    [item] = load(path).items
+    assert item.url == "https://example.org/a"
+    assert _url(etree.fromstring("<article><source> </source></article>")) is None

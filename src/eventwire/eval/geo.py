@@ -2,9 +2,12 @@
 
 An ``<article>`` holds a ``<text>`` and toponyms (``<location>`` or ``<toponym>``) with
 ``start``/``end`` offsets into it, a name (``name`` or ``phrase``) and, when resolved,
-``lat``/``lon`` (directly or under ``<gaztag>``). Figures: toponym span precision and
-recall with overlap matching; on matched spans where both sides have coordinates,
-accuracy within 161 km (100 miles) and the mean and median error in km.
+``lat``/``lon`` (directly or under ``<gaztag>``); the page's address, when the article
+gives one (LGL's ``<url>``, GeoVirus' ``<source>``), is the document's ``url``, as a JSON
+Lines input's would be, so that the outlet's region is a prior (docs/places.md).
+Figures: toponym span precision and recall with overlap matching; on matched spans where
+both sides have coordinates, accuracy within 161 km (100 miles) and the mean and median
+error in km.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from eventwire.eval.metrics import (
     span_match,
 )
 from eventwire.eval.registry import Kind
+from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
 __all__ = ["Toponym", "GeoItem", "GeoReport", "load", "score_article", "KIND"]
@@ -60,6 +64,7 @@ class GeoItem:
     date: str | None
     toponyms: tuple[Toponym, ...]
     repaired: int = 0
+    url: str | None = None
 
 
 def _field(el: Any, name: str) -> str | None:
@@ -112,6 +117,15 @@ def _text_id(text: str) -> str:
     return "text-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _url(el: Any) -> str | None:
+    """The article's web address (LGL ``<url>``, GeoVirus ``<source>``), if it is one."""
+    for tag in ("url", "source"):
+        value = (el.findtext(tag) or "").strip()
+        if value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
 def _article(el: Any, name: str) -> GeoItem:
     text = el.findtext("text")
     if not text:
@@ -124,6 +138,7 @@ def _article(el: Any, name: str) -> GeoItem:
         date=iso_date(el.findtext("dltime")),
         toponyms=tuple(t for t, _ in found),
         repaired=sum(moved for _, moved in found),
+        url=_url(el),
     )
 
 
@@ -233,9 +248,16 @@ def report_from(c: GeoCounts, path: str, crashed: int = 0) -> GeoReport:
     )
 
 
+def _document(item: GeoItem) -> Document:
+    """The raw document of one article, with its address when the gold gives one."""
+    doc = make_document(item.id, item.text, source=item.location, dct=item.date)
+    doc.url = item.url
+    return doc
+
+
 def score(items: Sequence[GeoItem], pipeline: Pipeline, path: str) -> GeoReport:
     """Run the system over every article and sum the counts."""
-    docs = (make_document(it.id, it.text, source=it.location, dct=it.date) for it in items)
+    docs = (_document(it) for it in items)
     total, crashed, realigned = GeoCounts(), 0, 0
     errors: list[str] = []
     for item, outcome in zip(items, run_documents(pipeline, docs, errors), strict=True):
