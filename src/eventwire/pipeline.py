@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from eventwire.config import Config, load_config
-from eventwire.errors import ConfigError, EventwireError, StageError
+from eventwire.errors import Errors, EventwireError
 from eventwire.model import Document
 from eventwire.settings import from_mapping
 
@@ -159,11 +159,7 @@ def check_stages(config: Config) -> list[tuple[str, Any]]:
     registry = registered_stages()
     unknown = [n for n in names if n not in registry]
     if unknown:
-        raise ConfigError(
-            f"unknown stage(s) {unknown} in 'pipeline'",
-            code="E209",
-            hint=f"registered stages are {sorted(registry)}",
-        )
+        raise Errors.E209.error(unknown=unknown, registered=sorted(registry))
     sections = config.get("stages") or {}
     checked = [(n, _settings_of(registry[n], config)) for n in names]
     for name, info in registry.items():  # settings of stages left out of the pipeline
@@ -176,14 +172,8 @@ def _fail(doc: Document, stage: str, exc: Exception) -> None:
     if isinstance(exc, EventwireError):
         doc.error = exc.with_context(doc_id=doc.doc_id, stage=stage, source=doc.source)
         return
-    err = StageError(
-        f"{type(exc).__name__}: {exc}",
-        code="E301",
-        doc_id=doc.doc_id,
-        stage=stage,
-        source=doc.source,
-        hint="this is a bug in eventwire or in a user stage; please report it with the input",
-    )
+    err = Errors.E301.error(kind=type(exc).__name__, reason=exc, doc_id=doc.doc_id,
+                            stage=stage, source=doc.source)
     err.__cause__ = exc
     doc.error = err
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from typing import get_type_hints as _type_hints
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, Entry, Errors
 
 __all__ = [
     "AtLeast",
@@ -45,9 +45,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-HINT = "fix it in the --config file or --set; `eventwire config` prints every key and value"
-
-
 @dataclass(frozen=True)
 class AtLeast:
     """``Annotated`` metadata: the smallest number a field accepts."""
@@ -57,9 +54,9 @@ class AtLeast:
 
 @dataclass(frozen=True)
 class Code:
-    """``Annotated`` metadata: the documented error code of a field's bad values."""
+    """``Annotated`` metadata: the catalogue entry (code) of a field's bad values."""
 
-    code: str
+    entry: Entry[ConfigError]
 
 
 class _Invalid(Exception):
@@ -190,16 +187,15 @@ def _kind(value: Any) -> str:
 
 
 def _error(model: type, meta: list[Any], exc: _Invalid) -> ConfigError:
-    field_code = next((m.code for m in meta if isinstance(m, Code)), None)
-    code = field_code or getattr(model, "error_code", None)
-    code = code or ("E218" if exc.kind == "type" else "E219")
-    return ConfigError(f"{exc.key} is {exc.value!r} ({_kind(exc.value)}); expected "
-                       f"{exc.expected}", code=code, hint=HINT)
+    field_entry = next((m.entry for m in meta if isinstance(m, Code)), None)
+    entry = field_entry or getattr(model, "error_code", None)
+    entry = entry or (Errors.E218 if exc.kind == "type" else Errors.E219)
+    return entry.error(key=exc.key, value=exc.value, kind=_kind(exc.value),
+                       expected=exc.expected)
 
 
 def _unknown(model: type, key: str, names: list[str]) -> ConfigError:
-    return ConfigError(f"unknown configuration key {key!r}", code="E202",
-                       hint=f"known keys here: {', '.join(names) or 'none'}; " + HINT)
+    return Errors.E202.error(key=key, known=", ".join(names) or "none")
 
 
 def from_mapping(model: type[T], data: Any, where: str) -> T:
@@ -213,8 +209,7 @@ def from_mapping(model: type[T], data: Any, where: str) -> T:
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        raise ConfigError(f"{where!r} must be a mapping, got {_kind(data)}", code="E203",
-                          hint=HINT)
+        raise Errors.E203.error(key=where, kind=_kind(data))
     hints = _type_hints(model, include_extras=True)
     names = [f.name for f in dataclasses.fields(model) if f.init]  # type: ignore[arg-type]
     for key in data:
@@ -266,7 +261,7 @@ class ModelSettings:
 class EngineSettings:
     """``engine``: how many worker processes, and how documents are batched to them."""
 
-    workers: Annotated[Literal["auto"] | int, AtLeast(1), Code("E215")] = "auto"
+    workers: Annotated[Literal["auto"] | int, AtLeast(1), Code(Errors.E215)] = "auto"
     batch_size: Positive = 16
     max_in_flight: Positive = 4
 

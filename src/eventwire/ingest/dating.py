@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.ingest.dates import to_date
 from eventwire.ingest.evidence import WEIGHTS, Evidence, collect_evidence
-from eventwire.settings import HINT, AtLeast, from_mapping
+from eventwire.settings import AtLeast, from_mapping
 
 __all__ = ["Estimate", "estimate_date", "parse_stated", "DatingSettings"]
 
@@ -48,8 +48,7 @@ class DatingSettings:
         """Refuse a weight for a kind of clue that does not exist (a typo weighs nothing)."""
         unknown = sorted(set(self.weights) - set(WEIGHTS))
         if unknown:
-            raise ConfigError(f"unknown configuration key 'stages.dating.weights.{unknown[0]}'",
-                              code="E202", hint=f"kinds of clue: {', '.join(WEIGHTS)}; {HINT}")
+            raise Errors.E202_clue.error(key=unknown[0], kinds=", ".join(WEIGHTS))
 
 _UNSUPPORTED = "year_floor", "stated"
 _NO_DATE = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors
 
 __all__ = ["decode", "strip_controls", "bom_codec"]
 
@@ -46,11 +46,7 @@ def _decode_bom(data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"starts with a {codec.upper()} byte order mark but is not valid {codec.upper()}",
-            code="E109",
-            hint="convert the file to UTF-8",
-        ) from exc
+        raise Errors.E109_bom.error(codec=codec.upper()) from exc
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -70,17 +66,13 @@ def decode(data: bytes | str) -> str:
         text = _decode_bom(data, codec)
     else:
         if _looks_binary(data):
-            raise InputError(
-                "looks like a binary file, not text",
-                code="E107",
-                hint="give text, HTML or JSON Lines (gzip allowed)",
-            )
+            raise Errors.E107.error()
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _detect(data)
     if not text.strip():
-        raise InputError("is empty", code="E108")
+        raise Errors.E108.error()
     return text
 
 
@@ -98,9 +90,5 @@ def _detect(data: bytes) -> str:
         ties = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
         best = next((m for m in ties if m.encoding in _PREFERRED), best)
     if best is None:
-        raise InputError(
-            "is not valid UTF-8 and no text encoding could be detected",
-            code="E109",
-            hint="convert the file to UTF-8",
-        )
+        raise Errors.E109.error()
     return str(best)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors
 from eventwire.ingest.dates import parse_date
 from eventwire.ingest.decode import strip_controls
 from eventwire.ingest.meta import (
@@ -75,11 +75,7 @@ def extract_html(html: str, *, favor_precision: bool = False, min_words: int = 1
     data = _result_dict(html, favor_precision)
     text = strip_controls(str((data or {}).get("text") or "")).strip()
     if data is None or len(text.split()) < min_words:
-        raise InputError(
-            f"HTML page has no article text (fewer than {min_words} words extracted)",
-            code="E111",
-            hint="the page may be an index, a login wall or rendered by JavaScript",
-        )
+        raise Errors.E111.error(min_words=min_words)
     return _with_metadata(html, text, data)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["read_data", "patterns", "compiled", "month_number", "weekday_number"]
 
@@ -25,9 +25,9 @@ def read_data(name: str, what: str) -> dict[str, Any]:
     try:
         data = load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the {what}: {exc}", code="E120") from exc
+        raise Errors.E120.error(what=what, reason=exc) from exc
     if not isinstance(data, dict):
-        raise DictionaryError(f"the {what} file is not a mapping", code="E120")
+        raise Errors.E120_mapping.error(what=what)
     return data
 
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.ingest.decode import bom_codec
 from eventwire.model import Document
 
@@ -102,9 +102,9 @@ def _sniff(head: bytes) -> str:
     return "text"
 
 
-def _error_doc(source: str, message: str, code: str, hint: str | None = None) -> Document:
+def _error_doc(source: str, error: InputError) -> Document:
     doc = Document(doc_id=source, source=source)
-    doc.error = InputError(message, code=code, doc_id=source, stage=STAGE, hint=hint, source=source)
+    doc.error = error.with_context(doc_id=source, stage=STAGE, source=source)
     return doc
 
 
@@ -135,30 +135,21 @@ def record_id(value: Any) -> str | None:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise InputError(
-        f"the record's id {json.dumps(value)[:60]} is not a string or an integer",
-        code="E112",
-        hint="give the id as a JSON string",
-    )
+    raise Errors.E112.error(value=json.dumps(value)[:60])
 
 
 def record_to_document(rec: Any, source: str) -> Document:
     """Turn one JSON Lines record (ours or news-please's) into a raw Document."""
     if not isinstance(rec, dict):
-        return _error_doc(source, "JSON record is not an object", "E104")
+        return _error_doc(source, Errors.E104.error())
     fields = record_fields(rec)
     text, html = fields["text"], fields["html"]
     if not isinstance(text, str) and not isinstance(html, str):
-        return _error_doc(
-            source,
-            f"the record has no text (one of {list(TEXT_FIELDS)})",
-            "E105",
-            hint="give the article text in a 'text' field",
-        )
+        return _error_doc(source, Errors.E105.error(fields=list(TEXT_FIELDS)))
     try:
         given_id = record_id(fields["id"])
     except InputError as exc:
-        return _error_doc(source, exc.message, exc.code, exc.hint)
+        return _error_doc(source, exc)
     raw: str = text if isinstance(text, str) else html
     doc = Document(
         doc_id=given_id if given_id is not None else content_id(raw),
@@ -182,11 +173,7 @@ def _open(path: Path, gz: bool) -> IO[bytes]:
 def _read_limited(fh: IO[bytes], max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            f"larger than the limit of {max_bytes:,} bytes",
-            code="E103",
-            hint="raise stages.clean.max_bytes, or split the file",
-        )
+        raise Errors.E103_file.error(max_bytes=max_bytes)
     return data
 
 
@@ -234,15 +221,14 @@ def _iter_records(
     for lineno, line in enumerate(lines, 1):
         where = f"{source}:{lineno}"
         if line is None or len(line.rstrip(b"\r\n")) > max_bytes:
-            yield _error_doc(where, f"record larger than {max_bytes:,} bytes", "E103",
-                             hint="raise stages.clean.max_bytes, or shorten the record")
+            yield _error_doc(where, Errors.E103_record.error(max_bytes=max_bytes))
             continue
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield _error_doc(where, f"not valid JSON: {exc}", "E106")
+            yield _error_doc(where, Errors.E106.error(reason=exc))
             continue
         yield record_to_document(rec, where)
 
@@ -264,7 +250,7 @@ def _stream_jsonl(path: Path, gz: bool, source: str, max_bytes: int) -> Iterator
         with _open(path, gz) as fh:
             yield from _iter_records(_bounded_lines(fh, max_bytes), source, max_bytes)
     except (OSError, EOFError, zlib.error) as exc:
-        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+        yield _error_doc(source, Errors.E101_truncated.error(reason=exc))
 
 
 def _whole(data: bytes, kind: str, source: str) -> Document:
@@ -280,8 +266,7 @@ def _csv_records(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Documen
     if header is None:
         return
     if not {h.strip() for h in header} & set(TEXT_FIELDS + HTML_FIELDS):
-        yield _error_doc(source, f"CSV header has no text column (one of {list(TEXT_FIELDS)})",
-                         "E114", hint="name the column that holds the article 'text'")
+        yield _error_doc(source, Errors.E114_header.error(fields=list(TEXT_FIELDS)))
         return
     names = [h.strip() for h in header]
     for row in rows:
@@ -297,11 +282,9 @@ def _stream_csv(path: Path, gz: bool, source: str, max_bytes: int) -> Iterator[D
         with _open(path, gz) as fh:
             yield from _csv_records(fh, source, max_bytes)
     except (csv.Error, UnicodeDecodeError) as exc:
-        yield _error_doc(source, f"not a readable CSV file: {exc}", "E114",
-                         hint="give UTF-8 CSV with a header row and quoted fields, each "
-                              "under stages.clean.max_bytes")
+        yield _error_doc(source, Errors.E114.error(reason=exc))
     except (OSError, EOFError, zlib.error) as exc:
-        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+        yield _error_doc(source, Errors.E101_truncated.error(reason=exc))
     finally:
         csv.field_size_limit(limit)
 
@@ -320,10 +303,10 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docume
         with _open(path, gz) as fh:
             data = _read_limited(fh, max_bytes)
     except InputError as exc:
-        yield _error_doc(source, exc.message, exc.code, exc.hint)
+        yield _error_doc(source, exc)
         return
     except (OSError, EOFError, zlib.error) as exc:
-        yield _error_doc(source, f"cannot read: {exc}", "E101", hint="is the file truncated?")
+        yield _error_doc(source, Errors.E101_truncated.error(reason=exc))
         return
     kind = kind or _sniff(data[:4096])
     if kind == "record":
@@ -348,8 +331,7 @@ def _read_stream(fh: IO[bytes], source: str, max_bytes: int) -> Iterator[Documen
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield _error_doc(source, f"larger than the limit of {max_bytes:,} bytes", "E103",
-                         hint="raise stages.clean.max_bytes, or split the input")
+        yield _error_doc(source, Errors.E103_input.error(max_bytes=max_bytes))
         return
     yield _whole(data, kind, source)
 
@@ -361,7 +343,7 @@ def _read_pipe(path: Path, max_bytes: int) -> Iterator[Document]:
             with _open(path, gz) as fh:
                 yield from _read_stream(fh, str(path), max_bytes)
         except (OSError, EOFError, zlib.error) as exc:
-            yield _error_doc(str(path), f"cannot read: {exc}", "E101")
+            yield _error_doc(str(path), Errors.E101.error(reason=exc))
         return
     yield from read_path(path, max_bytes)
 
@@ -394,4 +376,4 @@ def read_inputs(
         elif is_stream(path):
             yield from _read_pipe(path, max_bytes)
         else:
-            yield _error_doc(str(p), "no such file or directory", "E102")
+            yield _error_doc(str(p), Errors.E102.error())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from eventwire.config import Config
-from eventwire.errors import InputError
+from eventwire.errors import Errors
 from eventwire.ingest.dates import find_time, parse_date
 from eventwire.ingest.dating import DatingSettings, estimate_date
 from eventwire.ingest.decode import decode, strip_controls
@@ -116,11 +116,7 @@ class CleanStage:
     def _check_size(self, raw: bytes | str) -> None:
         size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
         if size > self.max_bytes:
-            raise InputError(
-                f"larger than the limit of {self.max_bytes:,} bytes",
-                code="E103",
-                hint="raise stages.clean.max_bytes, or split the document",
-            )
+            raise Errors.E103_document.error(max_bytes=self.max_bytes)
 
     def _clean_html(self, doc: Document, text: str) -> None:
         page = extract_html(
@@ -149,7 +145,7 @@ class CleanStage:
         else:
             self._by_fmt.get(doc.fmt, _clean_text)(doc, text)
         if not doc.text.strip():
-            raise InputError("has no text left after cleaning", code="E108")
+            raise Errors.E108_cleaned.error()
         return doc
 
 

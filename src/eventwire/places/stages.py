@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, cast
 
 from eventwire.config import Config
+from eventwire.errors import ConfigError, Entry, Errors
 from eventwire.model import Document, PlaceMention
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DEFAULT_DATASET, Place, load_gazetteer, normalise
@@ -51,7 +52,7 @@ class PlacesSettings:
     Bad values keep the code places has always documented for them (E251).
     """
 
-    error_code: ClassVar[str] = "E251"
+    error_code: ClassVar[Entry[ConfigError]] = Errors.E251
 
     gazetteer: Gazetteer = cast(Gazetteer, DEFAULT_DATASET)
     gazetteers: list[str] = field(default_factory=list)
