@@ -30,13 +30,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
 from typing import Any, NamedTuple
 
 from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, Location, PlaceMention
-from eventwire.places.util import load_context
+from eventwire.places.util import context_words
 
 __all__ = ["Placed", "locate_event", "story_focus", "precision_of"]
 
@@ -65,9 +64,9 @@ def precision_of(feature: str | None) -> str:
     return PRECISION.get(feature or "", "city")
 
 
-@cache
 def _locatives() -> frozenset[str]:
-    return frozenset(str(p).lower() for p in load_context().get("locative_preps") or [])
+    """The places package's locative prepositions; a file without them raises (E252)."""
+    return context_words("locative_preps")
 
 
 def _place_root(doc: Document, mention: PlaceMention) -> Any | None:
