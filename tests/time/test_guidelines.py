@@ -67,3 +67,29 @@ def test_every_night_is_a_part_of_every_day(pipeline: Pipeline) -> None:
 
 def test_a_weekly_with_a_possessive_is_a_newspaper(pipeline: Pipeline) -> None:
     assert "weekly" not in times(pipeline, "Police searched the weekly's offices.", WEDNESDAY)
+
+
+def test_a_named_zone_gives_its_utc_offset(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The storm made landfall at 6 p.m. EDT. Markets close at 1630 "
+                  "GMT.", WEDNESDAY)
+    assert found["6 p.m. EDT"] == ("TIME", "2024-03-13T18:00-04:00")
+    assert found["1630 GMT"] == ("TIME", "2024-03-13T16:30Z")
+
+
+def test_clock_times_in_brackets_take_the_day_after_them(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The quake struck at 3:05 a.m. (0005 GMT) on Monday.", WEDNESDAY)
+    assert found["3:05 a.m."] == ("TIME", "2024-03-11T03:05")
+    assert found["0005 GMT"] == ("TIME", "2024-03-11T00:05Z")
+
+
+def test_the_year_before_counts_from_the_last_date(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The bridge reopened in 2003, after a flood the year before.",
+                  WEDNESDAY)
+    assert found["the year before"] == ("DATE", "2002")
+
+
+def test_fiscal_periods_carry_the_fy_prefix(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Sales rose in the fiscal second quarter, and the firm expects "
+                  "a profit in fiscal 2025.", WEDNESDAY)
+    assert found["the fiscal second quarter"] == ("DATE", "FY2024-Q2")
+    assert found["fiscal 2025"] == ("DATE", "FY2025")

@@ -104,9 +104,17 @@ def holiday(text: str, ctx: Context) -> Norm | None:
     return Norm("DATE", value)
 
 
+_FISCAL = re.compile(r"(?i)\b(?:fiscal|FY)\b|\bFY(?=\d)")
+
+
+def fiscal(text: str, value: str | None) -> str | None:
+    """A fiscal period carries TIMEX3's ``FY`` prefix ("fiscal 2001" -> FY2001)."""
+    return "FY" + value if value and _FISCAL.search(text) and value[0].isdigit() else value
+
+
 def year(text: str, ctx: Context) -> Norm | None:
     found = year_of(text)
-    return Norm("DATE", fmt_year(found)) if found is not None else None
+    return Norm("DATE", fiscal(text, fmt_year(found))) if found is not None else None
 
 
 def decade(text: str, ctx: Context) -> Norm | None:
@@ -144,7 +152,7 @@ def quarter(text: str, ctx: Context) -> Norm | None:
         year_no = ctx.dct.year + shift
     if year_no is None or fmt_year(year_no) is None:
         return Norm("DATE", f"XXXX-Q{number}")
-    return Norm("DATE", f"{year_no:04d}-Q{number}")
+    return Norm("DATE", fiscal(text, f"{year_no:04d}-Q{number}"))
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

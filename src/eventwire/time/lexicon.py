@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["Unit", "TimeLexicon", "lexicon", "alternation"]
 
@@ -50,6 +50,7 @@ class TimeLexicon:
     fuzzy: dict[str, str]
     frequencies: dict[str, str]
     zones: tuple[str, ...]
+    zone_offsets: dict[str, str]
     year_cues: frozenset[str]
     season_cues: frozenset[str]
     future_cues: frozenset[str]
@@ -107,6 +108,7 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
         fuzzy=_lower_keys(data["fuzzy"]),
         frequencies=_lower_keys(data["frequencies"]),
         zones=tuple(str(z) for z in data["zones"]),
+        zone_offsets={str(k): str(v) for k, v in data["zone_offsets"].items()},
         **{key: _words(data, key) for key in _WORD_SETS},
     )
 
@@ -127,9 +129,4 @@ def lexicon() -> TimeLexicon:
         text = resources.files("eventwire").joinpath(LEXICON_PATH).read_text("utf-8")
         return _build(load_yaml(text))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise DictionaryError(
-            f"the time lexicon {LEXICON_PATH} cannot be read: {exc}",
-            code="E239",
-            stage="times",
-            hint="reinstall eventwire or fix the file",
-        ) from exc
+        raise Errors.E239.error(path=LEXICON_PATH, reason=exc, stage="times") from exc

@@ -148,7 +148,8 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
     count = rf"(?:{num}|{vague})"
     lead_wday = rf"(?:{wday},?\s)?"
     clock = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)"
-             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?i:noon|midnight))")
+             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?i:noon|midnight)"
+             r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s(?:GMT|UTC)\b))")
     return {
         "iso": r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])",
         "numeric": r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
@@ -156,7 +157,8 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "dmy": rf"{lead_wday}(?:the\s)?{_DAYNUM}\s(?:of\s)?{month}(?:,?\s{_YEAR4})?",
         "month_year": rf"{_MOD}{month},?\s(?:of\s)?{_YEAR4}",
         "holiday": rf"(?:{alternation(lex.holidays)})(?:\s{_YEAR4})?",
-        "quarter": rf"(?i:(?:the\s)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+        "quarter": rf"(?i:(?:the\s)?(?:fiscal\s)?"
+                   r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
                    rf"[\s-]quarter)(?:\s(?i:of)\s(?:{_YEAR4}|(?i:this|last|next)\syear))?",
         "century": rf"(?i:the\s)?{_MOD}(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-](?i:century)",
         "decade": rf"(?i:the\s)?{_MOD}(?:\d{{3}}0|'\d0|\d0)(?:'s|s)",
@@ -167,7 +169,8 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
                    rf"the\sday\sbefore\syesterday|the\sday\safter\stomorrow)"
                    rf"(?:\s(?:{part}))?|this\s{part})",
         # "the day before." / "the day after,": alone, not "the day before the vote"
-        "day_around": r"(?i:the\sday\s(?:before|after))(?=\s*(?:[.,;:!?)]|$))",
+        "day_around": r"(?i:the\s(?:day|week|month|year)\s(?:before|after))"
+                      r"(?=\s*(?:[.,;:!?)]|$))",
         # the adverb ("attacked overnight", "Overnight, ..."), not "an overnight curfew"
         "overnight": r"(?i:overnight)(?=\s*(?:[.,;:!?)]|$)|\s(?:in|on|at|near|and|as|when|"
                      r"while|after|before|to|from|into|across|along|with)\b)",

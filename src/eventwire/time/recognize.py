@@ -35,7 +35,7 @@ _MODIFIED = re.compile(r"(?i)^(?:the\s)?(?:very\s)?(?:early|earlier|late|later|m
                        r"beginning|start|middle|first|second)\b")
 _YEAR_PUNCT = re.compile(r"^\s*(?:[,.;:)\]!?'\"]|$|-|–|and\b|to\b|or\b)")
 _WINDOW = 40
-_JOINER = re.compile(r"^\s*(?:,|on|,\s*on)?\s*$", re.I)
+_JOINER = re.compile(r"^\s*[()]?\s*(?:,|on|,\s*on)?\s*$", re.I)
 _ADDRESS = re.compile(r"(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Dr|Drive|Lane|Ln|Way|Highway|Hwy|Court|Ct|Place|Pl)\b")
 
@@ -217,9 +217,13 @@ def _weekday_in_brackets(found: list[TimeMention], text: str) -> None:
 
 
 def _date_following_clocks(found: list[TimeMention], text: str) -> None:
-    """"4 p.m. May 14": a clock time takes the day written right after it."""
-    for clock, after in zip(found, found[1:], strict=False):
-        if clock.type != "TIME" or after.type != "DATE" or after.precision != "day":
+    """"4 p.m. May 14", "5 p.m. on Friday", "4:17 a.m. (0117 GMT) on Monday": clock
+    times take the day written right after them."""
+    for i, after in enumerate(found):
+        if after.type != "DATE" or after.precision != "day" or not after.value:
             continue
-        if _JOINER.match(text[clock.end:after.start]) and clock.value and after.value:
-            clock.value = after.value + clock.value[10:]
+        j = i - 1
+        while j >= 0 and found[j].type == "TIME" and found[j].value \
+                and _JOINER.match(text[found[j].end:found[j + 1].start]):
+            found[j].value = after.value + found[j].value[10:]
+            j -= 1

@@ -36,7 +36,8 @@ _FINER = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24)}
 _PER_DAY = {"H": 24, "M": 24 * 60, "S": 24 * 3600}
 _CLOCK_REACH = 150
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"]|\n")
-_CLOCK = re.compile(r"(?i)(\d{1,2})(?::(\d{2}))?\s?(a\.m\.|p\.m\.|am|pm)?|(noon|midnight)")
+_CLOCK = re.compile(r"(?i)(\d{1,2})(?::?(\d{2}))?\s?(a\.m\.|p\.m\.|am|pm)?|(noon|midnight)")
+_ZONE = re.compile(r"\b([A-Z]{2,4})\b")
 
 
 def _shift_days(base: Anchor, days: int) -> date | None:
@@ -149,8 +150,13 @@ def deictic(text: str, ctx: Context) -> Norm | None:
 
 def day_around(text: str, ctx: Context) -> Norm | None:
     """"the day before" / "the day after": a day from the last explicit date; "the day
-    before" with none counts from the creation date (see the module's docstring)."""
+    before" with none counts from the creation date (see the module's docstring). "The
+    year before" (1995) is 1994, "the week after" a week: only from an explicit date."""
     before = text.lower().endswith("before")
+    found = unit_of(text)
+    if found is not None and found[0] != "day":
+        name, unit = found
+        return Norm("DATE", shift(ctx.ref, name, unit, -1 if before else 1))
     base = ctx.ref if ctx.ref is not None else (ctx.dct if before else None)
     day = _shift_days(base, -1 if before else 1) if base is not None else None
     return Norm("DATE", day.isoformat() if day else None)
@@ -243,8 +249,9 @@ def _clock_day(text: str, ctx: Context) -> str:
 
 
 def clock(text: str, ctx: Context) -> Norm | None:
-    """"8:11 PM EDT", "15:00 GMT Saturday", "noon": the day from a weekday in the phrase,
-    a date just before it, or the anchor."""
+    """"8:11 PM EDT", "15:00 GMT Saturday", "0300 GMT", "noon": the day from a weekday in
+    the phrase, a date just before it, or the anchor; a named zone adds its UTC offset
+    ("T20:11-04:00")."""
     m = _CLOCK.match(text)
     if m is None:
         return None
@@ -256,7 +263,9 @@ def clock(text: str, ctx: Context) -> Norm | None:
         hour = hour % 12 + (12 if marker == "pm" else 0) if marker else hour
     if hour > 23 or minute > 59:
         return None
-    return Norm("TIME", f"{_clock_day(text, ctx)}T{hour:02d}:{minute:02d}")
+    zone = _ZONE.search(text[m.end():])
+    offset = lexicon().zone_offsets.get(zone.group(1), "") if zone else ""
+    return Norm("TIME", f"{_clock_day(text, ctx)}T{hour:02d}:{minute:02d}{offset}")
 
 
 RELATIVE = {
