@@ -24,6 +24,7 @@ from typing import Any
 
 from eventwire.errors import Errors, StoreError
 from eventwire.store import vocab
+from eventwire.store.words import text_clause
 
 __all__ = ["EventFilter", "where_sql", "parse_day", "day_span", "check_columns", "FILTER_NAMES"]
 
@@ -405,7 +406,7 @@ def _event_clauses(f: EventFilter) -> tuple[list[str], list[Any]]:
         clauses.append(sql)
         params += p
     for word in (f.text or "").split():
-        clauses.append("contains(lower(e.sentence), ?)")
+        clauses.append(text_clause())  # contains(lower(e.sentence), word), by the index
         params.append(word.lower())
     return clauses, params
 

@@ -12,7 +12,8 @@ tables and the columns, numbers the events in ingestion order and builds the clu
 from them. The step 1 -> 2 adds ``events.confidence``, the step 2 -> 3
 ``events.location_source`` and ``events.location_precision``, the step 3 -> 4 the
 resolved names ``events.source_resolved``, ``events.target_resolved`` and
-``mentions.resolved``.
+``mentions.resolved``, the step 4 -> 5 the word index of the sentences (``words``,
+``event_words``, see ``store.words``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from eventwire.store.schema import (
     create_statements,
     index_statements,
 )
+from eventwire.store.words import build_words
 
 __all__ = [
     "connect",
@@ -209,12 +211,19 @@ def _v3_to_v4(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
                 run(con, f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
 
+def _v4_to_v5(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    """The word index of event sentences that answers the ``text`` filter
+    (``store.words``), built from the stored events."""
+    build_words(con)
+
+
 #: version -> the step that brings a database of that version to the next one.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

@@ -14,8 +14,16 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import Errors
-from eventwire.store.filters import EventFilter, check_columns, day_span, parse_day, where_sql
+from eventwire.store.filters import (
+    FILTER_NAMES,
+    EventFilter,
+    check_columns,
+    day_span,
+    parse_day,
+    where_sql,
+)
 from eventwire.store.records import jsonable
+from eventwire.store.words import matches_sql
 
 __all__ = [
     "EventFilter", "EventPage", "where_sql", "encode_cursor", "decode_cursor", "parse_day",
@@ -85,6 +93,12 @@ WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))
 _CLUSTER_FIELDS = ("global_id", "num_mentions", "num_sources", "num_articles")
 
 
+def _words_only(filters: EventFilter) -> bool:
+    """True when words (``text``) are the only filter, so the word index alone answers."""
+    others = [name for name in FILTER_NAMES if name not in ("text", "undirected")]
+    return bool(filters.text) and not any(getattr(filters, name) for name in others)
+
+
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -96,13 +110,22 @@ def _keys(
 ) -> tuple[list[int], int | None]:
     """The first ``limit`` order keys after ``cursor``, newest first, and the total.
 
-    Why two plans: a top-N stops early when zone maps on ``order_key`` and ``day`` skip
+    Why three plans: words alone are answered from the word index, without reading the
+    events. Otherwise a top-N stops early when zone maps on ``order_key`` and ``day`` skip
     row groups, and a bare count is read from metadata, so for no filter or date, type
     and QuadClass filters two queries are cheapest; filters that must read every row
     cost one full scan each, so then one query does both.
     """
     where, params = where_sql(filters)
     after, after_params = decode_cursor(cursor) if cursor else ("TRUE", [])
+    if total and _words_only(filters):
+        words = [word.lower() for word in (filters.text or "").split()]
+        later = "m.order_key < ?" if cursor else "TRUE"
+        row = con.execute(
+            f"SELECT count(*), max(m.order_key, ?) FILTER (WHERE {later}) "
+            f"FROM ({matches_sql(len(words))}) m", [limit, *after_params, *words]).fetchone()
+        assert row is not None
+        return [int(k) for k in row[1] or []], int(row[0])
     if total and any(getattr(filters, name) for name in _SCANNING):
         row = con.execute(
             f"SELECT count(*), max(e.order_key, ?) FILTER (WHERE {after}) "

@@ -36,6 +36,7 @@ from eventwire.store.query import EventFilter, EventPage, read_page
 from eventwire.store.records import jsonable, rows_to_record
 from eventwire.store.rows import failure_row, record_to_rows
 from eventwire.store.schema import TABLE_COLUMNS, order_key
+from eventwire.store.words import add_words
 
 __all__ = ["Store", "IngestStats"]
 
@@ -303,6 +304,7 @@ class Store:
         dedup = assign_clusters(self.con, self.rule, tables["events"])
         for table in _TABLES:
             bulk_insert(self.con, table, TABLE_COLUMNS[table], tables[table])
+        add_words(self.con, tables["events"])
         save_clusters(self.con, dedup.touched.values())
         done = [d["doc_id"] for d in tables["documents"]] + [f["doc_id"] for f in failures]
         run(self.con,
