@@ -36,11 +36,9 @@ LITERAL = re.compile(r"""^[rbuRBU]?(['"])E\d{3}\1$""")
 #: Modules whose raise sites are not converted to the catalogue yet (an explicit, temporary
 #: allowance: each is a module being restructured; empty it as they are converted).
 NOT_YET_CONVERTED: frozenset[str] = frozenset({
-    "actors/dictionaries.py",
-    "actors/kb.py",
-    "actors/lexicon.py",
     "app/ingest.py",
     "app/inputs.py",
+    "app/parquet.py",
     "cli/events.py",
     "cli/train.py",
     "engines/local.py",
@@ -53,21 +51,9 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset({
     "eval/seed.py",
     "eval/split.py",
     "eval/timeml.py",
-    "events/lexicon.py",
-    "events/ontology.py",
-    "events/petrarch_read.py",
-    "events/stages.py",
-    "events/weights.py",
     "export/__init__.py",
     "export/tables.py",
-    "places/gazetteer.py",
-    "places/outlet.py",
-    "places/user.py",
-    "places/util.py",
-    "places/weights.py",
-    "quantities/numbers.py",
     "store/store.py",
-    "time/lexicon.py",
 })
 
 
@@ -216,6 +202,8 @@ def test_every_hint_names_commands_and_options_that_exist() -> None:
 @pytest.mark.parametrize("name", sorted(_entries()))
 def test_each_template_formats_with_its_fields(name: str) -> None:
     entry = _entries()[name]
+    assert not entry.fields & {"doc_id", "stage", "source", "detail", "status"}, (
+        "a field of the template has the name of the error's own context")
     error = entry.error(**dict.fromkeys(entry.fields, 1))
     assert isinstance(error, entry.cls) and error.code == entry.code
     assert "{" not in error.message or "{" in entry.template.replace("{{", "")

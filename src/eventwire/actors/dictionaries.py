@@ -30,7 +30,7 @@ import yaml
 from eventwire.actors.kb import normalise_date
 from eventwire.actors.lexicon import ActorLexicon, NameEntry, Period, split_code
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import DictionaryError, Errors
 
 __all__ = [
     "apply_dictionaries",
@@ -41,19 +41,9 @@ __all__ = [
 ]
 
 
-_MALFORMED_HINT = (
-    "fix that entry (docs/actors.md shows the format); "
-    "`eventwire actor NAME --dictionary FILE` shows how an entry is read"
-)
-
-
-def _error(path: Path | str, message: str, code: str = "E227") -> DictionaryError:
-    return DictionaryError(
-        f"actor dictionary {str(path)!r}: {message}",
-        code=code,
-        stage="actors",
-        hint=_MALFORMED_HINT if code == "E227" else "see docs/actors.md for the dictionary formats",
-    )
+def _error(path: Path | str, problem: str) -> DictionaryError:
+    """E227: an entry or file of a dictionary that is not in the documented form."""
+    return Errors.E227.error(path=str(path), problem=problem, stage="actors")
 
 
 def _entry(code: str, periods: Iterable[Period], rule: str) -> NameEntry:
@@ -125,7 +115,7 @@ def _apply_yaml(lex: ActorLexicon, path: Path) -> None:
         text = path.read_text("utf-8")
         data = load_yaml(text) or {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise _error(path, f"cannot be read: {exc}", "E226") from exc
+        raise Errors.E226.error(path=str(path), reason=exc, stage="actors") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f"line {mark.line + 1}: " if mark is not None else ""
@@ -203,7 +193,7 @@ def _lines(path: Path) -> Iterator[str]:
     try:
         text = path.read_text("utf-8", errors="replace")
     except OSError as exc:
-        raise _error(path, f"cannot be read: {exc}", "E226") from exc
+        raise Errors.E226.error(path=str(path), reason=exc, stage="actors") from exc
     for line in _COMMENT.sub("", text).splitlines():
         yield line.split("#", 1)[0].rstrip()
 
@@ -291,7 +281,7 @@ def read_petrarch_agents(path: Path) -> list[tuple[str, tuple[str, ...]]]:
 
 def _apply_petrarch(lex: ActorLexicon, folder: Path) -> None:
     if not folder.is_dir():
-        raise _error(folder, "is not a directory", "E226")
+        raise Errors.E226_folder.error(path=str(folder), stage="actors")
     for path in sorted(folder.iterdir()):
         low = path.name.lower()
         if "actors" in low:
@@ -312,7 +302,7 @@ def apply_dictionaries(lex: ActorLexicon, specs: Iterable[str]) -> ActorLexicon:
             continue
         path = Path(spec).expanduser()
         if not path.is_file():
-            raise _error(path, "no such file", "E226")
+            raise Errors.E226_missing.error(path=str(path), stage="actors")
         if path.suffix.lower() in (".yaml", ".yml"):
             _apply_yaml(lex, path)
     return lex

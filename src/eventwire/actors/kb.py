@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.cache import cached
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = [
     "KbPeriod",
@@ -167,12 +167,7 @@ def _rows(name: str) -> list[list[str]]:
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DictionaryError(
-            f"built-in actor knowledge base {name!r} cannot be read: {exc}",
-            code="E225",
-            stage="actors",
-            hint="reinstall eventwire, or rebuild it with python scripts/build_actor_kb.py",
-        ) from exc
+        raise Errors.E225_kb_file.error(name=name, reason=exc, stage="actors") from exc
     rows = list(csv.reader(io.StringIO(text)))
     return rows[1:]
 
@@ -185,12 +180,7 @@ def load_kb() -> KnowledgeBase:
     try:
         return cached("actor-kb", cache_inputs(), _parse_kb)
     except (OSError, EOFError) as exc:
-        raise DictionaryError(
-            f"built-in actor knowledge base cannot be read: {exc}",
-            code="E225",
-            stage="actors",
-            hint="reinstall eventwire, or rebuild it with python scripts/build_actor_kb.py",
-        ) from exc
+        raise Errors.E225_kb.error(reason=exc, stage="actors") from exc
 
 
 def _parse_kb() -> KnowledgeBase:

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import DictionaryError, Errors
 
 __all__ = ["NameEntry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
            "number_words", "ROLE_CODES"]
@@ -141,12 +141,7 @@ def _read_yaml(name: str) -> Any:
     try:
         return load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(
-            f"built-in actor lexicon {name!r} cannot be read: {exc}",
-            code="E225",
-            stage="actors",
-            hint="reinstall eventwire",
-        ) from exc
+        raise Errors.E225.error(name=name, reason=exc, stage="actors") from exc
 
 
 @cache

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import DictionaryError, Errors
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon",
            "word_list"]
@@ -139,11 +139,7 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> EventLexicon:
             lex.words[name] = frozenset(str(w).lower() for w in data.get(name) or ())
         lex.threat_codes = {str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()}
     except (KeyError, TypeError, AttributeError) as exc:
-        raise DictionaryError(
-            f"event lexicon {origin} is malformed: {exc}",
-            code="E231",
-            hint="each entry needs id, cameo and lemmas; see docs/events.md",
-        ) from exc
+        raise Errors.E231.error(origin=origin, reason=exc) from exc
     return lex
 
 
@@ -152,7 +148,7 @@ def load_lexicon(path: str | Path) -> EventLexicon:
     try:
         data = load_yaml(Path(path).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read event lexicon {path}: {exc}", code="E232") from exc
+        raise Errors.E232.error(path=path, reason=exc) from exc
     return parse_lexicon(data or {}, str(path))
 
 
@@ -166,7 +162,7 @@ def user_lexicon(path: str | Path, base: EventLexicon) -> EventLexicon | None:
     try:
         data = load_yaml(Path(path).read_text("utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read dictionary {path}: {exc}", code="E232") from exc
+        raise Errors.E232_user.error(path=path, reason=exc) from exc
     if not isinstance(data, dict) or not data.get("events"):
         return None
     own = parse_lexicon({"entries": data["events"]}, str(path))

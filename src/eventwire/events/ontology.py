@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["CameoInfo", "Ontology", "load_ontology"]
 
@@ -36,11 +36,7 @@ def _read_csv(name: str) -> list[dict[str, str]]:
     try:
         text = resources.files("eventwire.data.events").joinpath(name).read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
-        raise DictionaryError(
-            f"ontology file {name!r} is missing from the package",
-            code="E230",
-            hint="reinstall eventwire or run scripts/build_ontology.py",
-        ) from exc
+        raise Errors.E230.error(name=name) from exc
     return list(csv.DictReader(text.splitlines()))
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["Element", "Pattern", "VerbEntry", "PetrarchDict", "load_petrarch", "read_verbs"]
 
@@ -238,13 +238,10 @@ def load_petrarch(folder: str | Path) -> PetrarchDict:
     """Read the verbs (``*verbs.txt``) and discards (``*discards.txt``) of a folder."""
     path = Path(folder)
     if not path.is_dir():
-        raise DictionaryError(
-            f"PETRARCH dictionary folder {folder} does not exist", code="E233",
-            hint="use --dictionary petrarch:DIR with a folder holding *verbs.txt",
-        )
+        raise Errors.E233.error(folder=folder)
     verbs = _find(path, "verbs.txt")
     if verbs is None:
-        raise DictionaryError(f"no *verbs.txt file in {folder}", code="E234")
+        raise Errors.E234.error(folder=folder)
     out = PetrarchDict()
     read_verbs(verbs, out)
     discards = _find(path, "discards.txt")

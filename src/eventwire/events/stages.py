@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.events.coder import LexiconMatcher, Matcher, Settings, code_document
 from eventwire.events.lexicon import builtin_lexicon, user_lexicon
 from eventwire.events.ontology import load_ontology
@@ -66,11 +66,7 @@ def _learned(settings: Settings) -> LearnedCoder:
 def _check_coder(settings: Settings, config: Config) -> None:
     petrarch = any(str(d).startswith("petrarch:") for d in config.get("dictionaries") or [])
     if settings.coder == "petrarch" and not petrarch:
-        raise ConfigError(
-            "stages.events.coder is petrarch but no petrarch:DIR dictionary is given",
-            code="E240",
-            hint="add --dictionary petrarch:DIR, or --set stages.events.coder=rules",
-        )
+        raise Errors.E240.error()
 
 
 class EventsStage:

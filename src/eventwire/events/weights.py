@@ -19,15 +19,12 @@ from typing import Any
 
 import numpy as np
 
-from eventwire.errors import ModelError
+from eventwire.errors import Errors
 
 __all__ = ["LinearModel", "EventModel", "load_event_model", "shipped_model_dir", "FORMAT"]
 
 FORMAT = 1
 HEADS = ("event", "code", "modality", "role")
-_HINT_REINSTALL = "reinstall eventwire, or retrain with `eventwire train events CORPUS -o DIR`"
-
-
 @dataclass(frozen=True)
 class LinearModel:
     """One multinomial logistic regression: sparse string features plus a dense vector."""
@@ -75,19 +72,15 @@ def shipped_model_dir() -> Path:
     return Path(str(resources.files("eventwire").joinpath("data", "models", "events")))
 
 
-def _fail(path: Path, why: str, code: str = "E242") -> ModelError:
-    return ModelError(f"event model file {path} {why}", code=code, hint=_HINT_REINSTALL)
-
-
 def _read_meta(path: Path) -> dict[str, Any]:
     try:
         meta = json.loads(path.read_text("utf-8"))
     except FileNotFoundError as exc:
-        raise _fail(path, "does not exist", "E241") from exc
+        raise Errors.E241.error(path=path) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(path, f"cannot be read: {exc}") from exc
+        raise Errors.E242.error(path=path, reason=exc) from exc
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise _fail(path, f"is not an eventwire event model of format {FORMAT}")
+        raise Errors.E242_format.error(path=path, format=FORMAT)
     return meta
 
 
@@ -96,9 +89,9 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
         with np.load(path, allow_pickle=False) as data:
             return {name: np.asarray(data[name], dtype=np.float64) for name in data.files}
     except FileNotFoundError as exc:
-        raise _fail(path, "does not exist", "E241") from exc
+        raise Errors.E241.error(path=path) from exc
     except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise _fail(path, f"cannot be read: {exc}") from exc
+        raise Errors.E242.error(path=path, reason=exc) from exc
 
 
 def _head(name: str, meta: dict[str, Any], arrays: dict[str, np.ndarray],
@@ -109,13 +102,13 @@ def _head(name: str, meta: dict[str, Any], arrays: dict[str, np.ndarray],
         weights, bias = arrays[f"{name}_W"], arrays[f"{name}_b"]
         dense = int(meta["dense"][name])
     except (KeyError, TypeError, ValueError) as exc:
-        raise _fail(where, f"lacks the {name!r} classifier ({exc!r})") from exc
+        raise Errors.E242_head.error(path=where, name=name, reason=exc) from exc
     rows = 1 if len(labels) == 2 else len(labels)
     if weights.shape != (rows, len(vocab) + dense) or bias.shape != (rows,):
-        raise _fail(where, f"has {name!r} weights of shape {weights.shape}, expected "
-                           f"{(rows, len(vocab) + dense)}")
+        raise Errors.E242_shape.error(path=where, name=name, shape=weights.shape,
+                                      expected=(rows, len(vocab) + dense))
     if not np.isfinite(weights).all() or not np.isfinite(bias).all():
-        raise _fail(where, f"has non-finite {name!r} weights")
+        raise Errors.E242_finite.error(path=where, name=name)
     return LinearModel(labels, {f: i for i, f in enumerate(vocab)}, weights, bias, dense)
 
 

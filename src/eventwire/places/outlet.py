@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 from eventwire.places.gazetteer import DATA, Gazetteer, normalise
 from eventwire.places.util import context_words
 
@@ -80,11 +80,8 @@ def read_outlets(text: str, source: str) -> dict[str, tuple[str, str]]:
         host = (row.get("host") or "").strip().lower().removeprefix("www.")
         country = (row.get("country") or "").strip().upper()
         if not host or pycountry.countries.get(alpha_3=country) is None:
-            raise DictionaryError(
-                f"{source}: row {i} needs a host and an ISO 3166-1 alpha-3 country, "
-                f"got {host!r} and {country!r}",
-                code="E252", stage="places",
-                hint="fix the row (for example: chicagotribune.com,USA,Illinois)")
+            raise Errors.E252_outlet.error(file=source, row=i, host=host, country=country,
+                                           stage="places")
         rows[host] = (country, (row.get("state") or "").strip())
     return rows
 

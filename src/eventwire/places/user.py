@@ -34,7 +34,7 @@ from typing import Any
 import pycountry
 import yaml
 
-from eventwire.errors import DictionaryError
+from eventwire.errors import DictionaryError, Errors
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 
 __all__ = ["FEATURES", "UserPlace", "read_user_places", "with_user_places"]
@@ -46,9 +46,6 @@ FEATURES = frozenset({"PPL", "PPLC", "ADM1", "ADM2", "RGN"})
 REQUIRED = ("name", "country", "lat", "lon")
 COLUMNS = ("name", "alternate_names", "country", "admin1", "lat", "lon", "feature",
            "population")
-_FORMAT_HINT = "docs/places.md, 'User gazetteers', shows the columns"
-
-
 @dataclass(frozen=True)
 class UserPlace:
     """One checked entry of a user's file: its names and its gazetteer entry."""
@@ -62,17 +59,11 @@ class _Bad(ValueError):
 
 
 def _unreadable(path: Path, why: str) -> DictionaryError:
-    return DictionaryError(
-        f"user gazetteer {str(path)!r}: {why}", code="E254", stage="places",
-        hint="check the path in stages.places.gazetteers (a .csv, .yaml or .yml file; a "
-             "relative path is read from the working directory); `eventwire config` "
-             "shows the list in use")
+    return Errors.E254.error(path=str(path), problem=why, stage="places")
 
 
 def _malformed(path: Path, line: int, why: str) -> DictionaryError:
-    return DictionaryError(
-        f"user gazetteer {str(path)!r}, line {line}: {why}", code="E255", stage="places",
-        hint=f"fix that entry; {_FORMAT_HINT}")
+    return Errors.E255.error(path=str(path), line=line, problem=why, stage="places")
 
 
 @cache

@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 from eventwire.places.gazetteer import DATA
 
 __all__ = ["context_words", "load_context"]
@@ -28,10 +28,5 @@ def context_words(key: str) -> frozenset[str]:
     """
     data = load_context()
     if key not in data:
-        raise DictionaryError(
-            f"data/places/context.yaml has no word list {key!r}",
-            code="E252",
-            stage="places",
-            hint="reinstall eventwire, or add the list to the file",
-        )
+        raise Errors.E252_list.error(key=key, stage="places")
     return frozenset(str(w).lower() for w in data[key] or [])

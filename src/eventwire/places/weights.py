@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 from eventwire.places.gazetteer import DATA
 
 __all__ = ["Weights", "TERMS", "WEIGHTS_FILE", "load_weights", "read_weights", "factors_yaml"]
@@ -66,40 +66,32 @@ class Weights:
     term_factors: Mapping[str, float]
 
 
-def _error(message: str, source: str) -> DictionaryError:
-    return DictionaryError(
-        f"{source}: {message}",
-        code="E252",
-        stage="places",
-        hint="fix the file (every key of the shipped data/places/weights.yaml is required), "
-        "or reinstall eventwire",
-    )
-
-
 def _number(key: str, value: Any, kind: type, source: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _error(f"{key} must be a number, got {value!r}", source)
+        raise Errors.E252_number.error(file=source, key=key, value=value, stage="places")
     if kind is int and not float(value).is_integer():
-        raise _error(f"{key} must be a whole number, got {value!r}", source)
+        raise Errors.E252_whole.error(file=source, key=key, value=value, stage="places")
     return kind(value)
 
 
 def _table(key: str, value: Any, source: str, keys: tuple[str, ...] = ()) -> dict[str, float]:
     if not isinstance(value, dict):
-        raise _error(f"{key} must be a mapping, got {value!r}", source)
+        raise Errors.E252_table.error(file=source, key=key, value=value, stage="places")
     if keys and set(value) != set(keys):
-        raise _error(f"{key} must have exactly the keys {', '.join(keys)}", source)
+        raise Errors.E252_keys.error(file=source, key=key, keys=", ".join(keys),
+                                     stage="places")
     return {str(k): _number(f"{key}.{k}", v, float, source) for k, v in value.items()}
 
 
 def read_weights(data: Any, source: str) -> Weights:
     """Weights from a parsed YAML mapping; a DictionaryError (E252) names a bad key."""
     if not isinstance(data, dict):
-        raise _error("not a mapping of weights", source)
+        raise Errors.E252_weights.error(file=source, stage="places")
     fields = {f.name: f for f in dataclasses.fields(Weights)}
     missing, unknown = sorted(set(fields) - set(data)), sorted(set(data) - set(fields))
     if missing or unknown:
-        raise _error(f"missing keys {missing}, unknown keys {unknown}", source)
+        raise Errors.E252_fields.error(file=source, missing=missing, unknown=unknown,
+                                       stage="places")
     values: dict[str, Any] = {}
     for name, value in data.items():
         if name == "feature_bonus":
@@ -121,7 +113,7 @@ def load_weights(path: Path | None = None) -> Weights:
             (DATA / WEIGHTS_FILE).read_text("utf-8"))
         data = load_yaml(text)
     except (OSError, yaml.YAMLError) as exc:
-        raise _error(f"cannot read the weights: {exc}", source) from exc
+        raise Errors.E252_read.error(file=source, reason=exc, stage="places") from exc
     return read_weights(data, source)
 
 

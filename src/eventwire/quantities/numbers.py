@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["NumberLexicon", "load_lexicon", "parse_number", "is_number_word"]
 
@@ -50,8 +50,7 @@ def load_lexicon() -> NumberLexicon:
     try:
         return _lexicon(load_yaml(path.read_text("utf-8")))
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
-        raise DictionaryError(f"cannot read the quantity lexicon: {exc!r}", code="E253",
-                              stage="quantities", hint="reinstall eventwire") from exc
+        raise Errors.E253.error(reason=exc, stage="quantities") from exc
 
 
 def _lexicon(raw: dict[str, Any]) -> NumberLexicon:
