@@ -29,6 +29,7 @@ __all__ = [
     "Event",
     "Sentence",
     "Document",
+    "Outcome",
     "to_record",
     "from_record",
 ]
@@ -317,3 +318,22 @@ def from_record(rec: dict[str, Any]) -> Document:
         quantities=[_build(QuantityMention, m) for m in mentions.get("quantities") or []],
         events=[_event_from(e) for e in rec.get("events") or []],
     )
+
+
+@dataclass
+class Outcome:
+    """The result for one input document: its record, or the error that stopped it.
+
+    Why here and not with the engines: every layer passes outcomes along (the engines
+    make them, the application layer routes them, the store and the API write or show
+    them), so the type sits with the document model that all of them may import.
+    """
+
+    doc_id: str
+    source: str
+    record: dict[str, Any] | None
+    error: EventwireError | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

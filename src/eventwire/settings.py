@@ -259,11 +259,14 @@ class ModelSettings:
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """``engine``: how many worker processes, and how documents are batched to them."""
+    """``engine``: which engine codes many documents (``local`` worker processes, or a
+    ``spark`` job on ``master``), how many workers, and how documents are batched."""
 
+    kind: Literal["local", "spark"] = "local"
     workers: Annotated[Literal["auto"] | int, AtLeast(1), Code(Errors.E215)] = "auto"
     batch_size: Positive = 16
     max_in_flight: Positive = 4
+    master: str = "local[2]"
 
 
 @dataclass(frozen=True)

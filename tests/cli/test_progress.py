@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from eventwire.api import make_config
+from eventwire.app.ingest import _write_all
 from eventwire.engines import Outcome
 from eventwire.errors import InputError
 from eventwire.progress import LOADING, RunProgress
 from eventwire.store import Store
-from eventwire.store.ingest import _write_all
 from eventwire.store.store import IngestStats
 
 SUMMARY = re.compile(r"^eventwire: code: (\d+) document\(s\), (\d+) event\(s\), (\d+) failed, "

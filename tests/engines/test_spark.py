@@ -16,7 +16,7 @@ pyspark = pytest.importorskip("pyspark")
 if shutil.which("java") is None:  # pragma: no cover - .ci/run installs Java
     pytest.fail("Java is needed for Spark in local mode; .ci/run installs openjdk-17")
 
-from eventwire.engines.spark import code_dataframe, read_paths, spark_session  # noqa: E402
+from eventwire.engines.spark import SparkEngine, code_dataframe, spark_session  # noqa: E402
 
 WIRE = DATA / "engines" / "wire.jsonl"
 _VOLATILE = {"seq", "time", "cluster_id"}
@@ -44,14 +44,35 @@ def _spark_rows(frame: Any, table: str) -> list[tuple[Any, ...]]:
     return sorted(rows, key=repr)
 
 
-def test_spark_events_equal_local_events(spark: Any) -> None:
-    tables = code_dataframe(read_paths(spark, [str(WIRE)]), make_config())
-    assert _spark_rows(tables.events, "events") == _local_rows("events")
-    assert _spark_rows(tables.documents, "documents") == _local_rows("documents")
-    failures = {
-        row["doc_source"].rsplit(":", 1)[1]: row["code"] for row in tables.failures.collect()
-    }
-    assert failures == {"4": "E106", "5": "E105"}
+def test_spark_engine_gives_the_local_outcomes_in_order(spark: Any) -> None:
+    """engine.kind: spark behind the same code_paths: same records, failures and order."""
+    local = list(code_paths([WIRE], make_config(workers=1)))
+    remote = list(code_paths([WIRE], make_config(overrides=["engine.kind=spark"])))
+    assert [(o.doc_id, o.source, o.record) for o in remote] == \
+        [(o.doc_id, o.source, o.record) for o in local]
+    assert [o.error.code for o in remote if o.error is not None] == ["E106", "E105"]
+
+
+def test_spark_tables_equal_local_rows(spark: Any, tmp_path: Path) -> None:
+    from eventwire.app import read_documents
+
+    config = make_config(overrides=["engine.kind=spark"])
+    SparkEngine(config).write_parquet(read_documents([WIRE], config), tmp_path / "t")
+    events = spark.read.parquet(str(tmp_path / "t" / "events"))
+    documents = spark.read.parquet(str(tmp_path / "t" / "documents"))
+    assert _spark_rows(events, "events") == _local_rows("events")
+    assert _spark_rows(documents, "documents") == _local_rows("documents")
+    failures = spark.read.parquet(str(tmp_path / "t" / "failures")).collect()
+    assert {row["doc_source"].rsplit(":", 1)[1]: row["code"] for row in failures} == \
+        {"4": "E106", "5": "E105"}
+
+
+def test_a_bad_engine_kind_is_a_coded_config_error() -> None:
+    from eventwire.errors import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        make_config(overrides=["engine.kind=hadoop"])
+    assert caught.value.code == "E219" and "engine.kind" in str(caught.value)
 
 
 def test_dataframe_columns_are_the_store_columns(spark: Any) -> None:
@@ -64,10 +85,10 @@ def test_dataframe_columns_are_the_store_columns(spark: Any) -> None:
     assert [r["doc_id"] for r in tables.documents.collect()] == ["d1"]
 
 
-def test_ingest_to_parquet_writes_every_table(tmp_path: Path) -> None:
-    from eventwire.engines.spark import ingest_to_parquet
+def test_ingest_to_parquet_writes_every_table(spark: Any, tmp_path: Path) -> None:
+    from eventwire.app import ingest_to_parquet
 
-    counts = ingest_to_parquet([str(WIRE)], tmp_path / "out", master="local[2]")
+    counts = ingest_to_parquet([str(WIRE)], tmp_path / "out", make_config())
     assert counts["documents"] == 4 and counts["failures"] == 2
     import pyarrow.parquet as pq
 

@@ -8,13 +8,13 @@ from typing import IO
 
 import click
 
-from eventwire.api import code_paths, make_config
+from eventwire.api import make_config
+from eventwire.app import code_paths, count_inputs
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 from eventwire.config import Config
-from eventwire.engines import Outcome
 from eventwire.ingest.stages import input_limit
+from eventwire.model import Outcome
 from eventwire.progress import RunProgress
-from eventwire.store.ingest import count_inputs
 
 
 def with_min_confidence(overrides: tuple[str, ...], value: float | None) -> list[str]:

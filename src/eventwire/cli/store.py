@@ -1,7 +1,7 @@
 """The ``ingest`` command: code inputs into a store (``events``, ``show`` and ``export``,
 which read one, are in :mod:`eventwire.cli.events`).
 
-It only parses options and calls :mod:`eventwire.store`.
+It only parses options and calls the application layer (:mod:`eventwire.app`).
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ import sys
 
 import click
 
-from eventwire.api import check_dct, make_config
+from eventwire.api import make_config
+from eventwire.app import engine_kind, ingest_paths, ingest_to_parquet
 from eventwire.cli.code import with_min_confidence
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 from eventwire.config import Config
 from eventwire.store import Store
-from eventwire.store.ingest import ingest_paths
 
 _DB_HELP = "The DuckDB store (default: store.path, eventwire.duckdb in the current folder)."
 
@@ -35,11 +35,12 @@ Examples:
 @click.option("--workers", default=None, help="Worker processes ('auto' = all cores).")
 @click.option("--dct", default=None, metavar="YYYY-MM-DD",
               help="Document creation date for every input; overrides dates found in them.")
-@click.option("--engine", default="local", show_default=True,
-              type=click.Choice(["local", "spark"]),
-              help="local: worker processes into DuckDB; spark: a Spark job into Parquet.")
-@click.option("--master", default="local[2]", show_default=True,
-              help="With --engine spark: the Spark master URL.")
+@click.option("--engine", default=None, type=click.Choice(["local", "spark"]),
+              help="local: worker processes into DuckDB; spark: a Spark job into Parquet "
+                   "(--set engine.kind=..., default local).")
+@click.option("--master", default=None,
+              help="With --engine spark: the Spark master URL (--set engine.master=..., "
+                   "default local[2]).")
 @click.option("--out", default=None, type=click.Path(file_okay=False),
               help="With --engine spark: the folder for the Parquet tables.")
 @click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0, 1),
@@ -49,15 +50,16 @@ Examples:
 @interruptible("the batches written so far are kept; run the same command again to go on")
 def ingest_cmd(
     paths: tuple[str, ...], db: str | None, workers: str | None, dct: str | None,
-    engine: str, master: str, out: str | None, min_confidence: float | None,
+    engine: str | None, master: str | None, out: str | None, min_confidence: float | None,
     config_files: tuple[str, ...], overrides: tuple[str, ...], model: str | None,
     dictionaries: tuple[str, ...],
 ) -> None:
     """Code PATHS and store documents, events and failures; stored documents are skipped."""
     config = make_config(config_files, with_min_confidence(overrides, min_confidence),
-                         model=model, workers=workers, dictionaries=dictionaries)
-    if engine == "spark":
-        _ingest_spark(paths, out, master, config, check_dct(dct))
+                         model=model, workers=workers, dictionaries=dictionaries,
+                         engine=engine, master=master)
+    if engine_kind(config) == "spark":
+        _ingest_spark(paths, out, config, dct)
         return
     path = _db(config, db)
     with Store(path, config=config) as store:
@@ -76,13 +78,12 @@ def ingest_cmd(
 
 
 def _ingest_spark(
-    paths: tuple[str, ...], out: str | None, master: str, config: Config, dct: str | None
+    paths: tuple[str, ...], out: str | None, config: Config, dct: str | None
 ) -> None:
-    from eventwire.engines.spark import ingest_to_parquet
-
     if out is None:
-        raise click.UsageError("--engine spark needs --out DIR for the Parquet tables")
-    counts = ingest_to_parquet(list(paths), out, master=master, config=config, dct=dct)
+        raise click.UsageError("--engine spark (engine.kind: spark) needs --out DIR for "
+                               "the Parquet tables")
+    counts = ingest_to_parquet(list(paths), out, config, dct=dct)
     summary = ", ".join(f"{n} {table}" for table, n in counts.items())
     click.echo(f"eventwire: wrote {summary} -> {out}", err=True)
     if counts.get("failures"):

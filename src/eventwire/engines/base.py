@@ -1,30 +1,18 @@
-"""The engine interface and the unit of work every engine runs: one batch of documents."""
+"""The engine interface and the unit of work every engine runs: one batch of documents.
+
+:class:`~eventwire.model.Outcome` lives in :mod:`eventwire.model` (the store and the API
+read it too); it is exported here as well, where engine code looks for it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
-from eventwire.errors import EventwireError
-from eventwire.model import Document, to_record
+from eventwire.model import Document, Outcome, to_record
 from eventwire.pipeline import Pipeline
 
 __all__ = ["Outcome", "Engine", "process_batch", "code_documents"]
-
-
-@dataclass
-class Outcome:
-    """The result for one input document: its record, or the error that stopped it."""
-
-    doc_id: str
-    source: str
-    record: dict[str, Any] | None
-    error: EventwireError | None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class Engine(Protocol):

@@ -1,22 +1,27 @@
-"""The Spark engine: the same pipeline, unchanged, over a DataFrame or files on a cluster.
+"""The Spark engine: the same pipeline, unchanged, as Spark jobs on a cluster.
 
-Install with ``pip install 'eventwire[spark]'``. Each Python worker of each executor builds
-the pipeline once (the spaCy model is loaded once per worker process and reused by every
-partition it runs), codes its partition with :func:`eventwire.engines.process_batch`, and
-flattens the records with :func:`eventwire.store.record_to_rows`, so the DataFrames have
-exactly the columns of the DuckDB store's tables (``eventwire.store.TABLE_COLUMNS``) and a
-Spark run gives the same events as a local one.
+Install with ``pip install 'eventwire[spark]'``. Chosen by ``engine.kind: spark`` (the
+master URL is ``engine.master``), :class:`SparkEngine` is an :class:`~eventwire.engines.Engine`
+like the local ones: raw Documents in, outcomes out in input order. Its inputs are read
+by the application layer with the same readers as a local run (``eventwire.app``), so ids,
+sources and reading errors are the same; the driver sends them to the executors a window
+at a time (``batch_size * max_in_flight`` per core, the local pool's back-pressure), so a
+large input never sits whole in the driver's memory.
 
-Inputs: :func:`code_dataframe` takes a DataFrame of articles with a ``text`` column (and
-optionally ``id``, ``title``, ``date``, ``url``, or the news-please names). :func:`read_paths`
-reads files the way ``eventwire code`` does (JSON Lines line by line, other files whole,
-gzip included) into the DataFrame that :func:`code_dataframe` expects.
+Each Python worker of each executor builds the pipeline once (the spaCy model is loaded
+once per worker process and reused by every partition it runs), codes its partition with
+:func:`eventwire.engines.process_batch`, and for tables flattens the records with
+:func:`eventwire.store.record_to_rows`, so the DataFrames and the Parquet tables of
+:meth:`SparkEngine.write_parquet` have exactly the columns of the DuckDB store's tables
+(``eventwire.store.TABLE_COLUMNS``), and a Spark run gives the same events as a local one.
+
+:func:`code_dataframe` codes a DataFrame of articles read by Spark itself (a ``text``
+column, and optionally ``id``, ``title``, ``date``, ``url``, or the news-please names):
+the way in for inputs that live on the cluster's file system.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -25,28 +30,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventwire.config import Config, load_config, section
-from eventwire.engines.base import Outcome, process_batch
-from eventwire.errors import EngineError, InputError
-from eventwire.ingest.readers import (
-    SUFFIXES,
-    content_id,
-    record_fields,
-    record_id,
-    record_to_document,
-)
-from eventwire.model import Document
+from eventwire.engines.base import process_batch
+from eventwire.errors import EngineError
+from eventwire.ingest.readers import content_id, record_to_document
+from eventwire.model import Document, Outcome
 from eventwire.pipeline import Pipeline, build_pipeline
 from eventwire.settings import EngineSettings
 
 if TYPE_CHECKING:
+    from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
 
-__all__ = ["SparkTables", "code_dataframe", "read_paths", "ingest_to_parquet", "spark_session"]
+__all__ = ["SparkEngine", "SparkTables", "code_dataframe", "spark_session"]
 
 TABLES = ("documents", "sentences", "mentions", "events", "failures")
-INPUT_COLUMNS = (
-    "source", "id", "text", "html", "title", "date", "url", "raw", "fmt", "error", "code",
-)
 
 _SPARK_TYPES = {
     "VARCHAR": "string",
@@ -58,6 +55,8 @@ _SPARK_TYPES = {
     "TIMESTAMP": "timestamp",
     "VARCHAR[]": "array<string>",
 }
+
+Rows = Iterator[tuple[str, tuple[Any, ...]]]
 
 
 class SparkTables(NamedTuple):
@@ -115,13 +114,10 @@ def _pipeline_for(config_json: str) -> Pipeline:
 
 
 def _row_to_document(row: dict[str, Any], dct: str | None) -> Document:
+    """An article row of a DataFrame as a raw Document (``raw`` bytes, or record fields)."""
     source = str(row.get("source") or "")
     raw = row.get("raw")
-    if row.get("error"):
-        doc = Document(doc_id=source, source=source)
-        doc.error = InputError(str(row["error"]), code=row.get("code") or "E100",
-                               doc_id=source, stage="read", source=source)
-    elif raw is not None:
+    if raw is not None:
         doc = Document(doc_id=content_id(raw), source=source, raw=bytes(raw),
                        fmt=row.get("fmt") or "text")
     else:
@@ -130,7 +126,7 @@ def _row_to_document(row: dict[str, Any], dct: str | None) -> Document:
     return doc
 
 
-def _outcome_rows(outcome: Outcome, when: datetime) -> Iterator[tuple[str, tuple[Any, ...]]]:
+def _outcome_rows(outcome: Outcome, when: datetime) -> Rows:
     from eventwire.store import TABLE_COLUMNS, record_to_rows
     from eventwire.store.rows import failure_row
 
@@ -145,18 +141,40 @@ def _outcome_rows(outcome: Outcome, when: datetime) -> Iterator[tuple[str, tuple
             yield table, tuple(row.get(c) for c in columns)
 
 
-def _partition_coder(
-    config_json: str, dct: str | None, batch_size: int
-) -> Callable[[Iterable[Any]], Iterator[tuple[str, tuple[Any, ...]]]]:
-    def run(rows: Iterable[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+def _partition_outcomes(
+    config_json: str, batch_size: int
+) -> Callable[[Iterable[Document]], Iterator[Outcome]]:
+    """What one partition does: code its documents a batch at a time, in order."""
+    def run(docs: Iterable[Document]) -> Iterator[Outcome]:
         pipeline = _pipeline_for(config_json)
-        when = datetime.now(UTC).replace(tzinfo=None)
-        docs = (_row_to_document(r.asDict(), dct) for r in rows)
-        while batch := list(islice(docs, batch_size)):
-            for outcome in process_batch(pipeline, batch):
-                yield from _outcome_rows(outcome, when)
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            yield from process_batch(pipeline, batch)
 
     return run
+
+
+def _rows_of(table: str) -> Callable[[tuple[str, tuple[Any, ...]]], list[tuple[Any, ...]]]:
+    """A flatMap function keeping the rows of one table."""
+
+    def keep(item: tuple[str, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        return [item[1]] if item[0] == table else []
+
+    return keep
+
+
+def _tables(spark: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]]) -> SparkTables:
+    """One DataFrame per store table from the cached (table, row) pairs."""
+    return SparkTables(**{
+        table: spark.createDataFrame(rows.flatMap(_rows_of(table)), schema=_schema(table))
+        for table in TABLES
+    })
+
+
+def _engine_settings(config: Config) -> tuple[str, int]:
+    """The configuration as the workers receive it, and the documents per batch."""
+    batch = section(config, "engine", EngineSettings).batch_size
+    return json.dumps(config, sort_keys=True), batch
 
 
 # --- the driver ----------------------------------------------------------------------------
@@ -173,134 +191,86 @@ def code_dataframe(
     """
     _require_pyspark()
     config = config if config is not None else load_config()
-    batch = section(config, "engine", EngineSettings).batch_size
-    coder = _partition_coder(json.dumps(config, sort_keys=True), dct, batch)
-    coded = articles.rdd.mapPartitions(coder).cache()
-    spark = articles.sparkSession
-    frames = {
-        table: spark.createDataFrame(coded.flatMap(_rows_of(table)), schema=_schema(table))
-        for table in TABLES
-    }
-    return SparkTables(**frames)
+    config_json, batch = _engine_settings(config)
+    docs = articles.rdd.map(lambda row: _row_to_document(row.asDict(), dct))
+    coded = docs.mapPartitions(_partition_outcomes(config_json, batch))
+    rows = coded.mapPartitions(_outcome_rows_now)
+    return _tables(articles.sparkSession, rows.cache())
 
 
-def _rows_of(table: str) -> Callable[[tuple[str, tuple[Any, ...]]], list[tuple[Any, ...]]]:
-    """A flatMap function keeping the rows of one table."""
+class SparkEngine:
+    """Run the pipeline as Spark jobs on ``engine.master``, a window of documents at a time.
 
-    def keep(item: tuple[str, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        return [item[1]] if item[0] == table else []
-
-    return keep
-
-
-def _decompress(path: str, data: bytes) -> tuple[str, bytes]:
-    if path.lower().endswith(".gz"):
-        try:
-            return path[:-3], gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"cannot read: {exc}", code="E101", doc_id=path, source=path,
-                             hint="is the file truncated?") from exc
-    return path, data
-
-
-def _local(path: str) -> str:
-    return path.removeprefix("file://").removeprefix("file:")
-
-
-def _file_rows(item: Any) -> list[dict[str, Any]]:
-    """A whole file (not JSON Lines) as one input row; gzip opened here, on the executor."""
-    source = _local(str(item["path"]))
-    try:
-        name, data = _decompress(source, bytes(item["content"]))
-    except InputError as exc:
-        return [{"source": source, "error": exc.message, "code": exc.code}]
-    kind = SUFFIXES.get(Path(name).suffix.lower(), "text")
-    if kind == "csv":  # rows are records, which only the local engine reads from CSV
-        return [{"source": source, "code": "E114",
-                 "error": "CSV records are read by the local engine only: run without "
-                          "--engine spark, or give the records as JSON Lines"}]
-    return [{"source": source, "raw": data, "fmt": "html" if kind == "html" else "text"}]
-
-
-def _line_rows(item: tuple[str, int], path: str) -> list[dict[str, Any]]:
-    line, index = item
-    source = f"{path}:{index + 1}"
-    if not line.strip():
-        return []
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return [{"source": source, "error": f"not valid JSON: {exc}", "code": "E106"}]
-    if not isinstance(rec, dict):
-        return [{"source": source, "error": "JSON record is not an object", "code": "E104"}]
-    fields = record_fields(rec)
-    try:
-        fields["id"] = record_id(fields["id"])
-    except InputError as exc:
-        return [{"source": source, "error": exc.message, "code": exc.code}]
-    return [{**_as_strings(fields), "source": source}]
-
-
-def _as_strings(fields: dict[str, Any]) -> dict[str, str | None]:
-    """Record fields as the string columns of the input DataFrame.
-
-    Text and HTML that are not strings stay empty (as the local reader ignores them);
-    the other fields are turned into strings as :func:`record_to_document` does.
+    Why windows rather than one job: the documents come from the driver's readers, and a
+    window bounds what the driver holds while keeping every core of the cluster busy.
     """
-    def column(name: str, value: Any) -> str | None:
-        if name in ("text", "html"):
-            return value if isinstance(value, str) else None
-        return str(value) if value is not None else None
 
-    return {name: column(name, value) for name, value in fields.items()}
+    def __init__(self, config: Config) -> None:
+        engine = section(config, "engine", EngineSettings)
+        self.config = config
+        self.master = engine.master
+        self.batch_size = engine.batch_size
+        self.max_in_flight = engine.max_in_flight
+        self._config_json, _ = _engine_settings(config)
+        self._spark: SparkSession | None = None
+        self._owned = False
+
+    def session(self) -> SparkSession:
+        """The Spark session, started on first use (a session already running is reused
+        and left running)."""
+        if self._spark is None:
+            _require_pyspark()
+            from pyspark.sql import SparkSession
+
+            self._owned = SparkSession.getActiveSession() is None
+            self._spark = spark_session(self.master)
+        return self._spark
+
+    def _windows(self, docs: Iterable[Document]) -> Iterator[list[Document]]:
+        """The documents in windows of ``batch_size * max_in_flight`` per core; one empty
+        window for no documents, so that the tables are still written."""
+        cores = self.session().sparkContext.defaultParallelism
+        size = self.batch_size * self.max_in_flight * max(1, cores)
+        it = iter(docs)
+        first = list(islice(it, size))
+        yield first
+        while window := list(islice(it, size)):
+            yield window
+
+    def _coded(self, window: list[Document]) -> RDD[Outcome]:
+        context = self.session().sparkContext
+        slices = max(1, min(context.defaultParallelism, -(-len(window) // self.batch_size)))
+        coder = _partition_outcomes(self._config_json, self.batch_size)
+        return context.parallelize(window, slices).mapPartitions(coder)
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
+        """Outcomes of ``docs`` in input order (the Engine interface)."""
+        for window in self._windows(docs):
+            if window:
+                yield from self._coded(window).collect()
+
+    def write_parquet(self, docs: Iterable[Document], out: str | Path) -> dict[str, int]:
+        """Code ``docs`` and write every store table as Parquet under ``out/<table>/``
+        (replacing what was there); returns the number of rows written per table."""
+        counts = dict.fromkeys(TABLES, 0)
+        for index, window in enumerate(self._windows(docs)):
+            rows = self._coded(window).mapPartitions(_outcome_rows_now).cache()
+            tables = _tables(self.session(), rows)
+            for table, frame in zip(TABLES, tables, strict=True):
+                mode = "overwrite" if index == 0 else "append"
+                frame.write.mode(mode).parquet(str(Path(out) / table))
+                counts[table] += frame.count()
+            rows.unpersist()
+        return counts
+
+    def close(self) -> None:
+        if self._spark is not None and self._owned:
+            self._spark.stop()
+        self._spark = None
 
 
-def read_paths(spark: SparkSession, paths: Iterable[str]) -> DataFrame:
-    """Files and folders as an input DataFrame: JSON Lines split by line, others whole.
-
-    Rows keep the same ``source`` (``path:line`` for JSON Lines) and ids as the local
-    readers, so local and Spark runs agree.
-    """
-    from pyspark.sql import Row
-
-    schema = (
-        "source string, id string, text string, html string, title string, date string, "
-        "url string, raw binary, fmt string, error string, code string"
-    )
-    rdds = []
-    for p in paths:
-        name = str(p)
-        if name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
-            lines = spark.sparkContext.textFile(name).zipWithIndex()
-            rdds.append(lines.flatMap(functools.partial(_line_rows, path=name)))
-        else:
-            files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-                     .load(name).select("path", "content").rdd)
-            rdds.append(files.flatMap(_file_rows))
-    if not rdds:
-        raise EngineError("no input paths given", code="E702")
-    union = spark.sparkContext.union(rdds)
-    rows = union.map(lambda d: Row(**{c: d.get(c) for c in INPUT_COLUMNS}))
-    return spark.createDataFrame(rows, schema=schema)
-
-
-def ingest_to_parquet(
-    paths: Iterable[str],
-    out: str | Path,
-    *,
-    master: str = "local[2]",
-    config: Config | None = None,
-    dct: str | None = None,
-) -> dict[str, int]:
-    """Read, code and write every store table as Parquet under ``out/<table>/``.
-
-    Returns the number of rows written per table.
-    """
-    spark = spark_session(master)
-    articles = read_paths(spark, paths)
-    tables = code_dataframe(articles, config, dct=dct)
-    counts = {}
-    for table, frame in zip(TABLES, tables, strict=True):
-        frame.write.mode("overwrite").parquet(str(Path(out) / table))
-        counts[table] = frame.count()
-    return counts
+def _outcome_rows_now(outcomes: Iterable[Outcome]) -> Rows:
+    """A partition's outcomes as (table, row) pairs, stamped with the partition's time."""
+    when = datetime.now(UTC).replace(tzinfo=None)
+    for outcome in outcomes:
+        yield from _outcome_rows(outcome, when)

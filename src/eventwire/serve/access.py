@@ -43,12 +43,11 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from eventwire.api import check_dct, load_pipeline
+from eventwire.app import check_dct, code_batch, load_pipeline, text_document
 from eventwire.config import Config
-from eventwire.engines.base import Outcome, process_batch
 from eventwire.errors import Errors
 from eventwire.ingest.readers import content_id
-from eventwire.model import Document
+from eventwire.model import Document, Outcome
 from eventwire.pipeline import Pipeline
 from eventwire.serve.errors import ApiError
 from eventwire.store import Store
@@ -71,10 +70,8 @@ class NewDocument:
         self.date = check_dct(date)
 
     def to_document(self) -> Document:
-        doc = Document(doc_id=self.doc_id, source="api", raw=self.text, fmt="text")
-        doc.title = self.title
-        doc.dct = self.date
-        return doc
+        return text_document(self.text, source="api", doc_id=self.doc_id, title=self.title,
+                             dct=self.date)
 
 
 class ReaderPool:
@@ -252,7 +249,7 @@ def _code_within(
     memory stays flat), or E618 as soon as the budget is spent."""
     outcomes: list[Outcome] = []
     for doc in docs:
-        outcomes += process_batch(pipeline, [doc.to_document()])
+        outcomes += code_batch(pipeline, [doc.to_document()])
         if time.monotonic() > deadline:
             raise _over_budget(seconds, f"{len(outcomes)} of {len(docs)} document(s) coded")
     return outcomes

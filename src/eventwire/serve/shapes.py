@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.engines.base import Outcome
+from eventwire.model import Outcome
 from eventwire.serve.spans import document_spans, evidence_spans, sentence_offset
 from eventwire.store import Store
 

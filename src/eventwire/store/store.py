@@ -23,8 +23,8 @@ from typing import Any, ParamSpec, TypeVar
 import duckdb
 
 from eventwire.config import Config, section
-from eventwire.engines import Outcome
 from eventwire.errors import EventwireError, StoreError
+from eventwire.model import Outcome
 from eventwire.settings import StoreSettings
 from eventwire.store import analytics
 from eventwire.store.bulk import bulk_insert, run, scalar

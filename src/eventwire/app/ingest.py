@@ -1,5 +1,9 @@
 """Code input files into a store: skip what is stored, code the rest, write in batches.
 
+The application's part of ``eventwire ingest``: the store only persists what it is
+given (:meth:`~eventwire.store.Store.write_batch`); reading, choosing what to code and
+running the engine are here.
+
 Why documents are filtered before coding: coding costs about a hundred times more than
 reading, so a resumed or repeated run reads its inputs again, asks the store which ids it
 holds (in chunks, through the primary-key index) and hands only new documents to the
@@ -16,21 +20,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from itertools import chain, islice
 from pathlib import Path
 
-from eventwire.api import check_dct, with_dct
+from eventwire.app.coding import code_documents
+from eventwire.app.inputs import check_dct, count_inputs, read_documents
 from eventwire.config import Config, load_config
-from eventwire.engines import Outcome, make_engine
 from eventwire.errors import InputError
-from eventwire.ingest.readers import content_id, is_stream, read_inputs
+from eventwire.ingest.readers import content_id
 from eventwire.ingest.stages import CleanStage, clean_settings, input_limit
-from eventwire.model import Document
+from eventwire.model import Document, Outcome
 from eventwire.pipeline import check_stages
 from eventwire.progress import RunProgress
-from eventwire.store.store import IngestStats, Store
+from eventwire.store import IngestStats, Store
 
-__all__ = ["ingest_paths", "new_documents", "count_inputs"]
+__all__ = ["ingest_paths", "new_documents"]
 
 Advance = Callable[[int], None]
 _CHECK_CHUNK = 512
@@ -137,17 +142,6 @@ def new_documents(
             advance(1)
 
 
-def count_inputs(paths: Iterable[str | Path], max_bytes: int) -> int | None:
-    """How many documents the inputs hold (for the ETA); None when one is a stream.
-
-    Why not count a stream: standard input or a named pipe can be read only once.
-    """
-    paths = list(paths)
-    if any(is_stream(p) for p in paths):
-        return None
-    return sum(1 for _ in read_inputs(paths, max_bytes))
-
-
 def _write_all(
     store: Store, outcomes: Iterable[Outcome], stats: IngestStats, advance: Advance
 ) -> None:
@@ -168,24 +162,21 @@ def _run(
     store: Store, paths: list[str | Path], config: Config, dct: str | None,
     progress: RunProgress,
 ) -> IngestStats:
-    max_bytes = input_limit(config)
     stats = IngestStats()
 
     def advance(n: int) -> None:
         for _ in range(n):
             progress.document()
 
-    fresh = new_documents(store, read_inputs(paths, max_bytes), stats, advance, config)
+    fresh = new_documents(store, read_documents(paths, config, dct=dct), stats, advance,
+                          config)
     first = next(fresh, None)
     if first is None:
         return stats
-    fresh = chain([first], fresh)
     progress.loading()
-    engine = make_engine(config)
-    try:
-        _write_all(store, engine.run(with_dct(fresh, check_dct(dct))), stats, advance)
-    finally:
-        engine.close()
+    # closing(): a run stopped by an error or Ctrl-C stops its engine's workers now
+    with closing(code_documents(chain([first], fresh), config)) as outcomes:
+        _write_all(store, outcomes, stats, advance)
     return stats
 
 

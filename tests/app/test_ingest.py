@@ -83,7 +83,7 @@ _CHILD = """
 import sys
 from eventwire.api import make_config
 from eventwire.store import Store
-from eventwire.store.ingest import ingest_paths
+from eventwire.app import ingest_paths
 
 class Announcing(Store):
     def write_batch(self, batch):
@@ -121,8 +121,8 @@ def test_progress_bar_reports_documents_per_second(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from eventwire.api import make_config
+    from eventwire.app import ingest_paths
     from eventwire.store import Store
-    from eventwire.store.ingest import ingest_paths
 
     src = tmp_path / "broken.jsonl"  # unreadable records: stored as failures, no model load
     src.write_text("{not json\n[1, 2]\n", encoding="utf-8")
@@ -144,8 +144,8 @@ def test_an_id_given_again_with_other_text_is_a_failure_not_already_stored(
     tmp_path: Path,
 ) -> None:
     from eventwire.api import make_config
+    from eventwire.app import ingest_paths
     from eventwire.store import Store
-    from eventwire.store.ingest import ingest_paths
 
     first = _records(tmp_path / "first.jsonl", [
         {"id": "a1", "text": "Police arrested two men in a harbour town."},
@@ -174,7 +174,7 @@ def test_an_id_given_again_with_other_text_is_a_failure_not_already_stored(
 def test_a_named_pipe_is_not_read_twice_to_count_it(tmp_path: Path) -> None:
     import threading
 
-    from eventwire.store.ingest import count_inputs
+    from eventwire.app import count_inputs
 
     fifo = tmp_path / "feed.jsonl"
     os.mkfifo(fifo)
