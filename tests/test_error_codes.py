@@ -43,14 +43,6 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset({
     "cli/train.py",
     "engines/local.py",
     "engines/spark.py",
-    "eval/base.py",
-    "eval/files.py",
-    "eval/htmlmeta.py",
-    "eval/registry.py",
-    "eval/runner.py",
-    "eval/seed.py",
-    "eval/split.py",
-    "eval/timeml.py",
     "export/__init__.py",
     "export/tables.py",
     "store/store.py",
@@ -209,21 +201,32 @@ def test_each_template_formats_with_its_fields(name: str) -> None:
     assert "{" not in error.message or "{" in entry.template.replace("{{", "")
 
 
+def _entry_name(node: ast.expr) -> str | None:
+    """``X`` for the expression ``Errors.X``."""
+    if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id == "Errors"):
+        return node.attr
+    return None
+
+
 def _calls() -> list[tuple[str, str, set[str], bool]]:
-    """(where, entry name, keywords, has **kwargs) of every ``Errors.X.error(...)`` call."""
+    """(where, entry name, keywords, has **kwargs) of every ``Errors.X.error(...)`` call, and
+    of every call handing ``Errors.X`` to a helper with the fields (``gold_error``)."""
     calls = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("error", "message")):
+            if not isinstance(node, ast.Call):
                 continue
-            target = node.func.value
-            if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-                    and target.value.id == "Errors"):
+            name = None
+            if isinstance(node.func, ast.Attribute) and node.func.attr in ("error", "message"):
+                name = _entry_name(node.func.value)
+            declares = isinstance(node.func, ast.Name) and node.func.id == "Code"
+            if not declares:  # Code(Errors.X) names a settings field's entry; settings fill it
+                name = name or next(filter(None, map(_entry_name, node.args)), None)
+            if name:
                 names = {k.arg for k in node.keywords if k.arg}
                 splat = any(k.arg is None for k in node.keywords)
-                calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", target.attr, names,
-                              splat))
+                calls.append((f"{path.relative_to(ROOT)}:{node.lineno}", name, names, splat))
     return calls
 
 

@@ -428,6 +428,16 @@ class Errors:
         "use a pipeline with a tagger, a dependency parser and NER",
     )
     E215 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E217 = Entry(ConfigError, "unknown evaluation kind {name!r}", "known: {known}")
+    E217_pages = Entry(
+        ConfigError, "eval {kind} takes no --pages",
+        "--pages is for a KIND whose pages are kept apart: eventwire eval html-meta GOLD.jsonl "
+        "--pages DIR",
+    )
+    E217_split = Entry(
+        ConfigError, "unknown split {split!r}",
+        "use one of: {splits} (eventwire eval KIND PATH --split dev)",
+    )
     E218 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
     E218_list = Entry(ConfigError, "{key} is {value!r}; expected a list of strings", _SET_HINT)
     E219 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
@@ -657,6 +667,16 @@ class Errors:
     E416_missing = Entry(
         StoreError, "{module} is not installed", "pip install 'eventwire[{extra}]'"
     )
+
+    E501 = Entry(GoldFormatError, "{path} is not well-formed XML: {reason}")
+    E501_json = Entry(GoldFormatError, "{path} is not a valid JSON list: {reason}")
+    E501_read = Entry(GoldFormatError, "cannot read {path}: {reason}")
+    E501_utf8 = Entry(GoldFormatError, "{path} is not UTF-8: {reason}")
+    E502 = Entry(GoldFormatError, "no such gold file or folder: {path}")
+    E502_pages = Entry(GoldFormatError, "no such folder of pages: {folder}")
+    E503 = Entry(GoldFormatError, "no .tml files in {path}")
+    E503_pages = Entry(GoldFormatError, "no pages in {path}")
+    E503_seed = Entry(GoldFormatError, "no {suffix} reading found for {path}")
 
     E600 = Entry(ApiError, "internal error", status=500)
     E600_http = Entry(ApiError, "{reason}", status=500)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
-from eventwire.errors import GoldFormatError
+from eventwire.errors import Entry, GoldFormatError
 from eventwire.model import Document, to_record
 from eventwire.pipeline import Pipeline
 
@@ -144,13 +144,9 @@ def run_documents(
             yield ItemOutput(to_record(doc), None)
 
 
-def gold_error(
-    message: str, source: str, code: str = "E501", hint: str | None = None
-) -> GoldFormatError:
-    """A GoldFormatError for a gold file whose structure is wrong as a whole."""
-    return GoldFormatError(
-        message, code=code, doc_id=source, stage="eval", source=source, hint=hint
-    )
+def gold_error(entry: Entry[GoldFormatError], source: str, **fields: Any) -> GoldFormatError:
+    """The catalogue's ``entry`` for a gold file whose structure is wrong as a whole."""
+    return entry.error(doc_id=source, stage="eval", source=source, **fields)
 
 
 def iso_date(value: object) -> str | None:

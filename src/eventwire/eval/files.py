@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import Errors
 from eventwire.eval.base import gold_error
 
 __all__ = ["read_bytes", "read_text", "json_records", "Located"]
@@ -23,12 +24,12 @@ Located = tuple[str, dict[str, Any] | None, str | None]
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, gunzipped when it ends in ``.gz``; a GoldFormatError if unreadable."""
     if not path.exists():
-        raise gold_error(f"no such gold file or folder: {path}", str(path), code="E502")
+        raise gold_error(Errors.E502, str(path), path=path)
     try:
         data = path.read_bytes()
         return gzip.decompress(data) if path.suffix.lower() == ".gz" else data
     except (OSError, EOFError) as exc:
-        raise gold_error(f"cannot read {path}: {exc}", str(path)) from exc
+        raise gold_error(Errors.E501_read, str(path), path=path, reason=exc) from exc
 
 
 def read_text(path: Path) -> str:
@@ -36,7 +37,7 @@ def read_text(path: Path) -> str:
     try:
         return read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise gold_error(f"{path} is not UTF-8: {exc}", str(path)) from exc
+        raise gold_error(Errors.E501_utf8, str(path), path=path, reason=exc) from exc
 
 
 def _check(obj: Any) -> tuple[dict[str, Any] | None, str | None]:
@@ -52,7 +53,7 @@ def json_records(path: Path) -> Iterator[Located]:
         try:
             items = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise gold_error(f"{path} is not a valid JSON list: {exc}", str(path)) from exc
+            raise gold_error(Errors.E501_json, str(path), path=path, reason=exc) from exc
         for i, obj in enumerate(items):
             yield (f"{path.name}[{i}]", *_check(obj))
         return

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
+from eventwire.errors import Errors
 from eventwire.eval.align import OffsetMap
 from eventwire.eval.base import Gold, Report, gold_error, iso_date, make_document, run_documents
 from eventwire.eval.files import read_bytes
@@ -147,7 +148,7 @@ def load(path: Path) -> Gold[GeoItem]:
     try:
         root = etree.fromstring(read_bytes(path), etree.XMLParser(huge_tree=True))
     except etree.XMLSyntaxError as exc:
-        raise gold_error(f"{path} is not well-formed XML: {exc}", str(path)) from exc
+        raise gold_error(Errors.E501, str(path), path=path, reason=exc) from exc
     gold: Gold[GeoItem] = Gold()
     for el in root.iter("article"):
         try:

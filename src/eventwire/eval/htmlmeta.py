@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold, Report, Table, gold_error, make_document, run_documents
 from eventwire.eval.files import json_records, read_bytes
 from eventwire.eval.metrics import prf, ratio
@@ -118,7 +119,7 @@ def load_pages(path: Path, pages: Path | None) -> Gold[MetaItem]:
     gold_file = path / FOLDER_GOLD if path.is_dir() else path
     folder = pages if pages is not None else gold_file.parent
     if not folder.is_dir():
-        raise gold_error(f"no such folder of pages: {folder}", str(folder), code="E502")
+        raise gold_error(Errors.E502_pages, str(folder), folder=folder)
     gold: Gold[MetaItem] = Gold()
     for location, rec, reason in json_records(gold_file):
         try:
@@ -128,7 +129,7 @@ def load_pages(path: Path, pages: Path | None) -> Gold[MetaItem]:
         except ValueError as exc:
             gold.skip(location, str(exc))
     if not gold.items and not gold.skipped:
-        raise gold_error(f"no pages in {gold_file}", str(gold_file), code="E503")
+        raise gold_error(Errors.E503_pages, str(gold_file), path=gold_file)
     return gold
 
 

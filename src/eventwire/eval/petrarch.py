@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from eventwire.config import Config
+from eventwire.errors import Errors
 from eventwire.eval.base import (
     Gold,
     Report,
@@ -110,7 +111,7 @@ def _load_xml(path: Path, gold: Gold[PetrarchItem]) -> None:
     try:
         root = etree.fromstring(read_bytes(path), etree.XMLParser(remove_comments=True))
     except etree.XMLSyntaxError as exc:
-        raise gold_error(f"{path} is not well-formed XML: {exc}", str(path)) from exc
+        raise gold_error(Errors.E501, str(path), path=path, reason=exc) from exc
     options: dict[str, str] = {}  # a <Config> holds for every sentence after it
     for sentence in root.iter("Sentence", "Config"):
         if sentence.tag == "Config":

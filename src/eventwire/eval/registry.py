@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold, Report
 from eventwire.pipeline import Pipeline
 
@@ -67,7 +67,5 @@ def get_kind(name: str) -> Kind:
     """The KIND called ``name``; a ConfigError naming the known ones otherwise."""
     known = kinds()
     if name not in known:
-        raise ConfigError(
-            f"unknown evaluation kind {name!r}", code="E217", hint=f"known: {', '.join(known)}"
-        )
+        raise Errors.E217.error(name=name, known=", ".join(known))
     return known[name]

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.api import load_pipeline, make_config
 from eventwire.config import default_config
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold, Report
 from eventwire.eval.registry import Kind, get_kind
 from eventwire.eval.split import select
@@ -46,12 +46,7 @@ def _load(kind: Kind, path: Path, pages: str | Path | None) -> Gold[Any]:
     if kind.load_pages is not None:
         return kind.load_pages(path, None if pages is None else Path(pages))
     if pages is not None:
-        raise ConfigError(
-            f"eval {kind.name} takes no --pages",
-            code="E217",
-            hint="--pages is for a KIND whose pages are kept apart: eventwire eval html-meta "
-            "GOLD.jsonl --pages DIR",
-        )
+        raise Errors.E217_pages.error(kind=kind.name)
     return kind.load(path)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold, Report, Table, gold_error, make_document, run_documents
 from eventwire.eval.files import read_bytes, read_text
 from eventwire.eval.metrics import ratio
@@ -77,7 +78,7 @@ def load(path: Path) -> Gold[SeedItem]:
     else:
         files = [path.with_name(path.name.split(".")[0] + GOLD_SUFFIX)]
     if not files or not files[0].exists():
-        raise gold_error(f"no {GOLD_SUFFIX} reading found for {path}", str(path), code="E503")
+        raise gold_error(Errors.E503_seed, str(path), suffix=GOLD_SUFFIX, path=path)
     gold: Gold[SeedItem] = Gold()
     for file in files:
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Protocol
 
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold
 
 __all__ = ["SPLITS", "CHECK_SHARE", "SALT", "part_of", "select"]
@@ -45,11 +45,7 @@ def part_of(item_id: str) -> str:
 def select(gold: Gold[Any], split: str) -> Gold[Any]:
     """The items of ``gold`` in ``split`` (all of them for ``all``), skipped records kept."""
     if split not in SPLITS:
-        raise ConfigError(
-            f"unknown split {split!r}",
-            code="E217",
-            hint=f"use one of: {', '.join(SPLITS)} (eventwire eval KIND PATH --split dev)",
-        )
+        raise Errors.E217_split.error(split=split, splits=", ".join(SPLITS))
     if split == "all":
         return gold
     items: list[_Identified] = gold.items

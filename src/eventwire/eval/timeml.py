@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
+from eventwire.errors import Errors
 from eventwire.eval.align import OffsetMap
 from eventwire.eval.base import Gold, Report, gold_error, iso_date, make_document, run_documents
 from eventwire.eval.files import read_bytes
@@ -88,7 +89,7 @@ def load(path: Path) -> Gold[TimemlItem]:
     """Read every ``.tml`` file of a folder (or one file); bad files are skipped, reported."""
     files = sorted(path.glob("*.tml")) if path.is_dir() else [path]
     if path.is_dir() and not files:
-        raise gold_error(f"no .tml files in {path}", str(path), code="E503")
+        raise gold_error(Errors.E503, str(path), path=path)
     gold: Gold[TimemlItem] = Gold()
     for file in files:
         try:
