@@ -39,12 +39,8 @@ NOT_YET_CONVERTED: frozenset[str] = frozenset({
     "app/ingest.py",
     "app/inputs.py",
     "app/parquet.py",
-    "cli/events.py",
-    "cli/train.py",
     "engines/local.py",
     "engines/spark.py",
-    "export/__init__.py",
-    "export/tables.py",
     "store/store.py",
 })
 

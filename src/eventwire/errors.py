@@ -649,6 +649,9 @@ class Errors:
         StoreError, "{path}: no such database",
         "check the path, or start eventwire serve with --create to make a new store there",
     )
+    E410 = Entry(StoreError, "cannot write {output}: {reason}")
+    E410_format = Entry(StoreError, "unknown export format {fmt!r}; one of {formats}")
+    E410_stdout = Entry(StoreError, "parquet is a binary format: give a file with -o")
     E411 = Entry(StoreError, "{reason}", "{advice}")
     E412 = Entry(
         StoreError, "{path}: its tables lack columns of schema {version}: {missing}",
@@ -667,6 +670,9 @@ class Errors:
     E416_missing = Entry(
         StoreError, "{module} is not installed", "pip install 'eventwire[{extra}]'"
     )
+    E417 = Entry(
+        StoreError, "no event {event_id!r} in this store", "list ids with eventwire events"
+    )
 
     E501 = Entry(GoldFormatError, "{path} is not well-formed XML: {reason}")
     E501_json = Entry(GoldFormatError, "{path} is not a valid JSON list: {reason}")
@@ -677,6 +683,10 @@ class Errors:
     E503 = Entry(GoldFormatError, "no .tml files in {path}")
     E503_pages = Entry(GoldFormatError, "no pages in {path}")
     E503_seed = Entry(GoldFormatError, "no {suffix} reading found for {path}")
+    E504 = Entry(
+        GoldFormatError, "{problems}",
+        "python -m eventwire.train.corpus {corpus} lists every problem",
+    )
 
     E600 = Entry(ApiError, "internal error", status=500)
     E600_http = Entry(ApiError, "{reason}", status=500)

@@ -22,7 +22,7 @@ from rich.text import Text
 from eventwire.api import make_config
 from eventwire.cli.common import fail_on_error, main
 from eventwire.config import Config
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.export import FORMATS, export_store
 from eventwire.serve.shapes import event_view, sentence_starts
 from eventwire.store import EventFilter, Store
@@ -204,8 +204,7 @@ def show_cmd(event_id: str, db: str | None, config_files: tuple[str, ...],
     with _open(db, config_files, overrides) as store:
         event = store.get_event(event_id)
         if event is None:
-            raise StoreError(f"no event {event_id!r} in this store", code="E417",
-                             hint="list ids with eventwire events")
+            raise Errors.E417.error(event_id=event_id)
         view = event_view(event, sentence_starts(store, event))
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, default=str))

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from eventwire.cli.common import fail_on_error, main
-from eventwire.errors import GoldFormatError
+from eventwire.errors import Errors, GoldFormatError
 
 
 @main.group("train")
@@ -23,8 +23,7 @@ def train_group() -> None:
 
 
 def _corpus_error(exc: ValueError, corpus: str) -> GoldFormatError:
-    return GoldFormatError(str(exc), code="E504",
-                           hint=f"python -m eventwire.train.corpus {corpus} lists every problem")
+    return Errors.E504.error(problems=exc, corpus=corpus)
 
 
 @train_group.command("events")

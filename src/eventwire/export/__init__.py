@@ -16,7 +16,7 @@ from typing import IO
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.export.gdelt import GDELT_COLUMNS, write_gdelt
 from eventwire.export.mentions import MENTION_COLUMNS, write_mentions
 from eventwire.export.plover import write_plover
@@ -45,13 +45,11 @@ def export_store(
     ``output`` (stdout when None or ``-``). Returns the number of rows written.
     """
     if fmt not in FORMATS:
-        raise StoreError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}",
-                         code="E410", stage="export")
+        raise Errors.E410_format.error(fmt=fmt, formats=", ".join(FORMATS), stage="export")
     to_stdout = output is None or str(output) == "-"
     if fmt == "parquet":
         if to_stdout:
-            raise StoreError("parquet is a binary format: give a file with -o",
-                             code="E410", stage="export")
+            raise Errors.E410_stdout.error(stage="export")
         return write_parquet(store.con, Path(str(output)), filters)
     if to_stdout:
         return TEXT_WRITERS[fmt](store.con, sys.stdout, filters)
@@ -59,4 +57,4 @@ def export_store(
         with open(str(output), "w", encoding="utf-8", newline="") as out:
             return TEXT_WRITERS[fmt](store.con, out, filters)
     except OSError as exc:
-        raise StoreError(f"cannot write {output}: {exc}", code="E410", stage="export") from exc
+        raise Errors.E410.error(output=output, reason=exc, stage="export") from exc

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import duckdb
 
-from eventwire.errors import StoreError
+from eventwire.errors import Errors
 from eventwire.store.filters import EventFilter, check_columns, where_sql
 
 __all__ = [
@@ -120,5 +120,5 @@ def write_parquet(
     try:
         rows = con.execute(sql, params).fetchall()
     except duckdb.Error as exc:
-        raise StoreError(f"cannot write {target}: {exc}", code="E410", stage="export") from exc
+        raise Errors.E410.error(output=target, reason=exc, stage="export") from exc
     return int(rows[0][0]) if rows else 0
