@@ -292,6 +292,24 @@ def _rebuild(
     return cls(message, **kwargs)
 
 
+def catalogue_markdown() -> str:
+    """The catalogue as the table docs/errors.md holds (``python scripts/errors_table.py``).
+
+    A test compares the two, so that the documented messages and hints are the ones raised.
+    """
+    rows = ["| entry | class | message | hint |", "|---|---|---|---|"]
+    for name, entry in vars(Errors).items():
+        if isinstance(entry, Entry):
+            hint = _cell(entry.hint or "—").replace("<", "&lt;")
+            cells = [name, entry.cls.__name__, f"`{_cell(entry.template)}`", hint]
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
 def _rebuild_api(
     status: int, message: str, code: str, detail: Any, hint: str | None
 ) -> ApiError:
@@ -677,6 +695,8 @@ class Errors:
     E501 = Entry(GoldFormatError, "{path} is not well-formed XML: {reason}")
     E501_json = Entry(GoldFormatError, "{path} is not a valid JSON list: {reason}")
     E501_read = Entry(GoldFormatError, "cannot read {path}: {reason}")
+    E501_truth = Entry(GoldFormatError, "{path} is not valid JSON: {reason}")
+    E501_truth_map = Entry(GoldFormatError, "{path} must map page ids to entries")
     E501_utf8 = Entry(GoldFormatError, "{path} is not UTF-8: {reason}")
     E502 = Entry(GoldFormatError, "no such gold file or folder: {path}")
     E502_pages = Entry(GoldFormatError, "no such folder of pages: {folder}")

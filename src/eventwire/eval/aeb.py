@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from eventwire.errors import Errors
 from eventwire.eval.base import Gold, Report, gold_error, make_document, run_documents
 from eventwire.eval.files import read_bytes, read_text
 from eventwire.eval.metrics import mean_or_none, prf, shingle_counts
@@ -60,9 +61,9 @@ def load(path: Path) -> Gold[AebItem]:
     try:
         truth = json.loads(read_text(truth_path))
     except json.JSONDecodeError as exc:
-        raise gold_error(f"{truth_path} is not valid JSON: {exc}", str(truth_path)) from exc
+        raise gold_error(Errors.E501_truth, str(truth_path), path=truth_path, reason=exc) from exc
     if not isinstance(truth, dict):
-        raise gold_error(f"{truth_path} must map page ids to entries", str(truth_path))
+        raise gold_error(Errors.E501_truth_map, str(truth_path), path=truth_path)
     gold: Gold[AebItem] = Gold()
     for key in sorted(truth):
         try:
