@@ -80,5 +80,4 @@ def test_word_lists_are_read_from_the_data_file() -> None:
 def test_an_unknown_actor_word_list_raises_instead_of_matching_nothing() -> None:
     with pytest.raises(DictionaryError) as info:
         word_list("plural_pronoun")
-    assert info.value.code == "E220"
     assert "plural_pronoun" in str(info.value)

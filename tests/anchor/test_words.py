@@ -18,7 +18,6 @@ def test_a_word_list_keeps_yaml_keywords_as_words() -> None:
 def test_an_unknown_anchor_word_list_raises_instead_of_matching_nothing() -> None:
     with pytest.raises(DictionaryError) as info:
         word_list("at_prep")
-    assert info.value.code == "E220"
     assert "at_prep" in str(info.value)
 
 
