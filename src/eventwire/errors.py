@@ -480,6 +480,12 @@ class Errors:
         "fix that entry (docs/actors.md shows the format); "
         "`eventwire actor NAME --dictionary FILE` shows how an entry is read",
     )
+    E228 = Entry(
+        DictionaryError, "{file} has no word list {name!r}; known: {known}",
+        "reinstall eventwire, or add the list to the file",
+    )
+    E228_events = Entry(DictionaryError, "no event word list {name!r}; known: {known}")
+    E229 = Entry(DictionaryError, "{file} cannot be read: {reason}", _REINSTALL)
     E230 = Entry(
         DictionaryError, "ontology file {name!r} is missing from the package",
         "reinstall eventwire or run scripts/build_ontology.py",

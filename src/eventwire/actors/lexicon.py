@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError, Errors
+from eventwire.errors import Errors
 
 __all__ = ["NameEntry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
            "number_words", "ROLE_CODES"]
@@ -153,11 +153,8 @@ def _word_lists() -> dict[str, Any]:
 def _word_entry(name: str) -> Any:
     data = _word_lists()
     if name not in data:
-        raise DictionaryError(
-            f"data/actors/words.yaml has no word list {name!r}; known: {', '.join(data)}",
-            stage="actors",
-            hint="reinstall eventwire, or add the list to the file",
-        )
+        raise Errors.E228.error(file="data/actors/words.yaml", name=name,
+                                known=", ".join(data), stage="actors")
     return data[name]
 
 

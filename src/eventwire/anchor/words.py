@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError
+from eventwire.errors import Errors
 
 __all__ = ["word_list"]
 
@@ -27,8 +27,7 @@ def _lists() -> dict[str, Any]:
     try:
         data = load_yaml(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DictionaryError(f"{_FILE} cannot be read: {exc}", stage="anchor",
-                              hint="reinstall eventwire") from exc
+        raise Errors.E229.error(file=_FILE, reason=exc, stage="anchor") from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -37,9 +36,5 @@ def word_list(name: str) -> frozenset[str]:
     """One word list of the file, lower-cased; an unknown name raises."""
     data = _lists()
     if name not in data:
-        raise DictionaryError(
-            f"{_FILE} has no word list {name!r}; known: {', '.join(data)}",
-            stage="anchor",
-            hint="reinstall eventwire, or add the list to the file",
-        )
+        raise Errors.E228.error(file=_FILE, name=name, known=", ".join(data), stage="anchor")
     return frozenset(str(w).lower() for w in data[name] or ())

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from eventwire.config import load_yaml
-from eventwire.errors import DictionaryError, Errors
+from eventwire.errors import Errors
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon",
            "word_list"]
@@ -87,7 +87,7 @@ class EventLexicon:
     def word_list(self, name: str) -> frozenset[str]:
         """A word list of the mood checks; a misspelt name raises rather than match nothing."""
         if name not in _WORD_LISTS:
-            raise DictionaryError(f"no event word list {name!r}; known: {', '.join(_WORD_LISTS)}")
+            raise Errors.E228_events.error(name=name, known=", ".join(_WORD_LISTS))
         return self.words.get(name, frozenset())
 
     @property
