@@ -223,7 +223,9 @@ def _date_following_clocks(found: list[TimeMention], text: str) -> None:
         if after.type != "DATE" or after.precision != "day" or not after.value:
             continue
         j = i - 1
-        while j >= 0 and found[j].type == "TIME" and found[j].value \
-                and _JOINER.match(text[found[j].end:found[j + 1].start]):
-            found[j].value = after.value + found[j].value[10:]
+        while j >= 0 and _JOINER.match(text[found[j].end:found[j + 1].start]):
+            clock = found[j]
+            if clock.type != "TIME" or not clock.value:
+                break
+            clock.value = after.value + clock.value[10:]
             j -= 1
