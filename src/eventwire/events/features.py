@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.matching import match_token
+from eventwire.events.matching import Match, match_token
 from eventwire.events.mood import mood_of
 from eventwire.model import ActorMention
 
@@ -55,11 +55,17 @@ def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str])
     return out
 
 
+_MORPH_KEYS = frozenset({"Tense", "Aspect", "VerbForm", "Mood", "Number"})
+
+
 def _morph(tok: Token) -> list[str]:
-    feats = []
-    for key in ("Tense", "Aspect", "VerbForm", "Mood", "Number"):
-        for value in tok.morph.get(key, []):
-            feats.append(f"m:{key}={value}")
+    """Tense, aspect, verb form, mood and number, read from the morphology's one string
+    ("Aspect=Perf|Tense=Past|VerbForm=Part"): one call instead of a lookup per key."""
+    feats: list[str] = []
+    for part in str(tok.morph).split("|"):
+        key, _, values = part.partition("=")
+        if key in _MORPH_KEYS:
+            feats.extend(f"m:{key}={value}" for value in values.split(","))
     return feats
 
 
@@ -120,9 +126,11 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
                         "earnings", "profit", "said", "told", "says"})
 
 
-def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None) -> list[str]:
+def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
+                     match: tuple[Match | None] | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
-    ``cues`` are its sentence's :func:`sentence_cues`, computed here when not given."""
+    ``cues`` are its sentence's :func:`sentence_cues` and ``match`` (a one-tuple) the
+    token's lexicon match, each computed here when not given."""
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -136,10 +144,10 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     sent = tok.sent
     feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok, sent)
     feats += sentence_cues(sent) if cues is None else cues
-    match = match_token(tok, lex)
-    if match is not None:
-        code = match.entry.cameo
-        feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{match.entry.id}"]
+    hit = match_token(tok, lex) if match is None else match[0]
+    if hit is not None:
+        code = hit.entry.cameo
+        feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{hit.entry.id}"]
     mood = mood_of(tok, lex)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),
@@ -229,9 +237,11 @@ def pair_features(
     return feats
 
 
-def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon) -> tuple[int | None, int | None]:
-    """The head tokens of the mentions the rule-based argument finder would take."""
-    match = match_token(tok, lex)
+def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,
+                   known: tuple[Match | None] | None = None) -> tuple[int | None, int | None]:
+    """The head tokens of the mentions the rule-based argument finder would take
+    (``known``: the token's lexicon match, as a one-tuple, when already computed)."""
+    match = match_token(tok, lex) if known is None else known[0]
     if match is not None:
         args = arguments_of(match.verb, match.noun, match.entry.target, bool(match.entry.xcomp))
     elif tok.pos_ == "VERB":

@@ -14,6 +14,7 @@ modality it was coded with: the share of such events that a careful coder would 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Span, Token
@@ -32,6 +33,7 @@ from eventwire.events.features import (
     trigger_features,
 )
 from eventwire.events.lexicon import EventLexicon
+from eventwire.events.matching import Match, match_token
 from eventwire.events.ontology import Ontology
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
@@ -62,11 +64,22 @@ def trigger_vector(tok: Token) -> np.ndarray:
     return row / norm if norm > 0 else row
 
 
-def _vector_for(model_dense: int, tok: Token) -> np.ndarray:
-    vec = trigger_vector(tok)
-    if vec.shape[0] != model_dense:  # another spaCy model: the sparse features still code
-        return np.zeros(model_dense)
-    return vec
+def unit_rows(tensor: np.ndarray | None, dense: int) -> np.ndarray | None:
+    """Every row of a document's ``doc.tensor`` scaled to unit length, computed once per
+    document (what :func:`trigger_vector` gives token by token); None when the tensor is
+    missing or of another width than the model's (another spaCy model: the sparse
+    features still code)."""
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[1] != dense:
+        return None
+    rows = np.asarray(tensor, dtype=np.float64)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)  # type: ignore[no-any-return]
+
+
+def _vector_at(rows: np.ndarray | None, dense: int, i: int) -> np.ndarray:
+    if rows is None or i >= rows.shape[0]:
+        return np.zeros(dense)
+    return rows[i]
 
 
 #: A candidate is an event when the model gives "no event" less than this probability. Above
@@ -76,10 +89,20 @@ NONE_MAX = 0.6
 
 def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
     """The finer CAMEO code within ``root`` that the code head likes best."""
+    inside = _codes_of(model.code.labels).get(root[:2])
+    if not inside:
+        return root
     probs = model.code.proba(feats, vec)
-    inside = [(float(p), label) for label, p in zip(model.code.labels, probs, strict=False)
-              if label[:2] == root[:2]]
-    return max(inside)[1] if inside else root
+    return str(max((float(probs[i]), model.code.labels[i]) for i in inside)[1])
+
+
+@lru_cache(maxsize=8)
+def _codes_of(labels: tuple[str, ...]) -> dict[str, list[int]]:
+    """The code head's label positions by CAMEO root, worked out once per model."""
+    out: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        out.setdefault(label[:2], []).append(i)
+    return out
 
 
 def decide(model: EventModel, feats: list[str], vec: np.ndarray) -> Decision | None:
@@ -109,12 +132,12 @@ class LearnedCoder:
         self.onto = onto
         self.settings = settings
 
-    def _roles(self, tok: Token, refs: list[MentionRef],
-               link: ActorLink) -> tuple[list[MentionRef], MentionRef | None]:
+    def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
+               match: tuple[Match | None]) -> tuple[list[MentionRef], MentionRef | None]:
         """The source mentions (with their conjuncts) and the target mention."""
         if not refs:
             return [], None
-        rule_args = rule_arguments(link, tok, self.lex)
+        rule_args = rule_arguments(link, tok, self.lex, match)
         lemma = tok.lemma_.lower()
         role = self.model.role
         probs = [role.proba(pair_features(tok, r, link, rule_args, lemma)) for r in refs]
@@ -133,18 +156,24 @@ class LearnedCoder:
             return EventActor()
         return with_country(to_event_actor(ref.mention), doc, sent)
 
-    def candidates(self, sent: Span, link: ActorLink) -> list[EventCandidate]:
-        """Every candidate the model codes as an event, one per source."""
+    def candidates(self, sent: Span, link: ActorLink,
+                   vectors: np.ndarray | None = None) -> list[EventCandidate]:
+        """Every candidate the model codes as an event, one per source; ``vectors`` are
+        the document's :func:`unit_rows` (computed here when not given)."""
+        dense = self.model.event.dense
+        if vectors is None:
+            vectors = unit_rows(sent.doc.tensor, dense)
         refs = sentence_mentions(link, sent)
         out: list[EventCandidate] = []
         cues = sentence_cues(sent)
         for tok in candidate_tokens(sent, self.lex, self.model.event_nouns):
-            feats = trigger_features(tok, self.lex, cues)
-            decision = decide(self.model, feats, _vector_for(self.model.event.dense, tok))
+            match = (match_token(tok, self.lex),)  # one lexicon look-up per token
+            feats = trigger_features(tok, self.lex, cues, match)
+            decision = decide(self.model, feats, _vector_at(vectors, dense, tok.i))
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
-            sources, target = self._roles(tok, refs, link)
+            sources, target = self._roles(tok, refs, link, match)
             clause = tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in LIGHT_VERBS else tok
             tgt = self._actor(target, link.doc, sent)
             if target is None and self.onto.info(decision.cameo).quad_class in (3, 4):
@@ -164,10 +193,11 @@ class LearnedCoder:
         """Every event of a parsed document, numbered in text order."""
         link = ActorLink(doc)
         found: list[tuple[Span, int, list[EventCandidate]]] = []
+        vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
         for index, sent in enumerate(doc.spacy.sents):
             if tabular(sent):
                 continue
-            kept = [c for c in self.candidates(sent, link) if _keep(c, self.settings)]
+            kept = [c for c in self.candidates(sent, link, vectors) if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
 

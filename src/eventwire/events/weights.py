@@ -35,11 +35,19 @@ class LinearModel:
     bias: np.ndarray  # (classes or 1,)
     dense: int
 
+    def __post_init__(self) -> None:
+        # The weights feature by feature (one contiguous row per feature): summing a few
+        # rows is several times faster than gathering columns of the (classes, features)
+        # matrix, and scoring runs for every candidate of every sentence.
+        object.__setattr__(self, "by_feature", np.ascontiguousarray(self.weights.T))
+
     def scores(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
-        cols = [self.index[f] for f in set(feats) if f in self.index]
-        score = self.weights[:, cols].sum(axis=1) + self.bias
+        index = self.index
+        rows = [index[f] for f in set(feats) if f in index]
+        by_feature: np.ndarray = self.by_feature  # type: ignore[attr-defined]
+        score = by_feature[rows].sum(axis=0) + self.bias
         if self.dense and vector is not None:
-            score = score + self.weights[:, -self.dense:] @ vector
+            score = score + vector @ by_feature[-self.dense:]
         return score
 
     def proba(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
