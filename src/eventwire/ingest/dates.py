@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from eventwire.ingest.patterns import month_number, patterns, weekday_number
+from eventwire.ingest.patterns import month_number, weekday_number
+from eventwire.time.grammar import DatePieces, calendar_names, date_orders, name_alternation
 
 __all__ = [
     "DateMatch",
@@ -38,23 +39,26 @@ class DateMatch:
     weekday: int | None = None
 
 
-def _alternation(names: list[str]) -> str:
-    """Capitalised and upper-case forms, longest first ("May 8", "MAY 8", not "may 8")."""
-    forms = {n.capitalize() for n in names} | {n.upper() for n in names}
-    return "|".join(sorted(forms, key=len, reverse=True))
+#: A year a story can be dated in: dating evidence outside 1800-2099 is a count or a name.
+_NEWS_YEAR = r"(?:1[89]|20)\d{2}\b"
 
 
 @cache
 def _date_regexes() -> tuple[re.Pattern[str], ...]:
-    mon = _alternation(list(patterns()["months"]))
-    wd = _alternation(list(patterns()["weekdays"]))
-    wd_opt = rf"(?:(?P<wd>{wd})\.?,?\s+(?:the\s+)?)?"
-    year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d{2})\b)?"
-    mdy = rf"\b{wd_opt}(?P<mon>{mon})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:){year}"
-    dmy = rf"\b{wd_opt}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b\.?{year}"
-    my = rf"\b(?P<mon>{mon})\.?,?\s+(?P<year>(?:1[89]|20)\d{{2}})\b"
+    """The ISO form and the three written orders of the shared date grammar, with named
+    groups, upper-case wire forms ("MAY 8") and abbreviated weekdays ("Thurs., Oct. 9")."""
+    names = calendar_names()
+    pieces = DatePieces(
+        month=rf"(?:{name_alternation(names.months, upper=True)})\b\.?",
+        weekday=rf"(?:{name_alternation(names.weekdays, upper=True)})\.?",
+        year=_NEWS_YEAR,
+        gap=r"\s+",
+        named=True,
+    )
+    orders = date_orders(pieces)
     iso = r"\b(?P<year>(?:1[89]|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)"
-    return tuple(re.compile(p) for p in (iso, mdy, dmy, my))
+    sources = (iso, *(rf"\b{orders[k]}" for k in ("mdy", "dmy", "month_year")))
+    return tuple(re.compile(s) for s in sources)
 
 
 def _number(value: str | None) -> int | None:
@@ -110,8 +114,10 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
 
 @cache
 def _weekday_regex() -> re.Pattern[str]:
-    names = [n for n in patterns()["weekdays"] if len(n) > 4]
-    return re.compile(rf"\b(?P<wd>{_alternation(names)})\b(?!,?\s+(?:\d|the\s+\d))")
+    names = [n for n in calendar_names().weekdays if len(n) > 4]
+    return re.compile(
+        rf"\b(?P<wd>{name_alternation(names, upper=True)})\b(?!,?\s+(?:\d|the\s+\d))"
+    )
 
 
 def find_weekdays(text: str) -> list[tuple[int, int, int]]:

@@ -15,6 +15,7 @@ import yaml
 
 from eventwire.config import load_yaml
 from eventwire.errors import Errors
+from eventwire.time.grammar import calendar_names
 
 __all__ = ["read_data", "patterns", "compiled", "month_number", "weekday_number"]
 
@@ -50,12 +51,13 @@ def compiled_list(section: str, key: str) -> tuple[re.Pattern[str], ...]:
 
 
 def month_number(name: str) -> int | None:
-    """1-12 for a month name or abbreviation ("Sept.", "MAY"), else None."""
-    months: dict[str, int] = patterns()["months"]
-    return months.get(name.lower().rstrip("."))
+    """1-12 for a month name or abbreviation ("Sept.", "MAY"), else None.
+
+    The names are the shared calendar table of ``eventwire.time.grammar``."""
+    return calendar_names().month(name)
 
 
 def weekday_number(name: str) -> int | None:
     """0 (Monday) to 6 (Sunday) for a weekday name or abbreviation, else None."""
-    days: dict[str, int] = patterns()["weekdays"]
-    return days.get(name.lower().rstrip("."))
+    number = calendar_names().weekday(name)
+    return None if number is None else number - 1

@@ -2,7 +2,9 @@
 
 The words live in ``data/time/lexicon.yaml`` so that a user can see and extend them
 without reading regular expressions; this module turns them into typed lookups and into
-the alternations the recogniser compiles.
+the alternations the recogniser compiles. Month and weekday names come from the calendar
+table that the dating stage reads too (``data/time/calendar.yaml``, through
+:mod:`eventwire.time.grammar`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 
 from eventwire.config import load_yaml
 from eventwire.errors import Errors
+from eventwire.time.grammar import calendar_names
 
 __all__ = ["Unit", "TimeLexicon", "lexicon", "alternation"]
 
@@ -93,9 +96,9 @@ def _lower_keys(data: dict[str, Any]) -> dict[str, Any]:
 
 def _build(data: dict[str, Any]) -> TimeLexicon:
     return TimeLexicon(
-        months={str(k): int(v) for k, v in data["months"].items()},
+        months=dict(calendar_names().months),
         ambiguous_months=frozenset(data["ambiguous_months"]),
-        weekdays={str(k): int(v) for k, v in data["weekdays"].items()},
+        weekdays=dict(calendar_names().full_weekdays),
         month_cues=frozenset(str(w).lower() for w in data["month_cues"]),
         numbers={k: float(v) for k, v in _lower_keys(data["numbers"]).items()},
         vague_counts=tuple(str(w).lower() for w in data["vague_counts"]),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eventwire.time.grammar import DatePieces, date_orders
 from eventwire.time.lexicon import TimeLexicon, alternation, lexicon
 
 __all__ = ["Patterns", "patterns", "KINDS"]
@@ -48,7 +49,6 @@ _PART_CUES = "|".join(
     for w in (word, word.capitalize())
 )
 _YEAR4 = r"(?:1\d|20|21)\d\d(?!\d)"
-_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 
 @dataclass(frozen=True)
@@ -146,16 +146,13 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
     ordinal = rf"(?i:{alternation(lex.ordinals)})"
     vague = r"(?i:several|a\sfew|few|many|some|a\scouple\sof|couple\sof|numerous)"
     count = rf"(?:{num}|{vague})"
-    lead_wday = rf"(?:{wday},?\s)?"
     clock = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?i:a\.m\.|p\.m\.|am\b|pm\b)"
              r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?i:noon|midnight)"
              r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s(?:GMT|UTC)\b))")
     return {
         "iso": r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])",
         "numeric": r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
-        "mdy": rf"{lead_wday}{_MOD}{month}\s(?:the\s)?{_DAYNUM}(?:,?\s{_YEAR4})?",
-        "dmy": rf"{lead_wday}(?:the\s)?{_DAYNUM}\s(?:of\s)?{month}(?:,?\s{_YEAR4})?",
-        "month_year": rf"{_MOD}{month},?\s(?:of\s)?{_YEAR4}",
+        **date_orders(DatePieces(month=month, weekday=wday, year=_YEAR4, prefix=_MOD)),
         "holiday": rf"(?:{alternation(lex.holidays)})(?:\s{_YEAR4})?",
         "quarter": rf"(?i:(?:the\s)?(?:fiscal\s)?"
                    r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
