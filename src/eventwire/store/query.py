@@ -107,8 +107,9 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def _keys(
     con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int, cursor: str | None,
     total: bool,
-) -> tuple[list[int], int | None]:
-    """The first ``limit`` order keys after ``cursor``, newest first, and the total.
+) -> tuple[list[int], list[int] | None, int | None]:
+    """The first ``limit`` order keys after ``cursor``, newest first, their row ids when
+    the plan reads them for free (the top-N), and the total.
 
     Why three plans: words alone are answered from the word index, without reading the
     events. Otherwise a top-N stops early when zone maps on ``order_key`` and ``day`` skip
@@ -125,38 +126,49 @@ def _keys(
             f"SELECT count(*), max(m.order_key, ?) FILTER (WHERE {later}) "
             f"FROM ({matches_sql(len(words))}) m", [limit, *after_params, *words]).fetchone()
         assert row is not None
-        return [int(k) for k in row[1] or []], int(row[0])
+        return [int(k) for k in row[1] or []], None, int(row[0])
     if total and any(getattr(filters, name) for name in _SCANNING):
         row = con.execute(
             f"SELECT count(*), max(e.order_key, ?) FILTER (WHERE {after}) "
             f"FROM events e WHERE {where}", [limit, *after_params, *params]).fetchone()
         assert row is not None
-        return [int(k) for k in row[1] or []], int(row[0])
+        return [int(k) for k in row[1] or []], None, int(row[0])
     keys = con.execute(
-        f"SELECT e.order_key FROM events e WHERE {where} AND {after} "
+        f"SELECT e.order_key, e.rowid FROM events e WHERE {where} AND {after} "
         f"ORDER BY {ORDER} LIMIT ?", [*params, *after_params, limit]).fetchall()
     count = None
     if total:
         found = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
         count = int(found[0]) if found else 0
-    return [int(k) for k, in keys], count
+    return [int(k) for k, _ in keys], [int(r) for _, r in keys], count
 
 
-def _rows(con: duckdb.DuckDBPyConnection, keys: list[int]) -> list[dict[str, Any]]:
+def _close(rowids: list[int]) -> bool:
+    return max(rowids) - min(rowids) <= _CLOSE
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, keys: list[int],
+           rowids: list[int] | None) -> duckdb.DuckDBPyConnection:
+    """The rows of ``keys``: by row id when they lie close together, else by event id."""
+    if rowids is None or not _close(rowids):
+        found = con.execute(_IDS, [min(keys), max(keys), keys]).fetchall()
+        rowids = [rowid for _, _, rowid in found]
+        if not _close(rowids):
+            return con.execute(_ROWS, [[event_id for _, event_id, _ in found]])
+    return con.execute(_NEAR_ROWS, [min(rowids), max(rowids), rowids])
+
+
+def _rows(con: duckdb.DuckDBPyConnection, keys: list[int],
+          rowids: list[int] | None) -> list[dict[str, Any]]:
     """The events of ``keys`` in their order, each with its cluster's counts."""
-    found = con.execute(_IDS, [min(keys), max(keys), keys]).fetchall()
-    ids = {key: event_id for key, event_id, _ in found}
-    rowids = [rowid for _, _, rowid in found]
-    if max(rowids) - min(rowids) <= _CLOSE:
-        cur = con.execute(_NEAR_ROWS, [min(rowids), max(rowids), rowids])
-    else:
-        cur = con.execute(_ROWS, [list(ids.values())])
-    rows = {r["event_id"]: r for r in _dicts(cur)}
+    rows = {r["order_key"]: r for r in _dicts(_fetch(con, keys, rowids))}
+    if any(key not in rows for key in keys):  # a write in between moved rows
+        rows = {r["order_key"]: r for r in _dicts(_fetch(con, keys, None))}
     cids = sorted({r["cluster_id"] for r in rows.values() if r["cluster_id"] is not None})
     clusters = {r["cluster_id"]: r for r in _dicts(con.execute(_CLUSTERS, [cids]))}
     out = []
     for key in keys:
-        row = rows[ids[key]]
+        row = rows[key]
         cluster = clusters.get(row["cluster_id"], {})
         out.append({**row, **{name: cluster.get(name) for name in _CLUSTER_FIELDS}})
     return out
@@ -169,8 +181,8 @@ def read_page(
     """One page of events matching ``filters``, newest first, after ``cursor``; with
     ``total``, also how many events match in all (the cursor aside)."""
     check_columns(con, filters)
-    keys, count = _keys(con, filters, limit + 1, cursor, total)
+    keys, rowids, count = _keys(con, filters, limit + 1, cursor, total)
     next_cursor = encode_cursor(keys[limit - 1]) if len(keys) > limit else None
-    keys = keys[:limit]
-    rows = _rows(con, keys) if keys else []
+    keys, rowids = keys[:limit], None if rowids is None else rowids[:limit]
+    rows = _rows(con, keys, rowids) if keys else []
     return EventPage([jsonable(r) for r in rows], next_cursor, count, list(filters.notes))
