@@ -23,6 +23,11 @@ server per value of ``serve.readers`` and measures each with one client (the mac
 baseline at that moment) and then with ``--clients`` clients: ``1`` is the store read one
 query at a time, as before the pool. Each line also gives the server's CPU time per
 request, which the other work of a shared machine does not change.
+
+``--per-filter`` serves nothing: it opens the store read-only in this process and prints
+the CPU time of one page of 50 events with its total (``Store.query_events``, the
+question of ``/api/events``) per kind of filter alone, the median of five; CPU time,
+unlike latency, hardly depends on the other work of the machine.
 """
 
 from __future__ import annotations
@@ -261,6 +266,32 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+#: One value of each kind of filter, for ``--per-filter`` (and one pair with text).
+PER_FILTER = {
+    "none": {}, "source": {"source": "CHN"}, "target": {"target": "RUS"},
+    "dyad": {"dyad": "USA,CHN"}, "country": {"country": "JPN"},
+    "location_country": {"location_country": "IND"}, "quad": {"quad": "3"},
+    "cameo": {"cameo": "17"}, "since": {"since": "2025-03"}, "until": {"until": "2024-05"},
+    "near": {"near": "40.0,120.0,300"}, "text": {"text": "refugees"},
+    "text+source": {"text": "court", "source": "USA"},
+}
+
+
+def per_filter(db: Path, runs: int = 5) -> None:
+    """CPU milliseconds of one page with its total, per kind of filter (median of runs)."""
+    from eventwire.store import EventFilter
+
+    with Store(db, read_only=True) as store:
+        for name, options in PER_FILTER.items():
+            filters = EventFilter(**options)
+            times = []
+            for _ in range(runs):
+                t = time.process_time()
+                store.query_events(filters, limit=50, total=True)
+                times.append(time.process_time() - t)
+            print(f"{name:17s} {statistics.median(times) * 1000:6.1f} ms CPU", flush=True)
+
+
 def run_varied(db: Path, readers: int | None, clients: int, seconds: float, *,
                cache: bool, kinds: tuple[str, ...] = VARIED) -> None:
     """The varied scenario against one server: one client, then ``clients`` clients."""
@@ -300,11 +331,16 @@ def main() -> int:
                     help="with --varied: a server per serve.readers value, one after another")
     ap.add_argument("--without", default="", metavar="KIND[,KIND...]",
                     help=f"with --varied: filters not to draw (of {', '.join(VARIED)})")
+    ap.add_argument("--per-filter", action="store_true",
+                    help="no server: CPU time of one page with its total per filter kind")
     args = ap.parse_args()
     db = Path(args.db)
     db.parent.mkdir(parents=True, exist_ok=True)
     if not db.exists():
         build_store(db, args.events)
+    if args.per_filter:
+        per_filter(db)
+        return 0
     if args.varied:
         readers = [int(n) for n in args.readers.split(",")] if args.readers else [None]
         kinds = tuple(k for k in VARIED if k not in args.without.split(","))
