@@ -26,7 +26,7 @@ Every code's class, message template and hint are written once, in :class:`Error
 spaCy's ``Errors`` does, so that a code cannot mean two things in two files and a hint
 can be checked against the commands that exist (``tests/test_error_codes.py``)::
 
-    raise Errors.E102.error(path=path, doc_id=path)    # an InputError with code E102
+    raise Errors.E101.error(reason=exc, doc_id=path)    # an InputError with code E101
 """
 
 from __future__ import annotations
