@@ -249,7 +249,7 @@ def _calls() -> list[tuple[str, str, set[str], bool]]:
             if not isinstance(node, ast.Call):
                 continue
             name = None
-            if isinstance(node.func, ast.Attribute) and node.func.attr in ("error", "message"):
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "error":
                 name = _entry_name(node.func.value)
             declares = isinstance(node.func, ast.Name) and node.func.id == "Code"
             if not declares:  # Code(Errors.X) names a settings field's entry; settings fill it

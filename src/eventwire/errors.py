@@ -248,17 +248,13 @@ class Entry(Generic[_E]):
             if name
         }
 
-    def message(self, **fields: Any) -> str:
-        """The message with its fields filled in."""
-        return self.template.format(**fields)
-
     def _hint(self, fields: dict[str, Any]) -> str | None:
         # A hint made of what the caller knows (E411's is the setting's own) is left out
         # when the caller knows nothing: no "None" printed as advice.
         if not self.hint:
             return None
         names = {name for _, name, _, _ in Formatter().parse(self.hint) if name}
-        if any(fields.get(name) is None for name in names):
+        if any(name in fields and fields[name] is None for name in names):
             return None
         return self.hint.format(**fields)
 
