@@ -93,3 +93,39 @@ def test_fiscal_periods_carry_the_fy_prefix(pipeline: Pipeline) -> None:
                   "a profit in fiscal 2025.", WEDNESDAY)
     assert found["the fiscal second quarter"] == ("DATE", "FY2024-Q2")
     assert found["fiscal 2025"] == ("DATE", "FY2025")
+
+
+def test_a_year_inside_a_name_is_not_a_date(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The council published its Vision 2040 plan in 2019.", WEDNESDAY)
+    assert "2040" not in found and found["2019"] == ("DATE", "2019")
+
+
+def test_rates_and_fractions_are_not_durations(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Traders moved $3 billion a day, and the bank cut its rate by a "
+                  "quarter point. The strike lasted a day.", WEDNESDAY)
+    assert "a quarter" not in found
+    assert list(found.values()).count(("DURATION", "P1D")) == 1  # only 'a day' of the strike
+
+
+def test_a_half_is_counted_in_the_finer_unit(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The trial lasted a year and a half.", WEDNESDAY)
+    assert found["a year and a half"] == ("DURATION", "P18M")
+
+
+def test_the_last_hour_is_a_duration(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Two more aftershocks struck in the last hour.", WEDNESDAY)
+    assert found["the last hour"] == ("DURATION", "PT1H")
+
+
+def test_parts_of_the_story_year(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The plant will reopen later in the year, and rates may rise in "
+                  "the second half of the year.", WEDNESDAY)
+    assert found["later in the year"] == ("DATE", "2024")
+    assert found["the second half of the year"] == ("DATE", "2024-H2")
+
+
+def test_results_of_a_quarter_not_yet_begun_are_last_year_s(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The bank posted third-quarter earnings on Tuesday.", WEDNESDAY)
+    assert found["third-quarter"] == ("DATE", "2023-Q3")
+    ahead = times(pipeline, "The plant opens in the third quarter.", WEDNESDAY)
+    assert ahead["the third quarter"] == ("DATE", "2024-Q3")

@@ -149,10 +149,21 @@ def quarter(text: str, ctx: Context) -> Norm | None:
     if year_no is None and ctx.dct is not None:
         shift = -1 if re.search(r"(?i)\blast year\b", text) else 0
         shift = 1 if re.search(r"(?i)\bnext year\b", text) else shift
+        shift = -1 if not shift and _reported_before_it(number, ctx) else shift
         year_no = ctx.dct.year + shift
     if year_no is None or fmt_year(year_no) is None:
         return Norm("DATE", f"XXXX-Q{number}")
     return Norm("DATE", fiscal(text, f"{year_no:04d}-Q{number}"))
+
+
+def _reported_before_it(number: int, ctx: Context) -> bool:
+    """A quarter's results reported before the quarter has begun in the story's year are
+    those of the year before ("fourth-quarter earnings" in January)."""
+    dct = ctx.dct
+    if dct is None or dct.month is None or (number - 1) * 3 + 1 <= dct.month:
+        return False
+    after = re.match(r"[\s-]*([A-Za-z]+)", ctx.text[ctx.span[1]:ctx.span[1] + 30])
+    return after is not None and after.group(1).lower() in lexicon().report_nouns
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -49,7 +49,16 @@ def duration(text: str, ctx: Context) -> Norm | None:
         return None
     if count == 1 and name in ("second", "minute") and re.match(r"(?i)an?\s", text):
         return None
+    if count is not None and count != int(count) and name in _FINER:
+        # "a year and a half" is P18M: a whole number of the next finer unit
+        finer, factor = _FINER[name]
+        count, unit = count * factor, lexicon().units[finer]
     return Norm("DURATION", duration_value(None if vague else count, unit))
+
+
+#: A year and a half is P18M (a whole number of months); "an hour and a half" stays
+#: PT1.5H, which ISO 8601 allows in its last part and which is as exact.
+_FINER = {"year": ("month", 12)}
 
 
 def bare_plural(text: str, ctx: Context) -> Norm | None:

@@ -62,6 +62,8 @@ class TimeLexicon:
     perfect_aux: frozenset[str]
     multipliers: frozenset[str]
     reporting_verbs: frozenset[str]
+    amount_words: frozenset[str]
+    report_nouns: frozenset[str]
 
     def month(self, word: str) -> int | None:
         """The month number of a (possibly abbreviated, dotted) month name."""
@@ -118,7 +120,8 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
 
 #: Word sets of the file read as lower-case sets, each required.
 _WORD_SETS = ("year_cues", "season_cues", "future_cues", "forward_preps", "future_aux",
-              "perfect_aux", "multipliers", "reporting_verbs")
+              "perfect_aux", "multipliers", "reporting_verbs", "amount_words",
+              "report_nouns")
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:

@@ -22,7 +22,7 @@ __all__ = ["Patterns", "patterns", "KINDS"]
 KINDS = (
     "iso", "numeric", "mdy", "dmy", "month_year", "holiday", "quarter", "century",
     "decade", "year_range", "ago", "deictic", "day_around", "overnight", "weekend",
-    "day_part", "rel_unit", "set",
+    "day_part", "in_the_unit", "rel_unit", "set",
     "weekday",
     "season", "stopwatch", "clock", "duration_range", "bare_plural", "duration", "fuzzy",
     "frequency", "year", "month",
@@ -176,6 +176,11 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         # "that night"; "the morning" only after a cue ("through the night")
         "day_part": r"(?i:that)\s(?i:morning|afternoon|evening|night)"
                     rf"|(?:{_PART_CUES})(?i:the)\s(?i:morning|afternoon|evening|night)",
+        # "later in the year", "the end of the month", "the second half of the year":
+        # the story's own year or month
+        "in_the_unit": r"(?i:(?:later|earlier)\sin\sthe\s(?:year|month)"
+                       r"|the\s(?:end|start|beginning|middle)\sof\sthe\s(?:year|month)"
+                       r"|the\s(?:first|second)\shalf\sof\sthe\syear)",
         "rel_unit": rf"{_MOD}(?i:this\spast|this|last|next|past|coming|previous|following|"
                     r"current|"
                     r"the\s(?:last|past|next|coming|previous|following|current|same))"

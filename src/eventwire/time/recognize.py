@@ -35,6 +35,9 @@ _MODIFIED = re.compile(r"(?i)^(?:the\s)?(?:very\s)?(?:early|earlier|late|later|m
                        r"beginning|start|middle|first|second)\b")
 _YEAR_PUNCT = re.compile(r"^\s*(?:[,.;:)\]!?'\"]|$|-|–|and\b|to\b|or\b)")
 _WINDOW = 40
+#: A capitalised word right before a bare year, not at a sentence start: the year is part
+#: of a name ("Agenda 2030", "Euro 2024", "Tokyo 2020").
+_NAMED_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][A-Za-z]+\s$")
 _JOINER = re.compile(r"^\s*[()]?\s*(?:,|on|,\s*on)?\s*$", re.I)
 _ADDRESS = re.compile(r"(?:\s[A-Z][a-z]+){1,3}\s(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Dr|Drive|Lane|Ln|Way|Highway|Hwy|Court|Ct|Place|Pl)\b")
@@ -61,6 +64,8 @@ def _year_ok(text: str, start: int, end: int, sdoc: Any) -> bool:
     """A bare four-digit number is a year unless it counts things ("2000 people")."""
     value = int(re.sub(r"\D", "", text[start:end])[-4:])
     cue = _prev_word(text, start) in lexicon().year_cues or not text[start].isdigit()
+    if not cue and _NAMED_BEFORE.search(text[max(0, start - _WINDOW):start]):
+        return False  # a name that holds a year: "Agenda 2030", "Euro 2024"
     if not 1900 <= value <= 2099 and not cue:
         return False
     if re.match(r"\s*(%|percent\b|per\b)", text[end:end + 10]) or _ADDRESS.match(text[end:]):
@@ -70,6 +75,18 @@ def _year_ok(text: str, start: int, end: int, sdoc: Any) -> bool:
         return not (token.dep_ == "nummod" and token.head.tag_ == "NNS")
     nxt = _next_word(text, end)
     return cue or bool(_YEAR_PUNCT.match(text[end:])) or not nxt.islower()
+
+
+def _duration_ok(text: str, start: int, end: int) -> bool:
+    """Not a rate ("$14 billion a day", "$16 an hour") nor a fraction of something else
+    ("a quarter point", "a quarter of the vote")."""
+    span = text[start:end].lower()
+    if not re.match(r"an?\s", span):
+        return True
+    if re.search(r"[\d%]\s*$", text[max(0, start - 2):start]) or \
+            _prev_word(text, start) in lexicon().amount_words:
+        return False
+    return not (span.endswith("quarter") and re.match(r"[\s-]+(?:point|of)\b", text[end:]))
 
 
 def _month_ok(text: str, start: int, end: int) -> bool:
@@ -112,6 +129,8 @@ def _accept(kind: str, text: str, start: int, end: int, sdoc: Any) -> bool:
         return _fuzzy_ok(text, start, end)
     if kind == "decade":
         return _decade_ok(text, start, end)
+    if kind == "duration":
+        return _duration_ok(text, start, end)
     return True
 
 

@@ -120,7 +120,10 @@ def rel_unit(text: str, ctx: Context) -> Norm | None:
         return None
     name, unit = found
     extent = re.search(r"(?<!this )\b(past|coming)\b", lowered) or (
-        name in ("decade", "century") and not re.search(r"\b(this|current)\b", lowered))
+        name in ("decade", "century") and not re.search(r"\b(this|current)\b", lowered)) or (
+        unit.time and re.search(r"\b(the last|the next)\b", lowered))  # "in the last hour"
+    if extent and unit.time:
+        return Norm("DURATION", f"PT{unit.mult}{unit.code}")
     if extent:
         return Norm("DURATION", f"P{unit.mult}{unit.code}" if not unit.time else None)
     offset = _offset(lowered)
@@ -169,6 +172,20 @@ def overnight(text: str, ctx: Context) -> Norm | None:
         return Norm("TIME", None)
     day = _shift_days(ctx.dct, 0 if ctx.tense_here() == "future" else -1)
     return _with_part(day.isoformat() if day else None, "NI")
+
+
+def in_the_unit(text: str, ctx: Context) -> Norm | None:
+    """"later in the year", "the end of the month": the story's year or month; "the
+    second half of the year": its half (``2010-H2``)."""
+    dct, lowered = ctx.dct, text.lower()
+    if dct is None:
+        return Norm("DATE", None)
+    half = re.search(r"\b(first|second) half\b", lowered)
+    if half:
+        return Norm("DATE", f"{dct.year:04d}-H{1 if half.group(1) == 'first' else 2}")
+    if lowered.endswith("month") and dct.month is not None:
+        return Norm("DATE", fmt_month(dct.year, dct.month))
+    return Norm("DATE", fmt_year(dct.year))
 
 
 def weekend(text: str, ctx: Context) -> Norm | None:
@@ -275,6 +292,7 @@ RELATIVE = {
     "day_around": day_around,
     "overnight": overnight,
     "weekend": weekend,
+    "in_the_unit": in_the_unit,
     "day_part": day_part,
     "weekday": weekday,
     "clock": clock,
