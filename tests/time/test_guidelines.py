@@ -129,3 +129,15 @@ def test_results_of_a_quarter_not_yet_begun_are_last_year_s(pipeline: Pipeline) 
     assert found["third-quarter"] == ("DATE", "2023-Q3")
     ahead = times(pipeline, "The plant opens in the third quarter.", WEDNESDAY)
     assert ahead["the third quarter"] == ("DATE", "2024-Q3")
+
+
+def test_a_present_the_tagger_reads_as_a_base_form_is_still_a_plan(
+        pipeline: Pipeline) -> None:
+    found = times(pipeline, "The museum was closed last month.\nTickets go on sale at noon on "
+                  "Monday.", WEDNESDAY)
+    assert found["Monday"] == ("DATE", "2024-03-18")
+
+
+def test_from_a_weekday_is_the_coming_one(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Nurses could strike from Friday, the union said.", WEDNESDAY)
+    assert found["Friday"] == ("DATE", "2024-03-15")

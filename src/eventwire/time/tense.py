@@ -44,7 +44,12 @@ def _tense_of_verb(verb: Any) -> str | None:
         return "perfect"
     if any(a.tag_ == "MD" for a in auxes):
         return "modal"
-    return "present" if verb.tag_ in ("VBZ", "VBP") else None
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    # a base form with its own subject and no auxiliary is a present the tagger took for
+    # an infinitive ("tickets go on sale")
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return "present" if verb.tag_ == "VB" and subject and not auxes else None
 
 
 def _clause_tense(verb: Any) -> str | None:
