@@ -47,8 +47,8 @@ def test_a_clear_assault_is_coded_with_its_actors(code: Coder) -> None:
 
 def test_a_visit_without_a_target_actor_targets_the_place_visited(code: Coder) -> None:
     """Not only attacks: a cooperative act whose target is written as a place ("visited
-    Baghdad") takes the place's country as its target."""
-    doc = code("The Spanish foreign minister visited Baghdad on Monday.", coder="learned")
+    Mosul", a city that names no government) takes the place's country as its target."""
+    doc = code("The Spanish foreign minister visited Mosul on Monday.", coder="learned")
     visits = [e for e in doc.events if e.trigger == "visited"]
     assert visits, [(e.cameo, e.trigger) for e in doc.events]
     assert (visits[0].source.country, visits[0].target.country) == ("ESP", "IRQ")
