@@ -10,7 +10,7 @@ locator never places an event at an actor (see :mod:`eventwire.anchor.place`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, cast
 
@@ -105,7 +105,8 @@ class PlacesStage:
             return Analysis([], [], Context({}, {}))
         resolver = self.resolver
         cands = find_toponyms(doc.spacy, resolver.gaz, self.min_population)
-        named = regions_in_names(doc.spacy, resolver.gaz, cands) + actor_countries(doc, resolver)
+        named = regions_in_names(doc.spacy, resolver.gaz, cands) + actor_countries(
+            doc, resolver, cands)
         url = story_url(doc) if self.settings.outlet_prior else None
         ctx = resolver.context(cands, named, outlet_region(url, resolver.gaz))
         qualifiers = [_qualifier(doc.text, cands, i) for i in range(len(cands))]
@@ -161,7 +162,8 @@ def story_url(doc: Document) -> str | None:
     return None
 
 
-def actor_countries(doc: Document, resolver: Resolver) -> list[Place]:
+def actor_countries(doc: Document, resolver: Resolver,
+                    toponyms: Sequence[Candidate] = ()) -> list[Place]:
     """The countries of the story's actors ("Georgia's government", "the Mexican
     consulate"), given to the resolver as countries the story names.
 
@@ -169,9 +171,23 @@ def actor_countries(doc: Document, resolver: Resolver) -> list[Place]:
     government reads "Georgia" as the country and its towns as Georgian ones, not as
     namesakes in the United States. It goes through the resolver's documented ``named``
     countries, the same way as countries named inside organisations' names.
+
+    An actor named after a town ("Paris" beating a rival team, "Berlin police", "Paris
+    High School") is left out: its country is the actors stage's guess of the town name's
+    sense, and fed back it would decide the sense it guessed (a Texas town's story read in
+    France). Only a toponym that can be the actor's country itself ("Georgia's government")
+    makes an actor that contains it evidence.
     """
-    codes = {a.country for a in doc.actors if a.country}
+    codes = {a.country for a in doc.actors
+             if a.country and not _named_after_a_town(a.start, a.end, a.country, toponyms)}
     return [resolver.gaz.countries[c] for c in sorted(codes) if c in resolver.gaz.countries]
+
+
+def _named_after_a_town(start: int, end: int, country: str,
+                       toponyms: Sequence[Candidate]) -> bool:
+    """Whether a phrase holds a toponym that cannot be the given country itself."""
+    return any(t.start < end and start < t.end and not any(
+        p.feature == "PCLI" and p.country == country for p in t.places) for t in toponyms)
 
 
 def _resolve_all(resolver: Resolver, cands: list[Candidate], qualifiers: list[Place | None],
