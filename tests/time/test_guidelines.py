@@ -141,3 +141,17 @@ def test_a_present_the_tagger_reads_as_a_base_form_is_still_a_plan(
 def test_from_a_weekday_is_the_coming_one(pipeline: Pipeline) -> None:
     found = times(pipeline, "Nurses could strike from Friday, the union said.", WEDNESDAY)
     assert found["Friday"] == ("DATE", "2024-03-15")
+
+
+def test_holidays_that_move_with_the_calendar(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Shops reported record sales on Black Friday 2023. Schools were "
+                  "closed for Martin Luther King Jr. Day, and churches were full on Good "
+                  "Friday.", WEDNESDAY)
+    assert found["Black Friday 2023"] == ("DATE", "2023-11-24")
+    assert found["Martin Luther King Jr. Day"] == ("DATE", "2024-01-15")
+    assert found["Good Friday"] == ("DATE", "2023-04-07")  # 2024's is still to come
+
+
+def test_a_holiday_word_at_the_head_of_a_name_is_not_a_date(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The ship reached Easter Island at Easter.", WEDNESDAY)
+    assert list(found) == ["Easter"]

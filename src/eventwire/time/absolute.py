@@ -8,8 +8,9 @@ takes its year from the anchor and the tense; without an anchor the year stays `
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-from eventwire.time.calendar import fmt_day, fmt_month, fmt_year
+from eventwire.time.calendar import easter, fmt_day, fmt_month, fmt_year, nth_weekday
 from eventwire.time.context import Context, Norm, resolve_day, resolve_month_year
 from eventwire.time.lexicon import lexicon
 from eventwire.time.parts import (
@@ -94,14 +95,46 @@ def month(text: str, ctx: Context) -> Norm | None:
 
 
 def holiday(text: str, ctx: Context) -> Norm | None:
+    """"Christmas", "Thanksgiving", "Good Friday 2019": the day of the year the text
+    names, else the occurrence the clause's tense points to from the anchor."""
     lex = lexicon()
-    name = next((h for h in lex.holidays if text.startswith(h)), None)
+    name = next((h for h in lex.holiday_names if text.startswith(h)), None)
     if name is None:
         return None
-    month_no, day = lex.holidays[name]
     year = year_of(text[len(name):])
-    value = fmt_day(year, month_no, day) if year else resolve_day(month_no, day, ctx)
-    return Norm("DATE", value)
+    if name in lex.holidays:
+        month_no, day = lex.holidays[name]
+        value = fmt_day(year, month_no, day) if year else resolve_day(month_no, day, ctx)
+        return Norm("DATE", value)
+    if year is not None:
+        found = _movable(name, year)
+        return Norm("DATE", found.isoformat() if found else None)
+    return Norm("DATE", _movable_near(name, ctx))
+
+
+def _movable(name: str, year: int) -> date | None:
+    """The day of a holiday that moves with the calendar, in one year."""
+    lex = lexicon()
+    if not 1583 <= year <= 9999:
+        return None
+    if name in lex.easter_holidays:
+        return easter(year) + timedelta(days=lex.easter_holidays[name])
+    month_no, weekday, n, after = lex.weekday_holidays[name]
+    return nth_weekday(year, month_no, weekday, n) + timedelta(days=after)
+
+
+def _movable_near(name: str, ctx: Context) -> str | None:
+    """The occurrence around the anchor: the year before in a past clause when this
+    year's is still to come, the year after in a future clause when it has passed."""
+    anchor = ctx.dct.date if ctx.dct else None
+    if anchor is None:
+        return None
+    found, tense = _movable(name, anchor.year), ctx.tense_here()
+    if found is not None and tense == "past" and found > anchor:
+        found = _movable(name, anchor.year - 1)
+    elif found is not None and tense == "future" and found < anchor:
+        found = _movable(name, anchor.year + 1)
+    return found.isoformat() if found else None
 
 
 _FISCAL = re.compile(r"(?i)\b(?:fiscal|FY)\b|\bFY(?=\d)")

@@ -18,6 +18,8 @@ __all__ = [
     "fmt_week",
     "shift_month",
     "weekday_near",
+    "easter",
+    "nth_weekday",
     "value_precision",
     "value_as_date",
 ]
@@ -164,3 +166,25 @@ def value_as_date(value: str | None) -> tuple[str, str] | None:
     if precision in ("quarter", "season", "year"):
         return value[:4], "year"
     return None
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    f = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * f) // 433
+    month = (h + f - 7 * m + 90) // 25
+    return date(year, month, (h + f - 7 * m + 33 * month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``th ISO ``weekday`` of a month (``n = -1``: the last one)."""
+    if n < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))

@@ -50,6 +50,8 @@ class TimeLexicon:
     seasons: dict[str, str]
     day_parts: dict[str, str]
     holidays: dict[str, tuple[int, int]]
+    weekday_holidays: dict[str, tuple[int, int, int, int]]
+    easter_holidays: dict[str, int]
     fuzzy: dict[str, str]
     frequencies: dict[str, str]
     zones: tuple[str, ...]
@@ -64,6 +66,12 @@ class TimeLexicon:
     reporting_verbs: frozenset[str]
     amount_words: frozenset[str]
     report_nouns: frozenset[str]
+
+    @property
+    def holiday_names(self) -> tuple[str, ...]:
+        """Every holiday's name, longest first ("Easter Monday" before "Easter")."""
+        names = {*self.holidays, *self.weekday_holidays, *self.easter_holidays}
+        return tuple(sorted(names, key=len, reverse=True))
 
     def month(self, word: str) -> int | None:
         """The month number of a (possibly abbreviated, dotted) month name."""
@@ -110,6 +118,9 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
         seasons=_lower_keys(data["seasons"]),
         day_parts=_lower_keys(data["day_parts"]),
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
+        weekday_holidays={str(k): (int(v[0]), int(v[1]), int(v[2]), int(v[3]))
+                          for k, v in data["weekday_holidays"].items()},
+        easter_holidays={str(k): int(v) for k, v in data["easter_holidays"].items()},
         fuzzy=_lower_keys(data["fuzzy"]),
         frequencies=_lower_keys(data["frequencies"]),
         zones=tuple(str(z) for z in data["zones"]),

@@ -153,7 +153,7 @@ def _kind_sources(lex: TimeLexicon) -> dict[str, str]:
         "iso": r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\d-])",
         "numeric": r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
         **date_orders(DatePieces(month=month, weekday=wday, year=_YEAR4, prefix=_MOD)),
-        "holiday": rf"(?:{alternation(lex.holidays)})(?:\s{_YEAR4})?",
+        "holiday": rf"(?:{alternation(lex.holiday_names)})(?:\s{_YEAR4})?",
         "quarter": rf"(?i:(?:the\s)?(?:fiscal\s)?"
                    r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
                    rf"[\s-]quarter)(?:\s(?i:of)\s(?:{_YEAR4}|(?i:this|last|next)\syear))?",
