@@ -54,6 +54,8 @@ def _date_regexes() -> tuple[re.Pattern[str], ...]:
         year=_NEWS_YEAR,
         gap=r"\s+",
         named=True,
+        articles=False,
+        day_end=r"\b(?!:)",
     )
     orders = date_orders(pieces)
     iso = r"\b(?P<year>(?:1[89]|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)"

@@ -9,12 +9,13 @@ and the same three orders of a written date, built here once:
 - day-month-year: ``8 May``, ``14th of September 2016``, ``Friday 8 May``;
 - month-year: ``May 2002``, ``September, 2016``, ``May of 2002``.
 
-The two readers differ only in what they plug in, and say why where they do: dating
-keeps named groups (it reads the parts back from one match), accepts wire copy's
-upper-case names and abbreviated weekdays ("THURS., OCT. 9") and only years a story can
-be dated in (1800-2099); the times stage scans with one group-free master pattern,
-matches names with their capital only (the modal "may" is not a month) and any
-four-digit year, which its own checks then filter by the words around it.
+The two readers differ only in what they plug in (:class:`DatePieces`), and say why
+where they do: dating keeps named groups (it reads the parts back from one match),
+accepts wire copy's upper-case names and abbreviated weekdays ("THURS., OCT. 9"), only
+years a story can be dated in (1800-2099) and no day before a colon; the times stage
+scans with one group-free master pattern, matches names with their capital only (the
+modal "may" is not a month), any four-digit year, which its own checks then filter by the
+words around it, and "the"/"of" inside a date ("the 8th of May").
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ CALENDAR_PATH = "data/time/calendar.yaml"
 #: A day of the month, 1-31, with an optional ordinal suffix; not the start of a longer
 #: number or a clock time ("May 8" but not "May 80" or "May 8:30").
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
-_DAY_TAIL = r"(?:st|nd|rd|th)?(?!\w|:\d)"
-DAY = DAY_NUMBER + _DAY_TAIL
+_ORDINAL = r"(?:st|nd|rd|th)?"
+DAY = DAY_NUMBER + _ORDINAL + r"(?!\w|:\d)"
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,13 @@ class DatePieces:
     gap: str = r"\s"
     prefix: str = ""
     named: bool = False
+    #: "the" and "of" inside a date without a weekday ("May the 8th", "the 8th of May",
+    #: "May of 2002"); without them, "the" is read only after a weekday ("Monday, the
+    #: 8th"), as the dating stage always has.
+    articles: bool = True
+    #: What may not follow the day: the times stage takes "May 8:" before a quote; the
+    #: dating stage leaves any day before a colon out ("NOVEMBER 05:" photo captions).
+    day_end: str = r"(?!\w|:\d)"
 
     def group(self, name: str, pattern: str) -> str:
         return f"(?P<{name}>{pattern})" if self.named else f"(?:{pattern})"
@@ -127,13 +135,14 @@ class DatePieces:
 def date_orders(p: DatePieces) -> dict[str, str]:
     """The three orders of a written date ("mdy", "dmy", "month_year") as regex sources."""
     month, year = p.group("mon", p.month), p.group("year", p.year)
-    day = p.group("day", DAY_NUMBER) + _DAY_TAIL
+    day = p.group("day", DAY_NUMBER) + _ORDINAL + p.day_end
     gap = p.gap
-    lead = rf"(?:{p.group('wd', p.weekday)},?{gap})?"
-    the = rf"(?:the{gap})?"
+    the, of = rf"(?:the{gap})?", rf"(?:of{gap})?"
+    inner_the, inner_of = (the, of) if p.articles else ("", "")
+    lead = rf"(?:{p.group('wd', p.weekday)},?{gap}{'' if p.articles else the})?"
     year_tail = rf"(?:,?{gap}{year})?"
     return {
-        "mdy": rf"{lead}{p.prefix}{month}{gap}{the}{day}{year_tail}",
-        "dmy": rf"{lead}{the}{day}{gap}(?:of{gap})?{month}{year_tail}",
-        "month_year": rf"{p.prefix}{month},?{gap}(?:of{gap})?{year}",
+        "mdy": rf"{lead}{p.prefix}{month}{gap}{inner_the}{day}{year_tail}",
+        "dmy": rf"{lead}{inner_the}{day}{gap}{of}{month}{year_tail}",
+        "month_year": rf"{p.prefix}{month},?{gap}{inner_of}{year}",
     }
