@@ -155,3 +155,14 @@ def test_holidays_that_move_with_the_calendar(pipeline: Pipeline) -> None:
 def test_a_holiday_word_at_the_head_of_a_name_is_not_a_date(pipeline: Pipeline) -> None:
     found = times(pipeline, "The ship reached Easter Island at Easter.", WEDNESDAY)
     assert list(found) == ["Easter"]
+
+
+def test_a_duration_and_a_shorter_one_are_one_duration(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The final lasted two hours and 40 minutes.", WEDNESDAY)
+    assert found["two hours and 40 minutes"] == ("DURATION", "PT2H40M")
+
+
+def test_the_following_night_is_a_time(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The fire started on March 2, and crews returned the following "
+                  "night.", WEDNESDAY)
+    assert found["the following night"] == ("TIME", "2024-03-03TNI")

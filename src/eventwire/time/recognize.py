@@ -207,7 +207,7 @@ def find_times(text: str, dct: str | None, sdoc: Any = None) -> list[TimeMention
         found.extend(_normalise(kind, text, m.start(), m.end(), ctx))
     _date_following_clocks(found, text)
     _weekday_in_brackets(found, text)
-    return found
+    return _joined_durations(found, text)
 
 
 _OPEN = re.compile(r"^\s*\(\s*$")
@@ -250,3 +250,46 @@ def _date_following_clocks(found: list[TimeMention], text: str) -> None:
                 break
             clock.value = after.value + clock.value[10:]
             j -= 1
+
+
+_AND = re.compile(r"^\s+and\s+$", re.I)
+_PERIOD = re.compile(r"^P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?$")
+#: The units of a duration from the longest to the shortest ("M" twice: months, minutes).
+_ORDER = ("Y", "Mo", "W", "D", "H", "Mi", "S")
+
+
+def _units(value: str) -> list[int] | None:
+    """The ranks in :data:`_ORDER` of a whole-number duration's units, None otherwise."""
+    m = _PERIOD.match(value)
+    if m is None:
+        return None
+    day_part = [_ORDER.index("Mo" if u == "M" else u) for u in re.findall(r"[YMWD]", m[1])]
+    time_part = [_ORDER.index("Mi" if u == "M" else u) for u in re.findall(r"[HMS]", m[2] or "")]
+    return day_part + time_part
+
+
+def _joined_durations(found: list[TimeMention], text: str) -> list[TimeMention]:
+    """"three hours and 12 minutes" is one duration, PT3H12M, when the second part is
+    in a shorter unit than the first ("365 days and six hours": P365DT6H)."""
+    out: list[TimeMention] = []
+    for mention in found:
+        last = out[-1] if out else None
+        if last is not None and last.type == mention.type == "DURATION" and last.value \
+                and mention.value and _AND.match(text[last.end:mention.start]):
+            joined = _join(last.value, mention.value)
+            if joined is not None:
+                out[-1] = TimeMention(last.start, mention.end, text[last.start:mention.end],
+                                      "DURATION", joined, None, False)
+                continue
+        out.append(mention)
+    return out
+
+
+def _join(first: str, second: str) -> str | None:
+    a, b = _units(first), _units(second)
+    if not a or not b or max(b) <= max(a):
+        return None
+    m1, m2 = _PERIOD.match(first), _PERIOD.match(second)
+    assert m1 is not None and m2 is not None
+    days, times = m1[1] + m2[1], (m1[2] or "") + (m2[2] or "")
+    return "P" + days + ("T" + times if times else "")

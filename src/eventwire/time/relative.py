@@ -130,7 +130,10 @@ def rel_unit(text: str, ctx: Context) -> Norm | None:
     if offset is None:
         return None
     n, anaphoric = offset
-    return Norm("DATE", shift(ctx.ref if anaphoric else ctx.dct, name, unit, n))
+    value = shift(ctx.ref if anaphoric else ctx.dct, name, unit, n)
+    if name == "night":  # "the following night" is a time of that day
+        return _with_part(value, "NI")
+    return Norm("DATE", value)
 
 
 def _with_part(day: str | None, part: str | None) -> Norm:
