@@ -172,9 +172,9 @@ def _docs(limit: int | None) -> list[Document]:
     return list(read_inputs([lgl_jsonl(limit)]))
 
 
-def stages(limit: int | None) -> dict[str, Any]:
+def stages(limit: int | None, overrides: list[str] | None = None) -> dict[str, Any]:
     """Seconds spent in each stage, in one process, over the same documents."""
-    pipeline: Pipeline = build_pipeline(make_config(workers=1))
+    pipeline: Pipeline = build_pipeline(make_config(workers=1, overrides=overrides or []))
     docs = _docs(limit)
     _warm(pipeline)
     timings: dict[str, float] = {}
@@ -218,14 +218,15 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=20000)
     ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-synth.jsonl"))
     ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                    help="run: override a configuration key, e.g. stages.events.coder=learned;\n"
+                    help="run, stages: override a configuration key, e.g.\n"
+                         "stages.events.coder=learned;\n"
                          "repeat --compare KEY=VALUE to code the same input with each in turn")
     ap.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args()
     if args.mode == "synth":
         print(synth(args.size, args.out))
     elif args.mode == "stages":
-        print(json.dumps(stages(args.limit), indent=2))
+        print(json.dumps(stages(args.limit, args.overrides), indent=2))
     elif args.mode == "profile":
         profile(args.limit)
     else:
