@@ -83,7 +83,7 @@ _CHILD = """
 import sys
 from eventwire.api import make_config
 from eventwire.store import Store
-from eventwire.app import ingest_paths
+from eventwire.app.ingest import ingest_paths
 
 class Announcing(Store):
     def write_batch(self, batch):
@@ -121,7 +121,7 @@ def test_progress_bar_reports_documents_per_second(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from eventwire.api import make_config
-    from eventwire.app import ingest_paths
+    from eventwire.app.ingest import ingest_paths
     from eventwire.store import Store
 
     src = tmp_path / "broken.jsonl"  # unreadable records: stored as failures, no model load
@@ -144,7 +144,7 @@ def test_an_id_given_again_with_other_text_is_a_failure_not_already_stored(
     tmp_path: Path,
 ) -> None:
     from eventwire.api import make_config
-    from eventwire.app import ingest_paths
+    from eventwire.app.ingest import ingest_paths
     from eventwire.store import Store
 
     first = _records(tmp_path / "first.jsonl", [

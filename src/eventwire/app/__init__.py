@@ -7,11 +7,14 @@ The CLI (``code``, ``ingest``), the server's coding endpoint and the library
 outcomes go to a sink: standard output or a file (the ``code`` command), the store
 (:mod:`.ingest`), or Parquet tables (:mod:`.parquet`). The store below it only persists.
 See docs/architecture.md.
+
+Why :func:`.ingest.ingest_paths` is not imported here: it needs the store, and DuckDB
+costs about 55 MB in every process that imports it, worker processes included (a spawned
+worker imports its parent's main module again); coding alone never loads it.
 """
 
 from eventwire.app.coding import code_batch, code_documents, code_paths, code_text, load_pipeline
 from eventwire.app.engine import engine_kind, make_engine
-from eventwire.app.ingest import ingest_paths, new_documents
 from eventwire.app.inputs import check_dct, count_inputs, read_documents, text_document, with_dct
 from eventwire.app.parquet import ingest_to_parquet
 
@@ -23,8 +26,6 @@ __all__ = [
     "code_paths",
     "engine_kind",
     "make_engine",
-    "ingest_paths",
-    "new_documents",
     "check_dct",
     "count_inputs",
     "read_documents",

@@ -11,7 +11,8 @@ import sys
 import click
 
 from eventwire.api import make_config
-from eventwire.app import engine_kind, ingest_paths, ingest_to_parquet
+from eventwire.app import engine_kind, ingest_to_parquet
+from eventwire.app.ingest import ingest_paths
 from eventwire.cli.code import with_min_confidence
 from eventwire.cli.common import config_options, fail_on_error, interruptible, main
 from eventwire.config import Config
