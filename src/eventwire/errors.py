@@ -394,6 +394,10 @@ class Errors:
         InputError, "the record's id {value} is not a string or an integer",
         "give the id as a JSON string",
     )
+    E113 = Entry(
+        InputError, "the id {id!r} is {where} a different text; this document is not stored",
+        "give each document its own id, or ingest the new text into another --db",
+    )
     E114 = Entry(
         InputError, "not a readable CSV file: {reason}",
         "give UTF-8 CSV with a header row and quoted fields, each under stages.clean.max_bytes",
@@ -442,6 +446,9 @@ class Errors:
         "use a pipeline with a tagger, a dependency parser and NER",
     )
     E215 = Entry(ConfigError, "{key} is {value!r} ({kind}); expected {expected}", _SET_HINT)
+    E215_least = Entry(ConfigError, "engine.workers must be at least 1, got {workers}")
+    E215_workers = Entry(ConfigError, "engine.workers must be 'auto' or an integer, got {value!r}")
+    E216 = Entry(ConfigError, "--dct {dct!r} is not a date of the form YYYY-MM-DD")
     E217 = Entry(ConfigError, "unknown evaluation kind {name!r}", "known: {known}")
     E217_pages = Entry(
         ConfigError, "eval {kind} takes no --pages",
@@ -600,6 +607,16 @@ class Errors:
         "wait for the other eventwire process to finish, or stop it, then run this command again "
         "({reason})",
     )
+    E403 = Entry(
+        StoreError, "{path}: cannot write: {reason}",
+        "free disk space or check permissions; this batch was not written",
+    )
+    E403_clusters = Entry(
+        StoreError, "{path}: cannot rebuild the clusters: {reason}", "nothing was changed"
+    )
+    E403_failure = Entry(
+        StoreError, "{path}: cannot write: {reason}", "nothing of this batch was written"
+    )
     E403_folder = Entry(
         StoreError, "{path}: cannot create the database: its folder does not exist",
         "create the folder or give another --db path",
@@ -620,6 +637,7 @@ class Errors:
         StoreError, "{path}: migration from schema {version} failed: {reason}",
         "the database was left at its old version",
     )
+    E406 = Entry(StoreError, "a row could not be stored: {reason}")
     E406_record = Entry(StoreError, "a record is not an object with a doc_id")
     E406_shape = Entry(
         StoreError, "the record does not have the shape of record.schema.json: {reason!r}",
@@ -661,6 +679,7 @@ class Errors:
         "timeline needs interval in {intervals} and by in {keys}, got {interval!r} and {by!r}",
     )
     E407_undirected = Entry(StoreError, "undirected {value!r} must be true or false")
+    E408 = Entry(StoreError, "{path}: the store is open read-only")
     E409 = Entry(StoreError, "{path}: no such database", "create it with eventwire ingest")
     E409_empty = Entry(
         StoreError, "{path}: is an empty database", "create it with eventwire ingest"
@@ -764,3 +783,21 @@ class Errors:
     E621_integer = Entry(ConfigError, "serve.{name} must be an integer >= {least}")
     E621_limits = Entry(ConfigError, "serve.default_limit must not exceed serve.max_limit")
     E621_seconds = Entry(ConfigError, "serve.max_coding_seconds must be a number > 0")
+
+    E701 = Entry(
+        EngineError, "the Spark engine needs pyspark",
+        "pip install 'eventwire[spark]' (and Java 17 for a local Spark)",
+    )
+    E702 = Entry(EngineError, "no input paths given")
+    E703 = Entry(
+        EngineError, "a worker could not build the pipeline: {kind}: {reason}",
+        "run with --workers 1 to see it in this process",
+    )
+    E704 = Entry(
+        EngineError, "a worker process died (killed, or out of memory)",
+        "run again with fewer --workers, or --workers 1 to see the error",
+    )
+    E705 = Entry(
+        EngineError, "the batch of this document failed in a worker: {kind}: {reason}",
+        "this is a bug in eventwire; please report it with the input",
+    )

@@ -27,7 +27,7 @@ from pathlib import Path
 from eventwire.app.coding import code_documents
 from eventwire.app.inputs import check_dct, count_inputs, read_documents
 from eventwire.config import Config, load_config
-from eventwire.errors import InputError
+from eventwire.errors import Errors, InputError
 from eventwire.ingest.readers import content_id
 from eventwire.ingest.stages import CleanStage, clean_settings, input_limit
 from eventwire.model import Document, Outcome
@@ -103,11 +103,8 @@ def _clash(doc: Document, seen: dict[str, str], stored: dict[str, str],
         where = "already stored with"
     else:
         return None
-    error = InputError(
-        f"the id {doc.doc_id!r} is {where} a different text; this document is not stored",
-        code="E113", doc_id=doc.source, source=doc.source, stage="read",
-        hint="give each document its own id, or ingest the new text into another --db",
-    )
+    error = Errors.E113.error(id=doc.doc_id, where=where, doc_id=doc.source, source=doc.source,
+                              stage="read")
     return Outcome(doc.source, doc.source, None, error)
 
 

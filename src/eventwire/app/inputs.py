@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.config import Config
-from eventwire.errors import ConfigError
+from eventwire.errors import Errors
 from eventwire.ingest.readers import content_id, is_stream, read_inputs
 from eventwire.ingest.stages import input_limit
 from eventwire.model import Document
@@ -27,9 +27,7 @@ def check_dct(dct: str | None) -> str | None:
     try:
         return date.fromisoformat(dct).isoformat()
     except ValueError as exc:
-        raise ConfigError(
-            f"--dct {dct!r} is not a date of the form YYYY-MM-DD", code="E216"
-        ) from exc
+        raise Errors.E216.error(dct=dct) from exc
 
 
 def with_dct(docs: Iterable[Document], dct: str | None) -> Iterator[Document]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eventwire.app.inputs import read_documents
 from eventwire.config import Config, load_config
-from eventwire.errors import EngineError
+from eventwire.errors import Errors
 from eventwire.pipeline import check_stages
 
 __all__ = ["ingest_to_parquet"]
@@ -34,7 +34,7 @@ def ingest_to_parquet(
 
     paths = list(paths)
     if not paths:  # nothing to read would silently overwrite the tables with empty ones
-        raise EngineError("no input paths given", code="E702")
+        raise Errors.E702.error()
     config = config if config is not None else load_config()
     check_stages(config)
     engine = SparkEngine(config)

@@ -34,6 +34,7 @@ from eventwire.errors import (
     ConfigError,
     DictionaryError,
     EngineError,
+    Errors,
     EventwireError,
     ModelError,
 )
@@ -85,12 +86,7 @@ def _init_worker(config: Config, parent: int, death_signal: bool) -> None:
     except EventwireError as exc:
         _WORKER_ERROR = exc
     except Exception as exc:  # noqa: BLE001 - sent back as a coded error
-        _WORKER_ERROR = EngineError(
-            f"a worker could not build the pipeline: {type(exc).__name__}: {exc}",
-            code="E703",
-            stage="engine",
-            hint="run with --workers 1 to see it in this process",
-        )
+        _WORKER_ERROR = Errors.E703.error(kind=type(exc).__name__, reason=exc, stage="engine")
 
 
 def _run_batch(docs: list[Document]) -> list[Outcome]:
@@ -131,11 +127,8 @@ def check_and_release(config: Config) -> None:
 def _failed_batch(batch: list[tuple[str, str]], exc: BaseException) -> list[Outcome]:
     """Each document of a batch that failed as a whole, with the reason."""
     return [
-        Outcome(doc_id, source, None, EngineError(
-            f"the batch of this document failed in a worker: {type(exc).__name__}: {exc}",
-            code="E705", doc_id=doc_id, source=source, stage="engine",
-            hint="this is a bug in eventwire; please report it with the input",
-        ))
+        Outcome(doc_id, source, None, Errors.E705.error(
+            kind=type(exc).__name__, reason=exc, doc_id=doc_id, source=source, stage="engine"))
         for doc_id, source in batch
     ]
 
@@ -146,12 +139,7 @@ def _result(future: Future[list[Outcome]], batch: list[tuple[str, str]]) -> list
     except RUN_ERRORS:
         raise
     except BrokenProcessPool as exc:
-        raise EngineError(
-            "a worker process died (killed, or out of memory)",
-            code="E704",
-            stage="engine",
-            hint="run again with fewer --workers, or --workers 1 to see the error",
-        ) from exc
+        raise Errors.E704.error(stage="engine") from exc
     except Exception as exc:  # noqa: BLE001 - the batch fails, the run goes on
         return _failed_batch(batch, exc)
 
@@ -255,11 +243,9 @@ def resolve_workers(value: Any) -> int:
     try:
         workers = int(value)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(
-            f"engine.workers must be 'auto' or an integer, got {value!r}", code="E215"
-        ) from exc
+        raise Errors.E215_workers.error(value=value) from exc
     if workers < 1:
-        raise ConfigError(f"engine.workers must be at least 1, got {workers}", code="E215")
+        raise Errors.E215_least.error(workers=workers)
     return workers
 
 

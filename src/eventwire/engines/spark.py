@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventwire.config import Config, load_config, section
 from eventwire.engines.base import process_batch
-from eventwire.errors import EngineError
+from eventwire.errors import Errors
 from eventwire.ingest.readers import content_id, record_to_document
 from eventwire.model import Document, Outcome
 from eventwire.pipeline import Pipeline, build_pipeline
@@ -73,10 +73,7 @@ def _require_pyspark() -> None:
     try:
         import pyspark  # noqa: F401
     except ImportError as exc:
-        raise EngineError(
-            "the Spark engine needs pyspark", code="E701",
-            hint="pip install 'eventwire[spark]' (and Java 17 for a local Spark)",
-        ) from exc
+        raise Errors.E701.error() from exc
 
 
 def spark_session(master: str = "local[2]", app_name: str = "eventwire") -> SparkSession:

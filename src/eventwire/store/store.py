@@ -23,7 +23,7 @@ from typing import Any, ParamSpec, TypeVar
 import duckdb
 
 from eventwire.config import Config, section
-from eventwire.errors import EventwireError, StoreError
+from eventwire.errors import Errors, EventwireError
 from eventwire.model import Outcome
 from eventwire.settings import StoreSettings
 from eventwire.store import analytics
@@ -159,8 +159,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------
     def _check_writable(self) -> None:
         if self.read_only:
-            raise StoreError(f"{self.path}: the store is open read-only", code="E408",
-                             stage="store")
+            raise Errors.E408.error(path=self.path, stage="store")
 
     @_reading
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
@@ -256,14 +255,14 @@ class Store:
 
     def _store_failure(self, outcome: Outcome, exc: _RowError, now: datetime) -> IngestStats:
         """Record a document whose rows DuckDB refused; raise if even that cannot be done."""
-        error = StoreError(f"a row could not be stored: {exc.__cause__}", code="E406",
-                           doc_id=outcome.doc_id, source=outcome.source, stage="store")
+        error = Errors.E406.error(reason=exc.__cause__, doc_id=outcome.doc_id,
+                                  source=outcome.source, stage="store")
         try:
             self._transaction({t: [] for t in _TABLES},
                               [failure_row(error, outcome.doc_id, outcome.source, now)])
         except _RowError as again:
-            raise StoreError(f"{self.path}: cannot write: {again.__cause__}", code="E403",
-                             stage="store", hint="nothing of this batch was written") from again
+            raise Errors.E403_failure.error(path=self.path, reason=again.__cause__,
+                                            stage="store") from again
         return IngestStats(failed=1)
 
     def _transaction(self, tables: dict[str, list[Row]], failures: list[Row]) -> None:
@@ -276,10 +275,7 @@ class Store:
             if is_damage(exc):
                 raise damage_error(exc, self.path, opening=False) from exc
             if _is_disk_error(exc):
-                raise StoreError(
-                    f"{self.path}: cannot write: {exc}", code="E403", stage="store",
-                    hint="free disk space or check permissions; this batch was not written",
-                ) from exc
+                raise Errors.E403.error(path=self.path, reason=exc, stage="store") from exc
             raise _RowError() from exc
         except BaseException:
             self._rollback()
@@ -324,8 +320,7 @@ class Store:
             self._rollback()
             if is_damage(exc):
                 raise damage_error(exc, self.path, opening=False) from exc
-            raise StoreError(f"{self.path}: cannot rebuild the clusters: {exc}", code="E403",
-                             stage="store", hint="nothing was changed") from exc
+            raise Errors.E403_clusters.error(path=self.path, reason=exc, stage="store") from exc
         return count
 
     # -- reading ---------------------------------------------------------------------
