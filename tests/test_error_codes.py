@@ -33,10 +33,6 @@ DOC = ROOT / "docs" / "errors.md"
 ROW = re.compile(r"^\| (E\d{3})(?:–(E\d{3}))? \| (\w+) \|[^|]*\|(.*)\|$", re.M)
 LITERAL = re.compile(r"""^[rbuRBU]?(['"])E\d{3}\1$""")
 
-#: Modules whose raise sites are not converted to the catalogue yet (an explicit, temporary
-#: allowance: each is a module being restructured; empty it as they are converted).
-NOT_YET_CONVERTED: frozenset[str] = frozenset()
-
 
 def _entries() -> dict[str, Entry[EventwireError]]:
     return {name: value for name, value in vars(Errors).items() if isinstance(value, Entry)}
@@ -82,7 +78,6 @@ def test_no_module_but_errors_py_spells_a_code() -> None:
         f"{path.relative_to(ROOT)}:{line} {code}"
         for path in _sources()
         if path.name != "errors.py" or path.parent != SRC
-        if str(path.relative_to(SRC)) not in NOT_YET_CONVERTED
         for line, code in _literals(path)
     ]
     assert not found, f"use the catalogue (eventwire.errors.Errors) instead: {found}"
@@ -114,9 +109,8 @@ def test_every_entry_is_documented_with_its_class() -> None:
 def test_every_documented_code_is_raised_or_a_default() -> None:
     known = {entry.code: entry.cls.__name__ for entry in _entries().values()}
     known.update({cls.default_code: cls.__name__ for cls in _classes()})
-    waiting = {code for name in NOT_YET_CONVERTED for _, code in _literals(SRC / name)}
     wrong = {code: cls for code, (cls, _) in _documented().items()
-             if known.get(code) != cls and code not in waiting}
+             if known.get(code) != cls}
     assert not wrong, f"documented but not in the catalogue (or another class): {wrong}"
 
 
