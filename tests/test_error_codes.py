@@ -83,6 +83,19 @@ def test_no_module_but_errors_py_spells_a_code() -> None:
     assert not found, f"use the catalogue (eventwire.errors.Errors) instead: {found}"
 
 
+def test_no_module_builds_an_error_by_hand() -> None:
+    """``raise InputError("...")`` would bypass the catalogue with the class's bare code."""
+    names = {cls.__name__ for cls in _classes()}
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}(...)"
+        for path in _sources() if path != SRC / "errors.py"
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        and node.func.id in names
+    ]
+    assert not found, f"build it with Errors.EXXX.error(...) instead: {found}"
+
+
 def test_an_entry_takes_its_code_from_its_name() -> None:
     assert Errors.E601.code == "E601"
     assert all(entry.code == name[:4] and re.fullmatch(r"E\d{3}(_\w+)?", name)
