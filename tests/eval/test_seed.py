@@ -9,7 +9,11 @@ from eventwire.eval.seed_match import (
     date_ok,
     date_within,
     event_found,
+    event_like,
     forbidden_present,
+    gold_place,
+    is_located,
+    located_near,
     place_found,
     quantity_found,
     related_found,
@@ -157,3 +161,71 @@ def test_load_finds_the_story_and_reports_bad_readings(tmp_path: Path) -> None:
     assert [s.location for s in gold.skipped] == ["b.gold.json", "c.gold.json"]
     assert "no story" in gold.skipped[0].reason
     assert [i.id for i in load(tmp_path / "a.txt").items] == ["a"]
+
+
+# Where and when: an invented mini story of a raid near a port city, told two days later.
+RAID = {
+    "id": "R1",
+    "cameo_root": "19",
+    "source": {"country": "KEN"},
+    "target": {"country": "SOM"},
+    "date": "2011-10-16",
+    "place": {"name": "Kismayo", "lat": -0.36, "lon": 42.55, "precision": "city"},
+}
+TALKS = {
+    "id": "R2",
+    "required": False,
+    "cameo_root": "04",
+    "source": {"country": "KEN"},
+    "target": {"country": "SOM"},
+    "date": "2011-10",
+}
+
+
+def _placed(ev: dict, lat: float | None, lon: float | None) -> dict:
+    return dict(ev, location={"name": "x", "lat": lat, "lon": lon})
+
+
+def test_an_event_placed_near_the_gold_place_or_not() -> None:
+    gold = {"events": [RAID, TALKS]}
+    near = _placed(_ev("19", "KEN", "SOM", "2011-10-16"), -0.4, 42.5)
+    far = _placed(_ev("19", "KEN", "SOM", "2011-10-16"), -1.29, 36.82)  # Nairobi, ~640 km
+    talks = _ev("04", "KEN", "SOM", "2011-10-18")
+    res = evaluate_record(gold, {"events": [far, talks]}, "s.txt")
+    assert (res.located, res.near) == ({"R1": True, "R2": False}, {"R1": False})
+    r = report_from([res, evaluate_record(gold, {"events": [near]}, "t.txt")], "p")
+    assert r.event_located == 2 / 3
+    assert r.event_location_161km == 0.5
+    assert r.figures()["event_location_161km"] == 0.5
+
+
+def test_the_event_date_is_scored_on_a_match_that_ignores_it() -> None:
+    gold = {"events": [RAID, TALKS]}
+    record = {
+        "events": [_ev("19", "KEN", "SOM", "2011-10-18"), _ev("04", "KEN", "SOM", "2011-10-18")]
+    }
+    res = evaluate_record(gold, record, "s.txt")
+    assert res.required == {"R1": False}
+    assert res.dated == {"R1": False, "R2": True}
+    assert "R1" not in res.located
+    assert report_from([res], "p").event_date_correct == 0.5
+
+
+def test_events_not_found_or_without_a_gold_place_or_date_are_not_counted() -> None:
+    undated = {k: v for k, v in RAID.items() if k not in ("date", "place")}
+    res = evaluate_record({"events": [undated]}, {"events": [_ev("19", "KEN", "SOM")]}, "s")
+    assert (res.located, res.near, res.dated) == ({"R1": False}, {}, {})
+    r = report_from([evaluate_record({"events": [RAID]}, {"events": []}, "s")], "p")
+    assert (r.event_located, r.event_location_161km, r.event_date_correct) == (None, None, None)
+
+
+def test_an_older_reading_gives_the_place_as_location() -> None:
+    old = {k: v for k, v in RAID.items() if k != "place"}
+    old["location"] = {"name": "Kismayo", "country": "SOM", "lat": -0.36, "lon": 42.55}
+    assert gold_place(old) == old["location"]
+    assert gold_place({"place": {"name": "Kismayo"}}) is None
+    pred = _placed(_ev("19", "KEN", "SOM"), -0.36, 42.6)
+    assert is_located(pred) and located_near(old["location"], pred)
+    assert not is_located(_ev("19", "KEN", "SOM"))
+    assert event_like(RAID, _ev("19", "KEN", "SOM", "1999-01-01"))
+    assert not event_like(RAID, _ev("19", "SOM", "KEN", "2011-10-16"))

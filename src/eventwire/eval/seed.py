@@ -22,9 +22,15 @@ from eventwire.eval.metrics import ratio
 from eventwire.eval.registry import Kind
 from eventwire.eval.seed_match import (
     boilerplate_absent,
+    date_ok,
     date_within,
     event_found,
+    event_like,
     forbidden_present,
+    gold_place,
+    has_date,
+    is_located,
+    located_near,
     place_found,
     quantity_found,
     related_found,
@@ -103,6 +109,28 @@ class StoryResult:
     places: list[bool] = field(default_factory=list)
     boilerplate: list[bool] = field(default_factory=list)
     related: list[bool] = field(default_factory=list)
+    located: dict[str, bool] = field(default_factory=dict)
+    near: dict[str, bool] = field(default_factory=dict)
+    dated: dict[str, bool] = field(default_factory=dict)
+
+
+def _place_and_date(gold: dict[str, Any], events: list[dict[str, Any]], res: StoryResult) -> None:
+    """Where and when one gold event was placed, scored only on the events that match it.
+
+    An event that is not found at all says nothing about places or dates; the event
+    figures already count it. Several coded events may match one gold event (the same act
+    in two sentences): the best of them counts, as it does for finding the event.
+    """
+    key = str(gold.get("id"))
+    matched = [p for p in events if event_found(gold, p)]
+    place = gold_place(gold)
+    if matched:
+        res.located[key] = any(is_located(p) for p in matched)
+        if place is not None:
+            res.near[key] = any(located_near(place, p) for p in matched)
+    alike = [p for p in events if event_like(gold, p)]
+    if alike and has_date(gold):
+        res.dated[key] = any(date_ok(gold, p.get("date")) for p in alike)
 
 
 def evaluate_record(gold: dict[str, Any], record: dict[str, Any] | None, story: str) -> StoryResult:
@@ -114,6 +142,7 @@ def evaluate_record(gold: dict[str, Any], record: dict[str, Any] | None, story: 
     for ev in gold.get("events") or []:
         bucket = res.required if ev.get("required", True) else res.optional
         bucket[str(ev.get("id"))] = any(event_found(ev, p) for p in events)
+        _place_and_date(ev, events, res)
     res.forbidden = [
         str(f.get("why") or f)
         for f in gold.get("forbidden") or []
@@ -151,6 +180,9 @@ class SeedReport(Report):
     places_found: float | None = None
     boilerplate_absent: float | None = None
     related_stories_found: float | None = None
+    event_located: float | None = None
+    event_location_161km: float | None = None
+    event_date_correct: float | None = None
     stories: list[StoryResult] = field(default_factory=list)
 
     FIGURES: ClassVar[tuple[str, ...]] = (
@@ -163,6 +195,9 @@ class SeedReport(Report):
         "places_found",
         "boilerplate_absent",
         "related_stories_found",
+        "event_located",
+        "event_location_161km",
+        "event_date_correct",
     )
     LOWER_IS_BETTER: ClassVar[frozenset[str]] = frozenset({"crashed", "forbidden_events_present"})
 
@@ -172,7 +207,15 @@ class SeedReport(Report):
             rows += [(s.story, f"required {k}", v) for k, v in s.required.items()]
             rows += [(s.story, f"optional {k}", v) for k, v in s.optional.items()]
             rows += [(s.story, "forbidden present", why) for why in s.forbidden]
-        return [Table("events", ("story", "item", "found"), rows)]
+        placed: list[tuple[Any, ...]] = []
+        for s in self.stories:
+            for key in {**s.located, **s.dated}:
+                placed.append((s.story, key, s.located.get(key), s.near.get(key), s.dated.get(key)))
+        header = ("story", "event", "located", "within 161 km", "date right")
+        return [
+            Table("events", ("story", "item", "found"), rows),
+            Table("where and when", header, placed),
+        ]
 
 
 def _share(results: Sequence[StoryResult], attr: str) -> float | None:
@@ -201,6 +244,9 @@ def report_from(results: list[StoryResult], path: str, crashed: int = 0) -> Seed
         places_found=_share(results, "places"),
         boilerplate_absent=_share(results, "boilerplate"),
         related_stories_found=_share(results, "related"),
+        event_located=_share_map(results, "located"),
+        event_location_161km=_share_map(results, "near"),
+        event_date_correct=_share_map(results, "dated"),
     )
 
 

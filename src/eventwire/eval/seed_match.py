@@ -14,6 +14,11 @@ __all__ = [
     "codes_ok",
     "date_ok",
     "event_found",
+    "event_like",
+    "gold_place",
+    "has_date",
+    "is_located",
+    "located_near",
     "forbidden_present",
     "date_within",
     "quantity_found",
@@ -64,6 +69,49 @@ def event_found(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
         and _side_ok(gold.get("target"), pred.get("target"))
         and date_ok(gold, pred.get("date"))
     )
+
+
+def event_like(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """The same act whatever its date: codes, source and target country.
+
+    Scoring an event's date needs a match that does not already require the right date,
+    or every matched event would have it.
+    """
+    return (
+        codes_ok(gold, pred)
+        and _side_ok(gold.get("source"), pred.get("source"))
+        and _side_ok(gold.get("target"), pred.get("target"))
+    )
+
+
+def has_date(gold: dict[str, Any]) -> bool:
+    """The reading gives the event a ``date`` or a ``date_window``."""
+    return bool(gold.get("date") or gold.get("date_window"))
+
+
+def gold_place(gold: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's place with coordinates: ``place``, or ``location`` in older readings."""
+    place = gold.get("place") or gold.get("location")
+    if not isinstance(place, dict) or place.get("lat") is None or place.get("lon") is None:
+        return None
+    return place
+
+
+def is_located(pred: dict[str, Any]) -> bool:
+    """The coded event carries a location with coordinates (a name alone places nothing)."""
+    loc = pred.get("location") or {}
+    return loc.get("lat") is not None and loc.get("lon") is not None
+
+
+def located_near(place: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """The coded event's location lies within 161 km of the gold place."""
+    if not is_located(pred):
+        return False
+    loc = pred["location"]
+    km = haversine_km(
+        float(place["lat"]), float(place["lon"]), float(loc["lat"]), float(loc["lon"])
+    )
+    return km <= NEAR_KM
 
 
 def _same_word(gold: str, trigger: str) -> bool:
