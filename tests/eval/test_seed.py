@@ -229,3 +229,14 @@ def test_an_older_reading_gives_the_place_as_location() -> None:
     assert not is_located(_ev("19", "KEN", "SOM"))
     assert event_like(RAID, _ev("19", "KEN", "SOM", "1999-01-01"))
     assert not event_like(RAID, _ev("19", "SOM", "KEN", "2011-10-16"))
+
+
+def test_every_story_of_the_corpus_has_a_reading_that_loads() -> None:
+    folder = Path(__file__).parents[2] / "corpus" / "stories"
+    gold = load(folder)
+    assert not gold.skipped
+    assert len(gold.items) == len(list(folder.glob("*.txt"))) >= 8
+    for item in gold.items:
+        assert item.gold["document"]["true_date"]
+        for ev in item.gold["events"]:
+            assert ev["evidence"] in item.story.read_text(), (item.id, ev["id"])
