@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from eventwire.events.features import trigger_features
 from eventwire.events.lexicon import builtin_lexicon
+from eventwire.events.matching import match_token
 from eventwire.events.verbclasses import (
     builtin_verb_classes,
     parse_verb_classes,
@@ -92,3 +93,15 @@ def test_a_table_row_gives_strong_and_weak_roots_and_drops_stray_ones() -> None:
 
 def test_the_builtin_table_is_read_once() -> None:
     assert builtin_verb_classes() is builtin_verb_classes()
+
+
+def test_the_shipped_model_codes_a_verb_the_lexicon_does_not_know(code: Coder) -> None:
+    """"rammed" is in no lexicon entry; the verb dictionary files "ram" under force."""
+    text = "Chinese coast guard ships rammed a Philippine supply boat."
+    tok = _token(code, text, "rammed")
+    assert match_token(tok, builtin_lexicon()) is None
+    assert "vc:in" in verb_class_features(tok)
+    doc = code(text, coder="learned")
+    rams = [e for e in doc.events if e.trigger == "rammed"]
+    assert rams and rams[0].cameo_root in {"18", "19"}, [(e.trigger, e.cameo) for e in doc.events]
+    assert (rams[0].source.country, rams[0].target.country) == ("CHN", "PHL")
