@@ -44,6 +44,7 @@ GRAMMAR = {
                                   "_PP": "PETRARCH's fixed rule", "_OF": "PETRARCH's fixed rule",
                                   "_PERSONAL": "PETRARCH's fixed rule"},
     "events/petrarch_read.py": {"MARKERS": "PETRARCH's dictionary syntax"},
+    "events/verbclasses.py": {"_OBJECT_DEPS": "dependency labels"},
 }
 
 
