@@ -28,7 +28,7 @@ from typing import IO, Any
 import duckdb
 
 from eventwire.export.geo import action_geo
-from eventwire.export.tables import filtered
+from eventwire.export.tables import filtered, query_rows
 from eventwire.store.filters import EventFilter
 
 __all__ = ["GDELT_COLUMNS", "gdelt_lines", "write_gdelt", "write_lines"]
@@ -112,10 +112,8 @@ def gdelt_lines(
 ) -> Iterator[str]:
     """One GDELT line per cluster, oldest cluster first (no header: GDELT files have none)."""
     sql, params = filtered(con, _QUERY, filters)
-    cur = con.execute(sql, params)
-    while rows := cur.fetchmany(chunk):
-        for row in rows:
-            yield _line(row)
+    for row in query_rows(con, sql, chunk, params):
+        yield _line(row)
 
 
 def write_gdelt(

@@ -28,7 +28,7 @@ from typing import IO, Any
 import duckdb
 
 from eventwire.export.gdelt import write_lines
-from eventwire.export.tables import filtered
+from eventwire.export.tables import filtered, query_rows
 from eventwire.store.filters import EventFilter
 
 __all__ = ["MENTION_COLUMNS", "mention_lines", "write_mentions"]
@@ -90,10 +90,8 @@ def mention_lines(
     """One line per matching event mention, by event then in ingestion order."""
     template = _QUERY.replace("{confidence}", _confidence_sql(con))
     sql, params = filtered(con, template, filters)
-    cur = con.execute(sql, params)
-    while rows := cur.fetchmany(chunk):
-        for row in rows:
-            yield _line(row)
+    for row in query_rows(con, sql, chunk, params):
+        yield _line(row)
 
 
 def write_mentions(

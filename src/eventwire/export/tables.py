@@ -50,6 +50,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def query_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, chunk: int = 10_000, params: list[Any] | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as tuples, fetched in chunks so an export never holds them all."""
+    cur = con.execute(sql, params or [])
+    while rows := cur.fetchmany(chunk):
+        yield from rows
+
+
 def query_dicts(
     con: duckdb.DuckDBPyConnection, sql: str, chunk: int = 10_000, params: list[Any] | None = None
 ) -> Iterator[dict[str, Any]]:
