@@ -1,5 +1,6 @@
-"""The word index of event sentences: written with the events, built by migration, and
-answering the ``text`` filter exactly as a scan of the sentences does."""
+"""The word index of event sentences: written with the events, built by migration, kept
+ordered by word, and answering the ``text`` filter exactly as a scan of the sentences
+does."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from eventwire.store import SCHEMA_VERSION, EventFilter, Store
+from eventwire.store import SCHEMA_VERSION, EventFilter, Store, words
 from eventwire.store.query import read_page
 
 from .factory import event, record
@@ -121,4 +122,44 @@ def test_a_store_of_schema_4_gets_the_index_by_migration(db_path: Path) -> None:
         assert st.version == SCHEMA_VERSION
         _check_all(st)
         st.add_records([_story("s4", "Talks resumed.", "Police left.", "2004-01-01")])
+        _check_all(st)
+
+
+def _in_word_order(con: duckdb.DuckDBPyConnection) -> bool:
+    rows = con.execute("SELECT word_id, order_key FROM event_words ORDER BY rowid").fetchall()
+    return rows == sorted(rows)
+
+
+def test_postings_are_ordered_by_word_again_once_enough_are_appended(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Appended postings are ordered again once they are a tenth of the index, and the
+    text filter answers as a scan before and after."""
+    monkeypatch.setattr(words, "_UNSORTED_MIN", 0)
+    stories = _stories()
+    with Store(db_path) as st:
+        st.add_records(stories[:1])
+        assert _in_word_order(st.con)
+        sorted_rows = st.con.execute("SELECT value FROM meta WHERE key = 'words_sorted'"
+                                     ).fetchone()
+        assert sorted_rows == st.con.execute("SELECT count(*)::VARCHAR FROM event_words"
+                                             ).fetchone()
+        monkeypatch.setattr(words, "_UNSORTED_MIN", 10_000)
+        st.add_records(stories[1:])  # under the minimum: appended as they come
+        assert not _in_word_order(st.con)
+        _check_all(st)
+        monkeypatch.setattr(words, "_UNSORTED_MIN", 0)
+        st.add_records([_story("s4", "Talks resumed.", "Police left.", "2004-01-01")])
+        assert _in_word_order(st.con)
+        _check_all(st)
+
+
+def test_a_store_of_schema_5_gets_its_postings_ordered_by_migration(db_path: Path) -> None:
+    with Store(db_path) as st:
+        st.add_records(_stories())
+        assert not _in_word_order(st.con)  # a small store is not ordered as it grows
+    con = duckdb.connect(str(db_path))
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db_path) as st:
+        assert st.version == SCHEMA_VERSION and _in_word_order(st.con)
         _check_all(st)

@@ -13,7 +13,8 @@ from them. The step 1 -> 2 adds ``events.confidence``, the step 2 -> 3
 ``events.location_source`` and ``events.location_precision``, the step 3 -> 4 the
 resolved names ``events.source_resolved``, ``events.target_resolved`` and
 ``mentions.resolved``, the step 4 -> 5 the word index of the sentences (``words``,
-``event_words``, see ``store.words``).
+``event_words``, see ``store.words``), the step 5 -> 6 every event's row as JSON for
+pages (``event_json``, see ``store.listing``), and the word index ordered by word.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from eventwire.errors import Errors, StoreError
 from eventwire.store.bulk import run, scalar
 from eventwire.store.clusters import rebuild_clusters
 from eventwire.store.dedup import DedupRule
+from eventwire.store.listing import build_json
 from eventwire.store.lock import lock_error
 from eventwire.store.schema import (
     CLUSTER_COLUMNS,
@@ -37,7 +39,7 @@ from eventwire.store.schema import (
     create_statements,
     index_statements,
 )
-from eventwire.store.words import build_words
+from eventwire.store.words import build_words, sort_words
 
 __all__ = [
     "connect",
@@ -217,6 +219,14 @@ def _v4_to_v5(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
     build_words(con)
 
 
+def _v5_to_v6(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    """Every event's row as JSON, which pages read instead of the rows
+    (``store.listing``), built from the stored events; the word index ordered by word,
+    so that a word's postings are found by zone maps (``store.words``)."""
+    build_json(con)
+    sort_words(con)
+
+
 #: version -> the step that brings a database of that version to the next one.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
     0: _v0_to_v1,
@@ -224,6 +234,7 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = 
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

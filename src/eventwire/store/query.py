@@ -22,6 +22,7 @@ from eventwire.store.filters import (
     parse_day,
     where_sql,
 )
+from eventwire.store.listing import PAGE_JSON, event_columns
 from eventwire.store.records import jsonable
 from eventwire.store.words import matches_sql
 
@@ -65,25 +66,9 @@ def decode_cursor(cursor: str) -> tuple[str, list[Any]]:
 #: top-N of keys and the total then each scan the whole table, so both come from one scan.
 _SCANNING = ("source", "target", "dyad", "actor", "country", "near", "text")
 
-#: The event ids of the page's keys: reading ``event_id`` for these rows only (carrying it
-#: through the filter's scan costs three times the scan).
-_IDS = """
-SELECT e.order_key, e.event_id, e.rowid FROM events e
-WHERE e.order_key BETWEEN ? AND ? AND e.order_key IN (SELECT unnest(?::BIGINT[]))
-"""
-
-#: The page's rows, through the index on ``event_id``: a page of a rare filter is spread
-#: over the whole table, and reading whole rows by a range of keys then reads most of it.
-_ROWS = "SELECT e.* FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))"
-
-#: The page's rows when they lie close together in the table (no filter, recent dates):
-#: then a range of row ids reads a few blocks, cheaper than one index lookup per row.
-_NEAR_ROWS = """
-SELECT e.* FROM events e
-WHERE e.rowid BETWEEN ? AND ? AND e.rowid IN (SELECT unnest(?::BIGINT[]))
-"""
-#: Row ids at most this far apart count as close together.
-_CLOSE = 8192
+#: The page's rows when their JSON is missing (see ``store.listing``): never in a store
+#: this version wrote or migrated, but an answer rather than a failure if it happens.
+_ROWS = "SELECT e.* FROM events e WHERE e.order_key IN (SELECT unnest(?::BIGINT[]))"
 
 #: The page's clusters, through their primary key; a join reads the whole clusters table.
 _CLUSTERS = """
@@ -107,9 +92,8 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def _keys(
     con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int, cursor: str | None,
     total: bool,
-) -> tuple[list[int], list[int] | None, int | None]:
-    """The first ``limit`` order keys after ``cursor``, newest first, their row ids when
-    the plan reads them for free (the top-N), and the total.
+) -> tuple[list[int], int | None]:
+    """The first ``limit`` order keys after ``cursor``, newest first, and the total.
 
     Why three plans: words alone are answered from the word index, without reading the
     events. Otherwise a top-N stops early when zone maps on ``order_key`` and ``day`` skip
@@ -126,44 +110,42 @@ def _keys(
             f"SELECT count(*), max(m.order_key, ?) FILTER (WHERE {later}) "
             f"FROM ({matches_sql(len(words))}) m", [limit, *after_params, *words]).fetchone()
         assert row is not None
-        return [int(k) for k in row[1] or []], None, int(row[0])
+        return [int(k) for k in row[1] or []], int(row[0])
     if total and any(getattr(filters, name) for name in _SCANNING):
         row = con.execute(
             f"SELECT count(*), max(e.order_key, ?) FILTER (WHERE {after}) "
             f"FROM events e WHERE {where}", [limit, *after_params, *params]).fetchone()
         assert row is not None
-        return [int(k) for k in row[1] or []], None, int(row[0])
+        return [int(k) for k in row[1] or []], int(row[0])
     keys = con.execute(
-        f"SELECT e.order_key, e.rowid FROM events e WHERE {where} AND {after} "
+        f"SELECT e.order_key FROM events e WHERE {where} AND {after} "
         f"ORDER BY {ORDER} LIMIT ?", [*params, *after_params, limit]).fetchall()
     count = None
     if total:
         found = con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
         count = int(found[0]) if found else 0
-    return [int(k) for k, _ in keys], [int(r) for _, r in keys], count
+    return [int(k) for (k,) in keys], count
 
 
-def _close(rowids: list[int]) -> bool:
-    return max(rowids) - min(rowids) <= _CLOSE
-
-
-def _fetch(con: duckdb.DuckDBPyConnection, keys: list[int],
-           rowids: list[int] | None) -> duckdb.DuckDBPyConnection:
-    """The rows of ``keys``: by row id when they lie close together, else by event id."""
-    if rowids is None or not _close(rowids):
-        found = con.execute(_IDS, [min(keys), max(keys), keys]).fetchall()
-        rowids = [rowid for _, _, rowid in found]
-        if not _close(rowids):
-            return con.execute(_ROWS, [[event_id for _, event_id, _ in found]])
-    return con.execute(_NEAR_ROWS, [min(rowids), max(rowids), rowids])
+def _from_json(con: duckdb.DuckDBPyConnection, keys: list[int],
+               names: list[str]) -> dict[int, dict[str, Any]]:
+    """The rows of ``keys`` from their JSON (``store.listing``), whose values are in the
+    order of ``names``, the events table's columns."""
+    rows = {}
+    for key, value in con.execute(PAGE_JSON, [keys]).fetchall():
+        values = json.loads(value)
+        if len(values) == len(names):
+            rows[key] = dict(zip(names, values, strict=True))
+    return rows
 
 
 def _rows(con: duckdb.DuckDBPyConnection, keys: list[int],
-          rowids: list[int] | None) -> list[dict[str, Any]]:
+          names: list[str]) -> list[dict[str, Any]]:
     """The events of ``keys`` in their order, each with its cluster's counts."""
-    rows = {r["order_key"]: r for r in _dicts(_fetch(con, keys, rowids))}
-    if any(key not in rows for key in keys):  # a write in between moved rows
-        rows = {r["order_key"]: r for r in _dicts(_fetch(con, keys, None))}
+    rows = _from_json(con, keys, names)
+    missing = [key for key in keys if key not in rows]
+    if missing:
+        rows.update((r["order_key"], jsonable(r)) for r in _dicts(con.execute(_ROWS, [missing])))
     cids = sorted({r["cluster_id"] for r in rows.values() if r["cluster_id"] is not None})
     clusters = {r["cluster_id"]: r for r in _dicts(con.execute(_CLUSTERS, [cids]))}
     out = []
@@ -176,13 +158,14 @@ def _rows(con: duckdb.DuckDBPyConnection, keys: list[int],
 
 def read_page(
     con: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int,
-    cursor: str | None = None, total: bool = False,
+    cursor: str | None = None, total: bool = False, columns: list[str] | None = None,
 ) -> EventPage:
     """One page of events matching ``filters``, newest first, after ``cursor``; with
-    ``total``, also how many events match in all (the cursor aside)."""
+    ``total``, also how many events match in all (the cursor aside). ``columns``: the
+    events table's columns when the caller knows them (reading them costs a query)."""
     check_columns(con, filters)
-    keys, rowids, count = _keys(con, filters, limit + 1, cursor, total)
+    keys, count = _keys(con, filters, limit + 1, cursor, total)
     next_cursor = encode_cursor(keys[limit - 1]) if len(keys) > limit else None
-    keys, rowids = keys[:limit], None if rowids is None else rowids[:limit]
-    rows = _rows(con, keys, rowids) if keys else []
-    return EventPage([jsonable(r) for r in rows], next_cursor, count, list(filters.notes))
+    names = columns if columns is not None else event_columns(con)
+    rows = _rows(con, keys[:limit], names) if keys else []
+    return EventPage(rows, next_cursor, count, list(filters.notes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from eventwire.store.listing import json_statements
 from eventwire.store.words import word_statements
 
 __all__ = [
@@ -26,7 +27,7 @@ __all__ = [
 ]
 
 #: The layout written by this version of eventwire (see ``migrate.py`` for older ones).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _ACTOR = "VARCHAR"
 _LIST = "VARCHAR[]"
@@ -200,7 +201,7 @@ def create_statements() -> list[str]:
     stmts = [_create(name, cols) for name, cols in TABLE_COLUMNS.items()]
     stmts.append(_create("event_clusters", CLUSTER_COLUMNS))
     stmts.append(_create("meta", META_COLUMNS))
-    return stmts + word_statements() + index_statements()
+    return stmts + word_statements() + json_statements() + index_statements()
 
 
 def index_statements() -> list[str]:

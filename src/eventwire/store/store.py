@@ -31,6 +31,7 @@ from eventwire.store.bulk import bulk_insert, run, scalar
 from eventwire.store.clusters import assign_clusters, rebuild_clusters, save_clusters
 from eventwire.store.dedup import DedupRule
 from eventwire.store.facets import count_events, facets
+from eventwire.store.listing import add_json, build_json, event_columns
 from eventwire.store.migrate import connect, damage_error, is_damage, prepare
 from eventwire.store.query import EventFilter, EventPage, read_page
 from eventwire.store.records import jsonable, rows_to_record
@@ -128,6 +129,7 @@ class Store:
         self.rule = DedupRule.from_config(dataclasses.asdict(settings.dedup))
         self.batch_size = settings.batch_size
         self.con = connect(self.path, read_only)
+        self._event_columns: list[str] | None = None  # read once, for pages (see query_events)
         try:
             self.version = prepare(self.con, self.path, read_only, self.rule)
         except duckdb.Error as exc:
@@ -300,6 +302,8 @@ class Store:
         dedup = assign_clusters(self.con, self.rule, tables["events"])
         for table in _TABLES:
             bulk_insert(self.con, table, TABLE_COLUMNS[table], tables[table])
+        if tables["events"]:
+            add_json(self.con, tables["events"][0]["seq"])
         add_words(self.con, tables["events"])
         save_clusters(self.con, dedup.touched.values())
         done = [d["doc_id"] for d in tables["documents"]] + [f["doc_id"] for f in failures]
@@ -315,6 +319,7 @@ class Store:
         run(self.con, "BEGIN TRANSACTION")
         try:
             count = rebuild_clusters(self.con, self.rule)
+            build_json(self.con)  # the events' cluster_id changed in place
             run(self.con, "COMMIT")
         except duckdb.Error as exc:
             self._rollback()
@@ -332,7 +337,9 @@ class Store:
         """Events matching ``filters``, newest first, with their cluster's counts; with
         ``total``, the page also says how many events match in all."""
         limit = max(1, min(int(limit), MAX_LIMIT))
-        return read_page(self.con, filters, limit, cursor, total)
+        if self._event_columns is None:  # the table's columns change only by a migration
+            self._event_columns = event_columns(self.con)
+        return read_page(self.con, filters, limit, cursor, total, columns=self._event_columns)
 
     @_reading
     def get_event(self, event_id: str) -> Row | None:

@@ -12,6 +12,13 @@ through their ``order_key``. The answer is the same as the scan's.
 
 The index is written in the same transaction as the events (:func:`add_words`), and a
 store of an older schema gets it when it is migrated (:func:`build_words`).
+
+The postings are kept ordered by word (:func:`sort_words`): a word's events are then a few
+row groups that DuckDB's zone maps find, instead of a scan of all ten million postings
+(a common word: 42 ms of CPU down to 12 ms). Postings of new events are appended in
+ingestion order; once they are a tenth of the index, the whole index is ordered again,
+within the same transaction (about 2 s for ten million postings, so a few ms per batch
+on average).
 """
 
 from __future__ import annotations
@@ -21,9 +28,10 @@ from typing import Any
 
 import duckdb
 
-from eventwire.store.bulk import run
+from eventwire.store.bulk import run, scalar
 
-__all__ = ["word_statements", "add_words", "build_words", "text_clause", "matches_sql"]
+__all__ = ["word_statements", "add_words", "build_words", "sort_words", "text_clause",
+           "matches_sql"]
 
 #: Tokens are the runs between ASCII whitespace (RE2's ``\s``: space, tab, CR, LF, FF),
 #: all of which Python's ``str.split`` also splits the filter's words on; DuckDB's
@@ -60,6 +68,13 @@ def _index(con: duckdb.DuckDBPyConnection, pairs: str, params: Sequence[Any]) ->
     run(con, "DROP TABLE new_words")
 
 
+#: Postings appended in ingestion order, beyond which the index is ordered again: a share
+#: of all postings, and at least so many (a small store is read whole in no time).
+_UNSORTED_SHARE = 0.1
+_UNSORTED_MIN = 200_000
+_COUNT = "SELECT count(*) FROM event_words"
+
+
 def add_words(con: duckdb.DuckDBPyConnection, events: Sequence[dict[str, Any]]) -> None:
     """Index newly stored events (rows with ``order_key`` and ``sentence``)."""
     rows = [(e["order_key"], e["sentence"]) for e in events if e.get("sentence")]
@@ -67,6 +82,23 @@ def add_words(con: duckdb.DuckDBPyConnection, events: Sequence[dict[str, Any]]) 
         return
     pairs = "SELECT unnest(?::BIGINT[]) AS order_key, unnest(?::VARCHAR[]) AS sentence"
     _index(con, pairs, [[k for k, _ in rows], [s for _, s in rows]])
+    unsorted = scalar(con, "SELECT count(*) - coalesce((SELECT value::BIGINT FROM meta "
+                           "WHERE key = 'words_sorted'), 0) FROM event_words")
+    if unsorted > max(_UNSORTED_MIN, _UNSORTED_SHARE * scalar(con, _COUNT)):
+        sort_words(con)
+
+
+def sort_words(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite the postings ordered by word, and remember how many are in order.
+
+    Why a new table and not an ``ORDER BY`` on insert: zone maps hold per row group, and
+    a row group of appended postings spans every word; only one rewrite orders them all.
+    """
+    run(con, "CREATE TABLE event_words_sorted AS "
+             "SELECT word_id, order_key FROM event_words ORDER BY word_id, order_key")
+    run(con, "DROP TABLE event_words")
+    run(con, "ALTER TABLE event_words_sorted RENAME TO event_words")
+    run(con, f"INSERT OR REPLACE INTO meta VALUES ('words_sorted', ({_COUNT})::VARCHAR)")
 
 
 def build_words(con: duckdb.DuckDBPyConnection) -> None:
@@ -77,6 +109,7 @@ def build_words(con: duckdb.DuckDBPyConnection) -> None:
     run(con, "DELETE FROM event_words")
     run(con, "DELETE FROM words")
     _index(con, "SELECT order_key, sentence FROM events WHERE sentence IS NOT NULL", [])
+    sort_words(con)
 
 
 _POSTINGS = ("SELECT ew.order_key FROM event_words ew WHERE ew.word_id IN "
