@@ -38,7 +38,7 @@ from eventwire.events.ontology import Ontology
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
 
-__all__ = ["LearnedCoder", "Decision", "decide", "trigger_vector", "NONE"]
+__all__ = ["LearnedCoder", "Decision", "Decoding", "decide", "trigger_vector", "NONE"]
 
 NONE = "none"
 _NOT_DONE = {"negated": (True, False), "hypothetical": (False, True), "future": (False, True),
@@ -88,6 +88,27 @@ def _vector_at(rows: np.ndarray | None, dense: int, i: int) -> np.ndarray:
 NONE_MAX = 0.5
 
 
+@dataclass(frozen=True, slots=True)
+class Decoding:
+    """How the heads' probabilities become events: one value object, so that
+    ``scripts/events_crossval.py`` can score other choices on the same fold models and the
+    shipped values are the ones chosen there (docs/model-card-events.md).
+
+    ``none_max``: a candidate is an event when P(no event) is below it. ``source_min`` /
+    ``target_min``: a mention takes a role when the role head gives it at least that (and
+    more than any other mention); below it, the side stays empty, or (``rule_target``) the
+    target is the rule-based argument finder's object. ``reciprocal``: coordinated sources
+    with no target act on each other.
+    """
+
+    none_max: float = NONE_MAX
+    source_min: float = 0.35
+    target_min: float = 0.3
+    rule_target: bool = True
+    reciprocal: bool = True
+    place_target: str = "any"
+
+
 def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
     """The finer CAMEO code within ``root`` that the code head likes best."""
     inside = _codes_of(model.code.labels).get(root[:2])
@@ -106,12 +127,14 @@ def _codes_of(labels: tuple[str, ...]) -> dict[str, list[int]]:
     return out
 
 
-def decide(model: EventModel, feats: list[str], vec: np.ndarray) -> Decision | None:
+def decide(model: EventModel, feats: list[str], vec: np.ndarray,
+           decoding: Decoding | None = None) -> Decision | None:
     """The CAMEO code and modality of a candidate, or None when it is no event."""
+    decoding = decoding or Decoding()
     probs = model.event.proba(feats, vec)
     labels = model.event.labels
     none_at = labels.index(NONE)
-    if probs[none_at] >= NONE_MAX:
+    if probs[none_at] >= decoding.none_max:
         return None
     order = np.argsort(-probs)
     best = next(int(i) for i in order if int(i) != none_at)
@@ -127,26 +150,36 @@ class LearnedCoder:
     """Codes a parsed document's events with a trained :class:`EventModel`."""
 
     def __init__(self, model: EventModel, lex: EventLexicon, onto: Ontology,
-                 settings: Settings) -> None:
+                 settings: Settings, decoding: Decoding | None = None) -> None:
         self.model = model
         self.lex = lex
         self.onto = onto
         self.settings = settings
+        self.decoding = decoding or Decoding()
+
+    def role_probs(self, tok: Token, refs: list[MentionRef], link: ActorLink,
+                   match: tuple[Match | None],
+                   ) -> tuple[list[np.ndarray], tuple[int | None, int | None]]:
+        """The role head's (none, source, target) probabilities of every mention for the
+        trigger ``tok``, and the heads the rule-based argument finder takes."""
+        rule_args = rule_arguments(link, tok, self.lex, match)
+        lemma = tok.lemma_.lower()
+        role = self.model.role
+        return [role.proba(pair_features(tok, r, link, rule_args, lemma)) for r in refs], \
+            rule_args
 
     def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None]) -> tuple[list[MentionRef], MentionRef | None]:
         """The source mentions (with their conjuncts) and the target mention."""
         if not refs:
             return [], None
-        rule_args = rule_arguments(link, tok, self.lex, match)
-        lemma = tok.lemma_.lower()
-        role = self.model.role
-        probs = [role.proba(pair_features(tok, r, link, rule_args, lemma)) for r in refs]
-        src_at, tgt_at = role.labels.index("source"), role.labels.index("target")
-        source = _best(refs, probs, src_at, set(), ROLE_MIN["source"])
+        probs, rule_args = self.role_probs(tok, refs, link, match)
+        labels, dec = self.model.role.labels, self.decoding
+        src_at, tgt_at = labels.index("source"), labels.index("target")
+        source = _best(refs, probs, src_at, set(), dec.source_min)
         used = {source.head.i} if source is not None else set()
-        target = _best(refs, probs, tgt_at, used, ROLE_MIN["target"])
-        if target is None:  # the model is unsure: the rule-based argument finder's object
+        target = _best(refs, probs, tgt_at, used, dec.target_min)
+        if target is None and dec.rule_target:  # unsure: the rule-based finder's object
             target = next((r for r in refs if r.head.i == rule_args[1] and r.head.i not in used),
                           None)
         sources = [source] if source is not None else []
@@ -159,6 +192,28 @@ class LearnedCoder:
         if ref is None:
             return EventActor()
         return with_country(to_event_actor(ref.mention), doc, sent)
+
+    def _dyads(self, tok: Token, clause: Token, refs: list[MentionRef], link: ActorLink,
+               match: tuple[Match | None], cameo: str) -> list[tuple[EventActor, EventActor]]:
+        """(source, target) of each event the trigger gives: one per source. Sources
+        coordinated with no target act on each other ("Japan and India signed a pact",
+        "X and Y agreed to ..."), as a careful coder reads them; else a place in the
+        trigger's clause is the target ("shelled Juba", "visited Beirut")."""
+        sources, target = self._roles(tok, refs, link, match)
+        doc, sent = link.doc, tok.sent
+        actors = [self._actor(ref, doc, sent) for ref in sources] or [EventActor()]
+        if target is None and self.decoding.reciprocal and len(actors) > 1:
+            return [(a, b) for a in actors for b in actors
+                    if a is not b and (a.code or a.text) != (b.code or b.text)]
+        tgt = self._actor(target, doc, sent)
+        if target is None and self._placed(cameo):
+            tgt = place_target(doc, clause) or tgt
+        return [(src, tgt) for src in actors]
+
+    def _placed(self, cameo: str) -> bool:
+        """Whether an act with no target mention may take its place as target."""
+        where = self.decoding.place_target
+        return where == "any" or where == "conflict" and self.onto.info(cameo).quad_class in (3, 4)
 
     def candidates(self, sent: Span, link: ActorLink,
                    vectors: np.ndarray | None = None) -> list[EventCandidate]:
@@ -173,20 +228,15 @@ class LearnedCoder:
         for tok in candidate_tokens(sent, self.lex, self.model.event_nouns):
             match = (match_token(tok, self.lex),)  # one lexicon look-up per token
             feats = trigger_features(tok, self.lex, cues, match)
-            decision = decide(self.model, feats, _vector_at(vectors, dense, tok.i))
+            decision = decide(self.model, feats, _vector_at(vectors, dense, tok.i),
+                              self.decoding)
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
-            sources, target = self._roles(tok, refs, link, match)
             clause = tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in LIGHT_VERBS else tok
-            tgt = self._actor(target, link.doc, sent)
-            if target is None:  # "shelled Juba", "visited Beirut": the place is the target
-                tgt = place_target(link.doc, clause) or tgt
-            options: list[MentionRef | None] = list(sources) or [None]
-            for src_ref in options:
-                cand = EventCandidate(decision.cameo, tok, clause,
-                                      self._actor(src_ref, link.doc, sent), tgt,
-                                      f"learned:{tok.lemma_.lower()}:{decision.modality}",
+            rule = f"learned:{tok.lemma_.lower()}:{decision.modality}"
+            for src, tgt in self._dyads(tok, clause, refs, link, match, decision.cameo):
+                cand = EventCandidate(decision.cameo, tok, clause, src, tgt, rule,
                                       negated, hypothetical)
                 cand.extra["confidence"] = decision.confidence
                 cand.extra["modality"] = decision.modality
@@ -204,11 +254,6 @@ class LearnedCoder:
             kept = [c for c in self.candidates(sent, link, vectors) if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
-
-
-#: A mention becomes the source or target when the model gives it that role with at least
-#: this probability (and more than any other mention); below it, the side stays empty.
-ROLE_MIN = {"source": 0.35, "target": 0.3}
 
 
 def _best(refs: list[MentionRef], probs: list[np.ndarray], at: int, used: set[int],
