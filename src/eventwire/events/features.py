@@ -196,6 +196,16 @@ def _path(trigger: Token, target: Token) -> str:
     return "^" + "^".join(up) + "|v" + "v".join(reversed(down))
 
 
+def _passive(tok: Token) -> bool:
+    """Whether the trigger is in the passive voice, also without its auxiliary: a headline
+    ("Opposition leader arrested in capital") or a reduced relative ("five men arrested by
+    police"), whose subject or head noun is acted upon."""
+    deps = {k.dep_ for k in tok.children}
+    if deps & {"auxpass", "nsubjpass"}:
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in {"ROOT", "acl"} and not deps & {"aux", "dobj"}
+
+
 def _role_of(ref: MentionRef, tok: Token) -> list[str]:
     head = ref.head
     feats = []
@@ -203,7 +213,7 @@ def _role_of(ref: MentionRef, tok: Token) -> list[str]:
         feats.append(f"r:child:{head.dep_}")
     if head.head.dep_ == "prep" and head.head.head.i == tok.i:
         feats.append(f"r:prep:{head.head.lower_}")
-        if head.head.lower_ == "by" and any(k.dep_ == "auxpass" for k in tok.children):
+        if head.head.lower_ == "by" and _passive(tok):
             feats.append("r:agent")
     if head.dep_ == "agent" or (head.head.dep_ == "agent" and head.head.head.i == tok.i):
         feats.append("r:agent")
@@ -219,7 +229,7 @@ def pair_features(
     """Features of (candidate trigger, actor mention): path, position, voice, roles."""
     head = ref.head
     mention = ref.mention
-    passive = any(k.dep_ in {"auxpass", "nsubjpass"} for k in tok.children)
+    passive = _passive(tok)
     before = head.i < tok.i
     distance = abs(head.i - tok.i)
     bucket = "1" if distance <= 1 else "3" if distance <= 3 else "6" if distance <= 6 else "far"

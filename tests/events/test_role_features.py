@@ -1,0 +1,46 @@
+"""The role head's features of a (trigger, actor mention) pair: the voice of the trigger
+and a "by" agent, also where the parse shows no passive auxiliary.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.actorlink import ActorLink
+from eventwire.events.features import pair_features, sentence_mentions
+from tests.events.conftest import Coder
+
+
+def _features(code: Coder, text: str, trigger: str, mention: str) -> list[str]:
+    doc = code(text)
+    link = ActorLink(doc)
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == trigger)
+    ref = next(r for r in sentence_mentions(link, sent) if mention in r.mention.text)
+    return pair_features(tok, ref, link, (None, None), tok.lemma_.lower())
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Opposition leader arrested in Caracas", "Opposition leader"),
+    ("Three Egyptian journalists arrested in Cairo", "journalists"),
+])
+def test_a_headline_participle_is_passive(code: Coder, text: str, mention: str) -> None:
+    """A headline drops the auxiliary: its subject is who was arrested, not who arrested."""
+    assert "voice:pass" in _features(code, text, "arrested", mention)
+
+
+def test_an_active_verb_stays_active(code: Coder) -> None:
+    feats = _features(code, "Venezuelan police arrested the opposition leader in Caracas.",
+                      "arrested", "police")
+    assert "voice:act" in feats
+
+
+@pytest.mark.parametrize("text", [
+    "Five Kenyan students arrested by Ugandan police were freed on Friday.",
+    "Five Kenyan students were arrested by Ugandan police on Friday.",
+])
+def test_a_by_phrase_of_a_passive_is_its_agent(code: Coder, text: str) -> None:
+    """With or without the auxiliary ("men arrested by police"), "by" names who acted."""
+    assert "r:agent" in _features(code, text, "arrested", "Ugandan police")
