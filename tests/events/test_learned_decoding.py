@@ -64,9 +64,17 @@ def test_coordinated_sources_keep_a_target_they_have(code: Coder) -> None:
     assert found == {("JPN", "PAK"), ("IND", "PAK")}
 
 
+def test_coordinated_sources_of_a_one_sided_act_do_not_target_each_other(code: Coder) -> None:
+    """Two donors sending aid do not aid each other: only acts done with one another
+    (consult, cooperate, fight, ...) are read both ways."""
+    found = _dyads(code, "Japan and India sent medical supplies on Monday.", "send", "07")
+    assert ("JPN", "IND") not in found and ("IND", "JPN") not in found
+    assert {src for src, _ in found} == {"JPN", "IND"}
+
+
 def test_reciprocal_reading_can_be_turned_off_for_cross_validation(code: Coder) -> None:
     found = _dyads(code, "Japan and India signed a trade pact in Tokyo on Monday.", "sign",
-                   "05", Decoding(reciprocal=False))
+                   "05", Decoding(reciprocal_roots=""))
     assert ("JPN", "IND") not in found
 
 

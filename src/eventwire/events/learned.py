@@ -97,15 +97,18 @@ class Decoding:
     ``none_max``: a candidate is an event when P(no event) is below it. ``source_min`` /
     ``target_min``: a mention takes a role when the role head gives it at least that (and
     more than any other mention); below it, the side stays empty, or (``rule_target``) the
-    target is the rule-based argument finder's object. ``reciprocal``: coordinated sources
-    with no target act on each other.
+    target is the rule-based argument finder's object. ``reciprocal_roots``: the CAMEO
+    roots of acts done with one another (intent to cooperate, consult, diplomatic and
+    material cooperation, fight), whose coordinated sources with no target act on each
+    other. ``place_target``: which acts with no target mention take the place in the
+    trigger's clause as target ("any", "conflict" for QuadClass 3 and 4, or "none").
     """
 
     none_max: float = NONE_MAX
     source_min: float = 0.35
     target_min: float = 0.3
     rule_target: bool = True
-    reciprocal: bool = True
+    reciprocal_roots: str = "03 04 05 06 19"
     place_target: str = "any"
 
 
@@ -196,19 +199,24 @@ class LearnedCoder:
     def _dyads(self, tok: Token, clause: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None], cameo: str) -> list[tuple[EventActor, EventActor]]:
         """(source, target) of each event the trigger gives: one per source. Sources
-        coordinated with no target act on each other ("Japan and India signed a pact",
-        "X and Y agreed to ..."), as a careful coder reads them; else a place in the
-        trigger's clause is the target ("shelled Juba", "visited Beirut")."""
+        coordinated with no target of an act done with one another act on each other
+        ("Japan and India signed a pact", "rebels and troops clashed"), as a careful coder
+        reads them; else a place in the trigger's clause is the target ("shelled Juba",
+        "visited Beirut")."""
         sources, target = self._roles(tok, refs, link, match)
         doc, sent = link.doc, tok.sent
         actors = [self._actor(ref, doc, sent) for ref in sources] or [EventActor()]
-        if target is None and self.decoding.reciprocal and len(actors) > 1:
+        if target is None and len(actors) > 1 and self._mutual(cameo):
             return [(a, b) for a in actors for b in actors
                     if a is not b and (a.code or a.text) != (b.code or b.text)]
         tgt = self._actor(target, doc, sent)
         if target is None and self._placed(cameo):
             tgt = place_target(doc, clause) or tgt
         return [(src, tgt) for src in actors]
+
+    def _mutual(self, cameo: str) -> bool:
+        """Whether coordinated sources of an act with no target act on each other."""
+        return cameo[:2] in self.decoding.reciprocal_roots.split()
 
     def _placed(self, cameo: str) -> bool:
         """Whether an act with no target mention may take its place as target."""
