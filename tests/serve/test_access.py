@@ -146,18 +146,3 @@ def test_an_answer_asked_before_a_write_is_not_kept(story_db: Path, tmp_path: Pa
         assert access.peek("k") == (False, None) and not access._cache  # kept nowhere
     finally:
         access.close()
-
-
-@pytest.mark.parametrize("threads", [1, 3])
-def test_queries_run_on_the_configured_number_of_threads(story_db: Path, tmp_path: Path,
-                                                         threads: int) -> None:
-    """``serve.query_threads`` holds for the readers' queries (cursors share the setting)."""
-    db = tmp_path / "copy.duckdb"
-    db.write_bytes(story_db.read_bytes())
-    access = StoreAccess(db, readers=2, query_threads=threads)
-    try:
-        setting = access.read(
-            lambda s: s.con.execute("SELECT current_setting('threads')").fetchone())
-        assert setting == (threads,)
-    finally:
-        access.close()

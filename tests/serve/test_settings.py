@@ -27,8 +27,7 @@ def test_overrides_from_the_command_line_config() -> None:
                                       "serve.max_coding_seconds=abc",
                                       "serve.allowed_hosts=example.org",
                                       "serve.allowed_hosts=['']", "serve.readers=0",
-                                      "serve.readers=two", "serve.query_threads=-1",
-                                      "serve.query_threads=one"])
+                                      "serve.readers=two"])
 def test_unusable_limits_are_refused(override: str) -> None:
     with pytest.raises(ConfigError) as info:
         ServeSettings.from_config(make_config(overrides=[override]))

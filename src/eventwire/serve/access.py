@@ -124,18 +124,11 @@ def _reader(store: Store) -> Store:
 
 
 class StoreAccess:
-    """Reads and writes of one store, safe to call from the server's worker threads.
-
-    ``query_threads`` (0: DuckDB's default, one per core) bounds the threads of each
-    query. Why one by default: the pool already runs several queries at once, and a
-    query split over every core then only adds scheduling work; on two cores, 20 clients
-    got 35% more answers per second with one thread per query than with two.
-    """
+    """Reads and writes of one store, safe to call from the server's worker threads."""
 
     def __init__(
         self, db_path: str | Path, config: Config | None = None,
         pipeline: Pipeline | None = None, *, cache_entries: int = 0, readers: int = 4,
-        query_threads: int = 0,
     ) -> None:
         self.db_path = Path(db_path)
         self._cache: OrderedDict[tuple[int, Hashable], Any] = OrderedDict()
@@ -145,8 +138,6 @@ class StoreAccess:
         self._generation = 0
         self._config = config
         self._store = Store(self.db_path, config=config)
-        if query_threads:
-            _guarded(lambda s: s.con.execute(f"SET threads = {int(query_threads)}"), self._store)
         self._readers = ReaderPool(self._store, max(1, readers))
         self._write_lock = threading.Lock()
         self._pipeline = pipeline

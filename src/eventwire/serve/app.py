@@ -156,7 +156,7 @@ def create_app(
     settings = settings or ServeSettings.from_config(config)
     _check_store_path(db_path, create)
     access = StoreAccess(db_path, config, pipeline, cache_entries=settings.cache_entries,
-                          readers=settings.readers, query_threads=settings.query_threads)
+                          readers=settings.readers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -30,7 +30,6 @@ class ServeSettings:
     max_documents: int = 100
     cache_entries: int = 256
     readers: int = 4
-    query_threads: int = 1
     max_chars: int = 50_000
     max_coding_seconds: float = 30.0
     allowed_hosts: tuple[str, ...] = ()
@@ -53,9 +52,9 @@ class ServeSettings:
     def check(self) -> None:
         """Refuse limits that would make the server unusable or unbounded."""
         for name in ("port", "max_body_bytes", "default_limit", "max_limit", "max_documents",
-                     "cache_entries", "max_chars", "readers", "query_threads"):
+                     "cache_entries", "max_chars", "readers"):
             value = getattr(self, name)
-            least = 0 if name in ("cache_entries", "query_threads") else 1
+            least = 0 if name == "cache_entries" else 1
             if not isinstance(value, int) or isinstance(value, bool) or value < least:
                 raise Errors.E621_integer.error(name=name, least=least)
         if self.default_limit > self.max_limit:
