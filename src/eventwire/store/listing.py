@@ -26,7 +26,7 @@ import duckdb
 
 from eventwire.store.bulk import run
 
-__all__ = ["json_statements", "add_json", "build_json", "event_columns", "PAGE_JSON"]
+__all__ = ["json_statements", "add_json", "build_json", "event_columns", "page_json_sql"]
 
 
 def json_statements() -> list[str]:
@@ -65,6 +65,14 @@ def build_json(con: duckdb.DuckDBPyConnection) -> None:
     run(con, index)
 
 
-#: The JSON of a page's events, through the index on ``order_key``.
-PAGE_JSON = ("SELECT order_key, value FROM event_json "
-             "WHERE order_key IN (SELECT unnest(?::BIGINT[]))")
+def page_json_sql(cluster_index: int, cluster_fields: tuple[str, ...]) -> str:
+    """The query of a page's JSON by ``order_key`` (one parameter: the keys), each with
+    ``cluster_fields`` of its cluster, whose id is value number ``cluster_index``.
+
+    Why one query: a second one, for the clusters alone, costs its own planning and scan.
+    """
+    fields = ", ".join(f"c.{name}" for name in cluster_fields)
+    return (f"SELECT j.order_key, j.value, {fields} FROM event_json j "
+            "LEFT JOIN event_clusters c "
+            f"ON c.cluster_id = json_extract_string(j.value, '$[{int(cluster_index)}]') "
+            "WHERE j.order_key IN (SELECT unnest(?::BIGINT[]))")

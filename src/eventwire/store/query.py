@@ -22,7 +22,7 @@ from eventwire.store.filters import (
     parse_day,
     where_sql,
 )
-from eventwire.store.listing import PAGE_JSON, event_columns
+from eventwire.store.listing import event_columns, page_json_sql
 from eventwire.store.records import jsonable
 from eventwire.store.words import matches_sql
 
@@ -70,7 +70,7 @@ _SCANNING = ("source", "target", "dyad", "actor", "country", "near", "text")
 #: this version wrote or migrated, but an answer rather than a failure if it happens.
 _ROWS = "SELECT e.* FROM events e WHERE e.order_key IN (SELECT unnest(?::BIGINT[]))"
 
-#: The page's clusters, through their primary key; a join reads the whole clusters table.
+#: The clusters of rows read from the events table.
 _CLUSTERS = """
 SELECT cluster_id, global_id, num_mentions, num_sources, num_articles FROM event_clusters
 WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))
@@ -130,12 +130,25 @@ def _keys(
 def _from_json(con: duckdb.DuckDBPyConnection, keys: list[int],
                names: list[str]) -> dict[int, dict[str, Any]]:
     """The rows of ``keys`` from their JSON (``store.listing``), whose values are in the
-    order of ``names``, the events table's columns."""
+    order of ``names``, the events table's columns, with their cluster's counts."""
     rows = {}
-    for key, value in con.execute(PAGE_JSON, [keys]).fetchall():
+    sql = page_json_sql(names.index("cluster_id"), _CLUSTER_FIELDS)
+    for key, value, *cluster in con.execute(sql, [keys]).fetchall():
         values = json.loads(value)
         if len(values) == len(names):
-            rows[key] = dict(zip(names, values, strict=True))
+            rows[key] = {**dict(zip(names, values, strict=True)),
+                         **dict(zip(_CLUSTER_FIELDS, cluster, strict=True))}
+    return rows
+
+
+def _from_rows(con: duckdb.DuckDBPyConnection, keys: list[int]) -> dict[int, dict[str, Any]]:
+    """The rows of ``keys`` from the events table, with their cluster's counts."""
+    rows = {r["order_key"]: jsonable(r) for r in _dicts(con.execute(_ROWS, [keys]))}
+    cids = sorted({r["cluster_id"] for r in rows.values() if r["cluster_id"] is not None})
+    clusters = {r["cluster_id"]: r for r in _dicts(con.execute(_CLUSTERS, [cids]))}
+    for row in rows.values():
+        cluster = clusters.get(row["cluster_id"], {})
+        row.update({name: cluster.get(name) for name in _CLUSTER_FIELDS})
     return rows
 
 
@@ -145,15 +158,8 @@ def _rows(con: duckdb.DuckDBPyConnection, keys: list[int],
     rows = _from_json(con, keys, names)
     missing = [key for key in keys if key not in rows]
     if missing:
-        rows.update((r["order_key"], jsonable(r)) for r in _dicts(con.execute(_ROWS, [missing])))
-    cids = sorted({r["cluster_id"] for r in rows.values() if r["cluster_id"] is not None})
-    clusters = {r["cluster_id"]: r for r in _dicts(con.execute(_CLUSTERS, [cids]))}
-    out = []
-    for key in keys:
-        row = rows[key]
-        cluster = clusters.get(row["cluster_id"], {})
-        out.append({**row, **{name: cluster.get(name) for name in _CLUSTER_FIELDS}})
-    return out
+        rows.update(_from_rows(con, missing))
+    return [rows[key] for key in keys]
 
 
 def read_page(
