@@ -45,7 +45,6 @@ GRAMMAR = {
                                   "_PERSONAL": "PETRARCH's fixed rule"},
     "events/petrarch_read.py": {"MARKERS": "PETRARCH's dictionary syntax"},
     "events/verbclasses.py": {"_OBJECT_DEPS": "dependency labels"},
-    "events/wordnet.py": {"EVENT_LEXNAMES": "WordNet lexicographer file names, a closed set"},
 }
 
 

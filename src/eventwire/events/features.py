@@ -8,7 +8,8 @@ learned coder call the very same code.
 Every verb of a sentence is a candidate, and so is every noun the lexicon knows or that the
 model saw as a trigger (``event_nouns``): recall comes from the parse, and the lexicon's hits
 are features the model weighs, not verdicts; so are the CAMEO roots PETRARCH-2's verb
-dictionary gives the candidate's verb (:mod:`eventwire.events.verbclasses`).
+dictionary gives the candidate's verb (:mod:`eventwire.events.verbclasses`) and the WordNet
+classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.mood import mood_of
 from eventwire.events.verbclasses import verb_class_features
+from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
 
 __all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features",
@@ -151,6 +153,7 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
         code = hit.entry.cameo
         feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{hit.entry.id}"]
     feats += verb_class_features(tok)
+    feats += wordnet_features(tok)
     mood = mood_of(tok, lex)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),

@@ -1,4 +1,4 @@
-"""WordNet 3.0 classes of a word, as features (and candidates) of the learned event coder.
+"""WordNet 3.0 classes of a word, as features of the learned event coder.
 
 Why: the corpus shows the model a few hundred trigger words, and ``en_core_web_sm``'s
 ``doc.tensor`` carries little of a word's meaning, so a word the corpus never shows gets "no
@@ -14,10 +14,10 @@ is needed at run time) give each candidate, as features the model weighs:
   ``wn:h:`` features of the verbs it is derivationally related to, so that an event noun
   shares what the model learned about its verb.
 
-A noun whose first sense is an act, an event or a communication and that derives from a
-verb ("expulsion", "airlift") is an event candidate even when neither the lexicon nor the
-corpus knows it (:func:`is_event_noun`). Features are memoised per lemma: one dict look-up
-per token.
+Features are memoised per lemma: one dict look-up per token. (Two more uses were tried on
+the train split's folds and gave no gain: every noun whose first sense is an act, event or
+communication derived from a verb as a candidate, and the lexicographer file of what the
+candidate acts on; see docs/model-card-events.md.)
 """
 
 from __future__ import annotations
@@ -34,14 +34,12 @@ from spacy.tokens import Token
 
 from eventwire.errors import Errors
 
-__all__ = ["WordNet", "builtin_wordnet", "load_wordnet", "wordnet_features", "is_event_noun"]
+__all__ = ["WordNet", "builtin_wordnet", "load_wordnet", "wordnet_features"]
 
 #: Hypernym levels above a sense's own synset that become features.
 HYPERNYM_LEVELS = 3
 #: Derivationally related verbs of a noun whose features the noun gets.
 DERIVED_VERBS = 2
-#: Noun lexicographer files of a first sense that names an act.
-EVENT_LEXNAMES = frozenset({"noun.act", "noun.event", "noun.communication"})
 _FOLDER = "data/events/wordnet"
 _FILES = ("verb_synsets.csv.gz", "verbs.csv.gz", "nouns.csv.gz")
 
@@ -98,12 +96,6 @@ class WordNet:
                     feats += ["wn:dv", *self._synset_features(verbs[:DERIVED_VERBS])]
                 self._memo[key] = tuple(feats)
         return self._memo[key]
-
-    def is_event_noun(self, lemma: str) -> bool:
-        """Whether the noun's first sense is an act, event or communication from a verb."""
-        entry = self.nouns.get(lemma)
-        return entry is not None and entry[1] != "" \
-            and entry[0].partition(" ")[0] in EVENT_LEXNAMES
 
 
 _READ_ERRORS = (OSError, EOFError, UnicodeDecodeError, KeyError, ValueError, csv.Error)
@@ -167,8 +159,3 @@ def wordnet_features(tok: Token, wordnet: WordNet | None = None) -> tuple[str, .
     wn = builtin_wordnet() if wordnet is None else wordnet
     lemma = tok.lemma_.lower()
     return wn.noun_features(lemma) if tok.pos_ == "NOUN" else wn.verb_features(lemma)
-
-
-def is_event_noun(lemma: str, wordnet: WordNet | None = None) -> bool:
-    """Whether WordNet makes a noun an event candidate (see :meth:`WordNet.is_event_noun`)."""
-    return (builtin_wordnet() if wordnet is None else wordnet).is_event_noun(lemma)
