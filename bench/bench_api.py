@@ -18,7 +18,8 @@ and only ever targets 127.0.0.1. ``--page`` also times the explorer in headless 
 ``--varied`` replaces the fixed scenarios by one where every request draws its own filters
 (one to three of source, target, dyad, QuadClass, CAMEO root, location country, dates,
 text, near; seeded), so no two requests ask the same question and no cache can answer
-them (``--without text`` leaves a kind out). With ``--readers 1,4`` one run starts a
+them (``--without text`` leaves a kind out; ``bench/varied.lua`` draws the same mix for
+wrk, whose client spends far less CPU than httpx). With ``--readers 1,4`` one run starts a
 server per value of ``serve.readers`` and measures each with one client (the machine's
 baseline at that moment) and then with ``--clients`` clients: ``1`` is the store read one
 query at a time, as before the pool. Each line also gives the server's CPU time per
