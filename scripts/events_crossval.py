@@ -13,11 +13,14 @@ the learned coder and splits every missed gold event into one cause:
   actor ``require_actor`` asks for, the one-event-per-act and duplicate checks);
 * ``b: source`` / ``c: target`` / ``b+c: both``: the right act with the wrong actor(s);
 * ``d: no mention carries the country``: the gold actor's country is on no actor mention
-  of the sentence (an actor the actors stage does not code, or one taken from context).
+  of the sentence (an actor the actors stage does not code, or one taken from context);
+* ``e: found once, a second gold event alike``: the sentence's gold has two events with
+  the same root and countries (two acts, or one act told twice) and the output one.
 
 A second table splits the wrong sources and targets: none where the gold has one, one where
 the gold has none, another one; and for a gold actor some mention carries, the role head's
-probability for the best such mention.
+probability for the best such mention, or that only the event's other actor carries the
+country (a domestic act: "Chile called up 20,000 reservists", the reservists no mention).
 
 Decoding choices are scored on the same fold models: ``--variant NAME:FIELD=VALUE,...``
 (fields of :class:`eventwire.events.learned.Decoding`) adds one, so a decoding-only change
@@ -64,7 +67,8 @@ Pair = tuple[CorpusSentence, Document]
 CAUSES = ["ok", "a: no candidate at the trigger", "a: the model says no event",
           "a: coded, not asserted", "a: coded, no actor (require_actor)",
           "a: coded, one event per act", "a: another root", "b: source", "c: target",
-          "b+c: both", "d: no mention carries the country"]
+          "b+c: both", "d: no mention carries the country",
+          "e: found once, a second gold event alike"]
 SETTINGS = Settings(coder="learned", require_actor="any")
 T = TypeVar("T")
 
@@ -157,8 +161,11 @@ class Reader:
         if sent is None or tok is None:
             return f"{side}: {kind}, no token"
         refs = sentence_mentions(self.link, sent)
+        other = (event.target if side == "source" else event.source).text
         carry = [i for i, r in enumerate(refs)
                  if with_country(to_event_actor(r.mention), self.doc, sent).country == want]
+        if carry and all(refs[i].mention.text == other for i in carry):
+            return f"{side}: {kind}, only the other actor carries the country"
         probs, _ = self.coder.role_probs(tok, refs, self.link, (match_token(tok, self.coder.lex),))
         at = self.coder.model.role.labels.index(side)
         best = max((float(probs[i][at]) for i in carry), default=-1.0)
@@ -182,6 +189,8 @@ def _cause(gold: CorpusEvent, output: list[Event], reachable: set[str], reader: 
 
     event = min(right, key=lambda e: sum(wrong(e)))
     bad_source, bad_target = wrong(event)
+    if not (bad_source or bad_target):  # matched by another gold event with the same key
+        return CAUSES[11]
     if any(bad and country is not None and country not in reachable
            for bad, country in ((bad_source, source), (bad_target, target))):
         return CAUSES[10]
