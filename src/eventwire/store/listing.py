@@ -2,7 +2,7 @@
 
 A page lists 50 whole events (every column). Spread over a million rows, as a rare filter's
 page is, reading them costs about 20 ms of CPU: DuckDB decompresses a vector of each of
-the ~55 columns for every row it fetches, whether through the index on ``event_id`` or
+the 53 columns for every row it fetches, whether through the index on ``event_id`` or
 by a range of keys. The store therefore keeps, for every event, its row as one JSON
 array of the column values in the table's order (``event_json``, indexed on
 ``order_key``): a page is then 50 index lookups of one column, about 2 ms.
