@@ -138,6 +138,18 @@ def test_the_builtin_tables_are_read_once() -> None:
     assert builtin_wordnet() is builtin_wordnet()
 
 
+def test_the_rules_coder_never_reads_the_tables() -> None:
+    """Only ``coder: learned`` pays for reading them, in a fresh process."""
+    script = ("from eventwire.api import code_text\n"
+              "import eventwire.events.wordnet as wn\n"
+              "doc = code_text('Two jets strafed the convoy near the border.')\n"
+              "assert doc.error is None, doc.error\n"
+              "print(wn._BUILTIN is None)\n")
+    out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                         text=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "True"
+
+
 def test_a_missing_table_is_a_coded_error_naming_it(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, tmp_path / "wn")
     (tmp_path / "wn" / "nouns.csv.gz").unlink()
