@@ -44,3 +44,11 @@ def test_an_active_verb_stays_active(code: Coder) -> None:
 def test_a_by_phrase_of_a_passive_is_its_agent(code: Coder, text: str) -> None:
     """With or without the auxiliary ("men arrested by police"), "by" names who acted."""
     assert "r:agent" in _features(code, text, "arrested", "Ugandan police")
+
+
+def test_the_path_is_read_with_the_act_the_verb_classes_give(code: Coder) -> None:
+    """Who is source and who target depends on the act ("hosted X": X is the guest): the
+    path to the mention comes with the verb's majority root in PETRARCH-2's classes."""
+    feats = _features(code, "Japan hosted the Indian premier in Tokyo on Monday.", "hosted",
+                      "Indian premier")
+    assert any(f.startswith("pathvc:") and f.endswith("_03") for f in feats), feats

@@ -199,6 +199,12 @@ def _path(trigger: Token, target: Token) -> str:
     return "^" + "^".join(up) + "|v" + "v".join(reversed(down))
 
 
+def _class_roots(tok: Token) -> list[str]:
+    """The majority root the verb classes give the trigger: who is source and who target
+    depends on the act ("hosted X": X is the guest, "received X" the visitor)."""
+    return [f[-2:] for f in verb_class_features(tok) if f.startswith(("vc:top:", "vcn:top:"))]
+
+
 def _passive(tok: Token) -> bool:
     """Whether the trigger is in the passive voice, also without its auxiliary: a headline
     ("Opposition leader arrested in capital") or a reduced relative ("five men arrested by
@@ -244,6 +250,7 @@ def pair_features(
         f"named:{bool(mention.country) or len(mention.code or '') >= 6}",
     ]
     feats += _role_of(ref, tok)
+    feats += [f"pathvc:{path}_{root}" for root in _class_roots(tok)]
     src, tgt = rule_args
     if src is not None and src == head.i:
         feats.append("rule:source")
