@@ -58,6 +58,9 @@ def _reference(store: Store, filters: EventFilter) -> list[dict[str, Any]]:
     {"text": "police", "quad": "4"}, {"near": "39.9,116.4,50"}, {"quad": "4"},
     {"since": "2005-06"}, {"dyad": "USA,PRK"}, {"cameo": "04", "source": "RUS"},
     {"text": "nowhere"}, {"since": "2006", "until": "2005"},
+    {"text": "police", "since": "2005-06"}, {"text": "police", "until": "2005-06-15"},
+    {"text": "Protesters", "since": "2005-03", "until": "2005-08"},
+    {"text": "police", "since": "2005-04-04"},
 ])
 def test_every_page_is_the_plain_query_cut_in_pieces(db_path: Path,
                                                      options: dict[str, Any]) -> None:
@@ -152,3 +155,20 @@ def test_a_store_of_schema_5_gets_the_json_by_migration(db_path: Path) -> None:
             st.con.execute("SELECT count(*) FROM events").fetchone())
         st.add_records([_odd_record()])
         assert _as_sent(_pages(st, EventFilter())) == _as_sent(_reference(st, EventFilter()))
+
+
+@pytest.mark.parametrize("options", [
+    {"text": "police", "until": "2005-06"}, {"text": "police", "since": "0001-01-01"},
+    {"text": "police", "since": "0001-01-01", "until": "0001-01-01"},
+    {"text": "police", "since": "0001-01-02"},
+])
+def test_words_with_dates_keep_events_of_the_first_day_and_leave_undated_ones(
+        db_path: Path, options: dict[str, Any]) -> None:
+    """Words with dates are a range of ``order_key``, whose day 0 holds both the undated
+    events and those dated 0001-01-01: the dated ones match a date filter, the others not."""
+    first_day = record("p-first", [event(1, date="0001-01-01"), event(2, date=None)],
+                       date="0001-01-01")
+    with Store(db_path) as st:
+        st.add_records([*_records(), first_day])
+        filters = EventFilter(**options)
+        assert _pages(st, filters) == _reference(st, filters)

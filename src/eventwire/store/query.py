@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -24,6 +25,7 @@ from eventwire.store.filters import (
 )
 from eventwire.store.listing import event_columns, page_json_sql
 from eventwire.store.records import jsonable
+from eventwire.store.schema import order_key
 from eventwire.store.words import matches_sql
 
 __all__ = [
@@ -79,9 +81,39 @@ _CLUSTER_FIELDS = ("global_id", "num_mentions", "num_sources", "num_articles")
 
 
 def _words_only(filters: EventFilter) -> bool:
-    """True when words (``text``) are the only filter, so the word index alone answers."""
-    others = [name for name in FILTER_NAMES if name not in ("text", "undirected")]
+    """True when words (``text``) are the only filter besides dates, so the word index
+    alone answers: a date filter is a range of ``order_key`` (see :func:`_date_bounds`)."""
+    others = [name for name in FILTER_NAMES
+              if name not in ("text", "undirected", "since", "until")]
     return bool(filters.text) and not any(getattr(filters, name) for name in others)
+
+
+#: Events dated the first day of the calendar share ``order_key``'s day 0 with the
+#: undated ones; a date filter keeps the dated ones, so they are looked up by their day.
+_DAY_ZERO = "m.order_key IN (SELECT order_key FROM events WHERE day = DATE '0001-01-01')"
+
+
+def _date_bounds(filters: EventFilter) -> tuple[str, list[int]]:
+    """``since`` and ``until`` as a condition on the matches' ``order_key`` (alias ``m``).
+
+    Why: the key is the event's day shifted left (``schema.order_key``), so a day range is
+    a key range and words with dates never read the events table; a join of the postings
+    with the events' days cost up to 150 ms of CPU on a million events, the key range
+    about a tenth of it. The condition is exactly ``day >= since AND day <= until``:
+    undated events (day 0) are left out, and events dated day 0 looked up.
+    """
+    if not (filters.since or filters.until):
+        return "TRUE", []
+    first = date.fromisoformat(filters.since) if filters.since else date.min
+    last = date.fromisoformat(filters.until) if filters.until else date.max
+    low = order_key(max(first, date.min + timedelta(days=1)), 0)
+    cond, params = "m.order_key >= ?", [low]
+    if last < date.max:
+        cond += " AND m.order_key < ?"
+        params.append(order_key(last + timedelta(days=1), 0))
+    if first == date.min:
+        cond = f"(({cond}) OR {_DAY_ZERO})"
+    return cond, params
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -106,9 +138,11 @@ def _keys(
     if total and _words_only(filters):
         words = [word.lower() for word in (filters.text or "").split()]
         later = "m.order_key < ?" if cursor else "TRUE"
+        dated, date_params = _date_bounds(filters)
         row = con.execute(
             f"SELECT count(*), max(m.order_key, ?) FILTER (WHERE {later}) "
-            f"FROM ({matches_sql(len(words))}) m", [limit, *after_params, *words]).fetchone()
+            f"FROM ({matches_sql(len(words))}) m WHERE {dated}",
+            [limit, *after_params, *words, *date_params]).fetchone()
         assert row is not None
         return [int(k) for k in row[1] or []], int(row[0])
     if total and any(getattr(filters, name) for name in _SCANNING):
