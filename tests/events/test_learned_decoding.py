@@ -32,13 +32,14 @@ def _head(labels: tuple[str, ...], weights: dict[str, dict[str, float]],
 
 def _model(lemma: str, root: str) -> EventModel:
     """An event model that codes ``lemma`` (and nothing else) as an asserted act of
-    ``root``; a subject or its conjunct is the source, an object the target."""
+    ``root``; a subject or its conjunct is the source, an object (not its conjunct) the
+    target."""
     code = f"{root}0"
     event = _head(("none", code), {f"l:{lemma}": {code: 8.0}}, {"none": 4.0})
     codes = _head((code, f"{root}1"), {"bias": {code: 1.0}}, {})
     modality = _head(("asserted", "negated"), {"bias": {"asserted": 4.0}}, {})
     role = _head(("none", "source", "target"), {
-        "r:child:nsubj": {"source": 6.0}, "hdep:conj": {"source": 6.0},
+        "r:child:nsubj": {"source": 6.0}, "path:^|vnsubjvconj": {"source": 6.0},
         "r:child:dobj": {"target": 6.0}}, {"none": 2.0})
     return EventModel(event, codes, modality, role, frozenset(), {})
 
@@ -86,3 +87,13 @@ def test_a_role_below_its_threshold_leaves_the_side_empty(code: Coder, threshold
     found = _dyads(code, "Japan criticised India on Monday.", "criticise", "11",
                    Decoding(source_min=threshold, target_min=threshold, rule_target=False))
     assert found == expected
+
+
+def test_a_target_s_conjuncts_are_targets_too(code: Coder) -> None:
+    """"condemned France and Germany": the role head takes one target, the other one is
+    its conjunct, as the sources' conjuncts are sources."""
+    found = _dyads(code, "Japan condemned France and Germany on Monday.", "condemn", "11")
+    assert found == {("JPN", "FRA"), ("JPN", "DEU")}
+    alone = _dyads(code, "Japan condemned France and Germany on Monday.", "condemn", "11",
+                   Decoding(target_conjuncts=False))
+    assert alone == {("JPN", "FRA")}

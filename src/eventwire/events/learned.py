@@ -102,6 +102,8 @@ class Decoding:
     material cooperation, fight), whose coordinated sources with no target act on each
     other. ``place_target``: which acts with no target mention take the place in the
     trigger's clause as target ("any", "conflict" for QuadClass 3 and 4, or "none").
+    ``target_conjuncts``: the target's conjuncts are targets too, as the source's are
+    sources.
     """
 
     none_max: float = NONE_MAX
@@ -110,6 +112,7 @@ class Decoding:
     rule_target: bool = True
     reciprocal_roots: str = "03 04 05 06 19"
     place_target: str = "any"
+    target_conjuncts: bool = True
 
 
 def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
@@ -173,7 +176,8 @@ class LearnedCoder:
 
     def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None]) -> tuple[list[MentionRef], MentionRef | None]:
-        """The source mentions (with their conjuncts) and the target mention."""
+        """The source mentions (with their conjuncts) and the target mention (its conjuncts
+        are added by :meth:`_dyads`)."""
         if not refs:
             return [], None
         probs, rule_args = self.role_probs(tok, refs, link, match)
@@ -198,11 +202,11 @@ class LearnedCoder:
 
     def _dyads(self, tok: Token, clause: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None], cameo: str) -> list[tuple[EventActor, EventActor]]:
-        """(source, target) of each event the trigger gives: one per source. Sources
-        coordinated with no target of an act done with one another act on each other
-        ("Japan and India signed a pact", "rebels and troops clashed"), as a careful coder
-        reads them; else a place in the trigger's clause is the target ("shelled Juba",
-        "visited Beirut")."""
+        """(source, target) of each event the trigger gives: one per source and target,
+        with the target's conjuncts ("condemned France and Germany"). Sources coordinated
+        with no target of an act done with one another act on each other ("Japan and India
+        signed a pact", "rebels and troops clashed"), as a careful coder reads them; else a
+        place in the trigger's clause is the target ("shelled Juba", "visited Beirut")."""
         sources, target = self._roles(tok, refs, link, match)
         doc, sent = link.doc, tok.sent
         actors = [self._actor(ref, doc, sent) for ref in sources] or [EventActor()]
@@ -212,7 +216,12 @@ class LearnedCoder:
         tgt = self._actor(target, doc, sent)
         if target is None and self._placed(cameo):
             tgt = place_target(doc, clause) or tgt
-        return [(src, tgt) for src in actors]
+        targets = [tgt]
+        if target is not None and self.decoding.target_conjuncts:
+            taken = {ref.head.i for ref in sources}
+            conj = {t.i for t in target.head.conjuncts} - taken
+            targets += [self._actor(r, doc, sent) for r in refs if r.head.i in conj]
+        return [(src, t) for src in actors for t in targets]
 
     def _mutual(self, cameo: str) -> bool:
         """Whether coordinated sources of an act with no target act on each other."""
