@@ -47,12 +47,15 @@ class Subset:
 
     ``pin`` is the file or folder whose digest is recorded with the floors: the subset's
     path, or a folder holding what else the KIND reads next to it (dictionaries).
+    ``overrides`` are ``--set`` values the subset is measured with: the same data can
+    guard another configuration (the learned event coder) under its own name and floors.
     """
 
     name: str
     kind: str
     path: str
     pin: str | None = None
+    overrides: tuple[str, ...] = ()
 
     @property
     def pinned(self) -> str:
@@ -61,6 +64,12 @@ class Subset:
 
 SUBSETS = (
     Subset("plover-gsr", "plover-gsr", "tests/data/eval/plover-gsr/subset.jsonl"),
+    Subset(
+        "plover-gsr-learned",
+        "plover-gsr",
+        "tests/data/eval/plover-gsr/subset.jsonl",
+        overrides=("stages.events.coder=learned",),
+    ),
     Subset(
         "petrarch",
         "petrarch",
@@ -78,6 +87,8 @@ SUBSETS = (
         pin="tests/data/eval/html-meta",
     ),
     Subset("seed", "seed", "tests/data/eval/seed"),
+    Subset("seed-learned", "seed", "tests/data/eval/seed",
+           overrides=("stages.events.coder=learned",)),
 )
 BASELINE = "tests/eval/baseline.json"
 
@@ -91,10 +102,10 @@ def repo_root() -> Path:
 
 
 def measure(subset: Subset, root: Path) -> Report:
-    """Evaluate the system on one subset with the default configuration."""
+    """Evaluate the system on one subset: the default configuration and its overrides."""
     from eventwire.eval.runner import run_eval
 
-    return run_eval(subset.kind, root / subset.path)
+    return run_eval(subset.kind, root / subset.path, overrides=subset.overrides)
 
 
 def digest(path: Path) -> str:
