@@ -28,7 +28,7 @@ from eventwire.events.verbclasses import verb_class_features
 from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
 
-__all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features",
+__all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features", "class_roots",
            "sentence_mentions", "LIGHT_VERBS"]
 
 # Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
@@ -199,9 +199,11 @@ def _path(trigger: Token, target: Token) -> str:
     return "^" + "^".join(up) + "|v" + "v".join(reversed(down))
 
 
-def _class_roots(tok: Token) -> list[str]:
+def class_roots(tok: Token) -> list[str]:
     """The majority root the verb classes give the trigger: who is source and who target
-    depends on the act ("hosted X": X is the guest, "received X" the visitor)."""
+    depends on the act ("hosted X": X is the guest, "received X" the visitor). Callers
+    pairing one trigger with many mentions read it once and pass it to
+    :func:`pair_features`."""
     return [f[-2:] for f in verb_class_features(tok) if f.startswith(("vc:top:", "vcn:top:"))]
 
 
@@ -233,9 +235,10 @@ def _role_of(ref: MentionRef, tok: Token) -> list[str]:
 
 def pair_features(
     tok: Token, ref: MentionRef, link: ActorLink, rule_args: tuple[int | None, int | None],
-    trigger_lemma: str,
+    trigger_lemma: str, roots: list[str] | None = None,
 ) -> list[str]:
-    """Features of (candidate trigger, actor mention): path, position, voice, roles."""
+    """Features of (candidate trigger, actor mention): path, position, voice, roles;
+    ``roots`` the trigger's :func:`class_roots`, read here when not given."""
     head = ref.head
     mention = ref.mention
     passive = _passive(tok)
@@ -250,7 +253,8 @@ def pair_features(
         f"named:{bool(mention.country) or len(mention.code or '') >= 6}",
     ]
     feats += _role_of(ref, tok)
-    feats += [f"pathvc:{path}_{root}" for root in _class_roots(tok)]
+    roots = class_roots(tok) if roots is None else roots
+    feats += [f"pathvc:{path}_{root}" for root in roots]
     src, tgt = rule_args
     if src is not None and src == head.i:
         feats.append("rule:source")

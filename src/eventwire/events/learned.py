@@ -26,6 +26,7 @@ from eventwire.events.features import (
     LIGHT_VERBS,
     MentionRef,
     candidate_tokens,
+    class_roots,
     pair_features,
     rule_arguments,
     sentence_cues,
@@ -169,10 +170,10 @@ class LearnedCoder:
         """The role head's (none, source, target) probabilities of every mention for the
         trigger ``tok``, and the heads the rule-based argument finder takes."""
         rule_args = rule_arguments(link, tok, self.lex, match)
-        lemma = tok.lemma_.lower()
+        lemma, roots = tok.lemma_.lower(), class_roots(tok)
         role = self.model.role
-        return [role.proba(pair_features(tok, r, link, rule_args, lemma)) for r in refs], \
-            rule_args
+        return [role.proba(pair_features(tok, r, link, rule_args, lemma, roots))
+                for r in refs], rule_args
 
     def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None]) -> tuple[list[MentionRef], MentionRef | None]:

@@ -17,6 +17,7 @@ from eventwire.events.actorlink import ActorLink
 from eventwire.events.features import (
     LIGHT_VERBS,
     candidate_tokens,
+    class_roots,
     overlaps,
     pair_features,
     rule_arguments,
@@ -92,7 +93,7 @@ def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
     sources = [s for e in events for s in _spans(e, "source")]
     targets = [s for e in events for s in _spans(e, "target")]
     rule_args = rule_arguments(link, tok, lex)
-    lemma = tok.lemma_.lower()
+    lemma, roots = tok.lemma_.lower(), class_roots(tok)
     for ref in refs:
         m = ref.mention
         label = "none"
@@ -100,7 +101,7 @@ def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
             label = "source"
         elif any(m.start < e and s < m.end for s, e in targets):
             label = "target"
-        rows.role_feats.append(pair_features(tok, ref, link, rule_args, lemma))
+        rows.role_feats.append(pair_features(tok, ref, link, rule_args, lemma, roots))
         rows.role_labels.append(label)
 
 
