@@ -28,7 +28,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.store.bulk import run, scalar
+from eventwire.store.bulk import run
 
 __all__ = ["word_statements", "add_words", "build_words", "sort_words", "text_clause",
            "matches_sql"]
@@ -82,9 +82,10 @@ def add_words(con: duckdb.DuckDBPyConnection, events: Sequence[dict[str, Any]]) 
         return
     pairs = "SELECT unnest(?::BIGINT[]) AS order_key, unnest(?::VARCHAR[]) AS sentence"
     _index(con, pairs, [[k for k, _ in rows], [s for _, s in rows]])
-    unsorted = scalar(con, "SELECT count(*) - coalesce((SELECT value::BIGINT FROM meta "
-                           "WHERE key = 'words_sorted'), 0) FROM event_words")
-    if unsorted > max(_UNSORTED_MIN, _UNSORTED_SHARE * scalar(con, _COUNT)):
+    [(total, ordered)] = con.execute(  # drained: the connection is free for the next
+        f"SELECT ({_COUNT}), coalesce((SELECT value::BIGINT FROM meta "
+        "WHERE key = 'words_sorted'), 0)").fetchall()
+    if total - ordered > max(_UNSORTED_MIN, _UNSORTED_SHARE * total):
         sort_words(con)
 
 
