@@ -53,22 +53,29 @@ def bad_header(good_db: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def bad_block(good_db: Path, tmp_path: Path) -> Path:
-    """64 KiB of data written over the block of the event clusters, which every command
-    reads (queries join them, ingest links new events to them)."""
-    return _damaged(good_db, tmp_path, _clusters_block(good_db), bytes(range(256)) * 256)
+    """64 KiB of data written over the first block of the events' ``order_key`` (every
+    listing and export reads it) and over that of the clusters' ids (ingest links new
+    events to them)."""
+    path = _damaged(good_db, tmp_path, _block_of(good_db, "events", "order_key"),
+                    bytes(range(256)) * 256)
+    with path.open("r+b") as fh:
+        fh.seek(_block_of(good_db, "event_clusters", "cluster_id"))
+        fh.write(bytes(range(256)) * 256)
+    return path
 
 
 #: DuckDB's file layout: three 4 KiB headers, then blocks of 256 KiB.
 HEADERS, BLOCK = 3 * 4096, 256 * 1024
 
 
-def _clusters_block(path: Path) -> int:
-    """Where the clusters' data lies, asked of DuckDB rather than guessed from the file
-    size (a new column of the events moves the middle of the file to another block)."""
+def _block_of(path: Path, table: str, column: str) -> int:
+    """Where a column's data lies, asked of DuckDB rather than guessed from the file size
+    (a new column of the events moves the middle of the file to another block)."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        block = con.execute("SELECT min(block_id) FROM pragma_storage_info('event_clusters') "
-                            "WHERE column_name = 'cluster_id' AND block_id >= 0").fetchone()
+        block = con.execute("SELECT min(block_id) FROM pragma_storage_info(?) "
+                            "WHERE column_name = ? AND block_id >= 0",
+                            [table, column]).fetchone()
     finally:
         con.close()
     assert block is not None and block[0] is not None

@@ -142,6 +142,38 @@ def test_pages_follow_clusters_recomputed_in_place(db_path: Path) -> None:
         assert _pages(st, EventFilter()) == _reference(st, EventFilter())
 
 
+def test_pages_follow_clusters_that_grow_in_a_later_batch(db_path: Path) -> None:
+    """An event's JSON carries its cluster's counts: when a later batch adds a mention to
+    the cluster, the stored event's page shows the new counts."""
+    with Store(db_path) as st:
+        st.add_records(_records()[:6])  # story 5's first event: a cluster of one
+        assert max(r["num_mentions"] for r in _pages(st, EventFilter())) == 1
+        st.add_records([record("again", [event(1, date="2005-01-01")], date="2005-01-01")])
+        pages = _pages(st, EventFilter())
+        assert pages == _reference(st, EventFilter())
+        grown = {r["doc_id"] for r in pages if r["num_mentions"] == 2}
+        assert grown == {"p05", "again"}
+
+
+def test_a_store_of_schema_6_gets_cluster_counts_in_its_json(db_path: Path) -> None:
+    with Store(db_path) as st:
+        st.add_records(_records())
+        names = [d[0] for d in st.con.execute("SELECT * FROM events LIMIT 0").description]
+    con = duckdb.connect(str(db_path))
+    values = ", ".join(f'"{name}"' for name in names)
+    con.execute("DELETE FROM event_json")
+    con.execute(f"INSERT INTO event_json SELECT order_key, json_array({values})::VARCHAR "
+                "FROM events")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.close()
+    with Store(db_path) as st:
+        assert st.version == SCHEMA_VERSION
+        lengths = st.con.execute("SELECT DISTINCT json_array_length(value) "
+                                 "FROM event_json").fetchall()
+        assert lengths == [(len(names) + 4,)]
+        assert _pages(st, EventFilter()) == _reference(st, EventFilter())
+
+
 def test_a_store_of_schema_5_gets_the_json_by_migration(db_path: Path) -> None:
     with Store(db_path) as st:
         st.add_records(_records())

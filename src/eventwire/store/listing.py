@@ -1,11 +1,12 @@
 """Every event's row as one JSON value, which a page of events reads instead of the rows.
 
-A page lists 50 whole events (every column). Spread over a million rows, as a rare filter's
-page is, reading them costs about 20 ms of CPU: DuckDB decompresses a vector of each of
-the 53 columns for every row it fetches, whether through the index on ``event_id`` or
-by a range of keys. The store therefore keeps, for every event, its row as one JSON
-array of the column values in the table's order (``event_json``, indexed on
-``order_key``): a page is then 50 index lookups of one column, about 2 ms.
+A page lists 50 whole events (every column) with their cluster's counts. Spread over a
+million rows, as a rare filter's page is, reading them costs about 20 ms of CPU: DuckDB
+decompresses a vector of each of the 53 columns for every row it fetches, whether through
+the index on ``event_id`` or by a range of keys. The store therefore keeps, for every
+event, its row as one JSON array of the column values in the table's order, followed by
+its cluster's ``CLUSTER_FIELDS`` (``event_json``, indexed on ``order_key``): a page is
+then 50 index lookups of one column, about 1 ms.
 
 Why an array and not an object: the column names would be half of every value and double
 the table on disk; they are the events table's own names, in its order, read once per
@@ -13,11 +14,17 @@ page (:func:`event_columns`). DuckDB writes the JSON (``json_array``), so the va
 exactly the stored ones (doubles in their shortest exact form, dates as ISO strings,
 integers of any size), the same the page would have read from the row.
 
-The table is written in the same transaction as the events (:func:`add_json`), rebuilt
-whenever events change in place (:func:`build_json`: the clusters' recomputation rewrites
-``cluster_id``) and built for an older store by its migration. A migration that adds a
-column to ``events`` must rebuild it too; a value whose length is not the table's number
-of columns is not used (:mod:`eventwire.store.query` then reads the row itself).
+Why the cluster's counts inside: joining the page's 50 events to their clusters scans the
+whole cluster table (DuckDB uses no index for a list of keys), which cost as much as the
+50 rows themselves. The price is on writing: when a batch adds mentions to a stored
+cluster, the JSON of that cluster's older events is written again (:func:`add_json`).
+
+The table is written in the same transaction as the events and their clusters
+(:func:`add_json`), rebuilt whenever events change in place (:func:`build_json`: the
+clusters' recomputation rewrites ``cluster_id``) and built for an older store by its
+migration. A migration that adds a column to ``events`` must rebuild it too; a value
+whose length is not the table's number of columns and cluster fields is not used
+(:mod:`eventwire.store.query` then reads the row itself).
 """
 
 from __future__ import annotations
@@ -26,7 +33,11 @@ import duckdb
 
 from eventwire.store.bulk import run
 
-__all__ = ["json_statements", "add_json", "build_json", "event_columns", "page_json_sql"]
+__all__ = ["json_statements", "add_json", "build_json", "event_columns", "page_json_sql",
+           "CLUSTER_FIELDS"]
+
+#: The cluster's values every listed event carries, after the event's own.
+CLUSTER_FIELDS = ("global_id", "num_mentions", "num_sources", "num_articles")
 
 
 def json_statements() -> list[str]:
@@ -44,15 +55,39 @@ def event_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _select(con: duckdb.DuckDBPyConnection) -> str:
-    values = ", ".join(f'e."{name}"' for name in event_columns(con))
-    return f"SELECT e.order_key, json_array({values})::VARCHAR FROM events e"
+def _select(con: duckdb.DuckDBPyConnection, clusters: str = "event_clusters") -> str:
+    """The query of events' JSON, their clusters read from ``clusters`` (a table or a
+    subquery with the cluster table's columns)."""
+    values = ", ".join([*(f'e."{name}"' for name in event_columns(con)),
+                        *(f"c.{name}" for name in CLUSTER_FIELDS)])
+    return (f"SELECT e.order_key, json_array({values})::VARCHAR FROM events e "
+            f"LEFT JOIN {clusters} c ON c.cluster_id = e.cluster_id")
 
 
-def add_json(con: duckdb.DuckDBPyConnection, first_seq: int) -> None:
-    """Write the JSON of the events just stored: those numbered ``first_seq`` and after
-    (new events are numbered after every stored one, so zone maps skip the rest)."""
-    run(con, f"INSERT INTO event_json {_select(con)} WHERE e.seq >= ?", [first_seq])
+#: The clusters a batch touched (one parameter: their ids).
+_TOUCHED = ("(SELECT * FROM event_clusters "
+            "WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])))")
+
+
+def add_json(con: duckdb.DuckDBPyConnection, first_seq: int, clusters: list[str]) -> None:
+    """Write the JSON of the events just stored (numbered ``first_seq`` and after: new
+    events are numbered after every stored one), and write again that of the older events
+    of ``clusters``, whose counts the batch changed. Call after the clusters are saved.
+
+    Why in this shape: every join reads only the touched clusters and every scan of the
+    events is narrowed by zone maps (``seq``, ``order_key``); joining the whole cluster
+    table for each batch cost about 150 ms on a million events.
+    """
+    older = [key for (key,) in con.execute(
+        "SELECT order_key FROM events WHERE seq < ? AND cluster_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [first_seq, clusters]).fetchall()]
+    select = _select(con, _TOUCHED)
+    run(con, f"INSERT INTO event_json {select} WHERE e.seq >= ?", [clusters, first_seq])
+    if older:
+        run(con, "DELETE FROM event_json WHERE order_key IN (SELECT unnest(?::BIGINT[]))",
+            [older])
+        run(con, f"INSERT INTO event_json {select} "
+                 "WHERE e.order_key IN (SELECT unnest(?::BIGINT[]))", [clusters, older])
 
 
 def build_json(con: duckdb.DuckDBPyConnection) -> None:
@@ -65,14 +100,7 @@ def build_json(con: duckdb.DuckDBPyConnection) -> None:
     run(con, index)
 
 
-def page_json_sql(cluster_index: int, cluster_fields: tuple[str, ...]) -> str:
-    """The query of a page's JSON by ``order_key`` (one parameter: the keys), each with
-    ``cluster_fields`` of its cluster, whose id is value number ``cluster_index``.
-
-    Why one query: a second one, for the clusters alone, costs its own planning and scan.
-    """
-    fields = ", ".join(f"c.{name}" for name in cluster_fields)
-    return (f"SELECT j.order_key, j.value, {fields} FROM event_json j "
-            "LEFT JOIN event_clusters c "
-            f"ON c.cluster_id = json_extract_string(j.value, '$[{int(cluster_index)}]') "
+def page_json_sql() -> str:
+    """The query of a page's JSON by ``order_key`` (one parameter: the keys)."""
+    return ("SELECT j.order_key, j.value FROM event_json j "
             "WHERE j.order_key IN (SELECT unnest(?::BIGINT[]))")

@@ -227,6 +227,12 @@ def _v5_to_v6(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
     sort_words(con)
 
 
+def _v6_to_v7(con: duckdb.DuckDBPyConnection, rule: DedupRule) -> None:
+    """Every event's JSON carries its cluster's counts (``store.listing``), so that a page
+    reads no cluster: built again from the stored events and clusters."""
+    build_json(con)
+
+
 #: version -> the step that brings a database of that version to the next one.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = {
     0: _v0_to_v1,
@@ -235,6 +241,7 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection, DedupRule], None]] = 
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -23,7 +23,7 @@ from eventwire.store.filters import (
     parse_day,
     where_sql,
 )
-from eventwire.store.listing import event_columns, page_json_sql
+from eventwire.store.listing import CLUSTER_FIELDS, event_columns, page_json_sql
 from eventwire.store.records import jsonable
 from eventwire.store.schema import order_key
 from eventwire.store.words import matches_sql
@@ -77,7 +77,6 @@ _CLUSTERS = """
 SELECT cluster_id, global_id, num_mentions, num_sources, num_articles FROM event_clusters
 WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))
 """
-_CLUSTER_FIELDS = ("global_id", "num_mentions", "num_sources", "num_articles")
 
 
 def _words_only(filters: EventFilter) -> bool:
@@ -163,15 +162,14 @@ def _keys(
 
 def _from_json(con: duckdb.DuckDBPyConnection, keys: list[int],
                names: list[str]) -> dict[int, dict[str, Any]]:
-    """The rows of ``keys`` from their JSON (``store.listing``), whose values are in the
-    order of ``names``, the events table's columns, with their cluster's counts."""
+    """The rows of ``keys`` from their JSON (``store.listing``): the values of ``names``,
+    the events table's columns in order, then their cluster's counts."""
     rows = {}
-    sql = page_json_sql(names.index("cluster_id"), _CLUSTER_FIELDS)
-    for key, value, *cluster in con.execute(sql, [keys]).fetchall():
+    columns = [*names, *CLUSTER_FIELDS]
+    for key, value in con.execute(page_json_sql(), [keys]).fetchall():
         values = json.loads(value)
-        if len(values) == len(names):
-            rows[key] = {**dict(zip(names, values, strict=True)),
-                         **dict(zip(_CLUSTER_FIELDS, cluster, strict=True))}
+        if len(values) == len(columns):
+            rows[key] = dict(zip(columns, values, strict=True))
     return rows
 
 
@@ -182,7 +180,7 @@ def _from_rows(con: duckdb.DuckDBPyConnection, keys: list[int]) -> dict[int, dic
     clusters = {r["cluster_id"]: r for r in _dicts(con.execute(_CLUSTERS, [cids]))}
     for row in rows.values():
         cluster = clusters.get(row["cluster_id"], {})
-        row.update({name: cluster.get(name) for name in _CLUSTER_FIELDS})
+        row.update({name: cluster.get(name) for name in CLUSTER_FIELDS})
     return rows
 
 

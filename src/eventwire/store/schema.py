@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: The layout written by this version of eventwire (see ``migrate.py`` for older ones).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _ACTOR = "VARCHAR"
 _LIST = "VARCHAR[]"

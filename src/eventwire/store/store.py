@@ -302,10 +302,10 @@ class Store:
         dedup = assign_clusters(self.con, self.rule, tables["events"])
         for table in _TABLES:
             bulk_insert(self.con, table, TABLE_COLUMNS[table], tables[table])
-        if tables["events"]:
-            add_json(self.con, tables["events"][0]["seq"])
         add_words(self.con, tables["events"])
         save_clusters(self.con, dedup.touched.values())
+        if tables["events"]:  # after the clusters: the JSON carries their counts
+            add_json(self.con, tables["events"][0]["seq"], sorted(dedup.touched))
         done = [d["doc_id"] for d in tables["documents"]] + [f["doc_id"] for f in failures]
         run(self.con,
             "DELETE FROM failures WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))", [done]
