@@ -113,6 +113,32 @@ def test_a_write_waits_for_the_reads_and_holds_them_off(story_db: Path, tmp_path
     pool.close()
 
 
+def test_readers_are_lent_first_come_first_served(story_db: Path, tmp_path: Path) -> None:
+    """A read that asks while others wait queues behind them, even when a reader is just
+    given back: under load, no request waits for many turns while later ones pass it."""
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(story_db.read_bytes())
+    pool = ReaderPool(Store(db), 1)
+    order: list[str] = []
+
+    def read(name: str) -> None:
+        with pool.one():
+            order.append(name)
+
+    with pool.one():
+        waiting = threading.Thread(target=read, args=("waiting",))
+        waiting.start()
+        for _ in range(100):
+            if pool.waiting:
+                break
+            waiting.join(0.01)
+        assert pool.waiting == 1
+    read("later")  # asks at once after giving the reader back: still second
+    waiting.join(10)
+    assert order == ["waiting", "later"]
+    pool.close()
+
+
 def _exclusive(pool: ReaderPool, order: list[str]) -> None:
     with pool.exclusive():
         order.append("write")
