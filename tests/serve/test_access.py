@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from eventwire.errors import StoreError
@@ -137,6 +138,21 @@ def test_readers_are_lent_first_come_first_served(story_db: Path, tmp_path: Path
     waiting.join(10)
     assert order == ["waiting", "later"]
     pool.close()
+
+
+def test_closing_the_pool_closes_its_readers(story_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(story_db.read_bytes())
+    store = Store(db)
+    pool = ReaderPool(store, 2)
+    with pool.exclusive() as readers:
+        pass
+    pool.close()
+    for reader in readers:
+        with pytest.raises(duckdb.Error):
+            reader.con.execute("SELECT 1")
+    assert store.con.execute("SELECT 1").fetchall() == [(1,)]  # the writer's stays open
+    store.close()
 
 
 def _exclusive(pool: ReaderPool, order: list[str]) -> None:

@@ -124,20 +124,21 @@ class ReaderPool:
             self._put(reader)
 
     @contextmanager
-    def exclusive(self) -> Iterator[None]:
+    def exclusive(self) -> Iterator[list[Store]]:
         """Every reader at once (the reads in progress end first). Only the writer, one
         at a time, may ask: two callers each holding part of the pool would wait forever."""
         held = [self._get() for _ in range(self.size)]
         try:
-            yield
+            yield held
         finally:
             for reader in held:
                 self._put(reader)
 
     def close(self) -> None:
-        with self.exclusive():
-            while self._free:
-                self._free.pop().close()
+        """Close every reader once the reads in progress end."""
+        with self.exclusive() as readers:
+            for reader in readers:
+                reader.close()
 
 
 class _Handoff:
