@@ -28,6 +28,10 @@ needs no refit. ``--cache DIR`` keeps the parsed sentences and the fold models b
 runs (pickles this script writes): empty it when the parse, the actors stage, the features
 or the trainer change, or the cached models read features they were not trained on.
 
+``--in-sample`` fits one model on the whole train split and codes those same sentences:
+the same causes, with nothing in them that comes from generalising to unseen scenarios
+(what the model cannot fit, or what no model of these features and actor mentions could).
+
 Run from the repository root: ``python scripts/events_crossval.py [--folds 3]``.
 """
 
@@ -262,7 +266,8 @@ def _report(name: str, folds: int, tally: Counter[str], detail: Counter[str]) ->
     p = tally["matched"] / tally["output"] if tally["output"] else 0.0
     r = tally["matched"] / tally["gold"] if tally["gold"] else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"\n[{name}] train split, {folds}-fold by group: {tally['gold']} gold events, "
+    how = f"{folds}-fold by group" if folds else "in sample"
+    print(f"\n[{name}] train split, {how}: {tally['gold']} gold events, "
           f"{tally['output']} output, P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     print(f"{'gold asserted events by cause':40s} {'events':>7s} {'share':>6s}")
     for cause in CAUSES:
@@ -282,13 +287,21 @@ def main() -> None:
                     help="NAME:FIELD=VALUE,... a decoding to score besides the shipped one")
     ap.add_argument("--cache", type=Path, default=None,
                     help="a folder keeping the parsed train split and the fold models")
+    ap.add_argument("--in-sample", action="store_true",
+                    help="train on the whole train split and code it: what the model "
+                         "cannot fit even on sentences it was trained on")
     args = ap.parse_args()
     sentences = [s for s in read_corpus(args.corpus) if s.split == "train"]
     cache = args.cache
     pairs = _cached(cache and cache / "parsed.pkl", lambda: _parse(sentences))
     variants = [("shipped", Decoding()), *(_variant(v) for v in args.variant)]
     tallies = {name: (Counter[str](), Counter[str]()) for name, _ in variants}
-    for k in range(args.folds):
+    if args.in_sample:
+        model = _cached(cache and cache / f"all-seed-{args.seed}.pkl",
+                        partial(_train, pairs, args.seed))
+        for name, decoding in variants:
+            _score_fold(model, pairs, decoding, *tallies[name])
+    for k in range(0 if args.in_sample else args.folds):
         fit = [p for p in pairs if _fold(p[0].group, args.folds) != k]
         held = [p for p in pairs if _fold(p[0].group, args.folds) == k]
         model = _cached(cache and cache / f"fold-{k}-of-{args.folds}-seed-{args.seed}.pkl",
@@ -296,7 +309,7 @@ def main() -> None:
         for name, decoding in variants:
             _score_fold(model, held, decoding, *tallies[name])
     for name, _ in variants:
-        _report(name, args.folds, *tallies[name])
+        _report(name, 0 if args.in_sample else args.folds, *tallies[name])
 
 
 if __name__ == "__main__":
