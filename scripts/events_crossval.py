@@ -170,7 +170,8 @@ class Reader:
                  if with_country(to_event_actor(r.mention), self.doc, sent).country == want]
         if carry and all(refs[i].mention.text == other for i in carry):
             return f"{side}: {kind}, only the other actor carries the country"
-        probs, _ = self.coder.role_probs(tok, refs, self.link, (match_token(tok, self.coder.lex),))
+        probs, _ = self.coder.role_probs(tok, refs, self.link, (match_token(tok, self.coder.lex),),
+                                         event.cameo_root)
         at = self.coder.model.role.labels.index(side)
         best = max((float(probs[i][at]) for i in carry), default=-1.0)
         bucket = "no mention" if best < 0 else "p<0.1" if best < 0.1 else \

@@ -97,3 +97,21 @@ def test_a_target_s_conjuncts_are_targets_too(code: Coder) -> None:
     alone = _dyads(code, "Japan condemned France and Germany on Monday.", "condemn", "11",
                    Decoding(target_conjuncts=False))
     assert alone == {("JPN", "FRA")}
+
+
+@pytest.mark.parametrize("root, expected", [("11", {("JPN", "IND")}), ("12", {("JPN", None)})])
+def test_the_role_head_reads_the_root_the_event_head_gave(code: Coder, root: str,
+                                                          expected: set[object]) -> None:
+    """Who is target depends on the act: the role head is given the root the event head
+    chose for the trigger, as it is given the gold root in training. Here the role head
+    takes the mention after the trigger as target for an act of root 11 only."""
+    base = _model("criticise", root)
+    role = _head(("none", "source", "target"), {
+        "r:child:nsubj": {"source": 6.0}, "act:11_after": {"target": 6.0}}, {"none": 2.0})
+    model = EventModel(base.event, base.code, base.modality, role, frozenset(), {})
+    coder = LearnedCoder(model, builtin_lexicon(), load_ontology(),
+                         Settings(coder="learned", require_actor="any"),
+                         Decoding(rule_target=False))
+    found = {(e.source.country, e.target.country)
+             for e in coder.code(code("Japan criticised India on Monday."))}
+    assert found == expected

@@ -52,3 +52,21 @@ def test_the_path_is_read_with_the_act_the_verb_classes_give(code: Coder) -> Non
     feats = _features(code, "Japan hosted the Indian premier in Tokyo on Monday.", "hosted",
                       "Indian premier")
     assert any(f.startswith("pathvc:") and f.endswith("_03") for f in feats), feats
+
+
+def test_a_long_path_keeps_its_two_ends(code: Coder) -> None:
+    """A mention five steps from the trigger is not just "far": how the mention hangs
+    from its phrase ("... from Iraq") tells a target from the far mentions that are not."""
+    feats = _features(code, "Kurdish activists demanded a vote on independence from Iraq.",
+                      "demanded", "Iraq")
+    paths = [f for f in feats if f.startswith("path:")]
+    assert "path:far" in paths, feats
+    assert any(f.startswith("path:far^") and f.endswith("vprep_fromvpobj") for f in paths), feats
+
+
+def test_mentions_are_counted_from_the_trigger(code: Coder) -> None:
+    """The first actor after the verb is a likely target even where the parse is poor."""
+    text = "Ghana thanked Nigeria for its help with Togo on Monday."
+    assert "nth:after1" in _features(code, text, "thanked", "Nigeria")
+    assert "nth:after2" not in _features(code, text, "thanked", "Nigeria")
+    assert "nth:before1" in _features(code, text, "thanked", "Ghana")

@@ -183,7 +183,12 @@ def sentence_mentions(link: ActorLink, sent: Span) -> list[MentionRef]:
 
 
 def _path(trigger: Token, target: Token) -> str:
-    """The dependency path between two tokens: "up:nsubj", "dn:prep_by/pobj"..."""
+    """The dependency path between two tokens: "^|vnsubj", "^|vprep_byvpobj"...
+
+    A path of more than four steps keeps its two ends, "far^dobj|vprep_ofvpobj": how the
+    trigger hangs from the clause and how the mention hangs from its phrase. Collapsed to
+    one "far" value, the role head cannot tell "demanded a referendum on independence from
+    Morocco" (a target) from the many far mentions that are neither source nor target."""
     up_t = [trigger, *trigger.ancestors]
     up_m = [target, *target.ancestors]
     ids_t = {t.i: n for n, t in enumerate(up_t)}
@@ -192,10 +197,10 @@ def _path(trigger: Token, target: Token) -> str:
         return "none"
     m_steps = up_m[:common]
     t_steps = up_t[:ids_t[up_m[common].i]]
-    if len(m_steps) + len(t_steps) > 4:
-        return "far"
     down = [(f"{s.dep_}_{s.lower_}" if s.dep_ == "prep" else s.dep_) for s in m_steps]
     up = [s.dep_ for s in t_steps]
+    if len(m_steps) + len(t_steps) > 4:
+        return "far^" + "^".join(up[:1]) + "|v" + "v".join(reversed(down[:2]))
     return "^" + "^".join(up) + "|v" + "v".join(reversed(down))
 
 
@@ -235,10 +240,14 @@ def _role_of(ref: MentionRef, tok: Token) -> list[str]:
 
 def pair_features(
     tok: Token, ref: MentionRef, link: ActorLink, rule_args: tuple[int | None, int | None],
-    trigger_lemma: str, roots: list[str] | None = None,
+    trigger_lemma: str, roots: list[str] | None = None, refs: list[MentionRef] | None = None,
+    act: str | None = None,
 ) -> list[str]:
     """Features of (candidate trigger, actor mention): path, position, voice, roles;
-    ``roots`` the trigger's :func:`class_roots`, read here when not given."""
+    ``roots`` the trigger's :func:`class_roots` and ``refs`` its sentence's
+    :func:`sentence_mentions`, each read here when not given. ``act`` is the CAMEO root
+    of the act itself (the gold root in training, the event head's at coding time): the
+    verb classes guess it from the verb alone, and who is target depends on it."""
     head = ref.head
     mention = ref.mention
     passive = _passive(tok)
@@ -246,15 +255,21 @@ def pair_features(
     distance = abs(head.i - tok.i)
     bucket = "1" if distance <= 1 else "3" if distance <= 3 else "6" if distance <= 6 else "far"
     path = _path(tok, head)
+    others = sentence_mentions(link, tok.sent) if refs is None else refs
     feats = [
         "bias", f"path:{path}", f"pos:{'before' if before else 'after'}", f"dist:{bucket}",
+        f"nth:{_nth(tok, ref, others, before)}",
         f"voice:{'pass' if passive else 'act'}", f"pv:{path}_{passive}",
         f"hdep:{head.dep_}", f"tp:{tok.pos_}", f"pathl:{path}_{trigger_lemma}",
         f"named:{bool(mention.country) or len(mention.code or '') >= 6}",
     ]
+    if path.startswith("far"):
+        feats.append("path:far")
     feats += _role_of(ref, tok)
     roots = class_roots(tok) if roots is None else roots
     feats += [f"pathvc:{path}_{root}" for root in roots]
+    if act is not None:
+        feats += [f"pathact:{path}_{act}", f"act:{act}_{'before' if before else 'after'}"]
     src, tgt = rule_args
     if src is not None and src == head.i:
         feats.append("rule:source")
@@ -262,6 +277,15 @@ def pair_features(
         feats.append("rule:target")
     feats += [f"sector:{s}" for s in mention.sectors[:2]]
     return feats
+
+
+def _nth(tok: Token, ref: MentionRef, refs: list[MentionRef], before: bool) -> str:
+    """Which mention of the sentence ``refs`` the pair's is, counted from the trigger on
+    its side ("after1": the first mention after it): a headline or a run-on sentence the
+    parser reads badly still puts the target as the first actor after the verb."""
+    lo, hi = sorted((tok.idx, ref.mention.start))
+    between = sum(1 for r in refs if lo < r.mention.start < hi)
+    return f"{'before' if before else 'after'}{min(between + 1, 3)}"
 
 
 def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,

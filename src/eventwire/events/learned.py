@@ -165,23 +165,25 @@ class LearnedCoder:
         self.decoding = decoding or Decoding()
 
     def role_probs(self, tok: Token, refs: list[MentionRef], link: ActorLink,
-                   match: tuple[Match | None],
+                   match: tuple[Match | None], act: str | None = None,
                    ) -> tuple[list[np.ndarray], tuple[int | None, int | None]]:
         """The role head's (none, source, target) probabilities of every mention for the
-        trigger ``tok``, and the heads the rule-based argument finder takes."""
+        trigger ``tok`` coded as an act of CAMEO root ``act``, and the heads the rule-based
+        argument finder takes."""
         rule_args = rule_arguments(link, tok, self.lex, match)
         lemma, roots = tok.lemma_.lower(), class_roots(tok)
         role = self.model.role
-        return [role.proba(pair_features(tok, r, link, rule_args, lemma, roots))
+        return [role.proba(pair_features(tok, r, link, rule_args, lemma, roots, refs, act))
                 for r in refs], rule_args
 
     def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
-               match: tuple[Match | None]) -> tuple[list[MentionRef], MentionRef | None]:
+               match: tuple[Match | None], act: str,
+               ) -> tuple[list[MentionRef], MentionRef | None]:
         """The source mentions (with their conjuncts) and the target mention (its conjuncts
-        are added by :meth:`_dyads`)."""
+        are added by :meth:`_dyads`) of an act of CAMEO root ``act``."""
         if not refs:
             return [], None
-        probs, rule_args = self.role_probs(tok, refs, link, match)
+        probs, rule_args = self.role_probs(tok, refs, link, match, act)
         labels, dec = self.model.role.labels, self.decoding
         src_at, tgt_at = labels.index("source"), labels.index("target")
         source = _best(refs, probs, src_at, set(), dec.source_min)
@@ -208,7 +210,7 @@ class LearnedCoder:
         with no target of an act done with one another act on each other ("Japan and India
         signed a pact", "rebels and troops clashed"), as a careful coder reads them; else a
         place in the trigger's clause is the target ("shelled Juba", "visited Beirut")."""
-        sources, target = self._roles(tok, refs, link, match)
+        sources, target = self._roles(tok, refs, link, match, cameo[:2])
         doc, sent = link.doc, tok.sent
         actors = [self._actor(ref, doc, sent) for ref in sources] or [EventActor()]
         if target is None and len(actors) > 1 and self._mutual(cameo):

@@ -93,7 +93,7 @@ def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
     sources = [s for e in events for s in _spans(e, "source")]
     targets = [s for e in events for s in _spans(e, "target")]
     rule_args = rule_arguments(link, tok, lex)
-    lemma, roots = tok.lemma_.lower(), class_roots(tok)
+    lemma, roots, act = tok.lemma_.lower(), class_roots(tok), events[0].cameo[:2]
     for ref in refs:
         m = ref.mention
         label = "none"
@@ -101,7 +101,8 @@ def _role_rows(rows: Rows, tok: Token, events: list[CorpusEvent], sent: Span,
             label = "source"
         elif any(m.start < e and s < m.end for s, e in targets):
             label = "target"
-        rows.role_feats.append(pair_features(tok, ref, link, rule_args, lemma, roots))
+        rows.role_feats.append(pair_features(tok, ref, link, rule_args, lemma, roots, refs,
+                                             act))
         rows.role_labels.append(label)
 
 
