@@ -95,3 +95,13 @@ def test_a_corpus_with_a_problem_is_a_coded_error(tmp_path: Path) -> None:
                                        str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "E504" in result.output and not (tmp_path / "out").exists()
+
+
+def test_the_role_head_learns_each_path_with_the_gold_root_of_the_act(corpus: Path,
+                                                                      tmp_path: Path) -> None:
+    """Who is target depends on the act ("met X" against "shelled X"): the role rows of a
+    trigger carry its gold root, as the coder later gives them the event head's."""
+    _train(corpus, tmp_path / "m")
+    vocab = read_event_model(tmp_path / "m").role.index
+    for root in ("19", "04"):
+        assert any(f.startswith("pathact:") and f.endswith(f"_{root}") for f in vocab), root
