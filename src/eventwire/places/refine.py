@@ -31,7 +31,8 @@ def refine_toponyms(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Ca
     found = found + _named_again(doc, found, _taken(doc, found))
     found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
     people = _people_words(doc)
-    kept = [_kept(c, doc.text, people) for c in found]
+    text = doc.text  # spaCy joins every token's text for each read: read it once
+    kept = [_kept(c, text, people) for c in found]
     return [c for c in kept if c is not None]
 
 
@@ -115,18 +116,19 @@ def _widened(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Candidate
     dot of an abbreviation) and in no other toponym; an institution word ends no widened
     name ("the Texas State Demographer"). A lone abbreviation ("Ste") is no toponym."""
     kept = [c for c in found if not is_abbreviation(c.text)]
+    beyond = len(doc.text) + 1  # read once: spaCy joins every token's text for it
     out: list[Candidate] = []
     for k, cand in enumerate(kept):
         span = doc.char_span(cand.start, cand.end)
         lo = max(kept[k - 1].end if k else -1, out[-1].end if out else -1)
-        hi = kept[k + 1].start if k + 1 < len(kept) else len(doc.text) + 1
+        hi = kept[k + 1].start if k + 1 < len(kept) else beyond
         wider = None if span is None else _widest(span, gaz, lo, hi)
         out.append(cand if wider is None else _as_candidate(wider, cand.label, gaz))
     for cand in found:  # an abbreviation the tagger took for a place, widened alone
         span = doc.char_span(cand.start, cand.end)
         if not is_abbreviation(cand.text) or span is None:
             continue
-        wider = _widest(span, gaz, -1, len(doc.text) + 1)
+        wider = _widest(span, gaz, -1, beyond)
         if wider is not None and not any(c.start < wider.end_char and wider.start_char < c.end
                                          for c in out):
             out.append(_as_candidate(wider, cand.label, gaz))
