@@ -187,8 +187,8 @@ def _path(trigger: Token, target: Token) -> str:
 
     A path of more than four steps keeps its two ends, "far^dobj|vprep_ofvpobj": how the
     trigger hangs from the clause and how the mention hangs from its phrase. Collapsed to
-    one "far" value, the role head cannot tell "demanded a referendum on independence from
-    Morocco" (a target) from the many far mentions that are neither source nor target."""
+    one "far" value, the role head cannot tell "demanded a vote on independence from Iraq"
+    (a target) from the many far mentions that are neither source nor target."""
     up_t = [trigger, *trigger.ancestors]
     up_m = [target, *target.ancestors]
     ids_t = {t.i: n for n, t in enumerate(up_t)}
