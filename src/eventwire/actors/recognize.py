@@ -184,6 +184,8 @@ class Recognizer:
         modifier = climb(tok).dep_ in MODIFIER_DEPS and tok.head.i != tok.i
         if modifier and kind != "org":
             return self._owner(tok, entry)
+        if kind == "capital" and self._recipient(tok, match):
+            return self.make(tok, entry.country, (), f"{entry.rule or kind}:place")
         if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
             return None
         if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
@@ -211,8 +213,25 @@ class Recognizer:
         return self.make(tok, entry.country, sectors, rule, org, plural=plural)
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
-        """ "Beijing said" is the government; "the capital Juba" is a place."""
-        return not any(c.i < match.start for c in tok.lefts)
+        """ "Beijing said" is the government; "the capital Juba" is a place. A seat of
+        government is written with "the" ("The Kremlin said", "the White House"), which
+        keeps it bare."""
+        return not any(c.i < match.start and not _the(c) for c in tok.lefts)
+
+    def _recipient(self, tok: Any, match: NameMatch) -> bool:
+        """ "loans to Hanoi", "a visit to Tehran", "sent them to Lima": a capital after a
+        preposition of who receives (``recipient_preps``) is its country, as Phoenix codes
+        capitals; only the country, because a destination is not always the government.
+        After a verb with no object it is where someone goes ("negotiators return to
+        Vienna"), a place."""
+        if tok.dep_ == "appos":
+            return False  # "to the capital Managua": the capital names a place
+        if prep_of(tok) not in word_list("recipient_preps") or not self._bare(tok, match):
+            return False
+        holder = climb(tok).head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("dobj", "dative") for c in holder.children)
+        return True
 
     def _owner(self, tok: Any, entry: NameEntry) -> Found | None:
         """A country word modifying a noun that names no actor is that noun's owner:
@@ -491,3 +510,8 @@ class Recognizer:
                         plural=False,
                     )
         return None
+
+
+def _the(tok: Any) -> bool:
+    """Whether ``tok`` is the definite article."""
+    return tok.dep_ == "det" and tok.lower_ == "the"

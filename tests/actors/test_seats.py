@@ -1,0 +1,77 @@
+"""Seats of government and capitals standing for their country (CAMEO and Phoenix code
+capitals as the country, and seats of government as its government)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Kremlin dismissed the report on Friday.", "The Kremlin", "RUSGOV"),
+        ("Senators urged the White House to release the files.", "the White House", "USAGOV"),
+        ("The Pentagon denied the claim.", "The Pentagon", "USAGOV"),
+    ],
+)
+def test_a_seat_of_government_with_the_is_the_government(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("The Elysee rejected the proposal on Tuesday.", "The Elysee", "FRAGOV"),
+        ("The Élysée Palace announced a reshuffle.", "The Élysée Palace", "FRAGOV"),
+        ("Zhongnanhai ordered a review of the plan.", "Zhongnanhai", "CHNGOV"),
+        ("The Blue House welcomed the offer.", "The Blue House", "KORGOV"),
+        ("The Casa Rosada denied the report.", "The Casa Rosada", "ARGGOV"),
+        ("Malacanang rejected the demand.", "Malacanang", "PHLGOV"),
+        ("The Kantei declined to comment.", "The Kantei", "JPNGOV"),
+    ],
+)
+def test_seats_of_government_are_known(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Canada suspended new grants to Managua after the vote.", "Managua", "NIC"),
+        ("The minister's visit to Canberra was put off.", "Canberra", "AUS"),
+        ("Norway sent two planes of tents to Lima.", "Lima", "PER"),
+    ],
+)
+def test_a_capital_after_to_is_its_country(
+    pipeline: Pipeline, text: str, mention: str, country: str
+) -> None:
+    doc = code_actors(pipeline, text)
+    found = {m.text: m for m in doc.actors}
+    assert mention in found, codes(doc)
+    assert found[mention].country == country
+    assert found[mention].sectors == []  # a destination is the country, not its government
+    assert (found[mention].rule or "").endswith(":place")
+
+
+def test_a_capital_after_a_place_preposition_stays_a_place(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The delegates met again in Canberra and near Lima.")
+    assert all(m.country not in ("AUS", "PER") for m in doc.actors), codes(doc)
+
+
+def test_the_capital_with_its_title_stays_a_place(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Aid flights went to the capital Managua on Monday.")
+    assert all(m.country != "NIC" for m in doc.actors), codes(doc)
+
+
+def test_a_capital_someone_goes_to_stays_a_place(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The two delegations return to Canberra next week for talks.")
+    assert all(m.country != "AUS" for m in doc.actors), codes(doc)
