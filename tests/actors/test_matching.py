@@ -171,3 +171,28 @@ def test_the_story_s_own_title_outranks_the_dated_entry(pipeline: Pipeline) -> N
     former = "Former President George W. Bush said that the talks were over."
     found = codes(code_actors(pipeline, former, "2006-06-01"))
     assert [c for t, c in found.items() if "Bush" in t] == ["USAELI"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameron rejected the proposal on Tuesday.",
+        "Cameron demands an inquiry into the leak",
+        "The union's leaders met Cameron in London.",
+    ],
+)
+def test_a_leader_s_surname_alone_is_the_one_office_holder_of_the_day(
+    pipeline: Pipeline, text: str
+) -> None:
+    found = codes(code_actors(pipeline, text, "2012-05-01"))
+    assert found.get("Cameron") == "GBRGOV", found
+
+
+def test_a_surname_alone_out_of_office_is_nobody(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "Cameron rejected the proposal on Tuesday.", "2019-05-01"))
+    assert "Cameron" not in found, found
+
+
+def test_a_surname_inside_another_name_is_nobody(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "James Cameron filmed the wreck again.", "2012-05-01"))
+    assert not any(code and code.startswith("GBR") for code in found.values()), found

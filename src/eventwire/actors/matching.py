@@ -12,8 +12,10 @@ How a reporter names people, and what this module accepts:
 * a full name or any alias of an entry ("Barack Obama", "Vladimir Putin", "Hamas");
 * a surname alone after a full mention in the same story ("Obama" after "Barack Obama");
   a very common surname (``kb_rules.yaml``: Kim, Lee, Khan, ...) counts only this way;
-* a surname after a title or an honorific ("President Macron", "Mr. Lavrov") when one
-  office holder of that name holds office on the day;
+* a surname after a title or an honorific ("President Macron", "Mr. Lavrov"), or alone
+  where a name stands (the tagger's person, or a proper noun that is a subject or an
+  object: "Macron rejects the plan"), when one office holder of that name holds office
+  on the day;
 * never a word inside a longer name of someone else ("Michelle Obama"), never a person's
   name the tagger reads as a place ("Chad", "Georgia"), never a word of ``never_alone``
   ("Hope", "Will") on its own.
@@ -48,6 +50,8 @@ _OTHER_NAME_LABELS = frozenset(
 )
 #: Entity labels that make a single word a place, not a person.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Where a proper noun without an entity label is read as a name standing alone.
+_ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 
 
@@ -240,14 +244,27 @@ class KbFinder:
         return forms + ([last] if last not in self.rules.particles else [])
 
     def _by_title(self, tok: Any, word: str, date: str | None) -> str | None:
-        """ "President Macron": the one office holder on the day with that surname."""
-        if not date or word in self.rules.common_surnames or not self._titled(tok):
+        """ "President Macron", and a surname reporters write alone for a leader in office
+        ("Zelenskiy asks Congress for planes", as PETRARCH codes leaders by surname): the
+        one office holder on the day with that surname."""
+        if not date or word in self.rules.common_surnames:
+            return None
+        if not (self._titled(tok) or _named_alone(tok)):
             return None
         holders = [e for e in self.surnames.get(word, ())
                    if code_on(self.kb.entries[e], date).period is not None
                    and code_on(self.kb.entries[e], date).period.dated]  # type: ignore[union-attr]
         codes = {code_on(self.kb.entries[e], date).code for e in holders}
         return holders[0] if len(codes) == 1 else None
+
+
+def _named_alone(tok: Any) -> bool:
+    """Whether a capitalised word alone reads as a person's name: the tagger says so, or
+    it is a proper noun that is the subject or object of its clause (the tagger often
+    reads a surname opening a sentence or a headline as an organisation)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
 
 
 def _entity_bounds(sdoc: Any, i: int) -> tuple[int, int]:
