@@ -255,7 +255,22 @@ class Recognizer:
             return self._agent(tok, head, entry, sectors or act, org)
         found = self.make(head, entry.country, sectors, f"owner:{entry.rule}", org)
         self.memo[head.i] = found
+        self._coordinated_owners(tok, head, sectors)
         return found
+
+    def _coordinated_owners(self, tok: Any, head: Any, sectors: tuple[str, ...]) -> None:
+        """ "Indian and Pakistani military officers": one more owner of the noun per
+        coordinated country word, as for role nouns ("French and Egyptian warships")."""
+        for conj in tok.conjuncts:
+            match = self.by_token.get(conj.i)
+            if match is None or conj.i < tok.i:
+                continue
+            other = self._country_found(conj, match)
+            if other is not None and (other.country or other.org):
+                self.extras.setdefault(head.i, []).append(
+                    self.make(head, other.country, sectors or other.sectors,
+                              f"owner:{other.rule}", other.org)
+                )
 
     def _agent(
         self, tok: Any, act: Any, entry: NameEntry, sectors: tuple[str, ...], org: str | None

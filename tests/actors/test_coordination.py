@@ -1,0 +1,23 @@
+"""Coordinated country words on one noun give one actor per country."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from tests.actors.helpers import code_actors
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Chilean and Peruvian fishing crews met at sea.", {"CHL", "PER"}),
+        ("Greek and Cypriot military officers signed the plan.", {"GRC", "CYP"}),
+        ("Danish and Norwegian bombers flew a joint patrol.", {"DNK", "NOR"}),
+    ],
+)
+def test_each_country_word_owns_the_noun(
+    pipeline: Pipeline, text: str, countries: set[str]
+) -> None:
+    doc = code_actors(pipeline, text)
+    assert {m.country for m in doc.actors} >= countries, [(m.text, m.code) for m in doc.actors]
