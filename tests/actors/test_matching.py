@@ -176,8 +176,8 @@ def test_the_story_s_own_title_outranks_the_dated_entry(pipeline: Pipeline) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Cameron rejected the proposal on Tuesday.",
-        "Cameron demands an inquiry into the leak",
+        "Cameron rejected the British rebate proposal on Tuesday.",
+        "Cameron demands an inquiry into the leak from Britain's embassy",
         "The union's leaders met Cameron in London.",
     ],
 )
@@ -189,7 +189,14 @@ def test_a_leader_s_surname_alone_is_the_one_office_holder_of_the_day(
 
 
 def test_a_surname_alone_out_of_office_is_nobody(pipeline: Pipeline) -> None:
-    found = codes(code_actors(pipeline, "Cameron rejected the proposal on Tuesday.", "2019-05-01"))
+    text = "Cameron rejected the British rebate proposal on Tuesday."
+    found = codes(code_actors(pipeline, text, "2019-05-01"))
+    assert "Cameron" not in found, found
+
+
+def test_a_surname_alone_in_a_story_without_its_country_is_nobody(pipeline: Pipeline) -> None:
+    text = "Cameron rejected the county's zoning proposal on Tuesday."
+    found = codes(code_actors(pipeline, text, "2012-05-01"))
     assert "Cameron" not in found, found
 
 

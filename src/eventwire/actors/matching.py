@@ -14,8 +14,9 @@ How a reporter names people, and what this module accepts:
   a very common surname (``kb_rules.yaml``: Kim, Lee, Khan, ...) counts only this way;
 * a surname after a title or an honorific ("President Macron", "Mr. Lavrov"), or alone
   where a name stands (the tagger's person, or a proper noun that is a subject or an
-  object: "Macron rejects the plan"), when one office holder of that name holds office
-  on the day;
+  object) in a story that names the office holder's country ("Macron rejects the
+  German plan"; a local story's namesake is nobody), when one office holder of that
+  name holds office on the day;
 * never a word inside a longer name of someone else ("Michelle Obama"), never a person's
   name the tagger reads as a place ("Chad", "Georgia"), never a word of ``never_alone``
   ("Hope", "Will") on its own.
@@ -217,6 +218,7 @@ class KbFinder:
     ) -> list[NameMatch]:
         """Surnames after a full mention, and surnames after a title on the day."""
         covered = {i for m in taken for i in range(m.start, m.end)}
+        named = {m.entry.country for m in taken if m.entry.country}
         story: dict[str, tuple[int, str]] = {}
         for m in taken:
             rule = m.entry.rule
@@ -232,6 +234,9 @@ class KbFinder:
                 continue
             seen = story.get(words[i])
             entry_id = seen[1] if seen and seen[0] <= i else self._by_title(tok, words[i], date)
+            if entry_id is not None and not seen and not self._titled(tok) \
+                    and (code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named:
+                entry_id = None  # a surname alone needs its country named in the story
             if entry_id is not None and tok.ent_type_ not in _PLACE_LABELS:
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
@@ -245,8 +250,9 @@ class KbFinder:
 
     def _by_title(self, tok: Any, word: str, date: str | None) -> str | None:
         """ "President Macron", and a surname reporters write alone for a leader in office
-        ("Zelenskiy asks Congress for planes", as PETRARCH codes leaders by surname): the
-        one office holder on the day with that surname."""
+        ("Macron rejects the German plan", as PETRARCH codes leaders by surname): the one
+        office holder on the day with that surname (the caller asks a surname alone for
+        its country in the story)."""
         if not date or word in self.rules.common_surnames:
             return None
         if not (self._titled(tok) or _named_alone(tok)):
