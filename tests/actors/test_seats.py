@@ -75,3 +75,22 @@ def test_the_capital_with_its_title_stays_a_place(pipeline: Pipeline) -> None:
 def test_a_capital_someone_goes_to_stays_a_place(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "The two delegations return to Canberra next week for talks.")
     assert all(m.country != "AUS" for m in doc.actors), codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Police in Canberra detained two men overnight.", "Police in Canberra", "AUSCOP"),
+        ("Officials in Lima said the road was open again.", "Officials in Lima", "PERGOV"),
+    ],
+)
+def test_a_role_in_a_capital_is_of_its_country(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
+
+
+def test_a_diplomat_in_a_capital_keeps_no_host_country(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The envoy in Canberra was recalled on Monday.")
+    assert all(m.country != "AUS" for m in doc.actors), codes(doc)

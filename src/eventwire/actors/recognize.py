@@ -9,7 +9,8 @@ heads of a sentence in order and, for each, combines
 * a role the head noun names ("police" COP, "ministry" GOV), and roles of its modifiers,
 * a country from its modifiers (adjective, compound, possessive: "Chinese", "U.S.",
   "Japan's", "its"), else from a complement ("of Japan", "from Iraq"; "in X" only for a
-  country name and never for diplomats, whose posting is not their nationality).
+  country name or a capital, "police in Tehran", and never for diplomats, whose posting
+  is not their nationality).
 
 The modifier of an act's noun is who acts, as a mention of its own with the role the act
 implies ("an Israeli air strike": "Israeli" ``ISRMIL``); "X-led" phrases are the leader's
@@ -372,7 +373,8 @@ class Recognizer:
         return self.make(tok, entry.country, sectors, entry.rule, org)
 
     def complement(self, tok: Any) -> tuple[Found, Any] | None:
-        """An actor in a complement: "of Japan", "from Iraq", "in Sudan" (not diplomats)."""
+        """An actor in a complement: "of Japan", "from Iraq", "in Sudan", "in Tehran" (not
+        diplomats)."""
         for prep in tok.rights:
             word = prep.lower_
             if prep.dep_ != "prep" or word not in ("of", "from", "in"):
@@ -392,7 +394,7 @@ class Recognizer:
 
     def _name_at(self, tok: Any) -> Found | None:
         match = self.roots.get(tok.i)
-        if match is None or self.entry(match).kind != "name":
+        if match is None or self.entry(match).kind not in ("name", "capital"):
             return None
         return self._country_found(tok, match)
 
