@@ -21,3 +21,17 @@ def test_each_country_word_owns_the_noun(
 ) -> None:
     doc = code_actors(pipeline, text)
     assert {m.country for m in doc.actors} >= countries, [(m.text, m.code) for m in doc.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Norway, Sweden agree on border patrols", {"NOR", "SWE"}),
+        ("Ghana, Togo leaders meet in Lome", {"GHA", "TGO"}),
+    ],
+)
+def test_a_headline_s_comma_list_names_each_actor(
+    pipeline: Pipeline, text: str, countries: set[str]
+) -> None:
+    doc = code_actors(pipeline, text)
+    assert {m.country for m in doc.actors} >= countries, [(m.text, m.code) for m in doc.actors]

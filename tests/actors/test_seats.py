@@ -49,9 +49,11 @@ def test_seats_of_government_are_known(
         ("Canada suspended new grants to Managua after the vote.", "Managua", "NIC"),
         ("The minister's visit to Canberra was put off.", "Canberra", "AUS"),
         ("Norway sent two planes of tents to Lima.", "Lima", "PER"),
+        ("Sweden recalled its ambassador from Canberra over the dispute.", "Canberra", "AUS"),
+        ("Grain shipments from Ottawa reached the port this week.", "Ottawa", "CAN"),
     ],
 )
-def test_a_capital_after_to_is_its_country(
+def test_a_capital_after_to_or_from_is_its_country(
     pipeline: Pipeline, text: str, mention: str, country: str
 ) -> None:
     doc = code_actors(pipeline, text)
@@ -94,3 +96,8 @@ def test_a_role_in_a_capital_is_of_its_country(
 def test_a_diplomat_in_a_capital_keeps_no_host_country(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "The envoy in Canberra was recalled on Monday.")
     assert all(m.country != "AUS" for m in doc.actors), codes(doc)
+
+
+def test_a_capital_someone_comes_from_stays_a_place(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "The minister returned from Lima on Sunday.")
+    assert all(m.country != "PER" for m in doc.actors), codes(doc)

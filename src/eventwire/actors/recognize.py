@@ -183,9 +183,10 @@ class Recognizer:
         entry = self.entry(match)
         kind = entry.kind
         modifier = climb(tok).dep_ in MODIFIER_DEPS and tok.head.i != tok.i
+        modifier = modifier and not self._listed(tok)
         if modifier and kind != "org":
             return self._owner(tok, entry)
-        if kind == "capital" and self._recipient(tok, match):
+        if kind == "capital" and self._counterpart(tok, match):
             return self.make(tok, entry.country, (), f"{entry.rule or kind}:place")
         if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
             return None
@@ -213,21 +214,31 @@ class Recognizer:
             return self.make(tok, entry.country, sectors, rule, org, plural=False, person=True)
         return self.make(tok, entry.country, sectors, rule, org, plural=plural)
 
+    def _listed(self, tok: Any) -> bool:
+        """ "Norway, Sweden agree on patrols": a headline lists its actors with commas, and
+        the parse reads the first as a modifier; a name followed by a comma and another
+        name is an actor of its own."""
+        nxt = tok.i + 1
+        if nxt + 1 >= len(self.sdoc) or self.sdoc[nxt].text != ",":
+            return False
+        match = self.by_token.get(tok.i)
+        return match is not None and match.end == nxt and nxt + 1 in self.by_token
+
     def _bare(self, tok: Any, match: NameMatch) -> bool:
         """ "Beijing said" is the government; "the capital Juba" is a place. A seat of
         government is written with "the" ("The Kremlin said", "the White House"), which
         keeps it bare."""
         return not any(c.i < match.start and not _the(c) for c in tok.lefts)
 
-    def _recipient(self, tok: Any, match: NameMatch) -> bool:
-        """ "loans to Hanoi", "a visit to Tehran", "sent them to Lima": a capital after a
-        preposition of who receives (``recipient_preps``) is its country, as Phoenix codes
-        capitals; only the country, because a destination is not always the government.
-        After a verb with no object it is where someone goes ("negotiators return to
-        Vienna"), a place."""
+    def _counterpart(self, tok: Any, match: NameMatch) -> bool:
+        """ "loans to Hanoi", "a visit to Tehran", "recalled its envoy from Lima": a capital
+        after a preposition of the act's other party (``counterpart_preps``) is its country,
+        as Phoenix codes capitals; only the country, because a destination is not always the
+        government. After a verb with no object it is where someone goes or comes from
+        ("negotiators return to Vienna", "returned from Lima"), a place."""
         if tok.dep_ == "appos":
             return False  # "to the capital Managua": the capital names a place
-        if prep_of(tok) not in word_list("recipient_preps") or not self._bare(tok, match):
+        if prep_of(tok) not in word_list("counterpart_preps") or not self._bare(tok, match):
             return False
         holder = climb(tok).head.head
         if holder.pos_ in ("VERB", "AUX"):
