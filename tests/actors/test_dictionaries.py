@@ -61,6 +61,20 @@ def test_petrarch_actors_file() -> None:
     assert sam.at("2014-01-01").code == "HOBELI"
 
 
+def test_petrarch_roots_before_one_block_of_codes_share_them(tmp_path: Path) -> None:
+    path = tmp_path / "kings.actors.txt"
+    path.write_text(
+        "ARNOR_KINGS_  # an invented block\n+KINGS_OF_ARNOR\nHIGH_KING_OF_ARNOR\n"
+        "\t[ARNGOV 19900101-19991231]\n\t[ARNELI]\nGONDOR_ [GON]\n",
+        encoding="utf-8",
+    )
+    entries = {n: e for names, e in read_petrarch_actors(path) for n in names}
+    for name in ("ARNOR KINGS", "KINGS OF ARNOR", "HIGH KING OF ARNOR"):
+        assert entries[name].at("1995-06-01").code == "ARNGOV", name
+        assert entries[name].at("2005-06-01").code == "ARNELI", name
+    assert entries["GONDOR"].code == "GON"
+
+
 def test_petrarch_agents_file() -> None:
     agents = dict(read_petrarch_agents(DATA / "PETR.Validate.agents.txt"))
     assert agents["POLICE"] == ("COP",)

@@ -13,6 +13,8 @@ from eventwire.actors.kb import KbEntry, KbPeriod, code_on, fold, load_kb, norma
 # fmt: off
 WELL_KNOWN = [
     ("Vladimir Putin", "2010-06-01", "RUSGOV"),
+    ("Boris Yeltsin", "1995-06-01", "RUSGOV"),  # a root before a shared block of codes
+    ("Mikhail Gorbachev", "1989-06-01", "RUSGOV"),
     ("Vladimir Putin", "2020-06-01", "RUSGOV"),
     ("Barack Obama", "2005-06-01", "USAELI"),
     ("Barack Obama", "2010-06-01", "USAGOV"),

@@ -200,7 +200,12 @@ def _lines(path: Path) -> Iterator[str]:
 
 def petrarch_actor_records(path: Path) -> list[tuple[list[str], str, list[Period]]]:
     """Names, default code and dated codes of each entry of a PETRARCH actors file, with
-    codes as written (``FRO/BIL/SAM`` names several actors at once)."""
+    codes as written (``FRO/BIL/SAM`` names several actors at once).
+
+    Root names written one after another before their codes are one block that shares
+    those codes, as PETRARCH's reader stores them ("MIKHAIL_GORBACHEV_" with its
+    synonyms, then "GENERAL_SECRETARY_GORBACHEV", then the dated codes): a root that
+    follows an entry with no code yet joins that entry."""
     entries: list[tuple[list[str], list[str], list[Period]]] = []
     for line in _lines(path):
         stripped = line.strip()
@@ -211,7 +216,9 @@ def petrarch_actor_records(path: Path) -> list[tuple[list[str], str, list[Period
             continue
         codes = _CODE.findall(stripped)
         name = _CODE.sub("", stripped).strip()
-        if name:
+        if name and entries and not entries[-1][1] and not entries[-1][2]:
+            entries[-1][0].append(_phrase(name))  # the block's codes are still to come
+        elif name:
             entries.append(([_phrase(name)], [], []))
         if not entries:
             continue
