@@ -101,3 +101,19 @@ def test_a_diplomat_in_a_capital_keeps_no_host_country(pipeline: Pipeline) -> No
 def test_a_capital_someone_comes_from_stays_a_place(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "The minister returned from Lima on Sunday.")
     assert all(m.country != "PER" for m in doc.actors), codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Kiev rejected the offer on Monday.", "Kiev", "UKRGOV"),
+        ("Tel Aviv said the talks were over.", "Tel Aviv", "ISRGOV"),
+        ("Bogotá recalled its envoy.", "Bogotá", "COLGOV"),
+        ("Abidjan accused the rebels of breaking the truce.", "Abidjan", "CIVGOV"),
+    ],
+)
+def test_other_spellings_and_seats_of_capitals(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(mention) == code, found
