@@ -273,16 +273,24 @@ class Recognizer:
     def _coordinated_owners(self, tok: Any, head: Any, sectors: tuple[str, ...]) -> None:
         """ "Indian and Pakistani military officers": one more owner of the noun per
         coordinated country word, as for role nouns ("French and Egyptian warships")."""
-        for conj in tok.conjuncts:
+        for other in self._conjunct_countries(tok):
+            self.extras.setdefault(head.i, []).append(
+                self.make(head, other.country, sectors or other.sectors,
+                          f"owner:{other.rule}", other.org)
+            )
+
+    def _conjunct_countries(self, first: Any) -> list[Found]:
+        """The country words coordinated after ``first`` ("French and Egyptian"), each as
+        the actor it names alone."""
+        out = []
+        for conj in first.conjuncts:
             match = self.by_token.get(conj.i)
-            if match is None or conj.i < tok.i:
+            if match is None or conj.i < first.i:
                 continue
             other = self._country_found(conj, match)
             if other is not None and (other.country or other.org):
-                self.extras.setdefault(head.i, []).append(
-                    self.make(head, other.country, sectors or other.sectors,
-                              f"owner:{other.rule}", other.org)
-                )
+                out.append(other)
+        return out
 
     def _agent(
         self, tok: Any, act: Any, entry: NameEntry, sectors: tuple[str, ...], org: str | None
@@ -462,15 +470,10 @@ class Recognizer:
         self, tok: Any, where: Found, roles: tuple[str, ...], lemma: str
     ) -> None:
         """ "French and Egyptian warships": one more actor per coordinated country word."""
-        for conj in self.sdoc[where.head].conjuncts:
-            match = self.by_token.get(conj.i)
-            if match is None or conj.i < where.head:
-                continue
-            other = self._country_found(conj, match)
-            if other is not None and (other.country or other.org):
-                self.extras.setdefault(tok.i, []).append(
-                    self.make(tok, other.country, roles, f"compose:{other.rule}+{lemma}", other.org)
-                )
+        for other in self._conjunct_countries(self.sdoc[where.head]):
+            self.extras.setdefault(tok.i, []).append(
+                self.make(tok, other.country, roles, f"compose:{other.rule}+{lemma}", other.org)
+            )
 
     def _with_complement(
         self, tok: Any, roles: tuple[str, ...], comp: tuple[Found, Any], transparent: bool
