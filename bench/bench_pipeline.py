@@ -193,9 +193,9 @@ def _warm(pipeline: Pipeline) -> None:
     list(pipeline.pipe([Document("warm", "warm", raw="Police arrested a man in Paris on May 8.")]))
 
 
-def profile(limit: int | None) -> None:
+def profile(limit: int | None, overrides: list[str] | None = None) -> None:
     """cProfile of every stage but the parse, top 25 functions by cumulative time."""
-    pipeline = build_pipeline(make_config(workers=1))
+    pipeline = build_pipeline(make_config(workers=1, overrides=overrides or []))
     _warm(pipeline)
     docs = _docs(limit)
     for stage in pipeline.stages[:3]:
@@ -218,7 +218,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=20000)
     ap.add_argument("--out", type=Path, default=Path("/tmp/eventwire-synth.jsonl"))
     ap.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
-                    help="run, stages: override a configuration key, e.g.\n"
+                    help="run, stages, profile: override a configuration key, e.g.\n"
                          "stages.events.coder=learned;\n"
                          "repeat --compare KEY=VALUE to code the same input with each in turn")
     ap.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE")
@@ -228,7 +228,7 @@ def main() -> None:
     elif args.mode == "stages":
         print(json.dumps(stages(args.limit, args.overrides), indent=2))
     elif args.mode == "profile":
-        profile(args.limit)
+        profile(args.limit, args.overrides)
     else:
         path = args.input or lgl_jsonl(args.limit)
         if not args.compare:

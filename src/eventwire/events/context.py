@@ -27,10 +27,14 @@ _FOREIGN_RULES = ("led:", "agent:")
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:
-    for tok in sent:
-        if tok.idx <= offset < tok.idx + len(tok.text):
-            return tok
-    return None
+    """The sentence's token over character ``offset``, or None (outside it, or a space)."""
+    if not sent.start_char <= offset < sent.end_char:
+        return None
+    span = sent.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    return tok if tok.idx <= offset < tok.idx + len(tok.text) else None
 
 
 def _destination(tok: Token) -> bool:
@@ -111,10 +115,13 @@ def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
 def place_target(doc: Document, verb: Token) -> EventActor | None:
     """Where a conflictual act without a named target took place ("shelled Juba",
     "demonstrated in Kirkuk"): the country of a place in the verb's own clause."""
+    sent = verb.sent
     for place in doc.places:
-        if not place.country or _acting(doc, place.start):
+        if not place.country or not sent.start_char <= place.start < sent.end_char:
             continue
-        tok = _token_at(verb.sent, place.start)
+        if _acting(doc, place.start):
+            continue
+        tok = _token_at(sent, place.start)
         if tok is None or not _in_clause(_np_head(tok), verb):
             continue
         return EventActor(place.text, place.country, place.country, [])

@@ -131,10 +131,12 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
 
 
 def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
-                     match: tuple[Match | None] | None = None) -> list[str]:
+                     match: tuple[Match | None] | None = None,
+                     sent: Span | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
-    ``cues`` are its sentence's :func:`sentence_cues` and ``match`` (a one-tuple) the
-    token's lexicon match, each computed here when not given."""
+    ``cues`` are its sentence's :func:`sentence_cues`, ``match`` (a one-tuple) the
+    token's lexicon match and ``sent`` its sentence (``tok.sent`` walks the parse on
+    every call), each computed here when not given."""
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -145,7 +147,7 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     ]
     if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
         feats.append(f"light:{head.lemma_.lower()}")
-    sent = tok.sent
+    sent = tok.sent if sent is None else sent
     feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok, sent)
     feats += sentence_cues(sent) if cues is None else cues
     hit = match_token(tok, lex) if match is None else match[0]

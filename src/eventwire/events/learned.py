@@ -137,8 +137,14 @@ def _codes_of(labels: tuple[str, ...]) -> dict[str, list[int]]:
 def decide(model: EventModel, feats: list[str], vec: np.ndarray,
            decoding: Decoding | None = None) -> Decision | None:
     """The CAMEO code and modality of a candidate, or None when it is no event."""
+    return decide_with(model, model.event.proba(feats, vec), feats, vec, decoding)
+
+
+def decide_with(model: EventModel, probs: np.ndarray, feats: list[str], vec: np.ndarray,
+                decoding: Decoding | None = None) -> Decision | None:
+    """:func:`decide` from the event head's probabilities ``probs``, already computed
+    (for all of a sentence's candidates at once)."""
     decoding = decoding or Decoding()
-    probs = model.event.proba(feats, vec)
     labels = model.event.labels
     none_at = labels.index(NONE)
     if probs[none_at] >= decoding.none_max:
@@ -172,9 +178,8 @@ class LearnedCoder:
         argument finder takes."""
         rule_args = rule_arguments(link, tok, self.lex, match)
         lemma, roots = tok.lemma_.lower(), class_roots(tok)
-        role = self.model.role
-        return [role.proba(pair_features(tok, r, link, rule_args, lemma, roots, refs, act))
-                for r in refs], rule_args
+        rows = [pair_features(tok, r, link, rule_args, lemma, roots, refs, act) for r in refs]
+        return list(self.model.role.proba_many(rows)), rule_args
 
     def _roles(self, tok: Token, refs: list[MentionRef], link: ActorLink,
                match: tuple[Match | None], act: str,
@@ -204,14 +209,15 @@ class LearnedCoder:
         return with_country(to_event_actor(ref.mention), doc, sent)
 
     def _dyads(self, tok: Token, clause: Token, refs: list[MentionRef], link: ActorLink,
-               match: tuple[Match | None], cameo: str) -> list[tuple[EventActor, EventActor]]:
+               match: tuple[Match | None], cameo: str,
+               sent: Span | None = None) -> list[tuple[EventActor, EventActor]]:
         """(source, target) of each event the trigger gives: one per source and target,
         with the target's conjuncts ("condemned France and Germany"). Sources coordinated
         with no target of an act done with one another act on each other ("Japan and India
         signed a pact", "rebels and troops clashed"), as a careful coder reads them; else a
         place in the trigger's clause is the target ("shelled Juba", "visited Beirut")."""
         sources, target = self._roles(tok, refs, link, match, cameo[:2])
-        doc, sent = link.doc, tok.sent
+        doc, sent = link.doc, tok.sent if sent is None else sent
         actors = [self._actor(ref, doc, sent) for ref in sources] or [EventActor()]
         if target is None and len(actors) > 1 and self._mutual(cameo):
             return [(a, b) for a in actors for b in actors
@@ -245,17 +251,22 @@ class LearnedCoder:
         refs = sentence_mentions(link, sent)
         out: list[EventCandidate] = []
         cues = sentence_cues(sent)
-        for tok in candidate_tokens(sent, self.lex, self.model.event_nouns):
-            match = (match_token(tok, self.lex),)  # one lexicon look-up per token
-            feats = trigger_features(tok, self.lex, cues, match)
-            decision = decide(self.model, feats, _vector_at(vectors, dense, tok.i),
-                              self.decoding)
+        toks = candidate_tokens(sent, self.lex, self.model.event_nouns)
+        matches = [(match_token(tok, self.lex),) for tok in toks]  # one look-up per token
+        feats = [trigger_features(tok, self.lex, cues, m, sent)
+                 for tok, m in zip(toks, matches, strict=True)]
+        vecs = np.zeros((len(toks), dense))
+        for at, tok in enumerate(toks):
+            vecs[at] = _vector_at(vectors, dense, tok.i)
+        probs = self.model.event.proba_many(feats, vecs)
+        for at, (tok, match) in enumerate(zip(toks, matches, strict=True)):
+            decision = decide_with(self.model, probs[at], feats[at], vecs[at], self.decoding)
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
             clause = tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in LIGHT_VERBS else tok
             rule = f"learned:{tok.lemma_.lower()}:{decision.modality}"
-            for src, tgt in self._dyads(tok, clause, refs, link, match, decision.cameo):
+            for src, tgt in self._dyads(tok, clause, refs, link, match, decision.cameo, sent):
                 cand = EventCandidate(decision.cameo, tok, clause, src, tgt, rule,
                                       negated, hypothetical)
                 cand.extra["confidence"] = decision.confidence
