@@ -12,7 +12,10 @@ A pair is listed when the two sentences share
 * enough words: the Jaccard index of their lower-cased content words (stop words removed)
   is at least ``--jaccard`` (0.22), or
 * at least two capitalised names that are not the sentence's first word, not weekdays or
-  months, and not very common capitalised words (titles, "United", "Nations", ...).
+  months, and not very common capitalised words (titles, "United", "Nations", ...), or
+* with ``--days N``, a date at most N days apart and an actor of the same country: a
+  retelling in other words and with other names (a headline against a wire lede) that the
+  two measures above miss.
 
 A pair is only a candidate: a shared country or leader alone is not a retelling, so each pair
 is read by a person, who rewrites or deletes the new line only when it tells the same event.
@@ -21,6 +24,7 @@ Run from the repository root::
 
     python scripts/corpus_overlap.py corpus/events/*-b.jsonl
     python scripts/corpus_overlap.py --count corpus/events/*-b.jsonl
+    python scripts/corpus_overlap.py --days 7 corpus/events/*-b.jsonl
 """
 
 from __future__ import annotations
@@ -31,12 +35,15 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from eventwire.train.corpus import split_of
+from eventwire.train.corpus import ROLES, split_of
 
 CORPUS = Path("corpus/events")
 OLDER_FILE = re.compile(r"^[a-z]+\.jsonl$")  # TYPE.jsonl, not TYPE-b.jsonl
+ORG_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UIS"})
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -74,12 +81,14 @@ CAPITALISED = re.compile(r"\b[A-Z][\w'.-]*")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One corpus sentence with the two keys it is compared by."""
+    """One corpus sentence with the keys it is compared by."""
 
     id: str
     text: str
     words: frozenset[str]
     names: frozenset[str]
+    day: date
+    countries: frozenset[str]
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -105,6 +114,24 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def day_of(value: str) -> date:
+    """The story's date; a month or a year alone stands for its first day."""
+    parts = [int(part) for part in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def countries(events: list[dict[str, Any]]) -> frozenset[str]:
+    """Countries of the sentence's actors: the first three letters of a code, unless those
+    are a bare role or an organisation prefix, which say nothing about the country."""
+    found = set()
+    for event in events:
+        for actor in (event.get("source"), event.get("target")):
+            prefix = (actor or {}).get("code", "")[:3]
+            if len(prefix) == 3 and prefix not in ROLES and prefix not in ORG_PREFIXES:
+                found.add(prefix)
+    return frozenset(found)
+
+
 def read_lines(path: Path) -> Iterator[tuple[str, Line]]:
     """Each line of a corpus file as ``(group, Line)``."""
     with path.open(encoding="utf-8") as handle:
@@ -112,7 +139,8 @@ def read_lines(path: Path) -> Iterator[tuple[str, Line]]:
             if raw.strip():
                 row = json.loads(raw)
                 text = row["text"]
-                yield row["group"], Line(row["id"], text, content_words(text), names(text))
+                yield row["group"], Line(row["id"], text, content_words(text), names(text),
+                                         day_of(row["date"]), countries(row["events"]))
 
 
 def test_lines(corpus: Path) -> list[Line]:
@@ -126,15 +154,23 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def overlaps(line: Line, tests: list[Line], threshold: float) -> Iterator[tuple[Line, str]]:
+def overlaps(line: Line, tests: list[Line], threshold: float,
+             days: int | None = None) -> Iterator[tuple[Line, str]]:
     """Test lines ``line`` may retell, each with why it was picked."""
     for test in tests:
+        why = []
         score = jaccard(line.words, test.words)
+        if score >= threshold:
+            why.append(f"jaccard {score:.2f}")
         shared = line.names & test.names
-        if score >= threshold or len(shared) >= 2:
-            why = f"jaccard {score:.2f}" + (f", names {sorted(shared)}" if len(shared) >= 2
-                                            else "")
-            yield test, why
+        if len(shared) >= 2:
+            why.append(f"names {sorted(shared)}")
+        apart = abs((line.day - test.day).days)
+        same_country = line.countries & test.countries
+        if days is not None and apart <= days and same_country:
+            why.append(f"{apart} days apart, {sorted(same_country)}")
+        if why:
+            yield test, "; ".join(why)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder of the older TYPE.jsonl files (default: corpus/events)")
     parser.add_argument("--jaccard", type=float, default=0.22,
                         help="least word overlap that makes a pair (default: 0.22)")
+    parser.add_argument("--days", type=int, default=None,
+                        help="also pair lines at most this many days apart that share an "
+                             "actor's country")
     parser.add_argument("--count", action="store_true", help="print only counts per file")
     args = parser.parse_args(argv)
     tests = test_lines(args.corpus)
@@ -155,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         pairs = lines = 0
         for _, line in read_lines(path):
-            found = list(overlaps(line, tests, args.jaccard))
+            found = list(overlaps(line, tests, args.jaccard, args.days))
             lines += bool(found)
             pairs += len(found)
             if not args.count:
