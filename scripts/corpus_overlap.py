@@ -1,11 +1,13 @@
-"""Lines of new corpus files that may retell a line of the corpus's ``test`` split.
+"""Lines of corpus files that may retell a line of the other split.
 
 Why this check exists: the ``test`` split (groups whose name hashes to it, see
 :func:`eventwire.train.corpus.split_of`) was fixed before any model was trained and is used
 only to report. Files written later (``TYPE-b.jsonl``, ``TYPE-c.jsonl``, ...) go to training,
 and their writers could read the older files: a new line that tells a test line's event again
 (same act, same actors, other words) lets the model see that test scenario, and the test
-figure then overstates how it does on news it has never seen.
+figure then overstates how it does on news it has never seen. The same holds the other way
+round for test files written later (``TYPE-t.jsonl``): ``--split train`` pairs their lines with
+the training lines of every other file.
 
 A pair is listed when the two sentences share
 
@@ -25,6 +27,7 @@ Run from the repository root::
     python scripts/corpus_overlap.py corpus/events/*-b.jsonl
     python scripts/corpus_overlap.py --count corpus/events/*-b.jsonl
     python scripts/corpus_overlap.py --days 7 corpus/events/*-b.jsonl
+    python scripts/corpus_overlap.py --split train --days 7 corpus/events/*-t.jsonl
 """
 
 from __future__ import annotations
@@ -42,7 +45,6 @@ from typing import Any
 from eventwire.train.corpus import ROLES, split_of
 
 CORPUS = Path("corpus/events")
-OLDER_FILE = re.compile(r"^[a-z]+\.jsonl$")  # TYPE.jsonl, not TYPE-b.jsonl
 ORG_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UIS"})
 
 
@@ -143,10 +145,10 @@ def read_lines(path: Path) -> Iterator[tuple[str, Line]]:
                                          day_of(row["date"]), countries(row["events"]))
 
 
-def test_lines(corpus: Path) -> list[Line]:
-    """The test-split lines of the older files (``TYPE.jsonl``), the ones to keep unseen."""
-    return [line for path in sorted(corpus.glob("*.jsonl")) if OLDER_FILE.match(path.name)
-            for group, line in read_lines(path) if split_of(group) == "test"]
+def split_lines(corpus: Path, split: str, skip: frozenset[Path] = frozenset()) -> list[Line]:
+    """The lines of ``split`` in every corpus file but those in ``skip`` (the files checked)."""
+    return [line for path in sorted(corpus.glob("*.jsonl")) if path.resolve() not in skip
+            for group, line in read_lines(path) if split_of(group) == split]
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -178,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path, help="corpus files to check")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
-                        help="folder of the older TYPE.jsonl files (default: corpus/events)")
+                        help="corpus folder (default: corpus/events)")
+    parser.add_argument("--split", choices=("test", "train"), default="test",
+                        help="split whose lines the files are checked against (default: test)")
     parser.add_argument("--jaccard", type=float, default=0.22,
                         help="least word overlap that makes a pair (default: 0.22)")
     parser.add_argument("--days", type=int, default=None,
@@ -186,10 +190,11 @@ def main(argv: list[str] | None = None) -> int:
                              "actor's country")
     parser.add_argument("--count", action="store_true", help="print only counts per file")
     args = parser.parse_args(argv)
-    tests = test_lines(args.corpus)
+    skip = frozenset(path.resolve() for path in args.files)
+    tests = split_lines(args.corpus, args.split, skip)
     if not tests:
-        print(f"no test-split lines under {args.corpus}: run from the repository root or "
-              "pass --corpus corpus/events", file=sys.stderr)
+        print(f"no {args.split}-split lines under {args.corpus}: run from the repository root "
+              "or pass --corpus corpus/events", file=sys.stderr)
         return 2
     for path in args.files:
         pairs = lines = 0
