@@ -204,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             pairs += len(found)
             if not args.count:
                 for test, why in found:
-                    print(f"{line.id} ~ {test.id} ({why})\n    new:  {line.text}\n"
-                          f"    test: {test.text}")
+                    print(f"{line.id} ~ {test.id} ({why})\n    line:  {line.text}\n"
+                          f"    {args.split}: {test.text}")
         if args.count:
             print(f"{path.name}: {pairs} pairs, {lines} lines")
     return 0
