@@ -46,20 +46,10 @@ def _destination(tok: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("travel_verbs")
 
 
-def _acting(doc: Document, start: int, end: int | None = None) -> bool:
-    """Whether a toponym is used as an actor ("China must drop barriers"), not a place.
-
-    A toponym inside a longer actor phrase that it does not head ("Atlanta's mayor",
-    "Houston churches", "police in Colombo") still says where the sentence is, unless
-    the phrase is a foreign one ("US-led forces": the leader's country, not the scene's).
-    """
-    for m in doc.actors:
-        if not m.start <= start < m.end or (m.rule or "").endswith(":place"):
-            continue
-        if end is None or m.head is None or (m.rule or "").startswith(_FOREIGN_RULES) \
-                or start <= m.head < end:
-            return True
-    return False
+def _acting(doc: Document, start: int) -> bool:
+    """Whether a toponym is used as an actor ("China must drop barriers"), not a place."""
+    return any(m.start <= start < m.end and not (m.rule or "").endswith(":place")
+               for m in doc.actors)
 
 
 def _place_countries(doc: Document, sent: Span) -> set[str]:
@@ -67,7 +57,7 @@ def _place_countries(doc: Document, sent: Span) -> set[str]:
     for place in doc.places:
         if not place.country or not sent.start_char <= place.start < sent.end_char:
             continue
-        if _acting(doc, place.start, place.end):
+        if _acting(doc, place.start):
             continue
         tok = _token_at(sent, place.start)
         if tok is not None and not _destination(_np_head(tok)):
