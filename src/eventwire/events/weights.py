@@ -38,8 +38,11 @@ class LinearModel:
     def __post_init__(self) -> None:
         # The weights feature by feature (one contiguous row per feature): summing a few
         # rows is several times faster than gathering columns of the (classes, features)
-        # matrix, and scoring runs for every candidate of every sentence.
-        object.__setattr__(self, "by_feature", np.ascontiguousarray(self.weights.T))
+        # matrix, and scoring runs for every candidate of every sentence. ``weights`` then
+        # becomes a view of it, so each process holds the weights once, not twice.
+        by_feature = np.ascontiguousarray(self.weights.T)
+        object.__setattr__(self, "by_feature", by_feature)
+        object.__setattr__(self, "weights", by_feature.T)
 
     def scores(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
         index = self.index
