@@ -207,6 +207,20 @@ def _cause(gold: CorpusEvent, output: list[Event], reachable: set[str], reader: 
     return CAUSES[7] if bad_source else CAUSES[8]
 
 
+def _tally_modality(reader: Reader, sentence: CorpusSentence, tally: Counter[str]) -> None:
+    """Modality accuracy as ``eventwire train score`` reads it: over the gold events of any
+    modality whose trigger the model codes as an event, the modality it gives there."""
+    for gold in sentence.events:
+        sent = reader.sent_of(gold)
+        tok = trigger_token(sent, gold) if sent is not None else None
+        if sent is None or tok is None:
+            continue
+        here = [c for c in reader.cands(sent) if c.trigger.i == tok.i]
+        if here:
+            tally["modality_read"] += 1
+            tally["modality_right"] += here[0].extra["modality"] == gold.modality
+
+
 def _score_fold(model: EventModel, pairs: list[Pair], decoding: Decoding,
                 tally: Counter[str], detail: Counter[str]) -> None:
     coder = LearnedCoder(model, builtin_lexicon(), load_ontology(), SETTINGS, decoding)
@@ -221,6 +235,7 @@ def _score_fold(model: EventModel, pairs: list[Pair], decoding: Decoding,
         left = Counter(_key(e) for e in output)
         reachable = _countries(doc)
         reader = Reader(coder, doc)
+        _tally_modality(reader, sentence, tally)
         for gold in sentence.events:
             if not gold.coded:
                 continue
@@ -269,7 +284,9 @@ def _report(name: str, folds: int, tally: Counter[str], detail: Counter[str]) ->
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     how = f"{folds}-fold by group" if folds else "in sample"
     print(f"\n[{name}] train split, {how}: {tally['gold']} gold events, "
-          f"{tally['output']} output, P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+          f"{tally['output']} output, P {p:.3f} R {r:.3f} F1 {f1:.3f}; modality "
+          f"{tally['modality_right'] / max(tally['modality_read'], 1):.3f} of "
+          f"{tally['modality_read']} read")
     print(f"{'gold asserted events by cause':40s} {'events':>7s} {'share':>6s}")
     for cause in CAUSES:
         print(f"{cause:40s} {tally[cause]:7d} {tally[cause] / tally['gold']:6.3f}")
