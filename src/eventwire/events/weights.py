@@ -70,11 +70,10 @@ class LinearModel:
             starts.append(len(rows))
             rows.extend(index[f] for f in set(one) if f in index)
         score = np.zeros((len(starts), by_feature.shape[1]))
-        if rows:
-            filled = [i for i, at in enumerate(starts)
-                      if at < (starts[i + 1] if i + 1 < len(starts) else len(rows))]
-            sums = np.add.reduceat(by_feature[rows], [starts[i] for i in filled], axis=0)
-            score[filled] = sums
+        ends = [*starts[1:], len(rows)]
+        filled = [i for i, (at, end) in enumerate(zip(starts, ends, strict=True)) if at < end]
+        if filled:  # reduceat sums from each start to the next: rows with no feature skipped
+            score[filled] = np.add.reduceat(by_feature[rows], [starts[i] for i in filled], axis=0)
         score += self.bias
         if self.dense and vectors is not None:
             score += vectors @ by_feature[-self.dense:]
