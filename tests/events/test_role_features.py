@@ -1,5 +1,6 @@
 """The role head's features of a (trigger, actor mention) pair: the voice of the trigger
-and a "by" agent, also where the parse shows no passive auxiliary.
+and a "by" agent, also where the parse shows no passive auxiliary; and a trigger's
+negative subject.
 
 Every sentence here is invented for the test.
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.actorlink import ActorLink
-from eventwire.events.features import pair_features, sentence_mentions
+from eventwire.events.features import pair_features, sentence_mentions, trigger_features
+from eventwire.events.lexicon import builtin_lexicon
 from tests.events.conftest import Coder
 
 
@@ -70,3 +72,23 @@ def test_mentions_are_counted_from_the_trigger(code: Coder) -> None:
     assert "nth:after1" in _features(code, text, "thanked", "Nigeria")
     assert "nth:after2" not in _features(code, text, "thanked", "Nigeria")
     assert "nth:before1" in _features(code, text, "thanked", "Ghana")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Neither government has formally blamed the other for the clash.", "blamed"),
+    ("No country has recognised the breakaway region.", "recognised"),
+    ("Nobody was arrested after the march.", "arrested"),
+])
+def test_a_negative_subject_is_a_feature_of_the_trigger(code: Coder, text: str,
+                                                        trigger: str) -> None:
+    """ "Neither side has fired": the subject, not an adverb, says the act did not happen."""
+    doc = code(text)
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == trigger)
+    assert "c:negsubj" in trigger_features(tok, builtin_lexicon())
+
+
+def test_a_plain_subject_is_not_negative(code: Coder) -> None:
+    doc = code("Police arrested two men after the march.")
+    tok = next(t for t in doc.spacy if t.text == "arrested")
+    assert "c:negsubj" not in trigger_features(tok, builtin_lexicon())

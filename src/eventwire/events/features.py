@@ -8,8 +8,9 @@ learned coder call the very same code.
 Every verb of a sentence is a candidate, and so is every noun the lexicon knows or that the
 model saw as a trigger (``event_nouns``): recall comes from the parse, and the lexicon's hits
 are features the model weighs, not verdicts; so are the CAMEO roots PETRARCH-2's verb
-dictionary gives the candidate's verb (:mod:`eventwire.events.verbclasses`) and the WordNet
-classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`).
+dictionary gives the candidate's verb (:mod:`eventwire.events.verbclasses`), the WordNet
+classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`) and how long before
+the document date the sentence dates the act (:mod:`eventwire.events.timecues`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from eventwire.events.arguments import arguments_of
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.mood import mood_of
+from eventwire.events.timecues import TimeCue, time_features
 from eventwire.events.verbclasses import verb_class_features
 from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
@@ -99,9 +101,26 @@ def _children(tok: Token) -> list[str]:
         elif dep in {"dobj", "nsubj", "nsubjpass", "attr", "dative"}:
             feats.append(f"c:{dep}:{kid.lemma_.lower()}")
             feats.append(f"c:{dep}:{kid.ent_type_ or kid.pos_}")
+            if dep != "dobj" and _no_one(kid):
+                feats.append("c:negsubj")
         else:
             feats.append(f"c:{dep}")
     return feats
+
+
+#: Subjects that deny the act they do: "neither side has fired", "no country has
+#: recognised", "nobody was arrested".
+_NO_ONE = frozenset({"nobody", "none", "neither", "nothing", "noone"})
+_NO_DETS = frozenset({"no", "neither"})
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject is a negative one ("neither government", "no one", "none of
+    the parties"): the clause then says the act did not happen."""
+    if subject.lower_ in _NO_ONE or subject.lower_ == "one" and subject.i > 0 \
+            and subject.doc[subject.i - 1].lower_ == "no":
+        return True
+    return any(k.dep_ in {"det", "preconj"} and k.lower_ in _NO_DETS for k in subject.children)
 
 
 def sentence_cues(sent: Span) -> list[str]:
@@ -132,11 +151,14 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
 
 def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
                      match: tuple[Match | None] | None = None,
-                     sent: Span | None = None) -> list[str]:
+                     sent: Span | None = None,
+                     times: list[TimeCue] | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
     ``cues`` are its sentence's :func:`sentence_cues`, ``match`` (a one-tuple) the
     token's lexicon match and ``sent`` its sentence (``tok.sent`` walks the parse on
-    every call), each computed here when not given."""
+    every call), each computed here when not given; ``times`` its sentence's
+    :func:`~eventwire.events.timecues.sentence_times` (they need the document's date,
+    which the token does not carry: none when not given)."""
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -156,6 +178,8 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
         feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{hit.entry.id}"]
     feats += verb_class_features(tok)
     feats += wordnet_features(tok)
+    if times:
+        feats += time_features(tok, times)
     mood = mood_of(tok, lex)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),

@@ -26,6 +26,7 @@ from eventwire.events.features import (
 )
 from eventwire.events.learned import NONE, trigger_vector
 from eventwire.events.lexicon import EventLexicon
+from eventwire.events.timecues import sentence_times
 from eventwire.model import Document
 from eventwire.train.corpus import CorpusEvent, CorpusSentence
 
@@ -123,8 +124,9 @@ def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: EventLexic
         cands = candidate_tokens(sent, lex, nouns)
         seen = {t.i for t in cands}
         cands += [sent.doc[i] for i in sorted(gold) if i not in seen]
+        times = sentence_times(doc, sent)
         for tok in cands:
-            feats = trigger_features(tok, lex)
+            feats = trigger_features(tok, lex, sent=sent, times=times)
             vec = trigger_vector(tok)
             events = gold.get(tok.i, [])
             rows.trigger_feats.append(feats)

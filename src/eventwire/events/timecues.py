@@ -1,0 +1,110 @@
+"""How long before the document date a sentence puts its acts, as features of a candidate.
+
+Why: background is the commonest way news mentions an act that is not the news ("the
+two sides first met in 1985", "since the 1994 war"), and the annotation conventions code
+no event for it, while a past act reported as news is coded with its own date. Cue words
+("since", "ago") catch a few of these; the time stage has already normalised every time
+expression of the sentence, so how far each lies from the document date, and whether it
+is attached to the candidate's own clause, is there to be read. The same function serves
+the trainer and the coder, so the features cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.model import Document
+
+__all__ = ["TimeCue", "sentence_times", "time_features"]
+
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_CLIMB = 4  # heads walked up from a time expression to find the clause it dates
+
+
+@dataclass(frozen=True, slots=True)
+class TimeCue:
+    """A dated time expression of the sentence: its head token and how old it is."""
+
+    token: int
+    age: str
+
+
+def _months(value: str) -> int | None:
+    """A TIMEX3 date value as a count of months (mid-year for a year, mid-decade for a
+    decade), or None for what is not a calendar date (durations, sets, "PRESENT_REF")."""
+    found = _VALUE.match(value)
+    if found is not None:
+        month = int(found.group(2)) if found.group(2) else 7
+        return int(found.group(1)) * 12 + month
+    decade = _DECADE.match(value)
+    if decade is not None:
+        return (int(decade.group(1)) * 10 + 5) * 12 + 7
+    return None
+
+
+def _age(gap: int) -> str:
+    """Months before the document date, in the steps news writing marks: the news itself
+    (within two months), the past year, the past few years, and history."""
+    if gap < -1:
+        return "after"
+    if gap <= 2:
+        return "now"
+    if gap <= 14:
+        return "recent"
+    if gap <= 72:
+        return "years"
+    return "long"
+
+
+def sentence_times(doc: Document, sent: Span) -> list[TimeCue]:
+    """The sentence's date expressions with their age against the document date; empty
+    when the document has no date (nothing to measure against)."""
+    dated = doc.date or doc.dct
+    now = _months(dated) if dated else None
+    if now is None:
+        return []
+    out = []
+    for mention in doc.times:
+        if mention.type not in {"DATE", "TIME"} or not mention.value:
+            continue
+        if not sent.start_char <= mention.start < sent.end_char:
+            continue
+        when = _months(mention.value)
+        span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if when is None or span is None or len(span) == 0:
+            continue
+        out.append(TimeCue(span.root.i, _age(now - when)))
+    return out
+
+
+def _dates_clause_of(tok: Token, head: Token) -> bool:
+    """Whether the expression headed by ``head`` dates the candidate: the first verb
+    above it, or a noun on the way, is the candidate (or the light verb of a noun
+    candidate): "invaded ... in August 1990", "the 1995 apology", "held talks in 2001";
+    not "said the two sides met in 1985" for "said"."""
+    owners = {tok.i, tok.head.i} if tok.pos_ == "NOUN" else {tok.i}
+    node = head
+    for _ in range(_CLIMB):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.i in owners:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def time_features(tok: Token, cues: list[TimeCue]) -> list[str]:
+    """``tx:AGE`` for every dated expression of the sentence and ``tx:own:AGE`` for one
+    attached to the candidate's clause."""
+    feats = []
+    for cue in cues:
+        feats.append(f"tx:{cue.age}")
+        if _dates_clause_of(tok, tok.doc[cue.token]):
+            feats.append(f"tx:own:{cue.age}")
+    return feats

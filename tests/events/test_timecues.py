@@ -1,0 +1,75 @@
+"""Time features of a candidate: how long before the document date its sentence, and its
+own clause, puts the act (background is not news).
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.api import code_text
+from eventwire.events.features import trigger_features
+from eventwire.events.lexicon import builtin_lexicon
+from eventwire.events.timecues import sentence_times, time_features
+from eventwire.model import Document
+from eventwire.pipeline import Pipeline
+
+
+def _doc(pipeline: Pipeline, text: str, dct: str | None) -> Document:
+    doc = code_text(text, pipeline=pipeline, dct=dct, doc_id="t")
+    assert doc.error is None, doc.error
+    return doc
+
+
+def _features(doc: Document, trigger: str) -> list[str]:
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == trigger)
+    return time_features(tok, sentence_times(doc, sent))
+
+
+def test_an_act_dated_decades_back_is_marked_long_ago(pipeline: Pipeline) -> None:
+    doc = _doc(pipeline, "The two neighbours signed a border treaty in 1985.", "2021-06-01")
+    assert "tx:own:long" in _features(doc, "signed")
+
+
+def test_an_act_of_the_day_is_marked_now(pipeline: Pipeline) -> None:
+    doc = _doc(pipeline, "Police arrested four protesters in the capital on Tuesday.",
+               "2021-06-03")
+    feats = _features(doc, "arrested")
+    assert "tx:own:now" in feats
+    assert not any(f.endswith(":long") for f in feats)
+
+
+def test_a_date_of_another_clause_is_not_the_candidates_own(pipeline: Pipeline) -> None:
+    """ "said on Monday that rebels had attacked the town in 1999": the saying is of the
+    day, the attack is history; each clause keeps its own date."""
+    doc = _doc(pipeline, "Officials said on Monday that rebels attacked the town in 1999.",
+               "2021-06-08")
+    said, attacked = _features(doc, "said"), _features(doc, "attacked")
+    assert "tx:own:now" in said and "tx:own:long" not in said
+    assert "tx:own:long" in attacked and "tx:own:now" not in attacked
+
+
+@pytest.mark.parametrize("dct, age", [("1999-03-01", "now"), ("1999-12-01", "recent"),
+                                      ("2002-01-10", "years"), ("1990-01-10", "after")])
+def test_the_age_is_measured_from_the_document_date(pipeline: Pipeline, dct: str,
+                                                    age: str) -> None:
+    doc = _doc(pipeline, "Troops withdrew from the border in February 1999.", dct)
+    assert f"tx:own:{age}" in _features(doc, "withdrew")
+
+
+def test_a_document_without_a_date_gives_no_time_features(pipeline: Pipeline) -> None:
+    doc = _doc(pipeline, "The two neighbours signed a border treaty in 1985.", None)
+    assert doc.date is None
+    assert _features(doc, "signed") == []
+
+
+def test_the_trigger_features_carry_the_time_features(pipeline: Pipeline) -> None:
+    doc = _doc(pipeline, "The two neighbours signed a border treaty in 1985.", "2021-06-01")
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == "signed")
+    feats = trigger_features(tok, builtin_lexicon(), sent=sent,
+                             times=sentence_times(doc, sent))
+    assert "tx:own:long" in feats
+    assert not any(f.startswith("tx:") for f in trigger_features(tok, builtin_lexicon()))
