@@ -99,6 +99,21 @@ def test_a_target_s_conjuncts_are_targets_too(code: Coder) -> None:
     assert alone == {("JPN", "FRA")}
 
 
+def test_one_phrase_of_two_countries_is_two_actors_in_one_role(code: Coder) -> None:
+    """ "Somali and Ethiopian traders": one phrase, two actors over the same head word;
+    the role head takes one of them, and the other shares its role."""
+    found = _dyads(code, "Kenyan police arrested Somali and Ethiopian traders.", "arrest", "17")
+    assert found == {("KEN", "SOM"), ("KEN", "ETH")}
+    alone = _dyads(code, "Kenyan police arrested Somali and Ethiopian traders.", "arrest", "17",
+                   Decoding(shared_heads=False))
+    assert len(alone) == 1
+
+
+def test_two_countries_of_one_phrase_acting_together_act_on_each_other(code: Coder) -> None:
+    found = _dyads(code, "Macedonian and Albanian police met on Friday.", "meet", "04")
+    assert found == {("MKD", "ALB"), ("ALB", "MKD")}
+
+
 @pytest.mark.parametrize("root, expected", [("11", {("JPN", "IND")}), ("12", {("JPN", None)})])
 def test_the_role_head_reads_the_root_the_event_head_gave(code: Coder, root: str,
                                                           expected: set[object]) -> None:

@@ -36,6 +36,7 @@ from eventwire.events.features import (
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.ontology import Ontology
+from eventwire.events.timecues import sentence_times
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
 
@@ -104,7 +105,9 @@ class Decoding:
     other. ``place_target``: which acts with no target mention take the place in the
     trigger's clause as target ("any", "conflict" for QuadClass 3 and 4, or "none").
     ``target_conjuncts``: the target's conjuncts are targets too, as the source's are
-    sources.
+    sources. ``shared_heads``: mentions over the same head word are one actor each, in
+    the same role ("Syrian and Russian warplanes" is a Syrian and a Russian actor, both
+    the source).
     """
 
     none_max: float = NONE_MAX
@@ -114,6 +117,7 @@ class Decoding:
     reciprocal_roots: str = "03 04 05 06 19"
     place_target: str = "any"
     target_conjuncts: bool = True
+    shared_heads: bool = True
 
 
 def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
@@ -200,7 +204,10 @@ class LearnedCoder:
         sources = [source] if source is not None else []
         if source is not None:
             conj = {t.i for t in source.head.conjuncts}
-            sources += [r for r in refs if r.head.i in conj and r is not target]
+            if self.decoding.shared_heads:
+                conj.add(source.head.i)
+            sources += [r for r in refs if r.head.i in conj and r is not target
+                        and r is not source]
         return sources, target
 
     def _actor(self, ref: MentionRef | None, doc: Document, sent: Span) -> EventActor:
@@ -229,7 +236,10 @@ class LearnedCoder:
         if target is not None and self.decoding.target_conjuncts:
             taken = {ref.head.i for ref in sources}
             conj = {t.i for t in target.head.conjuncts} - taken
-            targets += [self._actor(r, doc, sent) for r in refs if r.head.i in conj]
+            if self.decoding.shared_heads and target.head.i not in taken:
+                conj.add(target.head.i)
+            targets += [self._actor(r, doc, sent) for r in refs
+                        if r.head.i in conj and r is not target]
         return [(src, t) for src in actors for t in targets]
 
     def _mutual(self, cameo: str) -> bool:
@@ -251,9 +261,10 @@ class LearnedCoder:
         refs = sentence_mentions(link, sent)
         out: list[EventCandidate] = []
         cues = sentence_cues(sent)
+        times = sentence_times(link.doc, sent)
         toks = candidate_tokens(sent, self.lex, self.model.event_nouns)
         matches = [(match_token(tok, self.lex),) for tok in toks]  # one look-up per token
-        feats = [trigger_features(tok, self.lex, cues, m, sent)
+        feats = [trigger_features(tok, self.lex, cues, m, sent, times)
                  for tok, m in zip(toks, matches, strict=True)]
         vecs = np.zeros((len(toks), dense))
         for at, tok in enumerate(toks):
