@@ -73,3 +73,11 @@ def test_the_trigger_features_carry_the_time_features(pipeline: Pipeline) -> Non
                              times=sentence_times(doc, sent))
     assert "tx:own:long" in feats
     assert not any(f.startswith("tx:") for f in trigger_features(tok, builtin_lexicon()))
+
+
+@pytest.mark.parametrize("dct, age", [("2021-01-05", "now"), ("2022-03-01", "recent")])
+def test_a_year_alone_is_as_precise_as_its_year(pipeline: Pipeline, dct: str, age: str) -> None:
+    """"this year" in a January story is the news, not the future; "in 2021" seen from
+    the next spring is the past year."""
+    doc = _doc(pipeline, "The two neighbours signed a border treaty in 2021.", dct)
+    assert f"tx:own:{age}" in _features(doc, "signed")

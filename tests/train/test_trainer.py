@@ -105,3 +105,11 @@ def test_the_role_head_learns_each_path_with_the_gold_root_of_the_act(corpus: Pa
     vocab = read_event_model(tmp_path / "m").role.index
     for root in ("19", "04"):
         assert any(f.startswith("pathact:") and f.endswith(f"_{root}") for f in vocab), root
+
+
+def test_the_trainer_reads_the_time_stage_the_coder_reads(corpus: Path, tmp_path: Path) -> None:
+    """The time cues come from the time stage: parsed without it, the training rows would
+    have none, and the coder's time cues would meet no weight ("shelled ... on Monday")."""
+    _train(corpus, tmp_path / "t")
+    vocab = read_event_model(tmp_path / "t").event.index
+    assert "tx:own:now" in vocab

@@ -33,17 +33,24 @@ class TimeCue:
     age: str
 
 
-def _months(value: str) -> int | None:
-    """A TIMEX3 date value as a count of months (mid-year for a year, mid-decade for a
-    decade), or None for what is not a calendar date (durations, sets, "PRESENT_REF")."""
+def _when(value: str) -> tuple[int, int | None] | None:
+    """A TIMEX3 date value as (year, month or None), a decade as its middle year, or None
+    for what is not a calendar date (durations, sets, "PRESENT_REF")."""
     found = _VALUE.match(value)
     if found is not None:
-        month = int(found.group(2)) if found.group(2) else 7
-        return int(found.group(1)) * 12 + month
+        return int(found.group(1)), int(found.group(2)) if found.group(2) else None
     decade = _DECADE.match(value)
     if decade is not None:
-        return (int(decade.group(1)) * 10 + 5) * 12 + 7
+        return int(decade.group(1)) * 10 + 5, None
     return None
+
+
+def _gap(now: tuple[int, int | None], then: tuple[int, int | None]) -> int:
+    """Months from ``then`` to ``now``; a value without a month is as precise as its year
+    ("this year" is now, "last year" twelve months back)."""
+    if now[1] is None or then[1] is None:
+        return (now[0] - then[0]) * 12
+    return (now[0] - then[0]) * 12 + now[1] - then[1]
 
 
 def _age(gap: int) -> str:
@@ -64,7 +71,7 @@ def sentence_times(doc: Document, sent: Span) -> list[TimeCue]:
     """The sentence's date expressions with their age against the document date; empty
     when the document has no date (nothing to measure against)."""
     dated = doc.date or doc.dct
-    now = _months(dated) if dated else None
+    now = _when(dated) if dated else None
     if now is None:
         return []
     out = []
@@ -73,11 +80,11 @@ def sentence_times(doc: Document, sent: Span) -> list[TimeCue]:
             continue
         if not sent.start_char <= mention.start < sent.end_char:
             continue
-        when = _months(mention.value)
+        when = _when(mention.value)
         span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if when is None or span is None or len(span) == 0:
             continue
-        out.append(TimeCue(span.root.i, _age(now - when)))
+        out.append(TimeCue(span.root.i, _age(_gap(now, when))))
     return out
 
 

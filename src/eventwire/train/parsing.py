@@ -19,7 +19,7 @@ from eventwire.train.corpus import CorpusSentence
 
 __all__ = ["front_config", "full_config", "parse_sentences"]
 
-FRONT = ["clean", "dating", "parse", "actors"]
+FRONT = ["clean", "dating", "parse", "actors", "times"]
 
 
 def _verbatim(config: Config) -> Config:
@@ -29,7 +29,8 @@ def _verbatim(config: Config) -> Config:
 
 
 def front_config(overrides: Iterable[str] = ()) -> Config:
-    """The stages up to actors, text kept verbatim."""
+    """The stages whose output the event features read (up to the time expressions), text
+    kept verbatim."""
     config = _verbatim(make_config(overrides=list(overrides)))
     config["pipeline"] = list(FRONT)
     return config
