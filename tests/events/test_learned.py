@@ -11,9 +11,11 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 
 from eventwire.errors import ConfigError, ModelError
+from eventwire.events.learned import Decoding, decide, decide_many
 from eventwire.events.stages import EventsStage
 from eventwire.events.weights import read_event_model, shipped_model_dir
 from eventwire.model import to_record
@@ -185,3 +187,18 @@ def test_the_code_command_takes_min_confidence() -> None:
                               input=text)
     assert none.exit_code == 0, none.output
     assert json.loads(none.stdout)["events"] == []
+
+
+def test_a_sentence_s_candidates_decided_at_once_are_decided_as_one_by_one() -> None:
+    model = read_event_model(shipped_model_dir())
+    names = list(model.code.index)
+    rows = [names[i:i + 9] for i in range(0, 400, 23)] + [[]]
+    vecs = np.random.default_rng(5).normal(size=(len(rows), model.event.dense))
+    probs = model.event.proba_many(rows, vecs)
+    everything = Decoding(none_max=1.01)  # every row an event: each head scores each row
+    many = decide_many(model, probs, rows, vecs, everything)
+    one = [decide(model, f, v, everything) for f, v in zip(rows, vecs, strict=True)]
+    assert many == one
+    assert len({d.cameo for d in many if d is not None}) > 1
+    assert decide_many(model, probs, rows, vecs) == [decide(model, f, v) for f, v
+                                                     in zip(rows, vecs, strict=True)]

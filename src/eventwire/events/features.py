@@ -24,6 +24,7 @@ from eventwire.events.arguments import arguments_of
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.mood import mood_of
+from eventwire.events.tree import KidsOf, Tree, memo_children
 from eventwire.events.verbclasses import verb_class_features
 from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
@@ -73,7 +74,7 @@ def _morph(tok: Token) -> list[str]:
     return feats
 
 
-def _governors(tok: Token) -> list[str]:
+def _governors(tok: Token, kids: KidsOf) -> list[str]:
     """The lemmas of the clauses above the trigger: "threatened to", "denied", "if"."""
     feats = []
     node = tok
@@ -84,13 +85,14 @@ def _governors(tok: Token) -> list[str]:
         node = node.head
         lemma = node.lemma_.lower()
         feats += [f"g{depth}:{lemma}", f"g{depth}dep:{dep}", f"g:{lemma}", f"gdep:{dep}_{lemma}"]
-        feats += [f"gaux:{k.lower_}" for k in node.children if k.dep_ in {"aux", "neg"}]
+        feats += [f"gaux:{k.lower_}" for k in kids(node) if k.dep_ in {"aux", "neg"}]
     return feats
 
 
-def _children(tok: Token) -> list[str]:
+def _children(below: list[Token]) -> list[str]:
+    """The trigger's children ``below``: their relation, and their word where it tells."""
     feats = []
-    for kid in tok.children:
+    for kid in below:
         dep = kid.dep_
         if dep in {"aux", "auxpass", "neg", "mark", "advmod", "prt"}:
             feats.append(f"c:{dep}:{kid.lower_}")
@@ -109,12 +111,13 @@ def sentence_cues(sent: Span) -> list[str]:
     return [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
 
 
-def _window(tok: Token, sent: Span) -> list[str]:
+def _window(tok: Token, sent: Span, tree: Tree | None = None) -> list[str]:
     feats = []
+    words = tok.doc if tree is None else tree.tokens
     for offset in (-3, -2, -1, 1, 2):
         i = tok.i + offset
         if sent.start <= i < sent.end:
-            feats.append(f"w{offset}:{tok.doc[i].lower_}")
+            feats.append(f"w{offset}:{words[i].lower_}")
     return feats
 
 
@@ -132,11 +135,14 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
 
 def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
                      match: tuple[Match | None] | None = None,
-                     sent: Span | None = None) -> list[str]:
+                     sent: Span | None = None, tree: Tree | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
     ``cues`` are its sentence's :func:`sentence_cues`, ``match`` (a one-tuple) the
     token's lexicon match and ``sent`` its sentence (``tok.sent`` walks the parse on
-    every call), each computed here when not given."""
+    every call), each computed here when not given. ``tree``: the document's children
+    lists, read once for all its candidates; without it, the tokens' children are
+    walked once per call."""
+    kids: KidsOf = memo_children() if tree is None else tree
     lemma = tok.lemma_.lower()
     head = tok.head
     feats = [
@@ -148,15 +154,15 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
         feats.append(f"light:{head.lemma_.lower()}")
     sent = tok.sent if sent is None else sent
-    feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok, sent)
+    feats += _morph(tok) + _governors(tok, kids) + _children(kids(tok)) + _window(tok, sent, tree)
     feats += sentence_cues(sent) if cues is None else cues
     hit = match_token(tok, lex) if match is None else match[0]
     if hit is not None:
         code = hit.entry.cameo
         feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{hit.entry.id}"]
-    feats += verb_class_features(tok)
+    feats += verb_class_features(tok, kids=kids)
     feats += wordnet_features(tok)
-    mood = mood_of(tok, lex)
+    mood = mood_of(tok, lex, kids)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),
         ("content", mood.content), ("generic", mood.generic)) if on]

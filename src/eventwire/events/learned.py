@@ -36,10 +36,12 @@ from eventwire.events.features import (
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.ontology import Ontology
+from eventwire.events.tree import Tree
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
 
-__all__ = ["LearnedCoder", "Decision", "Decoding", "decide", "trigger_vector", "NONE"]
+__all__ = ["LearnedCoder", "Decision", "Decoding", "decide", "decide_many", "trigger_vector",
+           "NONE"]
 
 NONE = "none"
 _NOT_DONE = {"negated": (True, False), "hypothetical": (False, True), "future": (False, True),
@@ -116,12 +118,11 @@ class Decoding:
     target_conjuncts: bool = True
 
 
-def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
-    """The finer CAMEO code within ``root`` that the code head likes best."""
+def _fine(model: EventModel, probs: np.ndarray, root: str) -> str:
+    """The finer CAMEO code within ``root`` that the code head's ``probs`` like best."""
     inside = _codes_of(model.code.labels).get(root[:2])
     if not inside:
         return root
-    probs = model.code.proba(feats, vec)
     return str(max((float(probs[i]), model.code.labels[i]) for i in inside)[1])
 
 
@@ -142,21 +143,38 @@ def decide(model: EventModel, feats: list[str], vec: np.ndarray,
 
 def decide_with(model: EventModel, probs: np.ndarray, feats: list[str], vec: np.ndarray,
                 decoding: Decoding | None = None) -> Decision | None:
-    """:func:`decide` from the event head's probabilities ``probs``, already computed
-    (for all of a sentence's candidates at once)."""
+    """:func:`decide` from the event head's probabilities ``probs``, already computed."""
+    return decide_many(model, probs[None, :], [feats], vec[None, :], decoding)[0]
+
+
+def decide_many(model: EventModel, probs: np.ndarray, feats: list[list[str]],
+                vecs: np.ndarray, decoding: Decoding | None = None) -> list[Decision | None]:
+    """:func:`decide` of a sentence's candidates, from the event head's probabilities
+    ``probs`` (one row each). Why at once: the code and modality heads then score all the
+    events of a sentence in one call each, as the event head scores its candidates."""
     decoding = decoding or Decoding()
     labels = model.event.labels
     none_at = labels.index(NONE)
-    if probs[none_at] >= decoding.none_max:
-        return None
-    order = np.argsort(-probs)
-    best = next(int(i) for i in order if int(i) != none_at)
-    root_p = float(probs[best])
-    code = _fine(model, feats, vec, labels[best])
-    mod_probs = model.modality.proba(feats, vec)
-    mod_at = int(np.argmax(mod_probs))
-    confidence = root_p * float(mod_probs[mod_at])
-    return Decision(code, model.modality.labels[mod_at], round(min(max(confidence, 0.0), 1.0), 4))
+    events = [at for at in range(len(feats)) if probs[at, none_at] < decoding.none_max]
+    out: list[Decision | None] = [None] * len(feats)
+    if not events:
+        return out
+    roots = probs[events].copy()
+    roots[:, none_at] = -np.inf
+    best = np.argmax(roots, axis=1)
+    finer = [n for n, b in enumerate(best) if _codes_of(model.code.labels).get(labels[b][:2])]
+    code_probs = model.code.proba_many([feats[events[n]] for n in finer],
+                                       vecs[[events[n] for n in finer]])
+    fine = dict(zip(finer, code_probs, strict=True))
+    mod_probs = model.modality.proba_many([feats[at] for at in events], vecs[events])
+    for n, at in enumerate(events):
+        root = labels[best[n]]
+        code = _fine(model, fine[n], root) if n in fine else root
+        mod_at = int(np.argmax(mod_probs[n]))
+        confidence = float(probs[at, best[n]]) * float(mod_probs[n, mod_at])
+        out[at] = Decision(code, model.modality.labels[mod_at],
+                           round(min(max(confidence, 0.0), 1.0), 4))
+    return out
 
 
 class LearnedCoder:
@@ -241,10 +259,11 @@ class LearnedCoder:
         where = self.decoding.place_target
         return where == "any" or where == "conflict" and self.onto.info(cameo).quad_class in (3, 4)
 
-    def candidates(self, sent: Span, link: ActorLink,
-                   vectors: np.ndarray | None = None) -> list[EventCandidate]:
+    def candidates(self, sent: Span, link: ActorLink, vectors: np.ndarray | None = None,
+                   tree: Tree | None = None) -> list[EventCandidate]:
         """Every candidate the model codes as an event, one per source; ``vectors`` are
-        the document's :func:`unit_rows` (computed here when not given)."""
+        the document's :func:`unit_rows` (computed here when not given) and ``tree`` its
+        children lists (each candidate walks its own when not given)."""
         dense = self.model.event.dense
         if vectors is None:
             vectors = unit_rows(sent.doc.tensor, dense)
@@ -253,14 +272,14 @@ class LearnedCoder:
         cues = sentence_cues(sent)
         toks = candidate_tokens(sent, self.lex, self.model.event_nouns)
         matches = [(match_token(tok, self.lex),) for tok in toks]  # one look-up per token
-        feats = [trigger_features(tok, self.lex, cues, m, sent)
+        feats = [trigger_features(tok, self.lex, cues, m, sent, tree)
                  for tok, m in zip(toks, matches, strict=True)]
         vecs = np.zeros((len(toks), dense))
         for at, tok in enumerate(toks):
             vecs[at] = _vector_at(vectors, dense, tok.i)
         probs = self.model.event.proba_many(feats, vecs)
-        for at, (tok, match) in enumerate(zip(toks, matches, strict=True)):
-            decision = decide_with(self.model, probs[at], feats[at], vecs[at], self.decoding)
+        decisions = decide_many(self.model, probs, feats, vecs, self.decoding)
+        for tok, match, decision in zip(toks, matches, decisions, strict=True):
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
@@ -279,10 +298,12 @@ class LearnedCoder:
         link = ActorLink(doc)
         found: list[tuple[Span, int, list[EventCandidate]]] = []
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
+        tree = Tree(doc.spacy)
         for index, sent in enumerate(doc.spacy.sents):
             if tabular(sent):
                 continue
-            kept = [c for c in self.candidates(sent, link, vectors) if _keep(c, self.settings)]
+            kept = [c for c in self.candidates(sent, link, vectors, tree)
+                    if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
 

@@ -20,9 +20,12 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
+
+from eventwire.events.tree import KidsOf, own_children
 
 __all__ = ["VerbClasses", "builtin_verb_classes", "verb_class_features"]
 
@@ -113,27 +116,35 @@ def builtin_verb_classes() -> VerbClasses:
 
 
 def _prefixed(prefix: str, feats: tuple[str, ...]) -> list[str]:
-    return [f"{prefix}:{f}" for f in feats]
+    return list(_prefixed_once(prefix, feats))
+
+
+@lru_cache(maxsize=8192)
+def _prefixed_once(prefix: str, feats: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixed features of a table row, built once per row: the same strings every
+    time, so the model's look-ups reuse their hashes."""
+    return tuple(f"{prefix}:{f}" for f in feats)
 
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative", "oprd", "pobj"})
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, kids: KidsOf = own_children) -> list[Token]:
     """What the candidate acts on: its objects, and the nouns of its prepositions."""
     out = []
-    for kid in tok.children:
+    for kid in kids(tok):
         if kid.dep_ in _OBJECT_DEPS:
             out.append(kid)
         elif kid.dep_ in {"prep", "agent"}:
-            out.extend(k for k in kid.children if k.dep_ == "pobj")
+            out.extend(k for k in kids(kid) if k.dep_ == "pobj")
     return out
 
 
-def _object_features(vc: VerbClasses, verb: str, tok: Token) -> list[str]:
+def _object_features(vc: VerbClasses, verb: str, tok: Token,
+                     kids: KidsOf = own_children) -> list[str]:
     """``vco:`` the roots PETRARCH's patterns give the verb with its object's word."""
     feats: list[str] = []
-    for obj in _objects(tok):
+    for obj in _objects(tok, kids):
         for word in (obj.lemma_.lower(), obj.lower_):
             found = vc.objects.get((verb, word))
             if found is not None:
@@ -142,10 +153,12 @@ def _object_features(vc: VerbClasses, verb: str, tok: Token) -> list[str]:
     return feats
 
 
-def verb_class_features(tok: Token, classes: VerbClasses | None = None) -> list[str]:
+def verb_class_features(tok: Token, classes: VerbClasses | None = None,
+                        kids: KidsOf = own_children) -> list[str]:
     """The verb-class features of a candidate trigger: ``vc:`` its verb (a noun's verb
     under ``vcn:``), ``vcp:`` its verb with a particle or the preposition it governs,
-    ``vco:`` its verb with what it acts on."""
+    ``vco:`` its verb with what it acts on (``kids``: how a token's children are read,
+    see :mod:`eventwire.events.tree`)."""
     vc = builtin_verb_classes() if classes is None else classes
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
@@ -153,13 +166,13 @@ def verb_class_features(tok: Token, classes: VerbClasses | None = None) -> list[
         if verb is None:
             return ["vcn:out"]
         feats = _prefixed("vcn", vc.rows[(verb, "")])
-        feats += _object_features(vc, verb, tok)
+        feats += _object_features(vc, verb, tok, kids)
         return feats + (["vcn:derived"] if verb != lemma else [])
     own = vc.rows.get((lemma, ""))
     if own is None:
         return ["vc:out"]
-    feats = _prefixed("vc", own) + _object_features(vc, lemma, tok)
-    for kid in tok.children:
+    feats = _prefixed("vc", own) + _object_features(vc, lemma, tok, kids)
+    for kid in kids(tok):
         if kid.dep_ in {"prt", "prep"}:
             pair = vc.rows.get((lemma, kid.lower_))
             if pair is not None:
