@@ -15,7 +15,10 @@ import numpy as np
 import pytest
 
 from eventwire.errors import ConfigError, ModelError
+from eventwire.events.features import candidate_matches, candidate_tokens
 from eventwire.events.learned import Decoding, decide, decide_many
+from eventwire.events.lexicon import builtin_lexicon
+from eventwire.events.matching import match_token
 from eventwire.events.stages import EventsStage
 from eventwire.events.weights import read_event_model, shipped_model_dir
 from eventwire.model import to_record
@@ -202,3 +205,14 @@ def test_a_sentence_s_candidates_decided_at_once_are_decided_as_one_by_one() -> 
     assert len({d.cameo for d in many if d is not None}) > 1
     assert decide_many(model, probs, rows, vecs) == [decide(model, f, v) for f, v
                                                      in zip(rows, vecs, strict=True)]
+
+
+def test_candidates_with_their_matches_are_the_candidate_tokens(code: Coder) -> None:
+    doc = code("Rebels launched an attack on the border town, and the army said it would hold "
+               "talks; a protest against the curfew followed the expulsion of two envoys.")
+    lex, nouns = builtin_lexicon(), read_event_model(shipped_model_dir()).event_nouns
+    for sent in doc.spacy.sents:  # type: ignore[union-attr]
+        found = candidate_matches(sent, lex, nouns)
+        assert [t.i for t, _ in found] == [t.i for t in candidate_tokens(sent, lex, nouns)]
+        assert [m for _, (m,) in found] == [match_token(t, lex) for t, _ in found]
+        assert any(m is not None for _, (m,) in found)

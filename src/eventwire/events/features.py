@@ -29,8 +29,8 @@ from eventwire.events.verbclasses import verb_class_features
 from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
 
-__all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features", "class_roots",
-           "sentence_mentions", "LIGHT_VERBS"]
+__all__ = ["MentionRef", "candidate_tokens", "candidate_matches", "trigger_features",
+           "pair_features", "class_roots", "sentence_mentions", "LIGHT_VERBS"]
 
 # Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
 LIGHT_VERBS = frozenset({"hold", "launch", "carry", "stage", "make", "issue", "conduct",
@@ -55,6 +55,24 @@ def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str])
         if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and (tok.lemma_.lower() in event_nouns
                                      or match_token(tok, lex) is not None):
             out.append(tok)
+        if len(out) >= _MAX_CANDIDATES:
+            break
+    return out
+
+
+def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
+                      ) -> list[tuple[Token, tuple[Match | None]]]:
+    """:func:`candidate_tokens`, each with its lexicon match as a one-tuple: a noun's
+    match decides whether it is a candidate, and is then not looked up twice."""
+    out: list[tuple[Token, tuple[Match | None]]] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns:
+            out.append((tok, (match_token(tok, lex),)))
+        elif pos == "NOUN":
+            match = match_token(tok, lex)
+            if match is not None:
+                out.append((tok, (match,)))
         if len(out) >= _MAX_CANDIDATES:
             break
     return out

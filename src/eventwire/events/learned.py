@@ -25,7 +25,7 @@ from eventwire.events.context import place_target, with_country
 from eventwire.events.features import (
     LIGHT_VERBS,
     MentionRef,
-    candidate_tokens,
+    candidate_matches,
     class_roots,
     pair_features,
     rule_arguments,
@@ -34,7 +34,7 @@ from eventwire.events.features import (
     trigger_features,
 )
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.matching import Match, match_token
+from eventwire.events.matching import Match
 from eventwire.events.ontology import Ontology
 from eventwire.events.tree import Tree
 from eventwire.events.weights import EventModel
@@ -264,22 +264,45 @@ class LearnedCoder:
         """Every candidate the model codes as an event, one per source; ``vectors`` are
         the document's :func:`unit_rows` (computed here when not given) and ``tree`` its
         children lists (each candidate walks its own when not given)."""
-        dense = self.model.event.dense
         if vectors is None:
-            vectors = unit_rows(sent.doc.tensor, dense)
-        refs = sentence_mentions(link, sent)
-        out: list[EventCandidate] = []
+            vectors = unit_rows(sent.doc.tensor, self.model.event.dense)
+        read = self._read(sent, tree)
+        return self._events(read, self._decide([read], vectors)[0], link)
+
+    def _read(self, sent: Span, tree: Tree | None) -> _Read:
+        """A sentence's candidates, their lexicon matches and features."""
         cues = sentence_cues(sent)
-        toks = candidate_tokens(sent, self.lex, self.model.event_nouns)
-        matches = [(match_token(tok, self.lex),) for tok in toks]  # one look-up per token
+        found = candidate_matches(sent, self.lex, self.model.event_nouns)
+        toks = [tok for tok, _ in found]
+        matches = [match for _, match in found]
         feats = [trigger_features(tok, self.lex, cues, m, sent, tree)
                  for tok, m in zip(toks, matches, strict=True)]
-        vecs = np.zeros((len(toks), dense))
-        for at, tok in enumerate(toks):
-            vecs[at] = _vector_at(vectors, dense, tok.i)
+        return _Read(sent, toks, matches, feats)
+
+    def _decide(self, reads: list[_Read], vectors: np.ndarray | None,
+                ) -> list[list[Decision | None]]:
+        """The decisions on the candidates of sentences, in one batch per head: a head
+        costs about as much for a document's candidates at once as for one sentence's."""
+        dense = self.model.event.dense
+        feats = [f for read in reads for f in read.feats]
+        vecs = np.zeros((len(feats), dense))
+        for at, i in enumerate(tok.i for read in reads for tok in read.toks):
+            vecs[at] = _vector_at(vectors, dense, i)
         probs = self.model.event.proba_many(feats, vecs)
         decisions = decide_many(self.model, probs, feats, vecs, self.decoding)
-        for tok, match, decision in zip(toks, matches, decisions, strict=True):
+        out, at = [], 0
+        for read in reads:
+            out.append(decisions[at:at + len(read.toks)])
+            at += len(read.toks)
+        return out
+
+    def _events(self, read: _Read, decisions: list[Decision | None],
+                link: ActorLink) -> list[EventCandidate]:
+        """A sentence's events from its candidates' decisions: one per source and target."""
+        sent = read.sent
+        refs = sentence_mentions(link, sent)
+        out: list[EventCandidate] = []
+        for tok, match, decision in zip(read.toks, read.matches, decisions, strict=True):
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
@@ -296,16 +319,28 @@ class LearnedCoder:
     def code(self, doc: Document) -> list[Event]:
         """Every event of a parsed document, numbered in text order."""
         link = ActorLink(doc)
-        found: list[tuple[Span, int, list[EventCandidate]]] = []
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
         tree = Tree(doc.spacy)
-        for index, sent in enumerate(doc.spacy.sents):
-            if tabular(sent):
-                continue
-            kept = [c for c in self.candidates(sent, link, vectors, tree)
-                    if _keep(c, self.settings)]
+        sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
+                 if not tabular(sent)]
+        reads = [self._read(sent, tree) for _, sent in sents]
+        found: list[tuple[Span, int, list[EventCandidate]]] = []
+        for (index, sent), read, decisions in zip(sents, reads, self._decide(reads, vectors),
+                                                   strict=True):
+            kept = [c for c in self._events(read, decisions, link) if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the event head reads of a sentence: its candidates, each one's lexicon match
+    (a one-tuple) and features."""
+
+    sent: Span
+    toks: list[Token]
+    matches: list[tuple[Match | None]]
+    feats: list[list[str]]
 
 
 def _best(refs: list[MentionRef], probs: list[np.ndarray], at: int, used: set[int],
