@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from eventwire.events.loading import collector_paused
 from eventwire.events.tree import KidsOf, own_children
 
 __all__ = ["VerbClasses", "builtin_verb_classes", "verb_class_features"]
@@ -82,21 +83,32 @@ class VerbClasses:
         return found
 
 
+def _columns(text: str, *names: str) -> list[list[str]]:
+    """The named columns of a CSV text, each as a list of values, read by the C reader in
+    one pass (a dict per row cost most of the time the 90,000 rows of
+    ``verb_objects.csv`` took to read)."""
+    rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    if not rows:
+        return [[] for _ in names]
+    at = [rows[0].index(name) for name in names]
+    return [[row[i] for row in rows[1:]] for i in at]
+
+
 def parse_verb_classes(table: str, suffixes: str, objects: str = "") -> VerbClasses:
     """Read ``verb_classes.csv``, ``noun_verbs.csv`` and ``verb_objects.csv`` from their
     text."""
-    rows = {}
-    for row in csv.DictReader(io.StringIO(table)):
-        key = (row["lemma"], row["particle"])
-        rows[key] = _class_features(row["default"], _parse_counts(row["roots"]))
-    rules = [(r["suffix"], r["replacement"]) for r in csv.DictReader(io.StringIO(suffixes))]
-    by_roots: dict[str, tuple[str, ...]] = {}  # many rows share their roots: one tuple each
-    pairs = {}
-    for row in csv.DictReader(io.StringIO(objects)) if objects else ():
-        roots = row["roots"]
-        if roots not in by_roots:
-            by_roots[roots] = _class_features("", _parse_counts(roots))
-        pairs[(row["lemma"], row["word"])] = by_roots[roots]
+    lemmas, particles, defaults, counts = _columns(table, "lemma", "particle", "default",
+                                                   "roots")
+    rows = {(lemma, particle): _class_features(default, _parse_counts(roots))
+            for lemma, particle, default, roots in zip(lemmas, particles, defaults, counts,
+                                                       strict=True)}
+    rules = list(zip(*_columns(suffixes, "suffix", "replacement"), strict=True))
+    verbs, words, roots = _columns(objects, "lemma", "word", "roots") if objects \
+        else ([], [], [])
+    # many rows share their roots: one tuple each
+    by_roots = {r: _class_features("", _parse_counts(r)) for r in set(roots)}
+    pairs = dict(zip(zip(verbs, words, strict=True), map(by_roots.__getitem__, roots),
+                     strict=True))
     return VerbClasses(rows, rules, pairs)
 
 
@@ -110,8 +122,10 @@ def builtin_verb_classes() -> VerbClasses:
         data = resources.files("eventwire.data.events")
         table = data.joinpath("verb_classes").joinpath("verb_classes.csv").read_text("utf-8")
         packed = data.joinpath("verb_classes").joinpath("verb_objects.csv.gz").read_bytes()
-        _BUILTIN = parse_verb_classes(table, data.joinpath("noun_verbs.csv").read_text("utf-8"),
-                                      gzip.decompress(packed).decode("utf-8"))
+        with collector_paused():
+            _BUILTIN = parse_verb_classes(table,
+                                          data.joinpath("noun_verbs.csv").read_text("utf-8"),
+                                          gzip.decompress(packed).decode("utf-8"))
     return _BUILTIN
 
 
