@@ -14,7 +14,7 @@ classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -61,11 +61,13 @@ def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str])
 
 
 def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
+                      tokens: Sequence[Token] | None = None,
                       ) -> list[tuple[Token, tuple[Match | None]]]:
     """:func:`candidate_tokens`, each with its lexicon match as a one-tuple: a noun's
-    match decides whether it is a candidate, and is then not looked up twice."""
+    match decides whether it is a candidate, and is then not looked up twice
+    (``tokens``: the sentence's tokens, when already listed)."""
     out: list[tuple[Token, tuple[Match | None]]] = []
-    for tok in sent:
+    for tok in sent if tokens is None else tokens:
         pos = tok.pos_
         if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns:
             out.append((tok, (match_token(tok, lex),)))
@@ -97,10 +99,13 @@ def _governors(tok: Token, kids: KidsOf) -> list[str]:
     feats = []
     node = tok
     for depth in range(3):
-        if node.dep_ not in _CLAUSE_DEPS or node.head is node:
-            break
         dep = node.dep_
-        node = node.head
+        if dep not in _CLAUSE_DEPS:
+            break
+        head = node.head
+        if head is node:
+            break
+        node = head
         lemma = node.lemma_.lower()
         feats += [f"g{depth}:{lemma}", f"g{depth}dep:{dep}", f"g:{lemma}", f"gdep:{dep}_{lemma}"]
         feats += [f"gaux:{k.lower_}" for k in kids(node) if k.dep_ in {"aux", "neg"}]
@@ -124,9 +129,11 @@ def _children(below: list[Token]) -> list[str]:
     return feats
 
 
-def sentence_cues(sent: Span) -> list[str]:
-    """The cue words of a sentence, as features (computed once per sentence)."""
-    return [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
+def sentence_cues(sent: Span, tokens: Sequence[Token] | None = None) -> list[str]:
+    """The cue words of a sentence, as features (computed once per sentence; ``tokens``:
+    its tokens, when already listed)."""
+    return [f"s:{t.lower_}" for t in (sent if tokens is None else tokens)
+            if t.lower_ in _CUE_WORDS]
 
 
 def _window(tok: Token, sent: Span, tree: Tree | None = None) -> list[str]:

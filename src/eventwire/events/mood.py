@@ -18,6 +18,7 @@ from eventwire.events.tree import KidsOf, memo_children, own_children
 __all__ = ["Mood", "mood_of", "content_governor"]
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "conj"})
+_CONTENT_DEPS = _COMPLEMENT_DEPS - {"relcl"}  # a relative clause is no one's content
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,10 @@ def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -
             return True
         if _pending(node, below, pending):
             return True
-        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS:
+        head = node.head
+        if head is node or node.dep_ not in _COMPLEMENT_DEPS:
             return False
-        node = node.head
+        node = head
     return False
 
 
@@ -143,12 +145,12 @@ def content_governor(tok: Token, lex: EventLexicon,
     opaque = lex.opaque_lemmas
     node = _clause_head(tok)
     for _ in range(8):
-        if node.dep_ == "conj" and node.head is not node:
-            node = node.head  # a conjoined verb shares its first conjunct's governor
-            continue
-        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS - {"relcl"}:
-            return None
         parent = node.head
+        if node.dep_ == "conj" and parent is not node:
+            node = parent  # a conjoined verb shares its first conjunct's governor
+            continue
+        if parent is node or node.dep_ not in _CONTENT_DEPS:
+            return None
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
         if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
