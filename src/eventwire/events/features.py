@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -86,12 +87,19 @@ _MORPH_KEYS = frozenset({"Tense", "Aspect", "VerbForm", "Mood", "Number"})
 def _morph(tok: Token) -> list[str]:
     """Tense, aspect, verb form, mood and number, read from the morphology's one string
     ("Aspect=Perf|Tense=Past|VerbForm=Part"): one call instead of a lookup per key."""
+    return list(_morph_features(str(tok.morph)))
+
+
+@lru_cache(maxsize=4096)
+def _morph_features(morph: str) -> tuple[str, ...]:
+    """:func:`_morph` of a morphology string, worked out once per string (a tagger gives
+    a few hundred): the same feature strings each time, their hashes kept."""
     feats: list[str] = []
-    for part in str(tok.morph).split("|"):
+    for part in morph.split("|"):
         key, _, values = part.partition("=")
         if key in _MORPH_KEYS:
             feats.extend(f"m:{key}={value}" for value in values.split(","))
-    return feats
+    return tuple(feats)
 
 
 def _governors(tok: Token, kids: KidsOf) -> list[str]:
@@ -168,16 +176,17 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     lists, read once for all its candidates; without it, the tokens' children are
     walked once per call."""
     kids: KidsOf = memo_children() if tree is None else tree
-    lemma = tok.lemma_.lower()
+    lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
+    head_lemma = head.lemma_.lower()
     feats = [
-        "bias", f"l:{lemma}", f"w:{tok.lower_}", f"p:{tok.pos_}", f"t:{tok.tag_}",
-        f"d:{tok.dep_}", f"h:{head.lemma_.lower()}", f"hd:{head.dep_}", f"hp:{head.pos_}",
-        f"lp:{lemma}_{tok.pos_}", f"ld:{lemma}_{tok.dep_}",
+        "bias", f"l:{lemma}", f"w:{tok.lower_}", f"p:{pos}", f"t:{tok.tag_}",
+        f"d:{dep}", f"h:{head_lemma}", f"hd:{head.dep_}", f"hp:{head.pos_}",
+        f"lp:{lemma}_{pos}", f"ld:{lemma}_{dep}",
         f"shape:{'upper' if tok.is_upper else 'title' if tok.is_title else 'lower'}",
     ]
-    if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
-        feats.append(f"light:{head.lemma_.lower()}")
+    if pos == "NOUN" and head_lemma in LIGHT_VERBS:
+        feats.append(f"light:{head_lemma}")
     sent = tok.sent if sent is None else sent
     feats += _morph(tok) + _governors(tok, kids) + _children(kids(tok)) + _window(tok, sent, tree)
     feats += sentence_cues(sent) if cues is None else cues

@@ -143,11 +143,14 @@ def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
 def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """A free-standing event noun with its own doer: "an attack by rebels on X", "an
     Israeli air strike", "a government crackdown" (``is_actor``: see ``modifier_agent``)."""
+    entries = lookup(lex, "noun", tok)
+    if not entries:  # most nouns: no need to look at the verb above
+        return None
     if tok.dep_ in {"dobj", "nsubjpass"} and set(lemma_keys(tok.head)) & lex.word_list(
         "light_verbs"
     ):
         return None  # carried by its light verb
-    entry = best_entry(lookup(lex, "noun", tok), tok)
+    entry = best_entry(entries, tok)
     if entry is None:
         return None
     has_doer = any(
