@@ -15,7 +15,13 @@ import numpy as np
 import pytest
 
 from eventwire.errors import ConfigError, ModelError
-from eventwire.events.features import candidate_matches, candidate_tokens
+from eventwire.events.actorlink import ActorLink
+from eventwire.events.features import (
+    candidate_matches,
+    candidate_tokens,
+    mentions_by_sentence,
+    sentence_mentions,
+)
 from eventwire.events.learned import Decoding, decide, decide_many
 from eventwire.events.lexicon import builtin_lexicon
 from eventwire.events.matching import match_token
@@ -216,3 +222,14 @@ def test_candidates_with_their_matches_are_the_candidate_tokens(code: Coder) -> 
         assert [t.i for t, _ in found] == [t.i for t in candidate_tokens(sent, lex, nouns)]
         assert [m for _, (m,) in found] == [match_token(t, lex) for t, _ in found]
         assert any(m is not None for _, (m,) in found)
+
+
+def test_mentions_read_in_one_pass_are_each_sentence_s_mentions(code: Coder) -> None:
+    doc = code("France and Germany condemned the raid. Troops from Chad entered Niger on "
+               "Monday. The rebels said nothing.")
+    link = ActorLink(doc)
+    sents = list(doc.spacy.sents)  # type: ignore[union-attr]
+    one_pass = mentions_by_sentence(link, sents)
+    assert one_pass == [sentence_mentions(link, sent) for sent in sents]
+    assert sum(map(len, one_pass)) >= 4
+    assert mentions_by_sentence(link, sents[1:2]) == one_pass[1:2]

@@ -14,11 +14,12 @@ classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of
@@ -31,7 +32,8 @@ from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
 
 __all__ = ["MentionRef", "candidate_tokens", "candidate_matches", "trigger_features",
-           "pair_features", "class_roots", "sentence_mentions", "LIGHT_VERBS"]
+           "pair_features", "class_roots", "sentence_mentions", "mentions_by_sentence",
+           "LIGHT_VERBS"]
 
 # Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
 LIGHT_VERBS = frozenset({"hold", "launch", "carry", "stage", "make", "issue", "conduct",
@@ -147,9 +149,10 @@ def sentence_cues(sent: Span, tokens: Sequence[Token] | None = None) -> list[str
 def _window(tok: Token, sent: Span, tree: Tree | None = None) -> list[str]:
     feats = []
     words = tok.doc if tree is None else tree.tokens
+    at, start, end = tok.i, sent.start, sent.end
     for offset in (-3, -2, -1, 1, 2):
-        i = tok.i + offset
-        if sent.start <= i < sent.end:
+        i = at + offset
+        if start <= i < end:
             feats.append(f"w{offset}:{words[i].lower_}")
     return feats
 
@@ -209,19 +212,34 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
 
 def sentence_mentions(link: ActorLink, sent: Span) -> list[MentionRef]:
     """The actor mentions inside ``sent`` with their head tokens, in text order."""
-    doc = sent.doc
-    out = []
+    return mentions_by_sentence(link, [sent])[0]
+
+
+def mentions_by_sentence(link: ActorLink, sents: list[Span]) -> list[list[MentionRef]]:
+    """:func:`sentence_mentions` of each of a document's sentences ``sents`` (in text
+    order), with one pass over the document's mentions instead of one per sentence."""
+    starts = [sent.start_char for sent in sents]
+    ends = [sent.end_char for sent in sents]
+    out: list[list[MentionRef]] = [[] for _ in sents]
     for mention in link.doc.actors:
-        if not (sent.start_char <= mention.start < sent.end_char):
+        at = bisect_right(starts, mention.start) - 1
+        if at < 0 or not mention.start < ends[at]:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        head = span.root
-        if mention.head is not None:
-            head = next((t for t in span if t.idx == mention.head), head)
-        out.append(MentionRef(mention, head))
+        ref = _mention_ref(sents[at].doc, mention)
+        if ref is not None:
+            out[at].append(ref)
     return out
+
+
+def _mention_ref(doc: Doc, mention: ActorMention) -> MentionRef | None:
+    """The mention with its head token; None when its characters cover no token."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    if mention.head is not None:
+        head = next((t for t in span if t.idx == mention.head), head)
+    return MentionRef(mention, head)
 
 
 def _path(trigger: Token, target: Token) -> str:

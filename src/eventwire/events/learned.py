@@ -27,6 +27,7 @@ from eventwire.events.features import (
     MentionRef,
     candidate_matches,
     class_roots,
+    mentions_by_sentence,
     pair_features,
     rule_arguments,
     sentence_cues,
@@ -172,7 +173,8 @@ def decide_many(model: EventModel, probs: np.ndarray, feats: list[list[str]],
     roots = probs[events].copy()
     roots[:, none_at] = -np.inf
     best = np.argmax(roots, axis=1)
-    finer = [n for n, b in enumerate(best) if _codes_of(model.code.labels).get(labels[b][:2])]
+    codes = _codes_of(model.code.labels)
+    finer = [n for n, b in enumerate(best) if codes.get(labels[b][:2])]
     code_probs = model.code.proba_many([feats[events[n]] for n in finer],
                                        vecs[[events[n] for n in finer]])
     fine = dict(zip(finer, code_probs, strict=True))
@@ -277,7 +279,8 @@ class LearnedCoder:
         if vectors is None:
             vectors = unit_rows(sent.doc.tensor, self.model.event.dense)
         read = self._read(sent, tree)
-        return self._events(read, self._decide([read], vectors)[0], link)
+        return self._events(read, self._decide([read], vectors)[0], link,
+                            sentence_mentions(link, sent))
 
     def _read(self, sent: Span, tree: Tree | None) -> _Read:
         """A sentence's candidates, their lexicon matches and features."""
@@ -305,11 +308,11 @@ class LearnedCoder:
             at += len(read.toks)
         return out
 
-    def _events(self, read: _Read, decisions: list[Decision | None],
-                link: ActorLink) -> list[EventCandidate]:
-        """A sentence's events from its candidates' decisions: one per source and target."""
+    def _events(self, read: _Read, decisions: list[Decision | None], link: ActorLink,
+                refs: list[MentionRef]) -> list[EventCandidate]:
+        """A sentence's events from its candidates' decisions and its actor mentions
+        ``refs``: one per source and target."""
         sent = read.sent
-        refs = sentence_mentions(link, sent)
         out: list[EventCandidate] = []
         for tok, match, decision in zip(read.toks, read.matches, decisions, strict=True):
             if decision is None:
@@ -333,10 +336,13 @@ class LearnedCoder:
         sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
                  if not tabular(sent, tree.tokens[sent.start:sent.end])]
         reads = [self._read(sent, tree) for _, sent in sents]
+        refs = mentions_by_sentence(link, [sent for _, sent in sents])
         found: list[tuple[Span, int, list[EventCandidate]]] = []
-        for (index, sent), read, decisions in zip(sents, reads, self._decide(reads, vectors),
-                                                   strict=True):
-            kept = [c for c in self._events(read, decisions, link) if _keep(c, self.settings)]
+        for (index, sent), read, decisions, own in zip(sents, reads,
+                                                       self._decide(reads, vectors), refs,
+                                                       strict=True):
+            kept = [c for c in self._events(read, decisions, link, own)
+                    if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
 
