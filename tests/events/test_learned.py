@@ -11,9 +11,20 @@ import shutil
 from pathlib import Path
 
 import jsonschema
+import numpy as np
 import pytest
 
 from eventwire.errors import ConfigError, ModelError
+from eventwire.events.actorlink import ActorLink
+from eventwire.events.features import (
+    candidate_matches,
+    candidate_tokens,
+    mentions_by_sentence,
+    sentence_mentions,
+)
+from eventwire.events.learned import Decoding, decide, decide_many
+from eventwire.events.lexicon import builtin_lexicon
+from eventwire.events.matching import match_token
 from eventwire.events.stages import EventsStage
 from eventwire.events.weights import read_event_model, shipped_model_dir
 from eventwire.model import to_record
@@ -185,3 +196,40 @@ def test_the_code_command_takes_min_confidence() -> None:
                               input=text)
     assert none.exit_code == 0, none.output
     assert json.loads(none.stdout)["events"] == []
+
+
+def test_a_sentence_s_candidates_decided_at_once_are_decided_as_one_by_one() -> None:
+    model = read_event_model(shipped_model_dir())
+    names = list(model.code.index)
+    rows = [names[i:i + 9] for i in range(0, 400, 23)] + [[]]
+    vecs = np.random.default_rng(5).normal(size=(len(rows), model.event.dense))
+    probs = model.event.proba_many(rows, vecs)
+    everything = Decoding(none_max=1.01)  # every row an event: each head scores each row
+    many = decide_many(model, probs, rows, vecs, everything)
+    one = [decide(model, f, v, everything) for f, v in zip(rows, vecs, strict=True)]
+    assert many == one
+    assert len({d.cameo for d in many if d is not None}) > 1
+    assert decide_many(model, probs, rows, vecs) == [decide(model, f, v) for f, v
+                                                     in zip(rows, vecs, strict=True)]
+
+
+def test_candidates_with_their_matches_are_the_candidate_tokens(code: Coder) -> None:
+    doc = code("Rebels launched an attack on the border town, and the army said it would hold "
+               "talks; a protest against the curfew followed the expulsion of two envoys.")
+    lex, nouns = builtin_lexicon(), read_event_model(shipped_model_dir()).event_nouns
+    for sent in doc.spacy.sents:  # type: ignore[union-attr]
+        found = candidate_matches(sent, lex, nouns)
+        assert [t.i for t, _ in found] == [t.i for t in candidate_tokens(sent, lex, nouns)]
+        assert [m for _, (m,) in found] == [match_token(t, lex) for t, _ in found]
+        assert any(m is not None for _, (m,) in found)
+
+
+def test_mentions_read_in_one_pass_are_each_sentence_s_mentions(code: Coder) -> None:
+    doc = code("France and Germany condemned the raid. Troops from Chad entered Niger on "
+               "Monday. The rebels said nothing.")
+    link = ActorLink(doc)
+    sents = list(doc.spacy.sents)  # type: ignore[union-attr]
+    one_pass = mentions_by_sentence(link, sents)
+    assert one_pass == [sentence_mentions(link, sent) for sent in sents]
+    assert sum(map(len, one_pass)) >= 4
+    assert mentions_by_sentence(link, sents[1:2]) == one_pass[1:2]

@@ -8,6 +8,7 @@ same code serves the built-in lexicon and PETRARCH dictionaries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Protocol
 
@@ -419,10 +420,12 @@ def _drop_retold(
     ]
 
 
-def tabular(sent: Span) -> bool:
+def tabular(sent: Span, tokens: Sequence[Token] | None = None) -> bool:
     """A table flattened to text ("China 500 12 40 Japan 30 0 2 ..."): mostly numbers,
-    column headers that look like verbs; no sentence to read events from."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    column headers that look like verbs; no sentence to read events from (``tokens``: the
+    sentence's tokens, when already listed)."""
+    words = [t for t in (sent if tokens is None else tokens)
+             if not t.is_punct and not t.is_space]
     return len(words) >= 8 and sum(t.like_num for t in words) > 0.4 * len(words)
 
 

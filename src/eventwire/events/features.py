@@ -15,10 +15,12 @@ the document date the sentence dates the act (:mod:`eventwire.events.timecues`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of
@@ -26,12 +28,14 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, match_token
 from eventwire.events.mood import mood_of
 from eventwire.events.timecues import TimeCue, time_features
+from eventwire.events.tree import KidsOf, Tree, memo_children
 from eventwire.events.verbclasses import verb_class_features
 from eventwire.events.wordnet import wordnet_features
 from eventwire.model import ActorMention
 
-__all__ = ["MentionRef", "candidate_tokens", "trigger_features", "pair_features", "class_roots",
-           "sentence_mentions", "LIGHT_VERBS"]
+__all__ = ["MentionRef", "candidate_tokens", "candidate_matches", "trigger_features",
+           "pair_features", "class_roots", "sentence_mentions", "mentions_by_sentence",
+           "LIGHT_VERBS"]
 
 # Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
 LIGHT_VERBS = frozenset({"hold", "launch", "carry", "stage", "make", "issue", "conduct",
@@ -61,38 +65,69 @@ def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str])
     return out
 
 
+def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
+                      tokens: Sequence[Token] | None = None,
+                      ) -> list[tuple[Token, tuple[Match | None]]]:
+    """:func:`candidate_tokens`, each with its lexicon match as a one-tuple: a noun's
+    match decides whether it is a candidate, and is then not looked up twice
+    (``tokens``: the sentence's tokens, when already listed)."""
+    out: list[tuple[Token, tuple[Match | None]]] = []
+    for tok in sent if tokens is None else tokens:
+        pos = tok.pos_
+        if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns:
+            out.append((tok, (match_token(tok, lex),)))
+        elif pos == "NOUN":
+            match = match_token(tok, lex)
+            if match is not None:
+                out.append((tok, (match,)))
+        if len(out) >= _MAX_CANDIDATES:
+            break
+    return out
+
+
 _MORPH_KEYS = frozenset({"Tense", "Aspect", "VerbForm", "Mood", "Number"})
 
 
 def _morph(tok: Token) -> list[str]:
     """Tense, aspect, verb form, mood and number, read from the morphology's one string
     ("Aspect=Perf|Tense=Past|VerbForm=Part"): one call instead of a lookup per key."""
+    return list(_morph_features(str(tok.morph)))
+
+
+@lru_cache(maxsize=4096)
+def _morph_features(morph: str) -> tuple[str, ...]:
+    """:func:`_morph` of a morphology string, worked out once per string (a tagger gives
+    a few hundred): the same feature strings each time, their hashes kept."""
     feats: list[str] = []
-    for part in str(tok.morph).split("|"):
+    for part in morph.split("|"):
         key, _, values = part.partition("=")
         if key in _MORPH_KEYS:
             feats.extend(f"m:{key}={value}" for value in values.split(","))
-    return feats
+    return tuple(feats)
 
 
-def _governors(tok: Token) -> list[str]:
+def _governors(tok: Token, kids: KidsOf) -> list[str]:
     """The lemmas of the clauses above the trigger: "threatened to", "denied", "if"."""
     feats = []
     node = tok
     for depth in range(3):
-        if node.dep_ not in _CLAUSE_DEPS or node.head is node:
-            break
         dep = node.dep_
-        node = node.head
+        if dep not in _CLAUSE_DEPS:
+            break
+        head = node.head
+        if head is node:
+            break
+        node = head
         lemma = node.lemma_.lower()
         feats += [f"g{depth}:{lemma}", f"g{depth}dep:{dep}", f"g:{lemma}", f"gdep:{dep}_{lemma}"]
-        feats += [f"gaux:{k.lower_}" for k in node.children if k.dep_ in {"aux", "neg"}]
+        feats += [f"gaux:{k.lower_}" for k in kids(node) if k.dep_ in {"aux", "neg"}]
     return feats
 
 
-def _children(tok: Token) -> list[str]:
+def _children(below: list[Token]) -> list[str]:
+    """The trigger's children ``below``: their relation, and their word where it tells."""
     feats = []
-    for kid in tok.children:
+    for kid in below:
         dep = kid.dep_
         if dep in {"aux", "auxpass", "neg", "mark", "advmod", "prt"}:
             feats.append(f"c:{dep}:{kid.lower_}")
@@ -123,17 +158,21 @@ def _no_one(subject: Token) -> bool:
     return any(k.dep_ in {"det", "preconj"} and k.lower_ in _NO_DETS for k in subject.children)
 
 
-def sentence_cues(sent: Span) -> list[str]:
-    """The cue words of a sentence, as features (computed once per sentence)."""
-    return [f"s:{t.lower_}" for t in sent if t.lower_ in _CUE_WORDS]
+def sentence_cues(sent: Span, tokens: Sequence[Token] | None = None) -> list[str]:
+    """The cue words of a sentence, as features (computed once per sentence; ``tokens``:
+    its tokens, when already listed)."""
+    return [f"s:{t.lower_}" for t in (sent if tokens is None else tokens)
+            if t.lower_ in _CUE_WORDS]
 
 
-def _window(tok: Token, sent: Span) -> list[str]:
+def _window(tok: Token, sent: Span, tree: Tree | None = None) -> list[str]:
     feats = []
+    words = tok.doc if tree is None else tree.tokens
+    at, start, end = tok.i, sent.start, sent.end
     for offset in (-3, -2, -1, 1, 2):
-        i = tok.i + offset
-        if sent.start <= i < sent.end:
-            feats.append(f"w{offset}:{tok.doc[i].lower_}")
+        i = at + offset
+        if start <= i < end:
+            feats.append(f"w{offset}:{words[i].lower_}")
     return feats
 
 
@@ -151,36 +190,40 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
 
 def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
                      match: tuple[Match | None] | None = None,
-                     sent: Span | None = None,
+                     sent: Span | None = None, tree: Tree | None = None,
                      times: list[TimeCue] | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
     ``cues`` are its sentence's :func:`sentence_cues`, ``match`` (a one-tuple) the
     token's lexicon match and ``sent`` its sentence (``tok.sent`` walks the parse on
-    every call), each computed here when not given; ``times`` its sentence's
+    every call), each computed here when not given. ``tree``: the document's children
+    lists, read once for all its candidates; without it, the tokens' children are
+    walked once per call. ``times``: its sentence's
     :func:`~eventwire.events.timecues.sentence_times` (they need the document's date,
     which the token does not carry: none when not given)."""
-    lemma = tok.lemma_.lower()
+    kids: KidsOf = memo_children() if tree is None else tree
+    lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
+    head_lemma = head.lemma_.lower()
     feats = [
-        "bias", f"l:{lemma}", f"w:{tok.lower_}", f"p:{tok.pos_}", f"t:{tok.tag_}",
-        f"d:{tok.dep_}", f"h:{head.lemma_.lower()}", f"hd:{head.dep_}", f"hp:{head.pos_}",
-        f"lp:{lemma}_{tok.pos_}", f"ld:{lemma}_{tok.dep_}",
+        "bias", f"l:{lemma}", f"w:{tok.lower_}", f"p:{pos}", f"t:{tok.tag_}",
+        f"d:{dep}", f"h:{head_lemma}", f"hd:{head.dep_}", f"hp:{head.pos_}",
+        f"lp:{lemma}_{pos}", f"ld:{lemma}_{dep}",
         f"shape:{'upper' if tok.is_upper else 'title' if tok.is_title else 'lower'}",
     ]
-    if tok.pos_ == "NOUN" and head.lemma_.lower() in LIGHT_VERBS:
-        feats.append(f"light:{head.lemma_.lower()}")
+    if pos == "NOUN" and head_lemma in LIGHT_VERBS:
+        feats.append(f"light:{head_lemma}")
     sent = tok.sent if sent is None else sent
-    feats += _morph(tok) + _governors(tok) + _children(tok) + _window(tok, sent)
+    feats += _morph(tok) + _governors(tok, kids) + _children(kids(tok)) + _window(tok, sent, tree)
     feats += sentence_cues(sent) if cues is None else cues
     hit = match_token(tok, lex) if match is None else match[0]
     if hit is not None:
         code = hit.entry.cameo
         feats += [f"lex:{code}", f"lexroot:{code[:2]}", f"lexid:{hit.entry.id}"]
-    feats += verb_class_features(tok)
+    feats += verb_class_features(tok, kids=kids)
     feats += wordnet_features(tok)
     if times:
         feats += time_features(tok, times)
-    mood = mood_of(tok, lex)
+    mood = mood_of(tok, lex, kids)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),
         ("content", mood.content), ("generic", mood.generic)) if on]
@@ -193,19 +236,34 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
 
 def sentence_mentions(link: ActorLink, sent: Span) -> list[MentionRef]:
     """The actor mentions inside ``sent`` with their head tokens, in text order."""
-    doc = sent.doc
-    out = []
+    return mentions_by_sentence(link, [sent])[0]
+
+
+def mentions_by_sentence(link: ActorLink, sents: list[Span]) -> list[list[MentionRef]]:
+    """:func:`sentence_mentions` of each of a document's sentences ``sents`` (in text
+    order), with one pass over the document's mentions instead of one per sentence."""
+    starts = [sent.start_char for sent in sents]
+    ends = [sent.end_char for sent in sents]
+    out: list[list[MentionRef]] = [[] for _ in sents]
     for mention in link.doc.actors:
-        if not (sent.start_char <= mention.start < sent.end_char):
+        at = bisect_right(starts, mention.start) - 1
+        if at < 0 or not mention.start < ends[at]:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        head = span.root
-        if mention.head is not None:
-            head = next((t for t in span if t.idx == mention.head), head)
-        out.append(MentionRef(mention, head))
+        ref = _mention_ref(sents[at].doc, mention)
+        if ref is not None:
+            out[at].append(ref)
     return out
+
+
+def _mention_ref(doc: Doc, mention: ActorMention) -> MentionRef | None:
+    """The mention with its head token; None when its characters cover no token."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    if mention.head is not None:
+        head = next((t for t in span if t.idx == mention.head), head)
+    return MentionRef(mention, head)
 
 
 def _path(trigger: Token, target: Token) -> str:

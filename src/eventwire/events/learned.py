@@ -25,8 +25,9 @@ from eventwire.events.context import place_target, with_country
 from eventwire.events.features import (
     LIGHT_VERBS,
     MentionRef,
-    candidate_tokens,
+    candidate_matches,
     class_roots,
+    mentions_by_sentence,
     pair_features,
     rule_arguments,
     sentence_cues,
@@ -34,13 +35,15 @@ from eventwire.events.features import (
     trigger_features,
 )
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.matching import Match, match_token
+from eventwire.events.matching import Match
 from eventwire.events.ontology import Ontology
 from eventwire.events.timecues import sentence_times
+from eventwire.events.tree import Tree
 from eventwire.events.weights import EventModel
 from eventwire.model import Document, Event, EventActor
 
-__all__ = ["LearnedCoder", "Decision", "Decoding", "decide", "trigger_vector", "NONE"]
+__all__ = ["LearnedCoder", "Decision", "Decoding", "decide", "decide_many", "trigger_vector",
+           "NONE"]
 
 NONE = "none"
 _NOT_DONE = {"negated": (True, False), "hypothetical": (False, True), "future": (False, True),
@@ -84,6 +87,16 @@ def _vector_at(rows: np.ndarray | None, dense: int, i: int) -> np.ndarray:
     return rows[i]
 
 
+def _vectors_at(rows: np.ndarray | None, dense: int, at: list[int]) -> np.ndarray:
+    """:func:`_vector_at` of many tokens, one row each, by one gather."""
+    out = np.zeros((len(at), dense))
+    if rows is not None and at:
+        where = np.asarray(at)
+        inside = where < rows.shape[0]
+        out[inside] = rows[where[inside]]
+    return out
+
+
 #: A candidate is an event when the model gives "no event" less than this probability.
 #: Chosen by cross-validation by scenario group on the corpus's train split (0.5 against 0.6:
 #: event F1 up on each fold, and a sixth fewer events output).
@@ -120,12 +133,11 @@ class Decoding:
     shared_heads: bool = True
 
 
-def _fine(model: EventModel, feats: list[str], vec: np.ndarray, root: str) -> str:
-    """The finer CAMEO code within ``root`` that the code head likes best."""
+def _fine(model: EventModel, probs: np.ndarray, root: str) -> str:
+    """The finer CAMEO code within ``root`` that the code head's ``probs`` like best."""
     inside = _codes_of(model.code.labels).get(root[:2])
     if not inside:
         return root
-    probs = model.code.proba(feats, vec)
     return str(max((float(probs[i]), model.code.labels[i]) for i in inside)[1])
 
 
@@ -146,21 +158,39 @@ def decide(model: EventModel, feats: list[str], vec: np.ndarray,
 
 def decide_with(model: EventModel, probs: np.ndarray, feats: list[str], vec: np.ndarray,
                 decoding: Decoding | None = None) -> Decision | None:
-    """:func:`decide` from the event head's probabilities ``probs``, already computed
-    (for all of a sentence's candidates at once)."""
+    """:func:`decide` from the event head's probabilities ``probs``, already computed."""
+    return decide_many(model, probs[None, :], [feats], vec[None, :], decoding)[0]
+
+
+def decide_many(model: EventModel, probs: np.ndarray, feats: list[list[str]],
+                vecs: np.ndarray, decoding: Decoding | None = None) -> list[Decision | None]:
+    """:func:`decide` of a sentence's candidates, from the event head's probabilities
+    ``probs`` (one row each). Why at once: the code and modality heads then score all the
+    events of a sentence in one call each, as the event head scores its candidates."""
     decoding = decoding or Decoding()
     labels = model.event.labels
     none_at = labels.index(NONE)
-    if probs[none_at] >= decoding.none_max:
-        return None
-    order = np.argsort(-probs)
-    best = next(int(i) for i in order if int(i) != none_at)
-    root_p = float(probs[best])
-    code = _fine(model, feats, vec, labels[best])
-    mod_probs = model.modality.proba(feats, vec)
-    mod_at = int(np.argmax(mod_probs))
-    confidence = root_p * float(mod_probs[mod_at])
-    return Decision(code, model.modality.labels[mod_at], round(min(max(confidence, 0.0), 1.0), 4))
+    events = [at for at in range(len(feats)) if probs[at, none_at] < decoding.none_max]
+    out: list[Decision | None] = [None] * len(feats)
+    if not events:
+        return out
+    roots = probs[events].copy()
+    roots[:, none_at] = -np.inf
+    best = np.argmax(roots, axis=1)
+    codes = _codes_of(model.code.labels)
+    finer = [n for n, b in enumerate(best) if codes.get(labels[b][:2])]
+    code_probs = model.code.proba_many([feats[events[n]] for n in finer],
+                                       vecs[[events[n] for n in finer]])
+    fine = dict(zip(finer, code_probs, strict=True))
+    mod_probs = model.modality.proba_many([feats[at] for at in events], vecs[events])
+    for n, at in enumerate(events):
+        root = labels[best[n]]
+        code = _fine(model, fine[n], root) if n in fine else root
+        mod_at = int(np.argmax(mod_probs[n]))
+        confidence = float(probs[at, best[n]]) * float(mod_probs[n, mod_at])
+        out[at] = Decision(code, model.modality.labels[mod_at],
+                           round(min(max(confidence, 0.0), 1.0), 4))
+    return out
 
 
 class LearnedCoder:
@@ -251,27 +281,52 @@ class LearnedCoder:
         where = self.decoding.place_target
         return where == "any" or where == "conflict" and self.onto.info(cameo).quad_class in (3, 4)
 
-    def candidates(self, sent: Span, link: ActorLink,
-                   vectors: np.ndarray | None = None) -> list[EventCandidate]:
+    def candidates(self, sent: Span, link: ActorLink, vectors: np.ndarray | None = None,
+                   tree: Tree | None = None) -> list[EventCandidate]:
         """Every candidate the model codes as an event, one per source; ``vectors`` are
-        the document's :func:`unit_rows` (computed here when not given)."""
-        dense = self.model.event.dense
+        the document's :func:`unit_rows` (computed here when not given) and ``tree`` its
+        children lists (each candidate walks its own when not given)."""
         if vectors is None:
-            vectors = unit_rows(sent.doc.tensor, dense)
-        refs = sentence_mentions(link, sent)
-        out: list[EventCandidate] = []
-        cues = sentence_cues(sent)
-        times = sentence_times(link.doc, sent)
-        toks = candidate_tokens(sent, self.lex, self.model.event_nouns)
-        matches = [(match_token(tok, self.lex),) for tok in toks]  # one look-up per token
-        feats = [trigger_features(tok, self.lex, cues, m, sent, times)
+            vectors = unit_rows(sent.doc.tensor, self.model.event.dense)
+        read = self._read(sent, tree, link.doc)
+        return self._events(read, self._decide([read], vectors)[0], link,
+                            sentence_mentions(link, sent))
+
+    def _read(self, sent: Span, tree: Tree | None, doc: Document) -> _Read:
+        """A sentence's candidates, their lexicon matches and features (``doc``: the
+        document the sentence is of, whose date its time cues are measured from)."""
+        words = None if tree is None else tree.tokens[sent.start:sent.end]
+        cues = sentence_cues(sent, words)
+        times = sentence_times(doc, sent)
+        found = candidate_matches(sent, self.lex, self.model.event_nouns, words)
+        toks = [tok for tok, _ in found]
+        matches = [match for _, match in found]
+        feats = [trigger_features(tok, self.lex, cues, m, sent, tree, times)
                  for tok, m in zip(toks, matches, strict=True)]
-        vecs = np.zeros((len(toks), dense))
-        for at, tok in enumerate(toks):
-            vecs[at] = _vector_at(vectors, dense, tok.i)
+        return _Read(sent, toks, matches, feats)
+
+    def _decide(self, reads: list[_Read], vectors: np.ndarray | None,
+                ) -> list[list[Decision | None]]:
+        """The decisions on the candidates of sentences, in one batch per head: a head
+        costs about as much for a document's candidates at once as for one sentence's."""
+        dense = self.model.event.dense
+        feats = [f for read in reads for f in read.feats]
+        vecs = _vectors_at(vectors, dense, [tok.i for read in reads for tok in read.toks])
         probs = self.model.event.proba_many(feats, vecs)
-        for at, (tok, match) in enumerate(zip(toks, matches, strict=True)):
-            decision = decide_with(self.model, probs[at], feats[at], vecs[at], self.decoding)
+        decisions = decide_many(self.model, probs, feats, vecs, self.decoding)
+        out, at = [], 0
+        for read in reads:
+            out.append(decisions[at:at + len(read.toks)])
+            at += len(read.toks)
+        return out
+
+    def _events(self, read: _Read, decisions: list[Decision | None], link: ActorLink,
+                refs: list[MentionRef]) -> list[EventCandidate]:
+        """A sentence's events from its candidates' decisions and its actor mentions
+        ``refs``: one per source and target."""
+        sent = read.sent
+        out: list[EventCandidate] = []
+        for tok, match, decision in zip(read.toks, read.matches, decisions, strict=True):
             if decision is None:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
@@ -288,14 +343,31 @@ class LearnedCoder:
     def code(self, doc: Document) -> list[Event]:
         """Every event of a parsed document, numbered in text order."""
         link = ActorLink(doc)
-        found: list[tuple[Span, int, list[EventCandidate]]] = []
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
-        for index, sent in enumerate(doc.spacy.sents):
-            if tabular(sent):
-                continue
-            kept = [c for c in self.candidates(sent, link, vectors) if _keep(c, self.settings)]
+        tree = Tree(doc.spacy)
+        sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
+                 if not tabular(sent, tree.tokens[sent.start:sent.end])]
+        reads = [self._read(sent, tree, doc) for _, sent in sents]
+        refs = mentions_by_sentence(link, [sent for _, sent in sents])
+        found: list[tuple[Span, int, list[EventCandidate]]] = []
+        for (index, sent), read, decisions, own in zip(sents, reads,
+                                                       self._decide(reads, vectors), refs,
+                                                       strict=True):
+            kept = [c for c in self._events(read, decisions, link, own)
+                    if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return finish_events(doc, found, self.settings, self.onto)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the event head reads of a sentence: its candidates, each one's lexicon match
+    (a one-tuple) and features."""
+
+    sent: Span
+    toks: list[Token]
+    matches: list[tuple[Match | None]]
+    feats: list[list[str]]
 
 
 def _best(refs: list[MentionRef], probs: list[np.ndarray], at: int, used: set[int],

@@ -9,6 +9,7 @@ wins. Light verbs hand their code to their object noun ("launched an attack").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -35,8 +36,13 @@ class Match:
 def lemma_keys(tok: Token) -> list[str]:
     """The lemma, then guesses from the word form: the tagger's lemma is sometimes wrong
     ("staged" -> "stag"), and a missed trigger is a missed event."""
-    lemma = tok.lemma_.lower()
-    word = tok.lower_
+    return list(_keys(tok.lemma_.lower(), tok.lower_))
+
+
+@lru_cache(maxsize=16384)
+def _keys(lemma: str, word: str) -> tuple[str, ...]:
+    """:func:`lemma_keys` of a lemma and word form, worked out once per pair: every verb
+    and noun of every sentence is looked up, most of them many times over a corpus."""
     keys = [lemma]
     if word.endswith("ied"):
         keys.append(word[:-3] + "y")
@@ -49,7 +55,7 @@ def lemma_keys(tok: Token) -> list[str]:
     elif word.endswith("s"):
         keys += [word[:-1], word[:-2]]
     keys.append(word)
-    return list(dict.fromkeys(k for k in keys if k))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
@@ -137,11 +143,14 @@ def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
 def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """A free-standing event noun with its own doer: "an attack by rebels on X", "an
     Israeli air strike", "a government crackdown" (``is_actor``: see ``modifier_agent``)."""
+    entries = lookup(lex, "noun", tok)
+    if not entries:  # most nouns: no need to look at the verb above
+        return None
     if tok.dep_ in {"dobj", "nsubjpass"} and set(lemma_keys(tok.head)) & lex.word_list(
         "light_verbs"
     ):
         return None  # carried by its light verb
-    entry = best_entry(lookup(lex, "noun", tok), tok)
+    entry = best_entry(entries, tok)
     if entry is None:
         return None
     has_doer = any(

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import EventLexicon
+from eventwire.events.tree import KidsOf, memo_children, own_children
 
 __all__ = ["Mood", "mood_of", "content_governor"]
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "conj"})
+_CONTENT_DEPS = _COMPLEMENT_DEPS - {"relcl"}  # a relative clause is no one's content
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,29 +38,29 @@ class Mood:
                     or self.generic)
 
 
-def _verb_children(tok: Token) -> list[Token]:
+def _verb_children(tok: Token, kids: KidsOf = own_children) -> list[Token]:
     """The trigger's children, and its light verb's when the trigger is a noun object."""
-    kids = list(tok.children)
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj"}:
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        kids.extend(head.children)
-    return kids
+        return [*kids(tok), *kids(head)]
+    return kids(tok)
 
 
-def is_negated(tok: Token, lex: EventLexicon) -> bool:
-    """``did not attack``, ``never visited``, ``no talks were held``."""
+def is_negated(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
+    """``did not attack``, ``never visited``, ``no talks were held`` (``kids``: how the
+    checks read a token's children, see :mod:`eventwire.events.tree`)."""
     negs = lex.word_list("negations")
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "agreed to resign without returning"
-    for kid in _verb_children(tok):
+    for kid in _verb_children(tok, kids):
         if kid.dep_ == "neg" or (kid.dep_ in {"advmod", "det"} and kid.lower_ in negs):
             return True
     return False
 
 
-def modal_of(tok: Token, lex: EventLexicon) -> str | None:
+def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str | None:
     """"future" for will/shall/going to, "modal" for would/could/may..., else None."""
-    for kid in _verb_children(tok):
+    for kid in _verb_children(tok, kids):
         if kid.dep_ not in {"aux", "auxpass"}:
             continue
         if kid.lower_ in lex.word_list("future") or kid.lemma_ == "will":
@@ -86,50 +88,54 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-def is_conditional(tok: Token, lex: EventLexicon) -> bool:
+def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
     """The trigger's clause, or a clause above it, is introduced by if/unless."""
-    marks = lex.word_list("conditional")
+    marks, pending = lex.word_list("conditional"), lex.word_list("pending")
     node = _clause_head(tok)
     for _ in range(8):
-        if any(k.dep_ == "mark" and k.lower_ in marks for k in node.children):
+        below = kids(node)
+        if any(k.dep_ == "mark" and k.lower_ in marks for k in below):
             return True
-        if _pending(node, lex):
+        if _pending(node, below, pending):
             return True
-        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS:
+        head = node.head
+        if head is node or node.dep_ not in _COMPLEMENT_DEPS:
             return False
-        node = node.head
+        node = head
     return False
 
 
-def _pending(node: Token, lex: EventLexicon) -> bool:
-    """"until their demands are met": a clause of "until" in the present names a
-    condition still to be fulfilled, not an event ("fought until they were killed" is)."""
-    if not any(k.dep_ == "mark" and k.lower_ in lex.word_list("pending")
-               for k in node.children):
+def _pending(node: Token, below: list[Token], pending: frozenset[str]) -> bool:
+    """"until their demands are met": a clause of "until" (``pending``) in the present
+    names a condition still to be fulfilled, not an event ("fought until they were
+    killed" is); ``below`` are the clause's children."""
+    if not any(k.dep_ == "mark" and k.lower_ in pending for k in below):
         return False
     return node.tag_ in {"VB", "VBP", "VBZ"} or any(
-        k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in node.children
+        k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in below
     )
 
 
-def _content_noun(node: Token, parent: Token, opaque: frozenset[str]) -> Token | None:
+def _content_noun(node: Token, parent: Token, opaque: frozenset[str],
+                  kids: KidsOf = own_children) -> Token | None:
     """"reiterated its demand that X ease ...", parsed with the clause on the verb: the
     clause is the content of the verb's object noun (demand, call, plan)."""
     if node.dep_ != "ccomp" or not any(k.dep_ == "mark" and k.lower_ == "that"
-                                       for k in node.children):
+                                       for k in kids(node)):
         return None
-    for kid in parent.children:
+    for kid in kids(parent):
         if kid.dep_ == "dobj" and kid.pos_ == "NOUN" and kid.lemma_.lower() in opaque:
             return kid
     return None
 
 
-def _infinitive(node: Token) -> bool:
+def _infinitive(node: Token, kids: KidsOf = own_children) -> bool:
     """"have sworn to fight", parsed as an adverbial clause: still the verb's complement."""
-    return any(k.dep_ == "aux" and k.lower_ == "to" for k in node.children)
+    return any(k.dep_ == "aux" and k.lower_ == "to" for k in kids(node))
 
 
-def content_governor(tok: Token, lex: EventLexicon) -> Token | None:
+def content_governor(tok: Token, lex: EventLexicon,
+                     kids: KidsOf = own_children) -> Token | None:
     """The trigger is what someone demands, hopes, plans or alleges, not a reported fact.
 
     Returns the governing verb (demand, hope, plan...), or None for a reported fact.
@@ -139,33 +145,36 @@ def content_governor(tok: Token, lex: EventLexicon) -> Token | None:
     opaque = lex.opaque_lemmas
     node = _clause_head(tok)
     for _ in range(8):
-        if node.dep_ == "conj" and node.head is not node:
-            node = node.head  # a conjoined verb shares its first conjunct's governor
-            continue
-        if node.head is node or node.dep_ not in _COMPLEMENT_DEPS - {"relcl"}:
-            return None
         parent = node.head
+        if node.dep_ == "conj" and parent is not node:
+            node = parent  # a conjoined verb shares its first conjunct's governor
+            continue
+        if parent is node or node.dep_ not in _CONTENT_DEPS:
+            return None
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
-        if parent.lemma_.lower() in opaque and (node.dep_ != "advcl" or _infinitive(node)):
+        if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
+                                                or _infinitive(node, kids)):
             return parent
-        noun = _content_noun(node, parent, opaque)
+        noun = _content_noun(node, parent, opaque, kids)
         if noun is not None:
             return noun
         node = parent
     return None
 
 
-def is_generic(tok: Token, lex: EventLexicon) -> bool:
+def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
     """Habitual or generic claims: "those who are sent back are usually executed"."""
-    habitual = lex.word_list("habitual") - lex.word_list("negations")
-    agentless = any(k.dep_ == "auxpass" for k in tok.children) and not any(
-        k.dep_ == "agent" for k in tok.children
+    below = kids(tok)
+    agentless = any(k.dep_ == "auxpass" for k in below) and not any(
+        k.dep_ == "agent" for k in below
     )
-    if agentless and any(k.dep_ == "advmod" and k.lower_ in habitual for k in tok.children):
-        return True  # "are usually executed": a claim about what happens, not an event
+    if agentless:
+        habitual = lex.word_list("habitual") - lex.word_list("negations")
+        if any(k.dep_ == "advmod" and k.lower_ in habitual for k in below):
+            return True  # "are usually executed": a claim about what happens, not an event
     generic = lex.word_list("generic_subjects")
-    for kid in tok.children:
+    for kid in below:
         if kid.dep_ in {"nsubj", "nsubjpass"}:
             subj = kid.head.head if kid.lower_ in {"who", "that"} and kid.head.dep_ == "relcl" \
                 else kid
@@ -174,14 +183,18 @@ def is_generic(tok: Token, lex: EventLexicon) -> bool:
     return tok.dep_ == "relcl" and tok.head.lower_ in generic
 
 
-def mood_of(tok: Token, lex: EventLexicon) -> Mood:
-    """All the checks for one trigger token."""
-    governor = content_governor(tok, lex)
+def mood_of(tok: Token, lex: EventLexicon, kids: KidsOf | None = None) -> Mood:
+    """All the checks for one trigger token. They walk the same tokens' children (the
+    trigger's, its clause's): ``kids`` reads them (a document's
+    :class:`~eventwire.events.tree.Tree`); when not given, each token's children are
+    walked once for all the checks."""
+    kids = memo_children() if kids is None else kids
+    governor = content_governor(tok, lex, kids)
     return Mood(
-        negated=is_negated(tok, lex),
-        modal=modal_of(tok, lex),
-        conditional=is_conditional(tok, lex),
+        negated=is_negated(tok, lex, kids),
+        modal=modal_of(tok, lex, kids),
+        conditional=is_conditional(tok, lex, kids),
         content=governor is not None,
         governor=governor,
-        generic=is_generic(tok, lex),
+        generic=is_generic(tok, lex, kids),
     )

@@ -20,9 +20,13 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
+
+from eventwire.events.loading import collector_paused
+from eventwire.events.tree import KidsOf, own_children
 
 __all__ = ["VerbClasses", "builtin_verb_classes", "verb_class_features"]
 
@@ -79,21 +83,32 @@ class VerbClasses:
         return found
 
 
+def _columns(text: str, *names: str) -> list[list[str]]:
+    """The named columns of a CSV text, each as a list of values, read by the C reader in
+    one pass (a dict per row cost most of the time the 90,000 rows of
+    ``verb_objects.csv`` took to read)."""
+    rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    if not rows:
+        return [[] for _ in names]
+    at = [rows[0].index(name) for name in names]
+    return [[row[i] for row in rows[1:]] for i in at]
+
+
 def parse_verb_classes(table: str, suffixes: str, objects: str = "") -> VerbClasses:
     """Read ``verb_classes.csv``, ``noun_verbs.csv`` and ``verb_objects.csv`` from their
     text."""
-    rows = {}
-    for row in csv.DictReader(io.StringIO(table)):
-        key = (row["lemma"], row["particle"])
-        rows[key] = _class_features(row["default"], _parse_counts(row["roots"]))
-    rules = [(r["suffix"], r["replacement"]) for r in csv.DictReader(io.StringIO(suffixes))]
-    by_roots: dict[str, tuple[str, ...]] = {}  # many rows share their roots: one tuple each
-    pairs = {}
-    for row in csv.DictReader(io.StringIO(objects)) if objects else ():
-        roots = row["roots"]
-        if roots not in by_roots:
-            by_roots[roots] = _class_features("", _parse_counts(roots))
-        pairs[(row["lemma"], row["word"])] = by_roots[roots]
+    lemmas, particles, defaults, counts = _columns(table, "lemma", "particle", "default",
+                                                   "roots")
+    rows = {(lemma, particle): _class_features(default, _parse_counts(roots))
+            for lemma, particle, default, roots in zip(lemmas, particles, defaults, counts,
+                                                       strict=True)}
+    rules = list(zip(*_columns(suffixes, "suffix", "replacement"), strict=True))
+    verbs, words, roots = _columns(objects, "lemma", "word", "roots") if objects \
+        else ([], [], [])
+    # many rows share their roots: one tuple each
+    by_roots = {r: _class_features("", _parse_counts(r)) for r in set(roots)}
+    pairs = dict(zip(zip(verbs, words, strict=True), map(by_roots.__getitem__, roots),
+                     strict=True))
     return VerbClasses(rows, rules, pairs)
 
 
@@ -107,33 +122,43 @@ def builtin_verb_classes() -> VerbClasses:
         data = resources.files("eventwire.data.events")
         table = data.joinpath("verb_classes").joinpath("verb_classes.csv").read_text("utf-8")
         packed = data.joinpath("verb_classes").joinpath("verb_objects.csv.gz").read_bytes()
-        _BUILTIN = parse_verb_classes(table, data.joinpath("noun_verbs.csv").read_text("utf-8"),
-                                      gzip.decompress(packed).decode("utf-8"))
+        with collector_paused():
+            _BUILTIN = parse_verb_classes(table,
+                                          data.joinpath("noun_verbs.csv").read_text("utf-8"),
+                                          gzip.decompress(packed).decode("utf-8"))
     return _BUILTIN
 
 
 def _prefixed(prefix: str, feats: tuple[str, ...]) -> list[str]:
-    return [f"{prefix}:{f}" for f in feats]
+    return list(_prefixed_once(prefix, feats))
+
+
+@lru_cache(maxsize=8192)
+def _prefixed_once(prefix: str, feats: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixed features of a table row, built once per row: the same strings every
+    time, so the model's look-ups reuse their hashes."""
+    return tuple(f"{prefix}:{f}" for f in feats)
 
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative", "oprd", "pobj"})
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, kids: KidsOf = own_children) -> list[Token]:
     """What the candidate acts on: its objects, and the nouns of its prepositions."""
     out = []
-    for kid in tok.children:
+    for kid in kids(tok):
         if kid.dep_ in _OBJECT_DEPS:
             out.append(kid)
         elif kid.dep_ in {"prep", "agent"}:
-            out.extend(k for k in kid.children if k.dep_ == "pobj")
+            out.extend(k for k in kids(kid) if k.dep_ == "pobj")
     return out
 
 
-def _object_features(vc: VerbClasses, verb: str, tok: Token) -> list[str]:
+def _object_features(vc: VerbClasses, verb: str, tok: Token,
+                     kids: KidsOf = own_children) -> list[str]:
     """``vco:`` the roots PETRARCH's patterns give the verb with its object's word."""
     feats: list[str] = []
-    for obj in _objects(tok):
+    for obj in _objects(tok, kids):
         for word in (obj.lemma_.lower(), obj.lower_):
             found = vc.objects.get((verb, word))
             if found is not None:
@@ -142,10 +167,12 @@ def _object_features(vc: VerbClasses, verb: str, tok: Token) -> list[str]:
     return feats
 
 
-def verb_class_features(tok: Token, classes: VerbClasses | None = None) -> list[str]:
+def verb_class_features(tok: Token, classes: VerbClasses | None = None,
+                        kids: KidsOf = own_children) -> list[str]:
     """The verb-class features of a candidate trigger: ``vc:`` its verb (a noun's verb
     under ``vcn:``), ``vcp:`` its verb with a particle or the preposition it governs,
-    ``vco:`` its verb with what it acts on."""
+    ``vco:`` its verb with what it acts on (``kids``: how a token's children are read,
+    see :mod:`eventwire.events.tree`)."""
     vc = builtin_verb_classes() if classes is None else classes
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
@@ -153,13 +180,13 @@ def verb_class_features(tok: Token, classes: VerbClasses | None = None) -> list[
         if verb is None:
             return ["vcn:out"]
         feats = _prefixed("vcn", vc.rows[(verb, "")])
-        feats += _object_features(vc, verb, tok)
+        feats += _object_features(vc, verb, tok, kids)
         return feats + (["vcn:derived"] if verb != lemma else [])
     own = vc.rows.get((lemma, ""))
     if own is None:
         return ["vc:out"]
-    feats = _prefixed("vc", own) + _object_features(vc, lemma, tok)
-    for kid in tok.children:
+    feats = _prefixed("vc", own) + _object_features(vc, lemma, tok, kids)
+    for kid in kids(tok):
         if kid.dep_ in {"prt", "prep"}:
             pair = vc.rows.get((lemma, kid.lower_))
             if pair is not None:

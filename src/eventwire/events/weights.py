@@ -44,9 +44,16 @@ class LinearModel:
         object.__setattr__(self, "by_feature", by_feature)
         object.__setattr__(self, "weights", by_feature.T)
 
+    def rows_of(self, feats: Sequence[str]) -> set[int]:
+        """The weight rows of the features the head knows, each once: a feature listed
+        twice counts once, as in training. One dict look-up per feature, and the set is of
+        small ints, cheaper to build than a set of the strings."""
+        rows = set(map(self.index.get, feats))
+        rows.discard(None)
+        return rows  # type: ignore[return-value]
+
     def scores(self, feats: Sequence[str], vector: np.ndarray | None = None) -> np.ndarray:
-        index = self.index
-        rows = [index[f] for f in set(feats) if f in index]
+        rows = list(self.rows_of(feats))
         by_feature: np.ndarray = self.by_feature  # type: ignore[attr-defined]
         score = by_feature[rows].sum(axis=0) + self.bias
         if self.dense and vector is not None:
@@ -62,13 +69,12 @@ class LinearModel:
         """:meth:`scores` of many rows at once, one per feature list (``vectors``: one dense
         row each). Why: a sentence has a dozen candidates, and one gather and one sum for
         all of them costs about what one candidate did alone."""
-        index = self.index
         by_feature: np.ndarray = self.by_feature  # type: ignore[attr-defined]
         rows: list[int] = []
         starts: list[int] = []
         for one in feats:
             starts.append(len(rows))
-            rows.extend(index[f] for f in set(one) if f in index)
+            rows.extend(self.rows_of(one))
         score = np.zeros((len(starts), by_feature.shape[1]))
         ends = [*starts[1:], len(rows)]
         filled = [i for i, (at, end) in enumerate(zip(starts, ends, strict=True)) if at < end]

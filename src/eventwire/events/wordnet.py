@@ -33,6 +33,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from eventwire.errors import Errors
+from eventwire.events.loading import collector_paused
 
 __all__ = ["WordNet", "builtin_wordnet", "load_wordnet", "wordnet_features"]
 
@@ -110,7 +111,7 @@ def _table(folder: Traversable | Path, name: str, shown: str,
         rows = list(csv.reader(io.StringIO(text)))
         if not rows or tuple(rows[0]) != columns:
             raise ValueError(f"the header is not {','.join(columns)}")
-        if any(len(row) != len(columns) for row in rows):
+        if set(map(len, rows)) != {len(columns)}:
             raise ValueError(f"a row has not {len(columns)} fields")
         return rows[1:]
     except _READ_ERRORS as exc:
@@ -136,7 +137,7 @@ def load_wordnet(folder: Traversable | Path, shown: str = _FOLDER) -> WordNet:
     _checked(list(verbs.values()) + [h for _, h in synsets.values() if h], synsets,
              f"{shown}/{_FILES[1]}")
     _checked([d for _, d in nouns.values() if d], synsets, f"{shown}/{_FILES[2]}")
-    if any(not lexnames.strip() for lexnames, _ in nouns.values()):
+    if not all(map(str.strip, (lexnames for lexnames, _ in nouns.values()))):
         raise Errors.E229.error(file=f"{shown}/{_FILES[2]}", stage="events",
                                 reason="a noun without a lexicographer file")
     return WordNet(synsets, verbs, nouns)
@@ -149,7 +150,8 @@ def builtin_wordnet() -> WordNet:
     """The WordNet tables shipped with eventwire (read once per process)."""
     global _BUILTIN
     if _BUILTIN is None:
-        _BUILTIN = load_wordnet(resources.files("eventwire").joinpath(_FOLDER))
+        with collector_paused():
+            _BUILTIN = load_wordnet(resources.files("eventwire").joinpath(_FOLDER))
     return _BUILTIN
 
 

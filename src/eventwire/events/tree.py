@@ -1,0 +1,59 @@
+"""A parse's children lists, read once: what the coders' checks walk again and again.
+
+Why: spaCy makes a new ``Token`` for every child each time ``tok.children`` is walked, and
+the learned coder's features and mood checks walk the same few tokens' children a dozen
+times per candidate (its own, its head's, its clause's). :class:`Tree` lists every token's
+children once per document; :func:`memo_children` remembers the lists of the tokens one
+check walks. Either gives the tokens ``tok.children`` gives, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+__all__ = ["KidsOf", "Tree", "own_children", "memo_children"]
+
+#: How a check reads a token's children: :func:`own_children`, a :class:`Tree` or a
+#: :func:`memo_children`. The lists are shared: callers read them, never change them.
+KidsOf = Callable[[Token], list[Token]]
+
+
+def own_children(tok: Token) -> list[Token]:
+    """``tok.children`` as a list, walked on every call."""
+    return list(tok.children)
+
+
+def memo_children() -> KidsOf:
+    """A :data:`KidsOf` that walks each token's children once, for the tokens of one
+    document and as long as its parse stays as it is (one candidate's checks)."""
+    seen: dict[int, list[Token]] = {}
+
+    def kids(tok: Token) -> list[Token]:
+        found = seen.get(tok.i)
+        if found is None:
+            found = seen[tok.i] = list(tok.children)
+        return found
+
+    return kids
+
+
+class Tree:
+    """Every token of a parsed document and its children, listed once: a token's children
+    are the tokens whose head it is, in text order (what ``tok.children`` walks), read
+    from the document's head offsets without making a ``Token`` per head. Valid as long as
+    the document's parse stays as it is (the events stage reads it, never changes it)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        offsets = doc.to_array("HEAD").astype(np.int64) if len(doc) else np.zeros(0, np.int64)
+        self._kids: list[list[Token]] = [[] for _ in self.tokens]
+        for i, head in enumerate((offsets + np.arange(len(doc))).tolist()):
+            if head != i:
+                self._kids[head].append(self.tokens[i])
+
+    def __call__(self, tok: Token) -> list[Token]:
+        """The children of ``tok``, a token of this document."""
+        return self._kids[tok.i]
