@@ -217,11 +217,15 @@ def test_candidates_with_their_matches_are_the_candidate_tokens(code: Coder) -> 
     doc = code("Rebels launched an attack on the border town, and the army said it would hold "
                "talks; a protest against the curfew followed the expulsion of two envoys.")
     lex, nouns = builtin_lexicon(), read_event_model(shipped_model_dir()).event_nouns
+    picked: set[str] = set()
     for sent in doc.spacy.sents:  # type: ignore[union-attr]
         found = candidate_matches(sent, lex, nouns)
         assert [t.i for t, _ in found] == [t.i for t in candidate_tokens(sent, lex, nouns)]
         assert [m for _, (m,) in found] == [match_token(t, lex) for t, _ in found]
         assert any(m is not None for _, (m,) in found)
+        picked.update(t.text for t, _ in found)
+    assert {"launched", "said", "attack", "protest", "expulsion"} <= picked
+    assert not {"Rebels", "army", "envoys"} & picked  # nouns that name no act
 
 
 def test_mentions_read_in_one_pass_are_each_sentence_s_mentions(code: Coder) -> None:

@@ -54,23 +54,19 @@ class MentionRef:
 
 
 def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str]) -> list[Token]:
-    """Every verb, and every noun that names an act (lexicon hit or known trigger noun)."""
-    out = []
-    for tok in sent:
-        if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and (tok.lemma_.lower() in event_nouns
-                                     or match_token(tok, lex) is not None):
-            out.append(tok)
-        if len(out) >= _MAX_CANDIDATES:
-            break
-    return out
+    """Every verb, and every noun that names an act (lexicon hit or known trigger noun):
+    the tokens of :func:`candidate_matches`, so the trainer and the coder cannot pick
+    their candidates differently."""
+    return [tok for tok, _ in candidate_matches(sent, lex, event_nouns)]
 
 
 def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
                       tokens: Sequence[Token] | None = None,
                       ) -> list[tuple[Token, tuple[Match | None]]]:
-    """:func:`candidate_tokens`, each with its lexicon match as a one-tuple: a noun's
-    match decides whether it is a candidate, and is then not looked up twice
-    (``tokens``: the sentence's tokens, when already listed)."""
+    """Every verb, and every noun that names an act (lexicon hit or known trigger noun),
+    each with its lexicon match as a one-tuple: a noun's match decides whether it is a
+    candidate, and is then not looked up twice (``tokens``: the sentence's tokens, when
+    already listed)."""
     out: list[tuple[Token, tuple[Match | None]]] = []
     for tok in sent if tokens is None else tokens:
         pos = tok.pos_

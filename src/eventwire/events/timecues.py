@@ -90,9 +90,10 @@ def sentence_times(doc: Document, sent: Span) -> list[TimeCue]:
 
 def _dates_clause_of(tok: Token, head: Token) -> bool:
     """Whether the expression headed by ``head`` dates the candidate: the first verb
-    above it, or a noun on the way, is the candidate (or the light verb of a noun
-    candidate): "invaded ... in August 1990", "the 1995 apology", "held talks in 2001";
-    not "said the two sides met in 1985" for "said"."""
+    above it, or a noun on the way, is the candidate, or for a noun candidate the word it
+    hangs from (its light verb, or the verb it is the object of): "invaded ... in August
+    1990", "the 1995 apology", "held talks in 2001"; not "said the two sides met in 1985"
+    for "said"."""
     owners = {tok.i, tok.head.i} if tok.pos_ == "NOUN" else {tok.i}
     node = head
     for _ in range(_CLIMB):
