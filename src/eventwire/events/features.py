@@ -387,14 +387,8 @@ def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,
 
 
 def _head_of(link: ActorLink, mention: ActorMention, fallback: Token) -> int:
-    span = fallback.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return fallback.i
-    if mention.head is not None:
-        for t in span:
-            if t.idx == mention.head:
-                return t.i
-    return span.root.i
+    ref = _mention_ref(fallback.doc, mention)
+    return fallback.i if ref is None else ref.head.i
 
 
 def overlaps(tok: Token, start: int, end: int) -> bool:

@@ -81,14 +81,9 @@ def unit_rows(tensor: np.ndarray | None, dense: int) -> np.ndarray | None:
     return rows / np.where(norms > 0, norms, 1.0)  # type: ignore[no-any-return]
 
 
-def _vector_at(rows: np.ndarray | None, dense: int, i: int) -> np.ndarray:
-    if rows is None or i >= rows.shape[0]:
-        return np.zeros(dense)
-    return rows[i]
-
-
 def _vectors_at(rows: np.ndarray | None, dense: int, at: list[int]) -> np.ndarray:
-    """:func:`_vector_at` of many tokens, one row each, by one gather."""
+    """The rows of tokens ``at`` of a document's :func:`unit_rows`, by one gather (zeros
+    for a token past the tensor's end, or for all when there is no tensor)."""
     out = np.zeros((len(at), dense))
     if rows is not None and at:
         where = np.asarray(at)
@@ -153,12 +148,7 @@ def _codes_of(labels: tuple[str, ...]) -> dict[str, list[int]]:
 def decide(model: EventModel, feats: list[str], vec: np.ndarray,
            decoding: Decoding | None = None) -> Decision | None:
     """The CAMEO code and modality of a candidate, or None when it is no event."""
-    return decide_with(model, model.event.proba(feats, vec), feats, vec, decoding)
-
-
-def decide_with(model: EventModel, probs: np.ndarray, feats: list[str], vec: np.ndarray,
-                decoding: Decoding | None = None) -> Decision | None:
-    """:func:`decide` from the event head's probabilities ``probs``, already computed."""
+    probs = model.event.proba(feats, vec)
     return decide_many(model, probs[None, :], [feats], vec[None, :], decoding)[0]
 
 
