@@ -36,3 +36,9 @@ def test_very_long_name(pipeline: Pipeline) -> None:
 
 def test_empty_text(pipeline: Pipeline) -> None:
     assert code_actors(pipeline, " ").actors == []
+
+
+def test_a_short_english_headline_with_words_of_other_languages(pipeline: Pipeline) -> None:
+    """ "met" is Dutch and "premier" French, but one such word each is no other language."""
+    doc = code_actors(pipeline, "Nigeria's leader met the Chinese premier.")
+    assert {m.code for m in doc.actors} == {"NGAGOV", "CHNGOV"}

@@ -35,3 +35,17 @@ def test_a_headline_s_comma_list_names_each_actor(
 ) -> None:
     doc = code_actors(pipeline, text)
     assert {m.country for m in doc.actors} >= countries, [(m.text, m.code) for m in doc.actors]
+
+
+def test_a_compass_word_before_a_name_stands_for_a_second_country(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "North and South Korea reopened the liaison office.")
+    assert sorted(m.code for m in doc.actors) == ["KOR", "PRK"]
+    doc = code_actors(pipeline, "South Korea and Japan reopened the liaison office.")
+    assert sorted(m.code for m in doc.actors) == ["JPN", "KOR"]
+
+
+def test_a_country_the_tagger_reads_as_a_person_before_a_possessive(
+    pipeline: Pipeline,
+) -> None:
+    doc = code_actors(pipeline, "Sri Lanka's president Maithri Perera promised to resign.")
+    assert [m.code for m in doc.actors] == ["LKAGOV"]

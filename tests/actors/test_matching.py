@@ -203,3 +203,34 @@ def test_a_surname_alone_in_a_story_without_its_country_is_nobody(pipeline: Pipe
 def test_a_surname_inside_another_name_is_nobody(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "James Cameron filmed the wreck again.", "2012-05-01"))
     assert not any(code and code.startswith("GBR") for code in found.values()), found
+
+
+def test_a_known_name_opening_a_headline_as_its_subject(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "Macron rejects the German plan", "2019-05-01"))
+    assert found.get("Macron") == "FRAGOV", found
+    found = codes(code_actors(pipeline, "Trump threatens to cut aid to the region",
+                              "2019-05-01"))
+    assert found.get("Trump") == "USAGOV", found
+
+
+def test_a_name_opening_a_sentence_as_a_modifier_is_nobody(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "Trump casinos closed early on Friday.", "2019-05-01"))
+    assert "Trump" not in " ".join(found), found
+
+
+def test_a_headline_surname_before_the_full_name(pipeline: Pipeline) -> None:
+    """Out of office on the day, he is known by the full name the body gives."""
+    text = ("Cameron backs zoning plan. Former prime minister David Cameron said on Tuesday "
+            "that the plan was right.")
+    found = [m for m in code_actors(pipeline, text, "2019-05-01").actors if m.text == "Cameron"]
+    assert found and found[0].code == "GBRELI", found
+
+
+def test_the_title_s_country_outranks_a_namesake_s(pipeline: Pipeline) -> None:
+    """The knowledge base's "King Abdullah" of the day is Jordan's; the phrase says Saudi."""
+    found = codes(code_actors(pipeline, "Saudi King Abdullah received the envoy on Monday.",
+                              "2010-05-01"))
+    assert found.get("Saudi King Abdullah") == "SAUGOV", found
+    found = codes(code_actors(pipeline, "King Abdullah received the envoy on Monday.",
+                              "2010-05-01"))
+    assert found.get("King Abdullah") == "JORGOV", found

@@ -63,3 +63,13 @@ def test_country_named_as_an_actor_is_not_a_place(code: Coder) -> None:
     doc = code("The Bush administration declared that China must drop barriers to trade.")
     sources = {e.source.country for e in doc.events if e.cameo_root == "10"}
     assert sources and "CHN" not in sources
+
+
+def test_a_sentence_without_a_country_takes_the_dateline_s(code: Coder) -> None:
+    doc = code("MINSK (Reuters) - Riot police detained dozens of protesters on Sunday.")
+    assert ("17", "BLR", "BLR") in triples(doc)
+
+
+def test_a_sentence_s_own_country_outranks_the_dateline(code: Coder) -> None:
+    doc = code("MINSK (Reuters) - Lithuanian police detained dozens of protesters on Sunday.")
+    assert ("17", "LTU", "LTU") in triples(doc)

@@ -10,7 +10,8 @@ accents), so "Erdoğan" and "Erdogan" are one key.
 How a reporter names people, and what this module accepts:
 
 * a full name or any alias of an entry ("Barack Obama", "Vladimir Putin", "Hamas");
-* a surname alone after a full mention in the same story ("Obama" after "Barack Obama");
+* a surname alone of a person named in full in the same story ("Obama" and "Barack
+  Obama", in either order: a headline names by surname whom the body names in full);
   a very common surname (``kb_rules.yaml``: Kim, Lee, Khan, ...) counts only this way;
 * a surname after a title or an honorific ("President Macron", "Mr. Lavrov"), or alone
   where a name stands (the tagger's person, or a proper noun that is a subject or an
@@ -18,8 +19,8 @@ How a reporter names people, and what this module accepts:
   German plan"; a local story's namesake is nobody), when one office holder of that
   name holds office on the day;
 * never a word inside a longer name of someone else ("Michelle Obama"), never a person's
-  name the tagger reads as a place ("Chad", "Georgia"), never a word of ``never_alone``
-  ("Hope", "Will") on its own.
+  name the tagger reads as a place ("Chad", "Georgia") unless the story names that
+  person in full, never a word of ``never_alone`` ("Hope", "Will") on its own.
 
 Where matches overlap, the longest wins; at equal length the country and organisation
 lexicon wins; and a user dictionary's actor wins over any overlapping entry.
@@ -181,8 +182,9 @@ class KbFinder:
 
     def _alone_ok(self, tok: Any, entry: KbEntry) -> bool:
         """A one-word alias alone: not a common surname, a word of ``never_alone`` or a
-        role word; for a person, not a word the tagger reads as a place or as no name at
-        the start of a sentence."""
+        role word; for a person, not a word the tagger reads as a place, nor one opening a
+        sentence that the tagger reads as no name and that is not its subject ("Trump
+        threatens ..." opens a headline; "Rice prices rose" does not name her)."""
         word = fold(tok.text)
         rules = self.rules
         if word in rules.common_surnames or word in rules.never_alone or word in self.role_words:
@@ -191,7 +193,8 @@ class KbFinder:
             return True
         if tok.ent_type_ in _PLACE_LABELS and not self._titled(tok):
             return False
-        return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok)
+        return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok) \
+            or _named_alone(tok) or _subject_name(tok)
 
     def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a longer named entity of someone or
@@ -216,15 +219,17 @@ class KbFinder:
     def _short(
         self, sdoc: Any, words: list[str], date: str | None, taken: list[NameMatch]
     ) -> list[NameMatch]:
-        """Surnames after a full mention, and surnames after a title on the day."""
+        """Surnames of a person the story names in full, before or after (a headline's
+        "Erdogan relents" before the body's "President Tayyip Erdogan"), and surnames
+        after a title on the day."""
         covered = {i for m in taken for i in range(m.start, m.end)}
         named = {m.entry.country for m in taken if m.entry.country}
-        story: dict[str, tuple[int, str]] = {}
+        story: dict[str, str] = {}
         for m in taken:
             rule = m.entry.rule
             if m.entry.kind == "person" and rule.startswith("kb:") and m.end - m.start > 1:
                 for word in self._short_forms(words[m.start : m.end]):
-                    story.setdefault(word, (m.end, rule[3:]))
+                    story.setdefault(word, rule[3:])
         out = []
         for i, word in enumerate(words):
             if (word not in story and word not in self.surnames) or i in covered:
@@ -233,11 +238,11 @@ class KbFinder:
             if not tok.text[:1].isupper() or self._inside_longer_name(sdoc, i, i + 1):
                 continue
             seen = story.get(words[i])
-            entry_id = seen[1] if seen and seen[0] <= i else self._by_title(tok, words[i], date)
+            entry_id = seen or self._by_title(tok, words[i], date)
             if entry_id is not None and not seen and not self._titled(tok) \
                     and (code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named:
                 entry_id = None  # a surname alone needs its country named in the story
-            if entry_id is not None and tok.ent_type_ not in _PLACE_LABELS:
+            if entry_id is not None and (seen or tok.ent_type_ not in _PLACE_LABELS):
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
 
@@ -271,6 +276,14 @@ def _named_alone(tok: Any) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
+
+
+def _subject_name(tok: Any) -> bool:
+    """Whether a capitalised word opening a sentence is its subject, whatever its tag: the
+    tagger reads a leader's name opening a headline as a common noun as often as not
+    ("Trump threatens ...")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
+        and tok.text[:1].isupper()
 
 
 def _entity_bounds(sdoc: Any, i: int) -> tuple[int, int]:

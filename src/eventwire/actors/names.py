@@ -71,12 +71,18 @@ class NameFinder:
     @staticmethod
     def _inside_other_entity(sdoc: Any, span: Any) -> bool:
         """A name inside a longer person or work name ("Jordan Henderson") is not a country;
-        a country the tagger took for a person on its own ("Sri Lanka") still is."""
+        a country the tagger took for a person on its own ("Sri Lanka", "Sri Lanka's")
+        still is."""
         root = span.root
         if root.ent_type_ not in _NOT_ACTOR_LABELS:
             return False
         ent = next((e for e in sdoc.ents if e.start <= root.i < e.end), None)
-        return ent is not None and (ent.end - ent.start) > (span.end - span.start)
+        if ent is None:
+            return False
+        end = ent.end
+        while end > span.end and sdoc[end - 1].tag_ == "POS":
+            end -= 1  # "Sri Lanka's": the possessive ending is not more of a name
+        return (end - ent.start) > (span.end - span.start)
 
     def find(self, sdoc: Any) -> list[NameMatch]:
         """Every name in the Doc, longest first where they overlap, in text order.

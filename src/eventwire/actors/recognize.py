@@ -211,8 +211,29 @@ class Recognizer:
                 # "ousted President X"): it outranks the entry's dated periods, which a wrong
                 # or missing document date would otherwise pick.
                 sectors, rule = titled, f"{rule}+title"
+            stated = self._stated_country(tok, entry) if titled else None
+            if stated is not None:
+                return self.make(tok, stated.country, sectors or stated.sectors,
+                                 f"person:title:{stated.rule}", plural=False, person=True)
             return self.make(tok, entry.country, sectors, rule, org, plural=False, person=True)
+        partner = self._elided_partner(tok, match)
+        if partner is not None:
+            self.extras.setdefault(tok.i, []).append(
+                self.make(tok, partner.country, sectors, partner.rule, partner.org))
         return self.make(tok, entry.country, sectors, rule, org, plural=plural)
+
+    def _stated_country(self, tok: Any, entry: NameEntry) -> Found | None:
+        """The country a titled person's phrase gives them, when it is not the one the
+        knowledge base holds for the day: "Saudi King Abdullah" is not Jordan's king. The
+        title and its country are the reporter's word on the day; the knowledge base's
+        entry is a namesake or an older office. (Without a title the modifier may be no
+        part of the name: "Turkey demands U.S. extradite Gulen".)"""
+        if entry.country is None or not entry.rule.startswith("kb:"):
+            return None  # a user's own entry is taken as written
+        where = self.modifier_country(tok)
+        if where is None or where.country is None or where.country == entry.country:
+            return None
+        return where
 
     def _listed(self, tok: Any) -> bool:
         """ "Norway, Sweden agree on patrols": a headline lists its actors with commas, and
@@ -282,7 +303,9 @@ class Recognizer:
     def _conjunct_countries(self, first: Any) -> list[Found]:
         """The country words coordinated after ``first`` ("French and Egyptian"), each as
         the actor it names alone."""
-        out = []
+        match = self.by_token.get(first.i)
+        partner = self._elided_partner(first, match) if match is not None else None
+        out = [partner] if partner is not None else []
         for conj in first.conjuncts:
             match = self.by_token.get(conj.i)
             if match is None or conj.i < first.i:
@@ -291,6 +314,22 @@ class Recognizer:
             if other is not None and (other.country or other.org):
                 out.append(other)
         return out
+
+    def _elided_partner(self, tok: Any, match: NameMatch) -> Found | None:
+        """ "North and South Korea", "East and West German leaders": a compass word
+        coordinated before a name stands for the name with that word instead, which
+        news writes once for both."""
+        i, compass = match.start, word_list("compass_words")
+        if i < 2 or self.lowers[i] not in compass or self.lowers[i - 1] not in ("and", "or"):
+            return None
+        first = self.sdoc[i - 2]
+        if first.lower_ not in compass or not first.text[:1].isupper():
+            return None
+        entry = self.lex.names.get(" ".join([first.lower_, *self.lowers[i + 1 : match.end]]))
+        if entry is None or entry.kind != self.entry(match).kind \
+                or entry.at(self.date).country == self.entry(match).country:
+            return None
+        return self._country_found(tok, NameMatch(i - 2, match.end, entry))
 
     def _agent(
         self, tok: Any, act: Any, entry: NameEntry, sectors: tuple[str, ...], org: str | None

@@ -27,6 +27,10 @@ from eventwire.settings import AtLeast, from_mapping
 
 NAME = "actors"
 
+#: Distinct function words of another language that a text must show, besides having
+#: more of them than English ones, before it is read as not English.
+MIN_FOREIGN_WORDS = 3
+
 
 @dataclass(frozen=True)
 class ActorSettings:
@@ -87,7 +91,11 @@ def looks_english(sdoc: Any, min_latin: float) -> bool:
         return False
     foreign = _foreign_stop_words()
     english = sum(1 for t in words if t.is_stop)
-    return sum(1 for t in words if t.lower_ in foreign) <= english
+    theirs = [t.lower_ for t in words if t.lower_ in foreign]
+    # A headline has few function words, and English ones may be absent while an English
+    # word is a function word elsewhere ("met" in Dutch, "premier" in French, "UN" in
+    # French): another language shows itself in several distinct function words.
+    return len(theirs) <= english or len(set(theirs)) < MIN_FOREIGN_WORDS
 
 
 class ActorStage:

@@ -7,7 +7,8 @@ actor or by a place, and a reader applies it to every domestic actor of the sent
 The inference is made only when the sentence points to a single country, and never from
 a counterpart of the same kind ("President X met the Chinese premier": X is not Chinese),
 from a bare country name (the other party: "X accused Japan"), or from a destination
-("flew to Beijing", "visited Japan").
+("flew to Beijing", "visited Japan"). A sentence that points to no country takes the
+dateline's.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire.events.lexicon import word_list
 from eventwire.model import Document, EventActor
 
-__all__ = ["sentence_country", "with_country", "place_target"]
+__all__ = ["dateline_country", "sentence_country", "with_country", "place_target"]
 
 
 
@@ -95,9 +96,21 @@ def _actor_countries(doc: Document, sent: Span, sectors: set[str]) -> set[str]:
     return out
 
 
+def dateline_country(doc: Document) -> str | None:
+    """The country of the dateline's place ("MINSK (Reuters) -"), resolved by the places
+    stage, else None."""
+    geo = doc.meta.get("dateline_geo")
+    country = geo.get("country") if isinstance(geo, dict) else None
+    return country if isinstance(country, str) and country else None
+
+
 def sentence_country(doc: Document, sent: Span, sectors: list[str]) -> str | None:
-    """The one country the sentence gives its domestic actors, else None."""
+    """The one country the sentence gives its domestic actors; when it gives none, the
+    dateline's ("MINSK (Reuters) - Riot police detained ..."): a wire story names the
+    country of its dateline once, and its police and ministries are that country's."""
     found = _place_countries(doc, sent) | _actor_countries(doc, sent, set(sectors))
+    if not found:
+        return dateline_country(doc)
     return next(iter(found)) if len(found) == 1 else None
 
 
