@@ -40,6 +40,8 @@ def test_a_headline_s_comma_list_names_each_actor(
 def test_a_compass_word_before_a_name_stands_for_a_second_country(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "North and South Korea reopened the liaison office.")
     assert sorted(m.code for m in doc.actors) == ["KOR", "PRK"]
+    doc = code_actors(pipeline, "North and South Korean officials met at the border.")
+    assert sorted(m.code for m in doc.actors) == ["KORGOV", "PRKGOV"]
     doc = code_actors(pipeline, "South Korea and Japan reopened the liaison office.")
     assert sorted(m.code for m in doc.actors) == ["JPN", "KOR"]
 

@@ -408,6 +408,9 @@ class Recognizer:
             if child.lower_ in self.lex.backer_words:
                 continue  # "Iran-backed militias" are not Iran's
             match = self.by_token.get(child.i)
+            if match is None and child.lower_ in word_list("compass_words"):
+                child = next((c for c in child.conjuncts if c.i in self.by_token), child)
+                match = self.by_token.get(child.i)  # "North and South Korean officials"
             if match is not None:
                 found = self._country_found(child, match)
                 if found is not None:
