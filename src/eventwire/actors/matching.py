@@ -194,7 +194,7 @@ class KbFinder:
         if tok.ent_type_ in _PLACE_LABELS and not self._titled(tok):
             return False
         return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok) \
-            or _named_alone(tok) or _subject_name(tok)
+            or _subject_name(tok)
 
     def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a longer named entity of someone or
