@@ -234,3 +234,10 @@ def test_the_title_s_country_outranks_a_namesake_s(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "King Abdullah received the envoy on Monday.",
                               "2010-05-01"))
     assert found.get("King Abdullah") == "JORGOV", found
+
+
+def test_a_surname_the_story_gives_someone_else_is_not_the_entry(pipeline: Pipeline) -> None:
+    text = ("Ron Macron, a retired sergeant, was hurt in the fire. Macron, 57, said the wiring "
+            "was old.")
+    found = codes(code_actors(pipeline, text, "2019-05-01"))
+    assert not any(code and code.startswith("FRA") for code in found.values()), found

@@ -178,7 +178,9 @@ class KbFinder:
             return False
         if end - start > 1:
             return True
-        return self._alone_ok(sdoc[start], self.kb.entries[entry_id])
+        entry = self.kb.entries[entry_id]
+        return self._alone_ok(sdoc[start], entry) and not (
+            entry.person and self._someone_else_s(sdoc, start, entry_id))
 
     def _alone_ok(self, tok: Any, entry: KbEntry) -> bool:
         """A one-word alias alone: not a common surname, a word of ``never_alone`` or a
@@ -195,6 +197,23 @@ class KbFinder:
             return False
         return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok) \
             or _subject_name(tok)
+
+    def _someone_else_s(self, sdoc: Any, i: int, entry_id: str) -> bool:
+        """Whether the story names someone else in full with the one-word alias at ``i``
+        as surname: after "Ron Vance, a sergeant", "Vance said" is the sergeant, not the
+        politician the alias names. A full name of the entry itself ("Vice President JD
+        Vance", or spelt another way: "Yousuf Raza Gilani"), or a title alone before the
+        surname, is no one else."""
+        word = fold(sdoc[i].text)
+        given = {w[:3] for w in fold(self.kb.entries[entry_id].name).lower().split()[:-1]}
+        for ent in sdoc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2 or fold(ent[-1].text) != word:
+                continue
+            own = [w for w in (fold(t.text) for t in ent[:-1] if t.pos_ == "PROPN")
+                   if w not in self.title_words and w not in self.role_words]
+            if own and not any(w.replace(".", "")[:3] in given for w in own):
+                return True
+        return False
 
     def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a longer named entity of someone or
@@ -242,6 +261,8 @@ class KbFinder:
             if entry_id is not None and not seen and not self._titled(tok) \
                     and (code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named:
                 entry_id = None  # a surname alone needs its country named in the story
+            if entry_id is not None and not seen and self._someone_else_s(sdoc, i, entry_id):
+                entry_id = None
             if entry_id is not None and (seen or tok.ent_type_ not in _PLACE_LABELS):
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
