@@ -51,3 +51,10 @@ def test_a_country_the_tagger_reads_as_a_person_before_a_possessive(
 ) -> None:
     doc = code_actors(pipeline, "Sri Lanka's president Maithri Perera promised to resign.")
     assert [m.code for m in doc.actors] == ["LKAGOV"]
+
+
+def test_a_person_s_name_before_and_is_an_actor_of_its_own(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Rouhani and British Prime Minister David Cameron held talks.",
+                      "2014-06-01")
+    assert [(m.text, m.code) for m in doc.actors] == [
+        ("Rouhani", "IRNGOV"), ("British Prime Minister David Cameron", "GBRGOV")]

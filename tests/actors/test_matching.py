@@ -234,6 +234,9 @@ def test_the_title_s_country_outranks_a_namesake_s(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "King Abdullah received the envoy on Monday.",
                               "2010-05-01"))
     assert found.get("King Abdullah") == "JORGOV", found
+    found = codes(code_actors(pipeline, "Hamas and Jordanian King Abdullah held talks.",
+                              "2010-05-01"))
+    assert found.get("Jordanian King Abdullah") == "JORGOV", found  # a group states no country
 
 
 def test_a_surname_the_story_gives_someone_else_is_not_the_entry(pipeline: Pipeline) -> None:

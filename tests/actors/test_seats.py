@@ -117,3 +117,10 @@ def test_other_spellings_and_seats_of_capitals(
 ) -> None:
     found = codes(code_actors(pipeline, text))
     assert found.get(mention) == code, found
+
+
+@pytest.mark.parametrize("text", ["Britain called on Tehran to free the ship.",
+                                  "Washington imposed sanctions on Moscow."])
+def test_a_capital_after_on_is_the_act_s_other_party(pipeline: Pipeline, text: str) -> None:
+    codes = {m.code for m in code_actors(pipeline, text).actors}
+    assert codes & {"IRNGOV", "RUSGOV"}, codes

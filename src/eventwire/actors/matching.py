@@ -148,6 +148,9 @@ class KbFinder:
         ) | frozenset(w for ws in lexicon.titles for w in ws)
         self.title_words = frozenset(ws[-1] for ws in lexicon.titles) | word_list(
             "honorifics")
+        #: One-word country names and adjectives ("Jordanian"), which the tagger may take
+        #: into a person's name ("Jordanian King Abdullah").
+        self.lexicon_names = frozenset(k for k in lexicon.names if " " not in k)
 
     # -- finding ------------------------------------------------------------------------
 
@@ -217,9 +220,9 @@ class KbFinder:
 
     def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a longer named entity of someone or
-        something else ("Obama" in "Michelle Obama", "Hilton" in "Paris Hilton"); titles
-        and articles the tagger puts inside a name ("President Barack Obama", "The Rapid
-        Support Forces") do not count."""
+        something else ("Obama" in "Michelle Obama", "Hilton" in "Paris Hilton"); titles,
+        articles and country words the tagger puts inside a name ("President Barack Obama",
+        "The Rapid Support Forces", "Jordanian King Abdullah") do not count."""
         root = sdoc[start:end].root
         if root.ent_type_ not in _OTHER_NAME_LABELS:
             return False
@@ -229,6 +232,7 @@ class KbFinder:
         return any(
             (t.i < start or t.i >= end) and t.text[:1].isupper() and t.is_alpha
             and not t.is_stop and t.lower_ not in self.title_words
+            and t.lower_ not in self.lexicon_names
             for t in sdoc[first:last]
         )
 

@@ -58,6 +58,8 @@ class NameFinder:
         self.lexicon = lexicon
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.patterns: dict[str, str] = {}
+        #: First words of titles ("king", "president"), which a name does not run into.
+        self.titles = frozenset(ws[0] for ws in lexicon.titles)
         tokenizer = blank_english()
         originals = lexicon.originals
         docs = []
@@ -68,11 +70,10 @@ class NameFinder:
         for i in range(0, len(docs), 5000):
             self.matcher.add("NAME", docs[i : i + 5000])
 
-    @staticmethod
-    def _inside_other_entity(sdoc: Any, span: Any) -> bool:
+    def _inside_other_entity(self, sdoc: Any, span: Any) -> bool:
         """A name inside a longer person or work name ("Jordan Henderson") is not a country;
-        a country the tagger took for a person on its own ("Sri Lanka", "Sri Lanka's")
-        still is."""
+        a country the tagger took for a person on its own ("Sri Lanka", "Sri Lanka's"), or
+        before a title ("Jordanian King Abdullah"), still is."""
         root = span.root
         if root.ent_type_ not in _NOT_ACTOR_LABELS:
             return False
@@ -82,6 +83,8 @@ class NameFinder:
         end = ent.end
         while end > span.end and sdoc[end - 1].tag_ == "POS":
             end -= 1  # "Sri Lanka's": the possessive ending is not more of a name
+        if ent.start == span.start and span.end < end and sdoc[span.end].lower_ in self.titles:
+            return False  # "Jordanian King Abdullah": a country's word before a title
         return (end - ent.start) > (span.end - span.start)
 
     def find(self, sdoc: Any) -> list[NameMatch]:

@@ -156,7 +156,8 @@ class Recognizer:
         """A Found for the phrase headed by ``tok`` (its left modifiers included, and from
         ``begin`` when a modifier outside its subtree belongs to it)."""
         begin = kw.pop("begin", None)
-        start = min(tok.left_edge.i, tok.i, tok.i if begin is None else begin)
+        start = self._after_listed(min(tok.left_edge.i, tok.i, tok.i if begin is None else begin),
+                                   tok.i)
         match = self.by_token.get(tok.i)
         stop = max(tok.i + 1, match.end if match else 0, end or 0)
         kw.setdefault("plural", tok.tag_ in ("NNS", "NNPS"))
@@ -175,6 +176,15 @@ class Recognizer:
             quantity=kw.pop("quantity", quantity(tok)),
             **kw,
         )
+
+    def _after_listed(self, start: int, head: int) -> int:
+        """Where a phrase starts when a name listed before its head is an actor of its
+        own: after it ("Rouhani and [British Prime Minister David Cameron]")."""
+        for j in range(start, head):
+            match = self.by_token.get(j)
+            if match is not None and self._listed(self.sdoc[j]):
+                start = match.end + 1
+        return start
 
     def entry(self, match: NameMatch) -> NameEntry:
         return match.entry.at(self.date)
@@ -231,19 +241,25 @@ class Recognizer:
         if entry.country is None or not entry.rule.startswith("kb:"):
             return None  # a user's own entry is taken as written
         where = self.modifier_country(tok)
-        if where is None or where.country is None or where.country == entry.country:
-            return None
+        if where is None or not where.rule.startswith("country:") \
+                or where.country == entry.country:
+            return None  # only a country's own word states it, not a person or a body
         return where
 
     def _listed(self, tok: Any) -> bool:
         """ "Norway, Sweden agree on patrols": a headline lists its actors with commas, and
         the parse reads the first as a modifier; a name followed by a comma and another
-        name is an actor of its own."""
+        name is an actor of its own. So is a person's name before "and" and another name
+        ("Rouhani and British Prime Minister David Cameron"): a person owns no noun the
+        way "French and Egyptian warships" share theirs."""
         nxt = tok.i + 1
-        if nxt + 1 >= len(self.sdoc) or self.sdoc[nxt].text != ",":
+        if nxt + 1 >= len(self.sdoc):
             return False
         match = self.by_token.get(tok.i)
-        return match is not None and match.end == nxt and nxt + 1 in self.by_token
+        if match is None or match.end != nxt or nxt + 1 not in self.by_token:
+            return False
+        word = self.sdoc[nxt].text
+        return word == "," or (word == "and" and self.entry(match).kind == "person")
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
         """ "Beijing said" is the government; "the capital Juba" is a place. A seat of
