@@ -70,10 +70,10 @@ class NameFinder:
         for i in range(0, len(docs), 5000):
             self.matcher.add("NAME", docs[i : i + 5000])
 
-    def _inside_other_entity(self, sdoc: Any, span: Any) -> bool:
+    def _inside_other_entity(self, sdoc: Any, span: Any, entry: NameEntry) -> bool:
         """A name inside a longer person or work name ("Jordan Henderson") is not a country;
         a country the tagger took for a person on its own ("Sri Lanka", "Sri Lanka's"), or
-        before a title ("Jordanian King Abdullah"), still is."""
+        a country's name or adjective before a title ("Jordanian King Abdullah"), still is."""
         root = span.root
         if root.ent_type_ not in _NOT_ACTOR_LABELS:
             return False
@@ -83,8 +83,9 @@ class NameFinder:
         end = ent.end
         while end > span.end and sdoc[end - 1].tag_ == "POS":
             end -= 1  # "Sri Lanka's": the possessive ending is not more of a name
-        if ent.start == span.start and span.end < end and sdoc[span.end].lower_ in self.titles:
-            return False  # "Jordanian King Abdullah": a country's word before a title
+        if ent.start == span.start and span.end < end and sdoc[span.end].lower_ in self.titles \
+                and entry.kind in ("name", "adj", "plural"):
+            return False  # "Jordanian King Abdullah"; but "Dublin Mayor X" is a town's
         return (end - ent.start) > (span.end - span.start)
 
     def find(self, sdoc: Any) -> list[NameMatch]:
@@ -99,7 +100,7 @@ class NameFinder:
             entry = self.lexicon.names.get(" ".join(key.split()))
             if entry is None or not case_ok(span.text, self.patterns.get(key, key)):
                 continue
-            if entry.kind != "actor" and self._inside_other_entity(sdoc, span):
+            if entry.kind != "actor" and self._inside_other_entity(sdoc, span, entry):
                 continue
             entries[(start, end)] = entry
         spans = filter_spans([sdoc[s:e] for s, e in entries])
