@@ -178,11 +178,14 @@ class Recognizer:
         )
 
     def _after_listed(self, start: int, head: int) -> int:
-        """Where a phrase starts when a name listed before its head is an actor of its
-        own: after it ("Rouhani and [British Prime Minister David Cameron]")."""
+        """Where a phrase starts when a person's name listed before its head is an actor
+        of its own: after it ("Rouhani and [British Prime Minister David Cameron]"). A
+        listed country word stays in the phrase it modifies ("Turkish, Russian and Swiss
+        rescue teams")."""
         for j in range(start, head):
             match = self.by_token.get(j)
-            if match is not None and self._listed(self.sdoc[j]):
+            if match is not None and self.entry(match).kind == "person" \
+                    and self._listed(self.sdoc[j]):
                 start = match.end + 1
         return start
 
