@@ -211,6 +211,9 @@ def test_a_known_name_opening_a_headline_as_its_subject(pipeline: Pipeline) -> N
     found = codes(code_actors(pipeline, "Trump threatens to cut aid to the region",
                               "2019-05-01"))
     assert found.get("Trump") == "USAGOV", found
+    found = codes(code_actors(pipeline, "Trump administration cuts aid to the region",
+                              "2019-05-01"))
+    assert found.get("Trump administration") == "USAGOV", found
 
 
 def test_a_name_opening_a_sentence_as_a_modifier_is_nobody(pipeline: Pipeline) -> None:

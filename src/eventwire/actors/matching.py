@@ -188,8 +188,8 @@ class KbFinder:
     def _alone_ok(self, tok: Any, entry: KbEntry) -> bool:
         """A one-word alias alone: not a common surname, a word of ``never_alone`` or a
         role word; for a person, not a word the tagger reads as a place, nor one opening a
-        sentence that the tagger reads as no name and that is not its subject ("Trump
-        threatens ..." opens a headline; "Rice prices rose" does not name her)."""
+        sentence that the tagger reads as no name and that stands for no one there (see
+        :meth:`_opens_as_name`)."""
         word = fold(tok.text)
         rules = self.rules
         if word in rules.common_surnames or word in rules.never_alone or word in self.role_words:
@@ -199,7 +199,18 @@ class KbFinder:
         if tok.ent_type_ in _PLACE_LABELS and not self._titled(tok):
             return False
         return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok) \
-            or _subject_name(tok)
+            or self._opens_as_name(tok)
+
+    def _opens_as_name(self, tok: Any) -> bool:
+        """Whether a capitalised word opening a sentence stands for someone whatever its
+        tag (the tagger reads a leader's name opening a headline as a common noun as often
+        as not): the sentence's subject ("Trump threatens ..."), or the modifier of a role
+        noun ("Trump administration cuts aid"), not of anything else ("Rice prices")."""
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        return tok.dep_ == "compound" and tok.head.lemma_.lower() in self.role_words
 
     def _someone_else_s(self, sdoc: Any, i: int, entry_id: str) -> bool:
         """Whether the story names someone else in full with the one-word alias at ``i``
@@ -301,14 +312,6 @@ def _named_alone(tok: Any) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
-
-
-def _subject_name(tok: Any) -> bool:
-    """Whether a capitalised word opening a sentence is its subject, whatever its tag: the
-    tagger reads a leader's name opening a headline as a common noun as often as not
-    ("Trump threatens ...")."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
-        and tok.text[:1].isupper()
 
 
 def _entity_bounds(sdoc: Any, i: int) -> tuple[int, int]:
