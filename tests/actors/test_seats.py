@@ -122,5 +122,5 @@ def test_other_spellings_and_seats_of_capitals(
 @pytest.mark.parametrize("text", ["Britain called on Tehran to free the ship.",
                                   "Washington imposed sanctions on Moscow."])
 def test_a_capital_after_on_is_the_act_s_other_party(pipeline: Pipeline, text: str) -> None:
-    codes = {m.code for m in code_actors(pipeline, text).actors}
-    assert codes & {"IRNGOV", "RUSGOV"}, codes
+    found = {m.code for m in code_actors(pipeline, text).actors}
+    assert found & {"IRNGOV", "RUSGOV"}, found

@@ -52,6 +52,8 @@ _OTHER_NAME_LABELS = frozenset(
 )
 #: Entity labels that make a single word a place, not a person.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: A story's full names of people by folded surname: each name's other words.
+FullNames = dict[str, list[list[str]]]
 #: Where a proper noun without an entity label is read as a name standing alone.
 _ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
@@ -157,22 +159,27 @@ class KbFinder:
     def find(self, sdoc: Any, date: str | None, lexical: list[NameMatch]) -> list[NameMatch]:
         """The lexicon's matches merged with the knowledge base's, longest first."""
         words = [t.lower_ if t.text.isascii() else fold(t.text) for t in sdoc]
-        found = [m for m in self._full(sdoc, words, date) if not _overlaps_user(m, lexical)]
+        people = self._full_names(sdoc)
+        found = [m for m in self._full(sdoc, words, date, people)
+                 if not _overlaps_user(m, lexical)]
         merged = _longest(lexical, found)
-        return sorted(merged + self._short(sdoc, words, date, merged), key=lambda m: m.start)
+        return sorted(merged + self._short(sdoc, words, date, merged, people),
+                      key=lambda m: m.start)
 
-    def _full(self, sdoc: Any, words: list[str], date: str | None) -> Iterable[NameMatch]:
+    def _full(self, sdoc: Any, words: list[str], date: str | None,
+              people: FullNames) -> Iterable[NameMatch]:
         i = 0
         while i < len(words):
             longest = min(self.lengths.get(words[i], 0), len(words) - i)
             for n in range(longest, 0, -1):
                 entry_id = self.table.get(tuple(words[i : i + n]))
-                if entry_id is not None and self._accept(sdoc, i, i + n, entry_id):
+                if entry_id is not None and self._accept(sdoc, i, i + n, entry_id, people):
                     yield NameMatch(i, i + n, entry_for(self.kb.entries[entry_id], date))
                     break
             i += 1
 
-    def _accept(self, sdoc: Any, start: int, end: int, entry_id: str) -> bool:
+    def _accept(self, sdoc: Any, start: int, end: int, entry_id: str,
+                people: FullNames) -> bool:
         span = sdoc[start:end]
         key = " ".join(fold(t.text) for t in span)
         if not case_ok(span.text, self.kb.written.get(key, span.text)):
@@ -183,7 +190,7 @@ class KbFinder:
             return True
         entry = self.kb.entries[entry_id]
         return self._alone_ok(sdoc[start], entry) and not (
-            entry.person and self._someone_else_s(sdoc, start, entry_id))
+            entry.person and self._someone_else_s(fold(sdoc[start].text), entry_id, people))
 
     def _alone_ok(self, tok: Any, entry: KbEntry) -> bool:
         """A one-word alias alone: not a common surname, a word of ``never_alone`` or a
@@ -212,22 +219,29 @@ class KbFinder:
             return True
         return tok.dep_ == "compound" and tok.head.lemma_.lower() in self.role_words
 
-    def _someone_else_s(self, sdoc: Any, i: int, entry_id: str) -> bool:
-        """Whether the story names someone else in full with the one-word alias at ``i``
-        as surname: after "Ron Vance, a sergeant", "Vance said" is the sergeant, not the
-        politician the alias names. A full name of the entry itself ("Vice President JD
-        Vance", or spelt another way: "Yousuf Raza Gilani"), or a title alone before the
-        surname, is no one else."""
-        word = fold(sdoc[i].text)
-        given = {w[:3] for w in fold(self.kb.entries[entry_id].name).lower().split()[:-1]}
+    def _full_names(self, sdoc: Any) -> FullNames:
+        """The story's full names of people by folded surname, each as its other proper
+        nouns that are no title ("Ron Vance" -> "vance": [["ron"]]), read once per
+        document for :meth:`_someone_else_s`."""
+        out: FullNames = {}
         for ent in sdoc.ents:
-            if ent.label_ != "PERSON" or len(ent) < 2 or fold(ent[-1].text) != word:
+            if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             own = [w for w in (fold(t.text) for t in ent[:-1] if t.pos_ == "PROPN")
                    if w not in self.title_words and w not in self.role_words]
-            if own and not any(w.replace(".", "")[:3] in given for w in own):
-                return True
-        return False
+            if own:
+                out.setdefault(fold(ent[-1].text), []).append(own)
+        return out
+
+    def _someone_else_s(self, word: str, entry_id: str, people: FullNames) -> bool:
+        """Whether the story names someone else in full with the one-word alias ``word``
+        (folded) as surname: after "Ron Vance, a sergeant", "Vance said" is the sergeant,
+        not the politician the alias names. A full name of the entry itself ("Vice
+        President JD Vance", or spelt another way: "Yousuf Raza Gilani"), or a title alone
+        before the surname, is no one else."""
+        given = {w[:3] for w in fold(self.kb.entries[entry_id].name).split()[:-1]}
+        return any(not any(w.replace(".", "")[:3] in given for w in own)
+                   for own in people.get(word, ()))
 
     def _inside_longer_name(self, sdoc: Any, start: int, end: int) -> bool:
         """Whether tokens ``start:end`` lie inside a longer named entity of someone or
@@ -251,7 +265,8 @@ class KbFinder:
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ in self.title_words
 
     def _short(
-        self, sdoc: Any, words: list[str], date: str | None, taken: list[NameMatch]
+        self, sdoc: Any, words: list[str], date: str | None, taken: list[NameMatch],
+        people: FullNames,
     ) -> list[NameMatch]:
         """Surnames of a person the story names in full, before or after (a headline's
         "Erdogan relents" before the body's "President Tayyip Erdogan"), and surnames
@@ -276,7 +291,8 @@ class KbFinder:
             if entry_id is not None and not seen and not self._titled(tok) \
                     and (code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named:
                 entry_id = None  # a surname alone needs its country named in the story
-            if entry_id is not None and not seen and self._someone_else_s(sdoc, i, entry_id):
+            if entry_id is not None and not seen \
+                    and self._someone_else_s(fold(tok.text), entry_id, people):
                 entry_id = None
             if entry_id is not None and (seen or tok.ent_type_ not in _PLACE_LABELS):
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
