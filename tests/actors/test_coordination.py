@@ -58,3 +58,36 @@ def test_a_person_s_name_before_and_is_an_actor_of_its_own(pipeline: Pipeline) -
                       "2014-06-01")
     assert [(m.text, m.code) for m in doc.actors] == [
         ("Rouhani", "IRNGOV"), ("British Prime Minister David Cameron", "GBRGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "half", "code"),
+    [
+        ("Seoul accused the North of jamming its radio signals.", "the North", "PRK"),
+        ("Pyongyang said the South had fired first across the river.", "the South", "KOR"),
+        ("North Korea fired two missiles, and the South put its navy on alert.",
+         "the South", "KOR"),
+        ("Seoul protests after the North's drone crosses the border", "the North's drone",
+         "PRKMIL"),
+    ],
+)
+def test_the_north_and_the_south_of_a_divided_country_the_story_names(
+    pipeline: Pipeline, text: str, half: str, code: str
+) -> None:
+    found = {m.text: m.code for m in code_actors(pipeline, text).actors}
+    assert found.get(half) == code, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storms battered the South on Tuesday, cutting power to thousands.",
+        "Fishing boats from Seoul crossed the South China Sea on Monday.",
+    ],
+)
+def test_a_compass_word_is_no_country_without_its_halves_or_before_a_noun(
+    pipeline: Pipeline, text: str
+) -> None:
+    doc = code_actors(pipeline, text)
+    assert not any(m.text.startswith(("the South", "South")) and m.country in ("KOR", "PRK")
+                   for m in doc.actors), [(m.text, m.code) for m in doc.actors]

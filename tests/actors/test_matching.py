@@ -255,3 +255,39 @@ def test_a_surname_the_story_gives_someone_else_is_not_the_entry(pipeline: Pipel
             "was old.")
     found = codes(code_actors(pipeline, text, "2019-05-01"))
     assert not any(code and code.startswith("FRA") for code in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Greek PM declares three days of mourning", "Greek PM", "GRCGOV"),
+        ("The talks will resume at 3 p.m. on Friday, Pakistan's PM said.", "Pakistan's PM",
+         "PAKGOV"),
+    ],
+)
+def test_pm_is_the_prime_minister(pipeline: Pipeline, text: str, mention: str,
+                                  code: str) -> None:
+    assert codes(code_actors(pipeline, text)).get(mention) == code
+
+
+def test_pm_in_a_clock_time_is_nobody(pipeline: Pipeline) -> None:
+    assert code_actors(pipeline, "Polls in Athens close at 7 PM on Sunday.").actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "mention", "code"),
+    [
+        ("President Sebastián Piñera signed the pension reform on Monday.", "2019-03-20",
+         "President Sebastián Piñera", "CHLGOV"),
+        ("King Gyanendra dismissed the cabinet and took direct control.", "2005-02-01",
+         "King Gyanendra", "NPLGOV"),
+        ("Prime Minister Jacinda Ardern announced new gun laws.", "2019-03-21",
+         "Prime Minister Jacinda Ardern", "NZLGOV"),
+        ("Jacinda Ardern spoke at the university's graduation.", "2024-05-01",
+         "Jacinda Ardern", "NZLELI"),
+    ],
+)
+def test_heads_of_state_and_government_of_every_country(
+    pipeline: Pipeline, text: str, date: str, mention: str, code: str
+) -> None:
+    assert codes(code_actors(pipeline, text, date)).get(mention) == code

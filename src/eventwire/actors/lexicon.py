@@ -170,6 +170,13 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def divided_countries() -> tuple[tuple[str, ...], ...]:
+    """The halves' names of each divided country ("north korea", "south korea")."""
+    return tuple(tuple(str(n).lower() for n in names)
+                 for names in _word_entry("divided_countries") or ())
+
+
+@cache
 def number_words() -> dict[str, int]:
     """Number words a phrase's count is read from ("five North Koreans"), with values."""
     return {str(k).lower(): int(v) for k, v in (_word_entry("number_words") or {}).items()}

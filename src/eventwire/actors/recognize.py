@@ -28,7 +28,7 @@ from typing import Any
 
 from eventwire.actors import coref
 from eventwire.actors.found import Found
-from eventwire.actors.lexicon import ActorLexicon, NameEntry, word_list
+from eventwire.actors.lexicon import ActorLexicon, NameEntry, divided_countries, word_list
 from eventwire.actors.matching import KbFinder
 from eventwire.actors.names import NameFinder, NameMatch
 from eventwire.actors.syntax import (
@@ -45,6 +45,9 @@ from eventwire.actors.syntax import (
 )
 
 __all__ = ["Recognizer"]
+
+# Entity types of clock times and dates: "PM" in "at 5 PM" is no prime minister.
+_CLOCK = frozenset({"TIME", "DATE"})
 
 
 class Recognizer:
@@ -72,6 +75,8 @@ class Recognizer:
             self.roots[sdoc[match.start : match.end].root.i] = match
             for i in range(match.start, match.end):
                 self.by_token[i] = match
+        for match in self._halves(matches):
+            self.roots[match.start] = self.by_token[match.start] = match
         self.memo: dict[int, Found | None] = {}
         self.found: list[Found] = []
         #: Further actors sharing a head ("French and Egyptian warships").
@@ -79,6 +84,24 @@ class Recognizer:
         self.sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
         self.lemmas = [self._lemma(t) for t in sdoc]
         self.lowers = [t.lower_ for t in sdoc]
+
+    def _halves(self, matches: list[NameMatch]) -> list[NameMatch]:
+        """ "the North" and "the South" in a story that names either half of a divided
+        country (``divided_countries`` in ``words.yaml``): the half its compass word names,
+        as if the story had written its name. A compass word that modifies a noun ("the
+        South China Sea", "North Jeolla province") names no country."""
+        named = {match.entry.at(self.date).country for match in matches}
+        out = []
+        for halves in divided_countries():
+            entries = {name.split()[0]: self.lex.names.get(name) for name in halves}
+            if not named & {e.country for e in entries.values() if e is not None}:
+                continue
+            for tok in self.sdoc:
+                entry = entries.get(tok.lower_)
+                if entry is not None and tok.i not in self.by_token and tok.is_title \
+                        and tok.dep_ not in ("compound", "amod"):
+                    out.append(NameMatch(tok.i, tok.i + 1, entry))
+        return out
 
     def _lemma(self, tok: Any) -> str:
         """The lower-case lemma; capitalised plurals ("Rebels" opening a sentence or a
@@ -402,7 +425,7 @@ class Recognizer:
         """Roles named by the noun ``tok``, trying multi-word roles ending at it first."""
         lex = self.lex
         if tok.text in lex.capitalised and tok.text[:1].isupper():
-            return lex.capitalised[tok.text]
+            return () if tok.ent_type_ in _CLOCK else lex.capitalised[tok.text]
         i = tok.i
         for words in (self.lemmas, self.lowers):
             longest = min(lex.role_ends.get(words[i], 0), i + 1)
