@@ -285,9 +285,20 @@ def test_pm_in_a_clock_time_is_nobody(pipeline: Pipeline) -> None:
          "Prime Minister Jacinda Ardern", "NZLGOV"),
         ("Jacinda Ardern spoke at the university's graduation.", "2024-05-01",
          "Jacinda Ardern", "NZLELI"),
+        ("Foreign Minister Karin Kneissl received her Russian counterpart.", "2018-08-20",
+         "Foreign Minister Karin Kneissl", "AUTGOV"),
+        ("Prime Minister Chris Hipkins said the border would reopen.", "2023-05-01",
+         "Prime Minister Chris Hipkins", "NZLGOV"),
     ],
 )
 def test_heads_of_state_and_government_of_every_country(
     pipeline: Pipeline, text: str, date: str, mention: str, code: str
 ) -> None:
     assert codes(code_actors(pipeline, text, date)).get(mention) == code
+
+
+def test_an_office_holder_with_an_ordinary_english_name_needs_the_title(
+    pipeline: Pipeline,
+) -> None:
+    doc = code_actors(pipeline, "Chris Hipkins, a local plumber, won the raffle.", "2023-05-01")
+    assert doc.actors == [], [(m.text, m.code) for m in doc.actors]
