@@ -26,6 +26,7 @@ GRAMMAR = {
     "actors/matching.py": {"_OTHER_NAME_LABELS": "entity labels", "_PLACE_LABELS": "entity labels",
                            "_ALONE_DEPS": "dependency labels"},
     "actors/names.py": {"_NOT_ACTOR_LABELS": "entity labels"},
+    "actors/recognize.py": {"_CLOCK": "entity labels"},
     "actors/syntax.py": {"MODIFIER_DEPS": "dependency labels", "ARGUMENT_DEPS": "dependency labels",
                          "NOUN_POS": "part-of-speech tags", "SUBJECT_DEPS": "dependency labels"},
     "anchor/date.py": {"ADVERBIAL_DEPS": "dependency labels", "ADNOMINAL_DEPS": "dependency labels",
