@@ -291,7 +291,7 @@ def test_pm_in_a_clock_time_is_nobody(pipeline: Pipeline) -> None:
          "Prime Minister Chris Hipkins", "NZLGOV"),
     ],
 )
-def test_heads_of_state_and_government_of_every_country(
+def test_office_holders_of_every_country(
     pipeline: Pipeline, text: str, date: str, mention: str, code: str
 ) -> None:
     assert codes(code_actors(pipeline, text, date)).get(mention) == code
