@@ -289,6 +289,8 @@ def test_pm_in_a_clock_time_is_nobody(pipeline: Pipeline) -> None:
          "Foreign Minister Karin Kneissl", "AUTGOV"),
         ("Prime Minister Chris Hipkins said the border would reopen.", "2023-05-01",
          "Prime Minister Chris Hipkins", "NZLGOV"),
+        ("Police arrested Kizza Besigye as he led a protest march.", "2016-05-11",
+         "Kizza Besigye", "UGAOPP"),
     ],
 )
 def test_office_holders_of_every_country(
