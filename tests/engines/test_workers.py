@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,25 @@ def test_a_dead_worker_is_an_engine_error() -> None:
             list(outcomes)
     finally:
         engine.close()
+    assert caught.value.code == "E704"
+
+
+class _BrokenPool:
+    """A pool a dead worker has broken: it refuses every new batch."""
+
+    def submit(self, *args: object, **kwargs: object) -> None:
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    def shutdown(self, **kwargs: object) -> None:
+        return None
+
+
+def test_a_pool_broken_before_the_next_batch_is_an_engine_error() -> None:
+    engine = ProcessPoolEngine(make_config(), 2, checked=True)
+    engine._pool = _BrokenPool()  # type: ignore[assignment]
+    with pytest.raises(EngineError) as caught:
+        list(engine.run(_docs(3)))
+    engine.close()
     assert caught.value.code == "E704"
 
 

@@ -182,12 +182,20 @@ class ProcessPoolEngine:
         self._finished = False
         for batch in _batches(docs, self.batch_size):
             ids = [(d.doc_id, d.source) for d in batch]
-            pending.append((self._executor().submit(_run_batch, batch), ids))
+            pending.append((self._submit(batch), ids))
             while len(pending) >= self.max_in_flight:
                 yield from _result(*pending.popleft())
         while pending:
             yield from _result(*pending.popleft())
         self._finished = True
+
+    def _submit(self, batch: list[Document]) -> Future[list[Outcome]]:
+        """Hand a batch to the pool; a pool a dead worker broke refuses it at once, before
+        any pending result says so, and that is the same engine error (E704)."""
+        try:
+            return self._executor().submit(_run_batch, batch)
+        except BrokenProcessPool as exc:
+            raise Errors.E704.error(stage="engine") from exc
 
     def _stop_workers(self) -> None:
         """End the workers now: a run stopped early does not wait for their batches."""
