@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eventwire.api import code_text, make_config
+from eventwire.pipeline import build_pipeline
 from tests.events.conftest import Coder, triples
 
 
@@ -73,3 +75,12 @@ def test_a_sentence_without_a_country_takes_the_dateline_s(code: Coder) -> None:
 def test_a_sentence_s_own_country_outranks_the_dateline(code: Coder) -> None:
     doc = code("MINSK (Reuters) - Lithuanian police detained dozens of protesters on Sunday.")
     assert ("17", "LTU", "LTU") in triples(doc)
+
+
+def test_verbatim_text_takes_the_dateline_s_country_too() -> None:
+    """The corpus is scored and trained on verbatim text: its datelines count as a user's."""
+    config = make_config(overrides=["stages.clean.verbatim=true"])
+    doc = code_text("MINSK (Reuters) - Riot police detained dozens of protesters on Sunday.",
+                    pipeline=build_pipeline(config), doc_id="t")
+    assert doc.text.startswith("MINSK (Reuters) - ")
+    assert ("17", "BLR", "BLR") in triples(doc)

@@ -108,6 +108,15 @@ def test_verbatim_keeps_the_input_exactly() -> None:
     assert doc.text[doc.text.index("Police") :].startswith("Police moved in.")
 
 
+def test_verbatim_still_reads_an_opening_dateline() -> None:
+    config = make_config(overrides=["stages.clean.verbatim=true"])
+    config["pipeline"] = ["clean", "dating"]
+    text = "KANO, Nigeria (Reuters) - Soldiers sealed off the market on Friday."
+    doc = code_text(text, pipeline=build_pipeline(config))
+    assert doc.error is None and doc.text == text
+    assert doc.meta["dateline_place"] == "KANO, Nigeria" and doc.meta["agency"] == "Reuters"
+
+
 def test_no_date_gives_null_and_a_warning(pipeline: Pipeline) -> None:
     doc = code_text("Rebels attacked a convoy on Monday, officials said.", pipeline=pipeline)
     assert doc.error is None and doc.date is None

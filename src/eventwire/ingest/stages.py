@@ -96,7 +96,8 @@ class CleanStage:
     space and an opening dateline removed) and their own title, date and URL. Every kind
     loses its opening dateline to ``meta`` through one function, ``take_dateline``.
     With ``verbatim: true`` text and records are kept exactly as given, so that offsets
-    equal the input's.
+    equal the input's; an opening dateline is still read into ``meta`` (its place gives
+    the story's domestic actors their country), only not cut from the text.
     """
 
     name = "clean"
@@ -142,6 +143,7 @@ class CleanStage:
         _normalise_stated(doc)
         if self.verbatim and doc.fmt != "html":
             doc.text = text
+            take_dateline(text, doc.meta)  # read, not cut: the text keeps its offsets
         else:
             self._by_fmt.get(doc.fmt, _clean_text)(doc, text)
         if not doc.text.strip():
