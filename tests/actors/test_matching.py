@@ -304,3 +304,18 @@ def test_an_office_holder_with_an_ordinary_english_name_needs_the_title(
 ) -> None:
     doc = code_actors(pipeline, "Chris Hipkins, a local plumber, won the raffle.", "2023-05-01")
     assert doc.actors == [], [(m.text, m.code) for m in doc.actors]
+
+
+def test_a_two_word_title_inside_the_tagger_s_name_is_a_title(pipeline: Pipeline) -> None:
+    text = "Crown Prince Mohammed bin Salman received the delegation on Sunday."
+    found = codes(code_actors(pipeline, text, "2021-06-01"))
+    assert found.get("Crown Prince Mohammed bin Salman") == "SAUGOV", found
+
+
+@pytest.mark.parametrize(
+    "name", ["Hossein Amir-Abdollahian", "Hossein Amirabdollahian", "Hossein Amir Abdollahian"]
+)
+def test_a_hyphenated_name_in_its_other_spellings(pipeline: Pipeline, name: str) -> None:
+    text = f"Foreign Minister {name} flew to Muscat for talks."
+    found = codes(code_actors(pipeline, text, "2022-03-01"))
+    assert found.get(f"Foreign Minister {name}") == "IRNGOV", found

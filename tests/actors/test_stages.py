@@ -163,3 +163,44 @@ def test_country_named_as_a_place_is_marked(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "Serbia lifted a curfew in Montenegro on Monday.")
     place = next(m for m in doc.actors if m.text == "Montenegro")
     assert place.code == "MNE" and (place.rule or "").endswith(":place")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Three officers were hurt when the crowd threw stones.", "Three officers", "COP"),
+        ("Army officers detained the president at dawn.", "Army officers", "MIL"),
+        ("Catholic officers joined the patrol.", "Catholic officers", "COPCHR"),
+        ("Gunmen abducted a woman on the highway.", "a woman", "CVL"),
+        ("Reservists reported to their barracks.", "Reservists", "MIL"),
+        ("Rioters torched the town hall.", "Rioters", "OPP"),
+        ("The regulator fined the bank.", "The regulator", "GOV"),
+        ("Her lawyer appealed the verdict.", "Her lawyer", "JUD"),
+        ("Rights groups condemned the raid.", "Rights groups", "NGO"),
+        ("Protest leaders called off the strike.", "Protest leaders", "OPP"),
+    ],
+)
+def test_role_words_of_the_codebook(pipeline: Pipeline, text: str, mention: str,
+                                    code: str) -> None:
+    assert codes(code_actors(pipeline, text)).get(mention) == code
+
+
+def test_supporters_stand_for_whom_they_support(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Supporters of the Kenyan opposition marched in Nairobi.")
+    assert codes(doc).get("Supporters of the Kenyan opposition") == "KENOPP", codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [("Thousands marched through the capital on Sunday.", "Thousands"),
+     ("Police detained hundreds after the rally.", "hundreds")],
+)
+def test_a_plural_number_alone_is_a_crowd(pipeline: Pipeline, text: str, mention: str) -> None:
+    assert codes(code_actors(pipeline, text)).get(mention) == "CVL"
+
+
+@pytest.mark.parametrize(
+    "text", ["Shelling destroyed hundreds of homes in the town.", "The repairs cost thousands."]
+)
+def test_a_number_of_things_or_money_is_nobody(pipeline: Pipeline, text: str) -> None:
+    assert code_actors(pipeline, text).actors == []

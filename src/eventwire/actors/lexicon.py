@@ -87,6 +87,14 @@ class ActorLexicon:
     individuals: frozenset[str] = frozenset()
     default_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
+    #: Role nouns that give way to a modifier's role ("army officer" is military).
+    yielding: frozenset[str] = frozenset()
+    #: Numbers that stand for people when plural and alone ("thousands marched").
+    crowds: frozenset[str] = frozenset()
+    #: Verbs whose object number is money ("cost thousands").
+    money_verbs: frozenset[str] = frozenset()
+    #: Role codes of a faith, written after the sector ("MILMOS").
+    faiths: frozenset[str] = frozenset()
     refugee_cues: frozenset[str] = frozenset()
     max_role_len: int = 1
     #: For each last word of a role phrase, the longest phrase ending with it.
@@ -238,6 +246,10 @@ def _add_roles(lex: ActorLexicon, data: dict[str, Any]) -> None:
             lex.default_roles[noun] = (code,)
     lex.persons = frozenset(data.get("persons") or [])
     lex.individuals = frozenset(data.get("individuals") or [])
+    lex.yielding = frozenset(data.get("yielding") or [])
+    lex.faiths = frozenset(data.get("faiths") or [])
+    lex.crowds = frozenset(data.get("crowds") or [])
+    lex.money_verbs = frozenset(data.get("money_verbs") or [])
     lex.refugee_cues = frozenset(data.get("refugee_cues") or [])
     _add_agency(lex, data)
 

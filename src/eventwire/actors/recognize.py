@@ -433,6 +433,12 @@ class Recognizer:
                 roles = lex.roles.get(tuple(words[i - n + 1 : i + 1]))
                 if roles:
                     return roles
+        # The phrase as written, the head made singular: "rights groups", "armed forces".
+        longest = min(lex.role_ends.get(self.lemmas[i], 0), i + 1)
+        for n in range(longest, 1, -1):
+            roles = lex.roles.get((*self.lowers[i - n + 1 : i], self.lemmas[i]))
+            if roles:
+                return roles
         return ()
 
     def modifier_roles(self, tok: Any) -> tuple[str, ...]:
@@ -509,6 +515,8 @@ class Recognizer:
         led = self.leader(tok)
         if not roles and led is None and self.agent_role(tok) is not None:
             return None  # "a government crackdown": "government" is the actor
+        if not roles and lemma in self.lex.crowds and self._crowd(tok):
+            roles = ("CVL",)
         transparent = not roles and lemma in self.lex.transparent
         person = not roles and lemma in self.lex.persons
         if not roles and led is not None:
@@ -516,7 +524,7 @@ class Recognizer:
         mod_roles = self.modifier_roles(tok)
         if not (roles or transparent or person) and not self._noun_modifier_role(tok):
             return None
-        roles = roles + mod_roles
+        roles = self._yield(lemma, roles, mod_roles)
         if (person or transparent) and self.refugee_cue(tok):
             roles = roles + ("REF",)
         where = self.modifier_country(tok) or self._sibling_country(tok)
@@ -533,6 +541,26 @@ class Recognizer:
         if person and not roles:
             return self.make(tok, None, (), f"people:{lemma}")
         return self.make(tok, None, roles, f"role:{lemma}") if roles else None
+
+    def _crowd(self, tok: Any) -> bool:
+        """A plural number alone as the subject or object of its verb: "thousands marched",
+        "police detained hundreds"; not "hundreds of homes", "worth hundreds" or "cost
+        thousands"."""
+        if tok.tag_ != "NNS" or tok.ent_type_ == "MONEY" or tok.dep_ not in (
+                "nsubj", "nsubjpass", "dobj"):
+            return False
+        if tok.dep_ == "dobj" and self.lemmas[tok.head.i] in self.lex.money_verbs:
+            return False
+        return not any(k.dep_ == "prep" and k.lower_ == "of" for k in tok.children)
+
+    def _yield(self, lemma: str, roles: tuple[str, ...], mod: tuple[str, ...]) -> tuple[str, ...]:
+        """A noun's roles with its modifiers': a yielding noun's own role gives way to a
+        modifier's sector ("army officers" are military, "police officers" stay police),
+        not to a faith ("Catholic officers" are Catholic police)."""
+        sectors = tuple(r for r in mod if r not in self.lex.faiths)
+        if lemma in self.lex.yielding and sectors and not set(roles) & set(sectors):
+            return sectors + tuple(r for r in mod if r in self.lex.faiths)
+        return roles + mod
 
     def leader(self, tok: Any) -> Any | None:
         """The "X-led" word of a noun ("NATO-led troops", "the Saudi-led coalition"),
