@@ -204,3 +204,14 @@ def test_a_plural_number_alone_is_a_crowd(pipeline: Pipeline, text: str, mention
 )
 def test_a_number_of_things_or_money_is_nobody(pipeline: Pipeline, text: str) -> None:
     assert code_actors(pipeline, text).actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("He owes child support and faces a child endangerment charge.", {}),
+     ("The rebels recruited child soldiers.", {"The rebels": "REB", "child soldiers": "MIL"})],
+)
+def test_a_people_noun_modifying_another_noun_is_no_actor(
+    pipeline: Pipeline, text: str, expected: dict[str, str]
+) -> None:
+    assert codes(code_actors(pipeline, text)) == expected

@@ -444,7 +444,8 @@ class Recognizer:
     def modifier_roles(self, tok: Any) -> tuple[str, ...]:
         roles: tuple[str, ...] = ()
         for child in tok.lefts:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i not in self.by_token:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i not in self.by_token \
+                    and self.lemmas[child.i] not in self.lex.persons:  # "child soldiers"
                 roles += self.role_of(child) or self.modifier_roles(child)
         return roles
 
@@ -511,6 +512,8 @@ class Recognizer:
 
     def _noun(self, tok: Any) -> Found | None:
         lemma = self.lemmas[tok.i]
+        if lemma in self.lex.persons and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
+            return None  # "child support", "women voters": the head noun tells
         roles = self.role_of(tok)
         led = self.leader(tok)
         if not roles and led is None and self.agent_role(tok) is not None:
@@ -573,9 +576,11 @@ class Recognizer:
 
     def _noun_modifier_role(self, tok: Any) -> bool:
         """A noun compound names an actor ("police custody", "army bulldozers"); an
-        adjective does not ("military aid", "civilian buildings")."""
+        adjective does not ("military aid", "civilian buildings"), nor a people noun
+        ("child support", "woman driver")."""
         return any(
-            c.dep_ == "compound" and c.pos_ in NOUN_POS and self.role_of(c) for c in tok.lefts
+            c.dep_ == "compound" and c.pos_ in NOUN_POS and self.role_of(c)
+            and self.lemmas[c.i] not in self.lex.persons for c in tok.lefts
         )
 
     def _coordinated_countries(
