@@ -178,6 +178,11 @@ def test_country_named_as_a_place_is_marked(pipeline: Pipeline) -> None:
         ("Her lawyer appealed the verdict.", "Her lawyer", "JUD"),
         ("Rights groups condemned the raid.", "Rights groups", "NGO"),
         ("Protest leaders called off the strike.", "Protest leaders", "OPP"),
+        ("The sheriff arrested two men.", "The sheriff", "COP"),
+        ("Mercenaries attacked the convoy.", "Mercenaries", "UAF"),
+        ("Looters ransacked the shops.", "Looters", "REB"),
+        ("Peasants occupied the estate.", "Peasants", "AGR"),
+        ("Several politicians denounced the decree.", "Several politicians", "PTY"),
     ],
 )
 def test_role_words_of_the_codebook(pipeline: Pipeline, text: str, mention: str,
