@@ -136,8 +136,8 @@ def build_table(kb: KnowledgeBase, rules: KbRules) -> KbTable:
 
 
 def hyphen_variants(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A hyphenated name as transliterations also write it: joined and spaced
-    ("Amir-Abdollahian", "Amirabdollahian", "Amir Abdollahian")."""
+    """A hyphenated name (``toks`` holds a "-" between two words) as transliterations
+    also write it: joined and spaced ("Amirabdollahian", "Amir Abdollahian")."""
     joined: list[str] = []
     glue = False
     for tok in toks:
@@ -148,8 +148,7 @@ def hyphen_variants(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
             glue = False
         else:
             joined.append(tok)
-    spaced = tuple(t for t in toks if t != "-")
-    return [v for v in (tuple(joined), spaced) if v != toks and len(v) > 0]
+    return [tuple(joined), tuple(t for t in toks if t != "-")]
 
 
 def load_table(kb: KnowledgeBase, rules: KbRules) -> KbTable:
