@@ -319,3 +319,43 @@ def test_a_hyphenated_name_in_its_other_spellings(pipeline: Pipeline, name: str)
     text = f"Foreign Minister {name} flew to Muscat for talks."
     found = codes(code_actors(pipeline, text, "2022-03-01"))
     assert found.get(f"Foreign Minister {name}") == "IRNGOV", found
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "mention", "code"),
+    [
+        # the tagger takes the surname for a place, which no gazetteer knows
+        ("Erdogan warns Greece over island flights", "2019-06-01", "Erdogan", "TURGOV"),
+        # the tagger reads the surname opening a headline as a common noun
+        ("Musharraf sacks Pakistan's chief justice", "2007-03-10", "Musharraf", "PAKGOV"),
+        # a family name that is rare is no common surname
+        ("Xi promised more aid to African states.", "2019-06-01", "Xi", "CHNGOV"),
+    ],
+)
+def test_a_leader_s_surname_the_tagger_misreads_is_still_the_leader(
+    pipeline: Pipeline, text: str, date: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text, date))
+    assert found.get(mention) == code, found
+
+
+def test_a_town_named_like_an_office_holder_stays_a_place(pipeline: Pipeline) -> None:
+    """The tagger's place label stands when the gazetteer knows the place."""
+    doc = code_actors(pipeline, "Police in Clinton arrested two men on Friday.", "2011-06-01")
+    assert not any((m.rule or "").startswith("kb:") for m in doc.actors), codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Tigrayan fighters seized the town after a week of shelling.", "Tigrayan fighters",
+         "ETHREB"),
+        ("Rohingya refugees crossed the river at night.", "Rohingya refugees", "MMRREF"),
+        ("Chechen rebels ambushed a supply convoy.", "Chechen rebels", "RUSREB"),
+    ],
+)
+def test_a_people_of_one_country_gives_its_country(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text, "2021-03-01"))
+    assert found.get(mention) == code, found

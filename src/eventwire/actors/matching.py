@@ -43,6 +43,7 @@ from eventwire.actors.lexicon import ActorLexicon, NameEntry, split_code, word_l
 from eventwire.actors.names import NameMatch, blank_english, case_ok
 from eventwire.cache import cached
 from eventwire.config import load_yaml
+from eventwire.places.gazetteer import DEFAULT_DATASET, load_gazetteer
 
 __all__ = ["KbFinder", "KbRules", "KbTable", "build_table", "load_table", "load_rules", "entry_for"]
 
@@ -55,7 +56,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A story's full names of people by folded surname: each name's other words.
 FullNames = dict[str, list[list[str]]]
 #: Where a proper noun without an entity label is read as a name standing alone.
-_ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_ALONE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
 _PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 
 
@@ -230,7 +231,7 @@ class KbFinder:
             return False
         if not entry.person:
             return True
-        if tok.ent_type_ in _PLACE_LABELS and not self._titled(tok):
+        if _read_as_place(tok) and not self._titled(tok):
             return False
         return bool(tok.ent_type_) or not tok.is_sent_start or self._titled(tok) \
             or self._opens_as_name(tok)
@@ -321,7 +322,7 @@ class KbFinder:
             if entry_id is not None and not seen \
                     and self._someone_else_s(fold(tok.text), entry_id, people):
                 entry_id = None
-            if entry_id is not None and (seen or tok.ent_type_ not in _PLACE_LABELS):
+            if entry_id is not None and (seen or not _read_as_place(tok)):
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
 
@@ -350,11 +351,25 @@ class KbFinder:
 
 def _named_alone(tok: Any) -> bool:
     """Whether a capitalised word alone reads as a person's name: the tagger says so, or
-    it is a proper noun that is the subject or object of its clause (the tagger often
-    reads a surname opening a sentence or a headline as an organisation)."""
+    it is a proper noun that is the subject, object or possessor of its clause (the tagger
+    often reads a surname opening a sentence or a headline as an organisation, or as a
+    common noun: "Musharraf sacks the chief justice")."""
     if tok.ent_type_ == "PERSON":
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
+    if tok.pos_ == "NOUN" and not tok.text[:1].isupper():
+        return False
+    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("", "ORG") \
+        and tok.dep_ in _ALONE_DEPS
+
+
+def _read_as_place(tok: Any) -> bool:
+    """Whether the tagger's place label on a one-word name stands: the word is a place
+    the gazetteer knows ("Chad", a township called Clinton). A leader's surname the tagger
+    takes for a place ("Erdogan slams the plan") is no place anywhere, and stays a name."""
+    if tok.ent_type_ not in _PLACE_LABELS:
+        return False
+    # called as the places stage calls it, so that a process holds one gazetteer
+    return bool(load_gazetteer(DEFAULT_DATASET).lookup(tok.text))
 
 
 def _entity_bounds(sdoc: Any, i: int) -> tuple[int, int]:
