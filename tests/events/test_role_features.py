@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.actorlink import ActorLink
-from eventwire.events.features import pair_features, sentence_mentions, trigger_features
+from eventwire.events.features import (
+    mentions_by_head,
+    pair_features,
+    sentence_mentions,
+    trigger_features,
+)
 from eventwire.events.lexicon import builtin_lexicon
 from tests.events.conftest import Coder
 
@@ -92,3 +97,37 @@ def test_a_plain_subject_is_not_negative(code: Coder) -> None:
     doc = code("Police arrested two men after the march.")
     tok = next(t for t in doc.spacy if t.text == "arrested")
     assert "c:negsubj" not in trigger_features(tok, builtin_lexicon())
+
+
+def _trigger(code: Coder, text: str, trigger: str, with_actors: bool = True) -> list[str]:
+    doc = code(text)
+    link = ActorLink(doc)
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == trigger)
+    actors = mentions_by_head(sentence_mentions(link, sent)) if with_actors else None
+    return trigger_features(tok, builtin_lexicon(), sent=sent, actors=actors)
+
+
+def test_the_event_head_reads_who_acts_and_on_whom(code: Coder) -> None:
+    """ "Troops shelled" is an act where "prices fell" is none: the candidate's features
+    say which actors hang from it, and of what kind."""
+    feats = _trigger(code, "Syrian troops shelled rebel positions near the border.", "shelled")
+    assert "a:nsubj:MIL" in feats
+    assert "a:bare" not in feats
+
+
+def test_a_passive_agent_counts_by_its_preposition(code: Coder) -> None:
+    feats = _trigger(code, "Five Kenyan students were arrested by Ugandan police on Friday.",
+                     "arrested")
+    assert "a:prep_by:COP" in feats
+
+
+def test_a_candidate_with_no_actor_around_it_is_bare(code: Coder) -> None:
+    feats = _trigger(code, "Share prices fell sharply on Monday.", "fell")
+    assert "a:bare" in feats and "a:n:0" in feats
+
+
+def test_without_the_sentence_s_mentions_no_actor_features(code: Coder) -> None:
+    feats = _trigger(code, "Syrian troops shelled rebel positions near the border.", "shelled",
+                     with_actors=False)
+    assert not any(f.startswith(("a:", "al:")) for f in feats)

@@ -113,3 +113,13 @@ def test_the_trainer_reads_the_time_stage_the_coder_reads(corpus: Path, tmp_path
     _train(corpus, tmp_path / "t")
     vocab = read_event_model(tmp_path / "t").event.index
     assert "tx:own:now" in vocab
+
+
+def test_the_trainer_gives_the_event_head_the_actors_the_coder_reads(corpus: Path,
+                                                                     tmp_path: Path) -> None:
+    """Whether a word is an act depends on who does it: the event head's rows carry the
+    actors hanging from each candidate, as the coder's do."""
+    _train(corpus, tmp_path / "a")
+    vocab = read_event_model(tmp_path / "a").event.index
+    assert any(f.startswith("a:nsubj:") for f in vocab)
+    assert "a:bare" in vocab

@@ -10,13 +10,15 @@ model saw as a trigger (``event_nouns``): recall comes from the parse, and the l
 are features the model weighs, not verdicts; so are the CAMEO roots PETRARCH-2's verb
 dictionary gives the candidate's verb (:mod:`eventwire.events.verbclasses`), the WordNet
 classes of the word and its hypernyms (:mod:`eventwire.events.wordnet`) and how long before
-the document date the sentence dates the act (:mod:`eventwire.events.timecues`).
+the document date the sentence dates the act (:mod:`eventwire.events.timecues`), and
+which actor mentions hang from the candidate (who does it to whom decides whether a word
+is a political act at all).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +37,7 @@ from eventwire.model import ActorMention
 
 __all__ = ["MentionRef", "candidate_tokens", "candidate_matches", "trigger_features",
            "pair_features", "class_roots", "sentence_mentions", "mentions_by_sentence",
+           "mentions_by_head",
            "LIGHT_VERBS"]
 
 # Verbs that carry a noun event ("held talks", "launched an attack"): the noun is the act.
@@ -187,7 +190,8 @@ _CUE_WORDS = frozenset({"reportedly", "allegedly", "rumour", "rumours", "rumor",
 def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = None,
                      match: tuple[Match | None] | None = None,
                      sent: Span | None = None, tree: Tree | None = None,
-                     times: list[TimeCue] | None = None) -> list[str]:
+                     times: list[TimeCue] | None = None,
+                     actors: Mapping[int, MentionRef] | None = None) -> list[str]:
     """Sparse string features of a candidate trigger (its vector is added by the caller);
     ``cues`` are its sentence's :func:`sentence_cues`, ``match`` (a one-tuple) the
     token's lexicon match and ``sent`` its sentence (``tok.sent`` walks the parse on
@@ -195,7 +199,8 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     lists, read once for all its candidates; without it, the tokens' children are
     walked once per call. ``times``: its sentence's
     :func:`~eventwire.events.timecues.sentence_times` (they need the document's date,
-    which the token does not carry: none when not given)."""
+    which the token does not carry: none when not given). ``actors``: its sentence's actor
+    mentions by head token (:func:`mentions_by_head`); none when not given."""
     kids: KidsOf = memo_children() if tree is None else tree
     lemma, pos, dep = tok.lemma_.lower(), tok.pos_, tok.dep_
     head = tok.head
@@ -219,6 +224,8 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
     feats += wordnet_features(tok)
     if times:
         feats += time_features(tok, times)
+    if actors is not None:
+        feats += _actor_features(tok, lemma, actors, kids)
     mood = mood_of(tok, lex, kids)
     feats += [f"mood:{name}" for name, on in (
         ("negated", mood.negated), ("conditional", mood.conditional),
@@ -227,6 +234,45 @@ def trigger_features(tok: Token, lex: EventLexicon, cues: list[str] | None = Non
         feats.append(f"mood:modal={mood.modal}")
     if mood.governor is not None:
         feats.append(f"mood:gov={mood.governor.lemma_.lower()}")
+    return feats
+
+
+def mentions_by_head(refs: Iterable[MentionRef]) -> dict[int, MentionRef]:
+    """A sentence's mentions ``refs`` by the index of their head token."""
+    return {ref.head.i: ref for ref in refs}
+
+
+def _actor_kind(ref: MentionRef) -> str:
+    """What kind of actor a mention is, for the event head: its first sector, else a
+    country or an organisation, else a bare name."""
+    m = ref.mention
+    return m.sectors[0] if m.sectors else "ctry" if m.country else "org" if m.code else "x"
+
+
+def _actor_features(tok: Token, lemma: str, actors: Mapping[int, MentionRef],
+                    kids: KidsOf) -> list[str]:
+    """Which actors hang from the candidate, and in which relation: whether a word is a
+    political act depends on who does it to whom ("troops strike a town", "workers
+    strike"; "the ministry said", "witnesses said"). A preposition's or an agent's object
+    counts by the preposition ("prep_against")."""
+    feats = [f"a:n:{min(len(actors), 3)}"]
+    found = False
+    for kid in kids(tok):
+        dep = kid.dep_
+        ref = actors.get(kid.i)
+        if ref is None and dep in {"prep", "agent"}:
+            ref = next((actors[k.i] for k in kids(kid) if k.i in actors), None)
+            dep = f"prep_{kid.lower_}"
+        if ref is None:
+            continue
+        found = True
+        feats += [f"a:{dep}", f"a:{dep}:{_actor_kind(ref)}", f"al:{lemma}:{dep}"]
+    up = actors.get(tok.head.i)
+    if up is not None and tok.dep_ in {"relcl", "acl"}:
+        found = True
+        feats += [f"a:up:{tok.dep_}", f"a:up:{_actor_kind(up)}", f"al:{lemma}:up"]
+    if not found:
+        feats += ["a:bare", f"al:{lemma}:bare"]
     return feats
 
 

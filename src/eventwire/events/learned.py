@@ -27,6 +27,7 @@ from eventwire.events.features import (
     MentionRef,
     candidate_matches,
     class_roots,
+    mentions_by_head,
     mentions_by_sentence,
     pair_features,
     rule_arguments,
@@ -278,20 +279,23 @@ class LearnedCoder:
         children lists (each candidate walks its own when not given)."""
         if vectors is None:
             vectors = unit_rows(sent.doc.tensor, self.model.event.dense)
-        read = self._read(sent, tree, link.doc)
-        return self._events(read, self._decide([read], vectors)[0], link,
-                            sentence_mentions(link, sent))
+        refs = sentence_mentions(link, sent)
+        read = self._read(sent, tree, link.doc, refs)
+        return self._events(read, self._decide([read], vectors)[0], link, refs)
 
-    def _read(self, sent: Span, tree: Tree | None, doc: Document) -> _Read:
+    def _read(self, sent: Span, tree: Tree | None, doc: Document,
+              refs: list[MentionRef]) -> _Read:
         """A sentence's candidates, their lexicon matches and features (``doc``: the
-        document the sentence is of, whose date its time cues are measured from)."""
+        document the sentence is of, whose date its time cues are measured from; ``refs``:
+        the sentence's actor mentions)."""
         words = None if tree is None else tree.tokens[sent.start:sent.end]
         cues = sentence_cues(sent, words)
         times = sentence_times(doc, sent)
         found = candidate_matches(sent, self.lex, self.model.event_nouns, words)
         toks = [tok for tok, _ in found]
         matches = [match for _, match in found]
-        feats = [trigger_features(tok, self.lex, cues, m, sent, tree, times)
+        actors = mentions_by_head(refs)
+        feats = [trigger_features(tok, self.lex, cues, m, sent, tree, times, actors)
                  for tok, m in zip(toks, matches, strict=True)]
         return _Read(sent, toks, matches, feats)
 
@@ -337,8 +341,9 @@ class LearnedCoder:
         tree = Tree(doc.spacy)
         sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
                  if not tabular(sent, tree.tokens[sent.start:sent.end])]
-        reads = [self._read(sent, tree, doc) for _, sent in sents]
         refs = mentions_by_sentence(link, [sent for _, sent in sents])
+        reads = [self._read(sent, tree, doc, own) for (_, sent), own in zip(sents, refs,
+                                                                             strict=True)]
         found: list[tuple[Span, int, list[EventCandidate]]] = []
         for (index, sent), read, decisions, own in zip(sents, reads,
                                                        self._decide(reads, vectors), refs,

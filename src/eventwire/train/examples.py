@@ -18,6 +18,7 @@ from eventwire.events.features import (
     LIGHT_VERBS,
     candidate_tokens,
     class_roots,
+    mentions_by_head,
     overlaps,
     pair_features,
     rule_arguments,
@@ -125,8 +126,9 @@ def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: EventLexic
         seen = {t.i for t in cands}
         cands += [sent.doc[i] for i in sorted(gold) if i not in seen]
         times = sentence_times(doc, sent)
+        actors = mentions_by_head(sentence_mentions(link, sent))
         for tok in cands:
-            feats = trigger_features(tok, lex, sent=sent, times=times)
+            feats = trigger_features(tok, lex, sent=sent, times=times, actors=actors)
             vec = trigger_vector(tok)
             events = gold.get(tok.i, [])
             rows.trigger_feats.append(feats)
