@@ -237,3 +237,11 @@ def test_mentions_read_in_one_pass_are_each_sentence_s_mentions(code: Coder) -> 
     assert one_pass == [sentence_mentions(link, sent) for sent in sents]
     assert sum(map(len, one_pass)) >= 4
     assert mentions_by_sentence(link, sents[1:2]) == one_pass[1:2]
+
+
+def test_the_shipped_event_head_reads_the_actors_around_a_candidate() -> None:
+    """Trained with the actor features the coder computes: a model trained without them
+    would meet them with no weight."""
+    vocab = read_event_model(shipped_model_dir()).event.index
+    assert any(f.startswith("a:nsubj:") for f in vocab)
+    assert any(f.startswith("a:prep_by:") for f in vocab)
