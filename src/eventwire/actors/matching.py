@@ -19,8 +19,9 @@ How a reporter names people, and what this module accepts:
   German plan"; a local story's namesake is nobody), when one office holder of that
   name holds office on the day;
 * never a word inside a longer name of someone else ("Michelle Obama"), never a person's
-  name the tagger reads as a place ("Chad", "Georgia") unless the story names that
-  person in full, never a word of ``never_alone`` ("Hope", "Will") on its own.
+  name the tagger reads as a place the gazetteer knows ("Chad", "Georgia") unless the
+  story names that person in full, never a word of ``never_alone`` ("Hope", "Will") on
+  its own.
 
 Where matches overlap, the longest wins; at equal length the country and organisation
 lexicon wins; and a user dictionary's actor wins over any overlapping entry.
@@ -356,10 +357,9 @@ def _named_alone(tok: Any) -> bool:
     common noun: "Musharraf sacks the chief justice")."""
     if tok.ent_type_ == "PERSON":
         return True
-    if tok.pos_ == "NOUN" and not tok.text[:1].isupper():
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
         return False
-    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ in ("", "ORG") \
-        and tok.dep_ in _ALONE_DEPS
+    return tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
 
 
 def _read_as_place(tok: Any) -> bool:
