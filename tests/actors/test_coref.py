@@ -1,4 +1,5 @@
-"""Coreference: "it" before a control adjective is a reference, not an empty subject."""
+"""Coreference: "it" before a control adjective is a reference, not an empty subject; people
+nouns that refer back to no one are civilians."""
 
 from __future__ import annotations
 
@@ -19,3 +20,16 @@ def test_it_is_willing_refers_to_the_country(pipeline: Pipeline) -> None:
 def test_it_is_likely_is_empty(pipeline: Pipeline) -> None:
     codes = _pronoun_codes(pipeline, "Vietnam says it is likely that talks will resume.")
     assert codes == []
+
+
+def test_people_nouns_that_refer_to_no_one_are_civilians(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "A man stabbed a girl and her father at a bus stop in Bremen.")
+    found = {m.text: m.code for m in doc.actors}
+    assert found.get("A man") == "CVL" and found.get("a girl") == "CVL", found
+
+
+def test_people_nouns_adding_up_to_an_earlier_count_stay_that_actor(pipeline: Pipeline) -> None:
+    text = ("Four Eritrean asylum seekers entered the Italian embassy in Khartoum. "
+            "The three men and a woman asked for protection.")
+    found = {m.text: m.code for m in code_actors(pipeline, text).actors}
+    assert found.get("The three men") == "ERIREF", found

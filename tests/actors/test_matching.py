@@ -220,6 +220,22 @@ def test_a_known_name_opening_a_headline_as_its_subject_or_a_role_s_modifier(
     assert found.get(mention) == code, found
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Trump, Putin agree to meet in Helsinki", "Trump", "USAGOV"),
+        ("Duterte, Xi discuss sea dispute over dinner", "Duterte", "PHLGOV"),
+        # the tagger takes the name for the headline's verb
+        ("Modi scraps tax on fertiliser", "Modi", "INDGOV"),
+    ],
+)
+def test_a_known_name_first_in_a_headline_list_or_taken_for_its_verb(
+    pipeline: Pipeline, text: str, mention: str, code: str
+) -> None:
+    found = codes(code_actors(pipeline, text, "2019-05-01"))
+    assert found.get(mention) == code, found
+
+
 def test_a_name_opening_a_sentence_as_a_modifier_is_nobody(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "Trump casinos closed early on Friday.", "2019-05-01"))
     assert "Trump" not in " ".join(found), found

@@ -9,7 +9,9 @@ a toddler" are the five). Each case is a small rule over the phrases found so fa
   organisation, he/she to the nearest person; within the sentence the nearest one, in
   the two sentences before it the subject first;
 * "the five": the latest actor counted five;
-* a group of people nouns whose counts add up to an earlier actor's count;
+* a group of people nouns whose counts add up to an earlier actor's count; a people noun
+  that refers back to no one takes its role of ``people_roles`` (``roles.yaml``: "a man
+  stabbed two women" is a civilian, as "Iraqi men" are Iraqi civilians);
 * a role noun without a country: the latest actor with the same head noun, else the
   latest with the same role, lends its country.
 """
@@ -17,6 +19,7 @@ a toddler" are the five). Each case is a small rule over the phrases found so fa
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -164,7 +167,11 @@ def _fields(found: Found) -> dict[str, Any]:
 def resolve(rec: PhrasesSoFar, tok: Any, found: Found) -> Found | None:
     """Fill in what the phrase itself does not say, from earlier phrases."""
     if found.rule.startswith("people:"):
-        return _people_group(rec, tok, found)
+        group = _people_group(rec, tok, found)
+        roles = rec.lex.people_roles.get(found.lemma)
+        if group is not None or not roles:
+            return group
+        return _role_country(rec, tok, replace(found, sectors=roles, rule=f"role:{found.lemma}"))
     if found.sectors and not (found.country or found.org) and found.rule.startswith("role:"):
         return _role_country(rec, tok, found)
     return found

@@ -87,6 +87,8 @@ class ActorLexicon:
     individuals: frozenset[str] = frozenset()
     default_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
+    #: The role of a people noun that refers back to no one ("a man" is a civilian).
+    people_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Role nouns that give way to a modifier's role ("army officer" is military).
     yielding: frozenset[str] = frozenset()
     #: Numbers that stand for people when plural and alone ("thousands marched").
@@ -245,6 +247,9 @@ def _add_roles(lex: ActorLexicon, data: dict[str, Any]) -> None:
         for noun in nouns:
             lex.default_roles[noun] = (code,)
     lex.persons = frozenset(data.get("persons") or [])
+    for code, nouns in (data.get("people_roles") or {}).items():
+        for noun in nouns:
+            lex.people_roles[noun] = (code,)
     lex.individuals = frozenset(data.get("individuals") or [])
     lex.yielding = frozenset(data.get("yielding") or [])
     lex.faiths = frozenset(data.get("faiths") or [])

@@ -239,10 +239,18 @@ class KbFinder:
 
     def _opens_as_name(self, tok: Any) -> bool:
         """Whether a capitalised word opening a sentence stands for someone whatever its
-        tag (the tagger reads a leader's name opening a headline as a common noun as often
-        as not): the sentence's subject ("Trump threatens ..."), or the modifier of a role
+        tag (the tagger reads a leader's name opening a headline as a common noun, an
+        adjective or a verb as often as not): the first of a headline's list of names
+        ("Trump, Putin agree"), the sentence's subject ("Trump threatens ...") or the word
+        the parse takes for its verb ("Modi repeals farm laws"), or the modifier of a role
         noun ("Trump administration cuts aid"), not of anything else ("Rice prices")."""
-        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+        if not tok.text[:1].isupper():
+            return False
+        if _listed_first(tok):
+            return True
+        if tok.dep_ == "ROOT":
+            return tok.pos_ in ("PROPN", "NOUN", "VERB")
+        if tok.pos_ not in ("PROPN", "NOUN"):
             return False
         if tok.dep_ in ("nsubj", "nsubjpass"):
             return True
@@ -360,6 +368,17 @@ def _named_alone(tok: Any) -> bool:
     if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
         return False
     return tok.ent_type_ in ("", "ORG") and tok.dep_ in _ALONE_DEPS
+
+
+def _listed_first(tok: Any) -> bool:
+    """Whether a word is followed by a comma and another capitalised word: a headline's
+    list of the actors of its verb ("Ardern, Morrison hold talks"), whose first name the
+    parse hangs anywhere."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    after = doc[tok.i + 2]
+    return after.text[:1].isupper() and after.is_alpha
 
 
 def _read_as_place(tok: Any) -> bool:
