@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.api import code_text, make_config
+from eventwire.events.context import place_target
 from eventwire.pipeline import build_pipeline
 from tests.events.conftest import Coder, triples
 
@@ -26,6 +29,23 @@ def test_place_of_the_clause_gives_the_country(code: Coder) -> None:
 def test_destination_gives_no_country(code: Coder) -> None:
     doc = code("President Paul Ekwalla arrived in Paris and criticized the rebels.")
     assert all(e.source.country is None for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "country"),
+    [
+        ("The Kenyan foreign minister flew to Addis Ababa on Sunday.", "flew", "ETH"),
+        ("Turkey sent two field hospitals into Aleppo.", "sent", "SYR"),
+        ("The Kenyan foreign minister returned from Addis Ababa on Sunday.", "returned", None),
+    ],
+)
+def test_where_an_act_goes_is_its_place_target(code: Coder, text: str, verb: str,
+                                               country: str | None) -> None:
+    doc = code(text)
+    tok = next(t for t in doc.spacy if t.text == verb)
+    assert place_target(doc, tok) is None
+    found = place_target(doc, tok, destinations=True)
+    assert (found.country if found else None) == country
 
 
 def test_attack_on_a_place_targets_its_country(code: Coder) -> None:

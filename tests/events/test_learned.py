@@ -65,6 +65,21 @@ def test_a_visit_without_a_target_actor_targets_the_place_visited(code: Coder) -
     assert (visits[0].source.country, visits[0].target.country) == ("ESP", "IRQ")
 
 
+def test_a_flight_without_a_target_actor_targets_where_it_goes(code: Coder) -> None:
+    doc = code("The Spanish foreign minister flew to Baghdad on Monday.", coder="learned")
+    flights = [e for e in doc.events if e.trigger == "flew"]
+    assert flights, [(e.cameo, e.trigger) for e in doc.events]
+    assert (flights[0].source.country, flights[0].target.country) == ("ESP", "IRQ")
+
+
+def test_a_headline_list_of_names_gives_every_name_as_a_source(code: Coder) -> None:
+    """ "Erdogan, Putin agree": the parse hangs the first name anywhere but as a conjunct;
+    both are sources, and an agreement with one another reads both ways."""
+    doc = code("Erdogan, Putin agree to reopen the grain corridor", coder="learned")
+    dyads = {(e.source.country, e.target.country) for e in doc.events if e.trigger == "agree"}
+    assert dyads == {("TUR", "RUS"), ("RUS", "TUR")}, dyads
+
+
 def test_a_threat_is_a_threat_not_an_assault(code: Coder) -> None:
     doc = code("North Korea threatened to attack South Korean warships near the border.",
                coder="learned")
@@ -226,6 +241,16 @@ def test_candidates_with_their_matches_are_the_candidate_tokens(code: Coder) -> 
         picked.update(t.text for t, _ in found)
     assert {"launched", "said", "attack", "protest", "expulsion"} <= picked
     assert not {"Rebels", "army", "envoys"} & picked  # nouns that name no act
+
+
+def test_predicate_adjectives_are_candidates_and_modifiers_are_not(code: Coder) -> None:
+    doc = code("Officials in Lusaka said they were ready to reopen the border, and the rebels "
+               "are willing to talk; a long dispute over the old bridge went on.")
+    lex, nouns = builtin_lexicon(), read_event_model(shipped_model_dir()).event_nouns
+    picked = {t.text for sent in doc.spacy.sents  # type: ignore[union-attr]
+              for t in candidate_tokens(sent, lex, nouns)}
+    assert {"ready", "willing"} <= picked
+    assert not {"long", "old"} & picked
 
 
 def test_mentions_read_in_one_pass_are_each_sentence_s_mentions(code: Coder) -> None:

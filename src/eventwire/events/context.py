@@ -125,9 +125,12 @@ def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
     return EventActor(actor.text, code, country, list(actor.sectors), actor.resolved)
 
 
-def place_target(doc: Document, verb: Token) -> EventActor | None:
+def place_target(doc: Document, verb: Token, destinations: bool = False,
+                 ) -> EventActor | None:
     """Where a conflictual act without a named target took place ("shelled Juba",
-    "demonstrated in Kirkuk"): the country of a place in the verb's own clause."""
+    "demonstrated in Kirkuk"): the country of a place in the verb's own clause. With
+    ``destinations``, also where the act goes ("flew to Tehran", "aid flown into
+    Monrovia"): a visit or a delivery is done to the country it goes to."""
     sent = verb.sent
     for place in doc.places:
         if not place.country or not sent.start_char <= place.start < sent.end_char:
@@ -135,18 +138,22 @@ def place_target(doc: Document, verb: Token) -> EventActor | None:
         if _acting(doc, place.start):
             continue
         tok = _token_at(sent, place.start)
-        if tok is None or not _in_clause(_np_head(tok), verb):
+        if tok is None or not _in_clause(_np_head(tok), verb, destinations):
             continue
         return EventActor(place.text, place.country, place.country, [])
     return None
 
 
-def _in_clause(tok: Token, verb: Token) -> bool:
+def _in_clause(tok: Token, verb: Token, destinations: bool = False) -> bool:
     """A place is the verb's object, or the object of a place preposition on the verb or
-    on its object ("rallies in the Gaza Strip")."""
+    on its object ("rallies in the Gaza Strip"), or with ``destinations`` of one of where
+    something goes ("flew to Tehran"; not "from": where it comes from is not its target)."""
     if tok.head.i == verb.i and tok.dep_ in {"dobj", "npadvmod"}:
         return True
-    if tok.dep_ != "pobj" or tok.head.lower_ not in word_list("place_preps"):
+    preps = word_list("place_preps")
+    if destinations:
+        preps = preps | (word_list("destination_preps") - {"from", "via", "for"})
+    if tok.dep_ != "pobj" or tok.head.lower_ not in preps:
         return False
     holder = tok.head.head
     if holder.i == verb.i:

@@ -57,23 +57,24 @@ class MentionRef:
 
 
 def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str]) -> list[Token]:
-    """Every verb, and every noun that names an act (lexicon hit or known trigger noun):
-    the tokens of :func:`candidate_matches`, so the trainer and the coder cannot pick
-    their candidates differently."""
+    """Every verb and predicate adjective, and every noun that names an act (lexicon hit or
+    known trigger noun): the tokens of :func:`candidate_matches`, so the trainer and the
+    coder cannot pick their candidates differently."""
     return [tok for tok, _ in candidate_matches(sent, lex, event_nouns)]
 
 
 def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
                       tokens: Sequence[Token] | None = None,
                       ) -> list[tuple[Token, tuple[Match | None]]]:
-    """Every verb, and every noun that names an act (lexicon hit or known trigger noun),
-    each with its lexicon match as a one-tuple: a noun's match decides whether it is a
-    candidate, and is then not looked up twice (``tokens``: the sentence's tokens, when
-    already listed)."""
+    """Every verb and predicate adjective, and every noun that names an act (lexicon hit or
+    known trigger noun), each with its lexicon match as a one-tuple: a noun's match decides
+    whether it is a candidate, and is then not looked up twice (``tokens``: the sentence's
+    tokens, when already listed)."""
     out: list[tuple[Token, tuple[Match | None]]] = []
     for tok in sent if tokens is None else tokens:
         pos = tok.pos_
-        if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns:
+        if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns \
+                or pos == "ADJ" and _predicate_adjective(tok):
             out.append((tok, (match_token(tok, lex),)))
         elif pos == "NOUN":
             match = match_token(tok, lex)
@@ -84,6 +85,15 @@ def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str]
     return out
 
 
+def _predicate_adjective(tok: Token) -> bool:
+    """An adjective that is what its clause says of its subject ("were ready to resume
+    talks", "said it was open to talks", "is willing to mediate": news states an intent
+    so), or a participle the tagger reads as an adjective ("Muscat, jeered by
+    demonstrators")."""
+    return tok.dep_ in _PREDICATE_DEPS or tok.tag_ == "VBN"
+
+
+_PREDICATE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "xcomp"})
 _MORPH_KEYS = frozenset({"Tense", "Aspect", "VerbForm", "Mood", "Number"})
 
 

@@ -118,7 +118,9 @@ class Decoding:
     ``target_conjuncts``: the target's conjuncts are targets too, as the source's are
     sources. ``shared_heads``: mentions over the same head word are one actor each, in
     the same role ("Syrian and Russian warplanes" is a Syrian and a Russian actor, both
-    the source).
+    the source). ``destinations``: where an act with no target goes is its place target
+    too ("flew to Tehran"). ``listed_sources``: the names a headline lists with commas
+    before the source are sources too ("Trump, Putin agree").
     """
 
     none_max: float = NONE_MAX
@@ -129,6 +131,8 @@ class Decoding:
     place_target: str = "any"
     target_conjuncts: bool = True
     shared_heads: bool = True
+    destinations: bool = True
+    listed_sources: bool = True
 
 
 def _fine(model: EventModel, probs: np.ndarray, root: str) -> str:
@@ -229,6 +233,8 @@ class LearnedCoder:
             conj = {t.i for t in source.head.conjuncts}
             if self.decoding.shared_heads:
                 conj.add(source.head.i)
+            if self.decoding.listed_sources:
+                conj |= _listed_before(source, refs)
             sources += [r for r in refs if r.head.i in conj and r is not target
                         and r is not source]
         return sources, target
@@ -254,7 +260,7 @@ class LearnedCoder:
                     if a is not b and (a.code or a.text) != (b.code or b.text)]
         tgt = self._actor(target, doc, sent)
         if target is None and self._placed(cameo):
-            tgt = place_target(doc, clause) or tgt
+            tgt = place_target(doc, clause, self.decoding.destinations) or tgt
         targets = [tgt]
         if target is not None and self.decoding.target_conjuncts:
             taken = {ref.head.i for ref in sources}
@@ -365,6 +371,26 @@ class _Read:
     toks: list[Token]
     matches: list[tuple[Match | None]]
     feats: list[list[str]]
+
+
+def _listed_before(first: MentionRef, refs: list[MentionRef]) -> set[int]:
+    """The heads of the mentions a headline lists before ``first`` with commas, from the
+    sentence's first word: the other sources of its verb ("Trump, Putin agree", "Merkel,
+    Macron, Johnson welcome"), which the parse hangs anywhere but as conjuncts."""
+    doc, by_end = first.head.doc, {r.mention.end: r for r in refs}
+    listed: list[MentionRef] = []
+    ref = first
+    while True:
+        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
+        if span is None or span.start < 1 or doc[span.start - 1].text != ",":
+            break
+        before = by_end.get(doc[span.start - 1].idx)
+        if before is None or before in listed:
+            break
+        listed.append(before)
+        ref = before
+    opens = bool(listed) and listed[-1].mention.start == first.head.sent.start_char
+    return {r.head.i for r in listed} if opens else set()
 
 
 def _best(refs: list[MentionRef], probs: list[np.ndarray], at: int, used: set[int],
