@@ -50,3 +50,15 @@ def test_actor_for_metonymy_subject_and_owner(pipeline: Pipeline) -> None:
     assert actor_for_token(doc, _token(doc, "Tehran")).code == "IRNGOV"
     assert actor_for_token(doc, _token(doc, "proposal")).code == "RUS"
     assert actor_for_token(doc, _token(doc, "Moscow")) is None
+
+
+def test_expand_a_headline_list_of_names(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Duterte, Xi discuss sea dispute over dinner", "2019-05-01")
+    found = expand_conjuncts(doc, _token(doc, "Xi"))
+    assert [m.code for m in found] == ["PHLGOV", "CHNGOV"]
+
+
+def test_a_list_that_does_not_open_the_sentence_lists_no_one(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "After talks with Merkel, Macron flew to Rome.", "2019-05-01")
+    found = expand_conjuncts(doc, _token(doc, "Macron"))
+    assert [m.code for m in found] == ["FRAGOV"]

@@ -375,3 +375,10 @@ def test_a_people_of_one_country_gives_its_country(
 ) -> None:
     found = codes(code_actors(pipeline, text, "2021-03-01"))
     assert found.get(mention) == code, found
+
+
+def test_a_phrase_does_not_start_with_the_comma_of_a_headline_list(pipeline: Pipeline) -> None:
+    """The parse hangs the list's comma on the noun the second name modifies."""
+    doc = code_actors(pipeline, "Merkel, Macron pledge joint recovery fund", "2019-05-01")
+    texts = [m.text for m in doc.actors]
+    assert texts and not any(t.startswith(",") for t in texts), texts

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.model import ActorMention, Document
 
-__all__ = ["actor_for_token", "expand_conjuncts"]
+__all__ = ["actor_for_token", "expand_conjuncts", "listed_with"]
 
 
 def actor_for_token(doc: Document, token: Any) -> ActorMention | None:
@@ -32,14 +32,47 @@ def expand_conjuncts(doc: Document, token: Any) -> list[ActorMention]:
     """The actors of ``token`` and of every token coordinated with it, in text order.
 
     "The United States and Jordan agreed" has two sources; "two men, two women and a
-    toddler" three targets. Each distinct mention appears once.
+    toddler" three targets; a headline's "Trump, Putin agree" two sources (see
+    :func:`listed_with`). Each distinct mention appears once.
     """
-    tokens = sorted([token, *token.conjuncts], key=lambda t: t.i)
+    found: list[ActorMention | None] = []
+    for tok in sorted([token, *token.conjuncts], key=lambda t: t.i):
+        found.append(actor_for_token(doc, tok))
+        found += [m for m in doc.actors if m.head == tok.idx]  # "French and Egyptian ships"
+    own = actor_for_token(doc, token)
+    if own is not None:
+        found += listed_with(doc, own, int(token.sent.start_char))
     out: list[ActorMention] = []
-    for tok in tokens:
-        first = actor_for_token(doc, tok)
-        shared = [m for m in doc.actors if m.head == tok.idx]  # "French and Egyptian ships"
-        for mention in [first, *shared]:
-            if mention is not None and all(mention is not m for m in out):
-                out.append(mention)
-    return out
+    for mention in found:
+        if mention is not None and all(mention is not m for m in out):
+            out.append(mention)
+    return sorted(out, key=lambda m: m.start)
+
+
+def listed_with(doc: Document, member: ActorMention, sent_start: int) -> list[ActorMention]:
+    """The other mentions of the comma list ``member`` is in, in text order, when the list
+    opens the sentence (``sent_start``): a headline lists the actors of its verb so ("Trump,
+    Putin agree", "Merkel, Macron, Johnson welcome"), and the parse hangs all but one of
+    them anywhere but as conjuncts. "After talks with Merkel, Macron flew" lists no one."""
+    by_end = {m.end: m for m in doc.actors}
+    by_start = {m.start: m for m in doc.actors}
+    before: list[ActorMention] = []
+    mention = member
+    while (text := doc.text[sent_start:mention.start].rstrip()).endswith(","):
+        found = by_end.get(sent_start + len(text) - 1)
+        if found is None or any(found is m for m in before):
+            break
+        before.insert(0, found)
+        mention = found
+    if (before[0] if before else member).start != sent_start:
+        return []
+    after: list[ActorMention] = []
+    mention = member
+    while doc.text[mention.end:mention.end + 1] == ",":
+        rest = doc.text[mention.end + 1:]
+        found = by_start.get(mention.end + 1 + len(rest) - len(rest.lstrip()))
+        if found is None or any(found is m for m in after):
+            break
+        after.append(found)
+        mention = found
+    return before + after

@@ -181,6 +181,8 @@ class Recognizer:
         begin = kw.pop("begin", None)
         start = self._after_listed(min(tok.left_edge.i, tok.i, tok.i if begin is None else begin),
                                    tok.i)
+        while start < tok.i and self.sdoc[start].text in (",", ";"):
+            start += 1  # a list's comma the parse hangs on the head: ", Macron pledge"
         match = self.by_token.get(tok.i)
         stop = max(tok.i + 1, match.end if match else 0, end or 0)
         kw.setdefault("plural", tok.tag_ in ("NNS", "NNPS"))
