@@ -108,8 +108,26 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     return place if place is not None and place.code != src.code else tgt
 
 
-def _pairs(link: ActorLink, args: Arguments) -> list[tuple[EventActor, EventActor]]:
+def is_mutual(code: str, lex: EventLexicon) -> bool:
+    """Whether a CAMEO code is an act done with one another (``mutual_codes`` of the
+    lexicon: "signed a pact", "held talks"), not one done to someone else ("visited",
+    "mediated", "sent aid"). Not a fight: "police and reservists launched an operation"
+    fight a third party, and the lexicon does not tell "clashed" from "attacked"."""
+    codes = lex.word_list("mutual_codes")
+    return code in codes or code[:3] in codes
+
+
+def _pairs(link: ActorLink, args: Arguments, mutual: bool = False,
+           ) -> list[tuple[EventActor, EventActor]]:
+    """(source, target) of each event: one per source and target. With ``mutual`` (an act
+    done with one another), coordinated sources with no actor as target act on each other:
+    "Japan and India signed a pact" is JPN -> IND and IND -> JPN, as a careful coder reads
+    it, not two events with no target."""
     sources, targets = _side(link, args.source), _side(link, args.target)
+    no_target = args.target is None or link.mention(args.target) is None
+    if mutual and no_target and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources
+                if a is not b and (a.code or a.text) != (b.code or b.text)]
     out = []
     for src in sources:
         for tgt in targets:
@@ -197,7 +215,7 @@ class LexiconMatcher:
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                       negated, hypo)
-            for src, tgt in _pairs(link, args)
+            for src, tgt in _pairs(link, args, is_mutual(code, self.lex))
         ], refined
 
     def _place(

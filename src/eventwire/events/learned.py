@@ -19,8 +19,16 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Span, Token
 
+from eventwire.actors.lookup import listed_with
 from eventwire.events.actorlink import ActorLink, to_event_actor
-from eventwire.events.coder import EventCandidate, Settings, _keep, finish_events, tabular
+from eventwire.events.coder import (
+    EventCandidate,
+    Settings,
+    _keep,
+    finish_events,
+    is_mutual,
+    tabular,
+)
 from eventwire.events.context import place_target, with_country
 from eventwire.events.features import (
     LIGHT_VERBS,
@@ -113,14 +121,16 @@ class Decoding:
     target is the rule-based argument finder's object. ``reciprocal_roots``: the CAMEO
     roots of acts done with one another (intent to cooperate, consult, diplomatic and
     material cooperation, fight), whose coordinated sources with no target act on each
-    other. ``place_target``: which acts with no target mention take the place in the
-    trigger's clause as target ("any", "conflict" for QuadClass 3 and 4, or "none").
+    other; ``reciprocal_codes`` adds the codes of ``mutual_codes`` of the lexicon, as the
+    rules coder reads them. ``place_target``: which acts with no target mention take the
+    place in the trigger's clause as target ("any", "conflict" for QuadClass 3 and 4, or
+    "none").
     ``target_conjuncts``: the target's conjuncts are targets too, as the source's are
     sources. ``shared_heads``: mentions over the same head word are one actor each, in
     the same role ("Syrian and Russian warplanes" is a Syrian and a Russian actor, both
     the source). ``destinations``: where an act with no target goes is its place target
     too ("flew to Tehran"). ``listed_sources``: the names a headline lists with commas
-    before the source are sources too ("Trump, Putin agree").
+    with the source are sources too ("Trump, Putin agree").
     """
 
     none_max: float = NONE_MAX
@@ -128,6 +138,7 @@ class Decoding:
     target_min: float = 0.3
     rule_target: bool = True
     reciprocal_roots: str = "03 04 05 06 19"
+    reciprocal_codes: bool = False
     place_target: str = "any"
     target_conjuncts: bool = True
     shared_heads: bool = True
@@ -234,7 +245,8 @@ class LearnedCoder:
             if self.decoding.shared_heads:
                 conj.add(source.head.i)
             if self.decoding.listed_sources:
-                conj |= _listed_before(source, refs)
+                listed = listed_with(link.doc, source.mention, tok.sent.start_char)
+                conj |= {r.head.i for r in refs if any(r.mention is m for m in listed)}
             sources += [r for r in refs if r.head.i in conj and r is not target
                         and r is not source]
         return sources, target
@@ -273,6 +285,8 @@ class LearnedCoder:
 
     def _mutual(self, cameo: str) -> bool:
         """Whether coordinated sources of an act with no target act on each other."""
+        if self.decoding.reciprocal_codes and is_mutual(cameo, self.lex):
+            return True
         return cameo[:2] in self.decoding.reciprocal_roots.split()
 
     def _placed(self, cameo: str) -> bool:
@@ -371,26 +385,6 @@ class _Read:
     toks: list[Token]
     matches: list[tuple[Match | None]]
     feats: list[list[str]]
-
-
-def _listed_before(first: MentionRef, refs: list[MentionRef]) -> set[int]:
-    """The heads of the mentions a headline lists before ``first`` with commas, from the
-    sentence's first word: the other sources of its verb ("Trump, Putin agree", "Merkel,
-    Macron, Johnson welcome"), which the parse hangs anywhere but as conjuncts."""
-    doc, by_end = first.head.doc, {r.mention.end: r for r in refs}
-    listed: list[MentionRef] = []
-    ref = first
-    while True:
-        span = doc.char_span(ref.mention.start, ref.mention.end, alignment_mode="expand")
-        if span is None or span.start < 1 or doc[span.start - 1].text != ",":
-            break
-        before = by_end.get(doc[span.start - 1].idx)
-        if before is None or before in listed:
-            break
-        listed.append(before)
-        ref = before
-    opens = bool(listed) and listed[-1].mention.start == first.head.sent.start_char
-    return {r.head.i for r in listed} if opens else set()
 
 
 def _best(refs: list[MentionRef], probs: list[np.ndarray], at: int, used: set[int],
