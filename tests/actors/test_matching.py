@@ -211,25 +211,14 @@ def test_a_surname_inside_another_name_is_nobody(pipeline: Pipeline) -> None:
         ("Macron rejects the German plan", "Macron", "FRAGOV"),
         ("Trump threatens to cut aid to the region", "Trump", "USAGOV"),
         ("Trump administration cuts aid to the region", "Trump administration", "USAGOV"),
-    ],
-)
-def test_a_known_name_opening_a_headline_as_its_subject_or_a_role_s_modifier(
-    pipeline: Pipeline, text: str, mention: str, code: str
-) -> None:
-    found = codes(code_actors(pipeline, text, "2019-05-01"))
-    assert found.get(mention) == code, found
-
-
-@pytest.mark.parametrize(
-    ("text", "mention", "code"),
-    [
+        # the first of a comma list of names, which the parse hangs anywhere
         ("Trump, Putin agree to meet in Helsinki", "Trump", "USAGOV"),
         ("Duterte, Xi discuss sea dispute over dinner", "Duterte", "PHLGOV"),
         # the tagger takes the name for the headline's verb
         ("Modi scraps tax on fertiliser", "Modi", "INDGOV"),
     ],
 )
-def test_a_known_name_first_in_a_headline_list_or_taken_for_its_verb(
+def test_a_known_name_opening_a_headline_as_its_subject_verb_list_or_a_role_s_modifier(
     pipeline: Pipeline, text: str, mention: str, code: str
 ) -> None:
     found = codes(code_actors(pipeline, text, "2019-05-01"))
