@@ -48,6 +48,11 @@ def test_where_an_act_goes_is_its_place_target(code: Coder, text: str, verb: str
     assert (found.country if found else None) == country
 
 
+def test_a_visit_targets_the_country_it_goes_to(code: Coder) -> None:
+    doc = code("The Kenyan foreign minister arrived in Addis Ababa on Sunday.")
+    assert ("04", "KEN", "ETH") in triples(doc)
+
+
 def test_attack_on_a_place_targets_its_country(code: Coder) -> None:
     doc = code("Ugandan rebels shelled the town of Gulu on Sunday.")
     assert ("19", "UGA", "UGA") in triples(doc)

@@ -108,6 +108,10 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     return place if place is not None and place.code != src.code else tgt
 
 
+#: CAMEO's "make a visit": done to the country it goes to.
+_VISIT = "042"
+
+
 def is_mutual(code: str, lex: EventLexicon) -> bool:
     """Whether a CAMEO code is an act done with one another (``mutual_codes`` of the
     lexicon: "signed a pact", "held talks"), not one done to someone else ("visited",
@@ -222,9 +226,12 @@ class LexiconMatcher:
         self, link: ActorLink, match: Match, code: str, args: Arguments
     ) -> EventActor | None:
         """A conflictual act with no actor as target targets where it happened ("shelled
-        Juba", "rallies in the Gaza Strip"), read in the verb's clause."""
+        Juba", "rallies in the Gaza Strip"), and a visit the place it goes to ("arrived in
+        Addis Ababa"), read in the verb's clause."""
         if args.target is not None and link.mention(args.target) is not None:
             return None
+        if code.startswith(_VISIT):
+            return place_target(link.doc, match.verb, destinations=True)
         if self.onto.info(code).quad_class not in (3, 4):
             return None
         return place_target(link.doc, match.verb)
