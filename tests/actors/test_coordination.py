@@ -28,6 +28,7 @@ def test_each_country_word_owns_the_noun(
     [
         ("Norway, Sweden agree on border patrols", {"NOR", "SWE"}),
         ("Ghana, Togo leaders meet in Lome", {"GHA", "TGO"}),
+        ("Lima, Quito agree to reopen border crossings", {"PER", "ECU"}),
     ],
 )
 def test_a_headline_s_comma_list_names_each_actor(
@@ -91,3 +92,9 @@ def test_a_compass_word_is_no_country_without_its_halves_or_before_a_noun(
     doc = code_actors(pipeline, text)
     assert not any(m.text.startswith(("the South", "South")) and m.country in ("KOR", "PRK")
                    for m in doc.actors), [(m.text, m.code) for m in doc.actors]
+
+
+def test_capitals_listed_inside_a_sentence_are_places(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "Talks were held in Lima, Quito and Bogota last month.")
+    assert not [m for m in doc.actors if m.text in ("Lima", "Quito", "Bogota")], \
+        [(m.text, m.code) for m in doc.actors]

@@ -91,6 +91,14 @@ def test_kb_well_known_actor_on_date(name: str, date: str, code: str) -> None:
     assert code_on(entry, date).code == code
 
 
+def test_kb_reads_cameo_country_codes_as_eventwire_writes_them() -> None:
+    kb = load_kb()
+    heads = {p.code[:3] for e in kb.entries.values() for p in e.periods}
+    assert not heads & {"KSV", "TMP"}
+    entry = kb.lookup("Albin Kurti")
+    assert entry is not None and code_on(entry, "2021-06-01").code == "XKXGOV"
+
+
 def test_kb_has_forty_well_known_pairs_at_least() -> None:
     assert len(WELL_KNOWN) >= 40
 

@@ -25,6 +25,8 @@ from eventwire.errors import DictionaryError
         ("IGOUNOREF", None, ("IGO", "REF")),
         ("COP", None, ("COP",)),
         ("ARN", "ARN", ()),
+        ("KSVGOV", "XKX", ("GOV",)),
+        ("TMPREB", "TLS", ("REB",)),
     ],
 )
 def test_split_code(code: str, country: str | None, sectors: tuple[str, ...]) -> None:

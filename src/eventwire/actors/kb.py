@@ -27,6 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from eventwire.actors import lexicon
+from eventwire.actors.lexicon import iso_code
 from eventwire.cache import cached
 from eventwire.errors import Errors
 
@@ -158,8 +160,10 @@ def kb_file(name: str) -> Path:
 
 
 def cache_inputs() -> list[str | bytes | Path]:
-    """What the parsed knowledge base depends on: its files and the code reading them."""
-    return [Path(__file__), kb_file("aliases.csv.gz"), kb_file("periods.csv.gz")]
+    """What the parsed knowledge base depends on: its files and the code reading them
+    (``lexicon`` holds the country codes that periods are read with)."""
+    return [Path(__file__), Path(lexicon.__file__), kb_file("aliases.csv.gz"),
+            kb_file("periods.csv.gz")]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -187,7 +191,8 @@ def _parse_kb() -> KnowledgeBase:
     periods: dict[str, list[KbPeriod]] = {}
     meta: dict[str, tuple[str, str]] = {}
     for eid, code, start, end, kind, source, office in _rows("periods.csv.gz"):
-        periods.setdefault(eid, []).append(KbPeriod(code, start or None, end or None, office))
+        period = KbPeriod(iso_code(code), start or None, end or None, office)
+        periods.setdefault(eid, []).append(period)
         meta.setdefault(eid, (kind, source))
     kb = KnowledgeBase()
     for alias, eid in _rows("aliases.csv.gz"):

@@ -22,8 +22,8 @@ import yaml
 from eventwire.config import load_yaml
 from eventwire.errors import Errors
 
-__all__ = ["NameEntry", "Period", "ActorLexicon", "load_builtin", "split_code", "word_list",
-           "number_words", "ROLE_CODES"]
+__all__ = ["CAMEO_COUNTRIES", "NameEntry", "Period", "ActorLexicon", "load_builtin", "iso_code",
+           "split_code", "word_list", "number_words", "ROLE_CODES"]
 
 #: CAMEO role (sector) codes that may follow a country code.
 # fmt: off
@@ -128,12 +128,25 @@ class ActorLexicon:
             self.role_ends[words[-1]] = max(self.role_ends.get(words[-1], 0), len(words))
 
 
+#: CAMEO country codes that are not the ISO 3166 code eventwire writes for that country
+#: (the Phoenix dictionaries write Kosovo as the World Bank's KSV and East Timor as TMP):
+#: read as the ISO code, so that one country has one code whoever names it.
+CAMEO_COUNTRIES = {"KSV": "XKX", "TMP": "TLS"}
+
+
+def iso_code(code: str) -> str:
+    """``code`` with its CAMEO country written as eventwire writes it (``KSVGOV`` ->
+    ``XKXGOV``): what a dictionary's period codes are read as."""
+    head = CAMEO_COUNTRIES.get(code[:3])
+    return head + code[3:] if head else code
+
+
 def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
     """Split a CAMEO actor code into its country and role codes.
 
     ``CHNCOP`` -> (``CHN``, (``COP``,)); ``IGOUNO`` -> (None, (``IGO``,)); ``COP`` ->
-    (None, (``COP``,)). Codes from other dictionaries ("ARN") keep their first three letters
-    as the country.
+    (None, (``COP``,)); ``KSVGOV`` -> (``XKX``, (``GOV``,)) (see ``CAMEO_COUNTRIES``).
+    Codes from other dictionaries ("ARN") keep their first three letters as the country.
     """
     code = code.strip().upper()
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
@@ -143,7 +156,7 @@ def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
         return None, (chunks[0],) + tuple(c for c in chunks[2:] if c in ROLE_CODES)
     if chunks[0] in ROLE_CODES:
         return None, tuple(chunks)
-    return chunks[0], tuple(chunks[1:])
+    return CAMEO_COUNTRIES.get(chunks[0], chunks[0]), tuple(chunks[1:])
 
 
 def _read_yaml(name: str) -> Any:

@@ -226,7 +226,8 @@ class Recognizer:
             return self._owner(tok, entry)
         if kind == "capital" and self._counterpart(tok, match):
             return self.make(tok, entry.country, (), f"{entry.rule or kind}:place")
-        if kind == "capital" and not (is_argument(tok) and self._bare(tok, match)):
+        if kind == "capital" and not ((is_argument(tok) or self._opens_list(tok))
+                                      and self._bare(tok, match)):
             return None
         if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
             return None
@@ -288,6 +289,12 @@ class Recognizer:
             return False
         word = self.sdoc[nxt].text
         return word == "," or (word == "and" and self.entry(match).kind == "person")
+
+    def _opens_list(self, tok: Any) -> bool:
+        """ "Seoul, Tokyo agree to share intelligence": a capital opening a headline's list
+        of names is one of the actors of its verb, wherever the parse hangs it; a list
+        inside a sentence ("talks in Seoul, Tokyo and Beijing") names places."""
+        return bool(tok.is_sent_start) and self._listed(tok)
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
         """ "Beijing said" is the government; "the capital Juba" is a place. A seat of

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire.actors.lexicon import CAMEO_COUNTRIES
 from eventwire.model import Document, Event
 from eventwire.pipeline import build_pipeline
 from eventwire.train.corpus import CorpusEvent, CorpusSentence, Span, read_corpus
@@ -71,13 +72,11 @@ class Score:
                 "coded_accuracy": round(self.coded_accuracy, 3)}
 
 
-# The corpus writes Kosovo as CAMEO's KSV, the pipeline as ISO's user-assigned XKX.
-_SAME_COUNTRY = {"KSV": "XKX"}
 
 
 def _country(span: Span | None) -> str | None:
     code = (span.code or "") if span is not None else ""
-    head = _SAME_COUNTRY.get(code[:3], code[:3])
+    head = CAMEO_COUNTRIES.get(code[:3], code[:3])  # the corpus writes CAMEO's KSV
     return head if head in countries() else None
 
 
