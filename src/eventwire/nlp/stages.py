@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from eventwire.config import Config, section
 from eventwire.errors import Errors
 from eventwire.model import Document, Sentence
+from eventwire.nlp.headlines import repair_headlines
 from eventwire.nlp.model import components_tuple, load_model
 from eventwire.pipeline import register_stage
 from eventwire.settings import AtLeast, ModelSettings, from_mapping
@@ -24,11 +25,14 @@ NAME = "parse"
 
 @dataclass(frozen=True)
 class ParseSettings:
-    """``stages.parse``: spaCy's batch size, the longest text, components switched off."""
+    """``stages.parse``: spaCy's batch size, the longest text, components switched off,
+    and whether headlines whose verb the tagger read as a noun are parsed again
+    (:mod:`eventwire.nlp.headlines`)."""
 
     batch_size: Annotated[int, AtLeast(1)] = 32
     max_chars: Annotated[int, AtLeast(1)] = 1_000_000  # spaCy's own limit
     disable: list[str] = field(default_factory=list)
+    headlines: bool = True  # parse again a headline whose verb was read as a noun
 
 
 class ParseStage:
@@ -60,6 +64,9 @@ class ParseStage:
         doc.spacy = sdoc
         doc.sentences = [Sentence(s.start_char, s.end_char) for s in sdoc.sents]
 
+    def _parse_again(self, texts: list[str]) -> Iterable[Any]:
+        return self.nlp.pipe(texts, batch_size=self.batch_size)
+
     def memory_zone(self) -> Any:
         """spaCy's memory zone: strings first seen inside it are freed when it ends."""
         return self.nlp.memory_zone()
@@ -74,7 +81,9 @@ class ParseStage:
                 if doc.error is None:
                     self._check(doc)
             todo = [d for d in batch if d.error is None]
-            parsed = self.nlp.pipe([d.text for d in todo], batch_size=self.batch_size)
+            parsed = list(self.nlp.pipe([d.text for d in todo], batch_size=self.batch_size))
+            if self.settings.headlines:
+                repair_headlines(parsed, self._parse_again)
             for doc, sdoc in zip(todo, parsed, strict=True):
                 self._attach(doc, sdoc)
             yield from batch
