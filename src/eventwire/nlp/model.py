@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.errors import Errors
+from eventwire.nlp.paragraphs import add_paragraphs
 
 __all__ = ["load_model", "model_info"]
 
@@ -45,7 +46,8 @@ def load_model(
     components: tuple[str, ...] = (),
     disable: tuple[str, ...] = (),
 ) -> Any:
-    """Load the spaCy pipeline ``name`` (cached per process) and check it.
+    """Load the spaCy pipeline ``name`` (cached per process) and check it; a blank line
+    then always ends a sentence (:mod:`eventwire.nlp.paragraphs`).
 
     ``version`` is a version specifier such as ``"==3.8.0"`` (None: any), and
     ``components`` the pipe names that must be present (before ``disable``).
@@ -58,6 +60,7 @@ def load_model(
     missing = [c for c in components if c not in nlp.component_names]
     if missing:
         raise Errors.E214.error(name=name, missing=missing, has=nlp.component_names)
+    add_paragraphs(nlp)
     return nlp
 
 
