@@ -42,3 +42,22 @@ def test_coordinated_sources_of_an_act_done_to_others_stay_apart(code: Coder, te
     doc = code(text)
     assert doc.events and all(e.target.country is None for e in doc.events), \
         [(e.cameo, e.source.code, e.target.code) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Lithuania expelled two Belarusian diplomats on Friday.", "161"),
+        ("Slovakia ordered three Hungarian diplomats to leave the country.", "161"),
+        ("Ecuador declared the Colombian ambassador persona non grata.", "161"),
+        ("Estonia ordered the Belarusian envoy out on Monday.", "161"),
+        ("Belarus expelled two Polish journalists on Monday.", "174"),
+        ("The junta expelled UN weapons inspectors on Monday.", "166"),
+    ],
+)
+def test_an_expulsion_is_coded_by_who_is_expelled(code: Coder, text: str, cameo: str) -> None:
+    """CAMEO 174's note: expelling diplomats reduces relations (161), expelling other
+    people is 174, and inspectors, observers or aid agencies 166."""
+    doc = code(text)
+    assert [e.cameo for e in doc.events] == [cameo], \
+        [(e.cameo, e.source.code, e.target.code) for e in doc.events]
