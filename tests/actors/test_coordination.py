@@ -98,3 +98,22 @@ def test_capitals_listed_inside_a_sentence_are_places(pipeline: Pipeline) -> Non
     doc = code_actors(pipeline, "Talks were held in Lima, Quito and Bogota last month.")
     assert not [m for m in doc.actors if m.text in ("Lima", "Quito", "Bogota")], \
         [(m.text, m.code) for m in doc.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TALLINN, Estonia -- Estonian police arrested two men on Sunday.",
+        "Guards were put on alert. TALLINN, Estonia -- Estonian police arrested two men.",
+    ],
+)
+def test_a_dateline_s_place_is_no_actor(pipeline: Pipeline, text: str) -> None:
+    doc = code_actors(pipeline, text)
+    assert [(m.text, m.code) for m in doc.actors
+            if m.text in ("TALLINN", "Estonia")] == [], [(m.text, m.code) for m in doc.actors]
+    assert "EST" in {m.country for m in doc.actors if m.text.startswith("Estonian police")}
+
+
+def test_an_organisation_before_a_colon_is_still_an_actor(pipeline: Pipeline) -> None:
+    doc = code_actors(pipeline, "NATO: Russia must pull back its troops")
+    assert "IGONAT" in {m.code for m in doc.actors}, [(m.text, m.code) for m in doc.actors]

@@ -8,7 +8,7 @@ from typing import Any
 
 from eventwire.api import make_config
 from eventwire.engines.base import code_documents
-from eventwire.ingest.plaintext import take_dateline, trim_web_text
+from eventwire.ingest.plaintext import dateline_length, take_dateline, trim_web_text
 from eventwire.ingest.readers import read_inputs
 from eventwire.ingest.stages import CleanStage
 from eventwire.model import Document
@@ -89,3 +89,9 @@ def test_an_html_article_loses_its_dateline_in_the_clean_stage() -> None:
         Document(doc_id="p", source="p.html", raw=page, fmt="html"))
     assert doc.text.startswith("A raid by NATO-led troops")
     assert doc.meta["dateline_place"] == "KANDAHAR, Afghanistan"
+
+
+def test_dateline_length_is_what_a_dateline_opening_a_text_takes() -> None:
+    assert STORY[:dateline_length(STORY)] == STORY[: len(STORY) - len(BODY)]
+    assert dateline_length(BODY) == 0
+    assert dateline_length("NEW YORK -- Police said on Monday.") == len("NEW YORK -- ")

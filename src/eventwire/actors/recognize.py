@@ -43,11 +43,16 @@ from eventwire.actors.syntax import (
     prep_of,
     quantity,
 )
+from eventwire.ingest.plaintext import dateline_length
 
 __all__ = ["Recognizer"]
 
 # Entity types of clock times and dates: "PM" in "at 5 PM" is no prime minister.
 _CLOCK = frozenset({"TIME", "DATE"})
+#: Kinds of names that a dateline's place is written with (an organisation is not).
+_PLACE_KINDS = frozenset({"capital", "name", "adj"})
+#: The longest dateline looked for at a sentence's start.
+_DATELINE_CHARS = 160
 
 
 class Recognizer:
@@ -69,9 +74,12 @@ class Recognizer:
         matches = finder.find(sdoc)
         if kb is not None:
             matches = kb.find(sdoc, date, matches)
+        filed = _datelines(sdoc)
         for match in matches:
             if against(sdoc, match.start):
                 continue
+            if match.start in filed and match.entry.kind in _PLACE_KINDS:
+                continue  # "TBILISI, Georgia --": where the story was filed
             self.roots[sdoc[match.start : match.end].root.i] = match
             for i in range(match.start, match.end):
                 self.by_token[i] = match
@@ -226,7 +234,7 @@ class Recognizer:
             return self._owner(tok, entry)
         if kind == "capital" and self._counterpart(tok, match):
             return self.make(tok, entry.country, (), f"{entry.rule or kind}:place")
-        if kind == "capital" and not ((is_argument(tok) or self._opens_list(tok))
+        if kind == "capital" and not ((is_argument(tok) or self._opens_list(tok, match))
                                       and self._bare(tok, match)):
             return None
         if kind == "capital" and tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
@@ -290,11 +298,15 @@ class Recognizer:
         word = self.sdoc[nxt].text
         return word == "," or (word == "and" and self.entry(match).kind == "person")
 
-    def _opens_list(self, tok: Any) -> bool:
+    def _opens_list(self, tok: Any, match: NameMatch) -> bool:
         """ "Seoul, Tokyo agree to share intelligence": a capital opening a headline's list
         of names is one of the actors of its verb, wherever the parse hangs it; a list
-        inside a sentence ("talks in Seoul, Tokyo and Beijing") names places."""
-        return bool(tok.is_sent_start) and self._listed(tok)
+        inside a sentence ("talks in Seoul, Tokyo and Beijing") names places, and so does
+        a capital before its own country ("TBILISI, Georgia --", a dateline)."""
+        if not (tok.is_sent_start and self._listed(tok)):
+            return False
+        after = self.by_token.get(tok.i + 2)
+        return after is None or self.entry(after).country != self.entry(match).country
 
     def _bare(self, tok: Any, match: NameMatch) -> bool:
         """ "Beijing said" is the government; "the capital Juba" is a place. A seat of
@@ -672,3 +684,17 @@ class Recognizer:
 def _the(tok: Any) -> bool:
     """Whether ``tok`` is the definite article."""
     return tok.dep_ == "det" and tok.lower_ == "the"
+
+
+def _datelines(sdoc: Any) -> set[int]:
+    """The tokens of datelines that open a sentence: "TBILISI, Georgia -- Georgian police
+    arrested ..." (a dateline at the very start of a story is taken out of its text by the
+    ingest stage; one after a headline line stays in it)."""
+    out: set[int] = set()
+    for sent in sdoc.sents:
+        if not sent.text[:1].isupper():
+            continue
+        start = sent.start_char  # the text on, as a dateline may end its own sentence
+        end = start + dateline_length(sdoc.text[start:start + _DATELINE_CHARS])
+        out.update(t.i for t in sent if t.idx < end)
+    return out

@@ -18,7 +18,8 @@ from eventwire.ingest.dates import find_time, parse_date
 from eventwire.ingest.decode import strip_controls
 from eventwire.ingest.patterns import compiled, compiled_list, patterns
 
-__all__ = ["Parsed", "parse_plaintext", "split_related", "take_dateline", "trim_web_text"]
+__all__ = ["Parsed", "dateline_length", "parse_plaintext", "split_related", "take_dateline",
+           "trim_web_text"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·–—>]|\d{1,2}[.)])\s+")
@@ -133,6 +134,14 @@ def _dateline(line: str) -> re.Match[str] | None:
         if m.group("place") or agency:
             return m
     return None
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` a dateline opening it takes ("TBILISI, Georgia --
+    ", "SEOUL (AP) - "; 0: none). Read by the actors stage too: a dateline inside a text
+    (after a headline line) names where the story was filed, not an actor."""
+    m = _dateline(text)
+    return m.end() if m is not None else 0
 
 
 def _take_dateline(line: str, meta: dict[str, Any]) -> str:

@@ -1,11 +1,14 @@
-"""A blank line ends a sentence, whatever the parser would make of it.
+"""A blank line ends a sentence, and so does a dateline, whatever the parser would make
+of them.
 
-Why: spaCy's parser decides sentence boundaries from the words alone, and a line with no
-final stop (a headline, a subheading, a byline, a dateline on its own line) runs on into the
-next paragraph's first sentence: "Key facts\\n\\nPolice arrested two men." becomes one
-sentence whose verb hangs from "facts", and its events, times and actors are read in the
-wrong clause. Writers end a sentence before a blank line, so a token after one starts a
-sentence; the parser respects boundaries set before it runs.
+Why: spaCy's parser decides sentence boundaries from the words alone. A line with no final
+stop (a headline, a subheading, a byline on its own line) runs on into the next
+paragraph's first sentence: "Key facts\\n\\nPolice arrested two men." becomes one sentence
+whose verb hangs from "facts". A dateline is read as the subject of the story's first
+sentence: in "VILNIUS, Lithuania -- Lithuanian border guards detained 30 migrants", the
+guards become an apposition of "VILNIUS". Writers end a sentence before a blank line, and
+a dateline is no part of the sentence after it; the parser respects boundaries set
+before it runs.
 """
 
 from __future__ import annotations
@@ -14,18 +17,48 @@ from typing import Any
 
 from spacy.language import Language
 
-__all__ = ["PARAGRAPHS", "add_paragraphs"]
+from eventwire.ingest.plaintext import dateline_length
+
+__all__ = ["PARAGRAPHS", "add_paragraphs", "paragraph_starts"]
 
 #: The name of the component in the spaCy pipeline.
 PARAGRAPHS = "eventwire_paragraphs"
+#: The longest dateline looked for where a sentence may start.
+DATELINE_CHARS = 160
+_STOPS = frozenset({".", "!", "?"})
+
+
+def _may_start(doc: Any) -> list[int]:
+    """Tokens that may open a sentence: the first, one after a blank line or after a
+    sentence's final stop."""
+    out = [0]
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text.replace("\r", ""):
+            doc[tok.i + 1].is_sent_start = True
+            out.append(tok.i + 1)
+        elif tok.text in _STOPS:
+            out.append(tok.i + 1)
+    return out
+
+
+def _after_dateline(doc: Any, i: int) -> int | None:
+    """The token after a dateline that opens the text at token ``i``, if any."""
+    start = doc[i].idx
+    end = start + dateline_length(doc.text[start:start + DATELINE_CHARS])
+    if end == start:
+        return None
+    return next((t.i for t in doc[i:] if t.idx >= end and not t.is_space), None)
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Any) -> Any:
-    """Mark the token after a whitespace token holding a blank line as a sentence start."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text.replace("\r", ""):
-            doc[tok.i + 1].is_sent_start = True
+    """Mark the token after a blank line, and the first after a dateline, as sentence
+    starts."""
+    for i in _may_start(doc):
+        if i < len(doc) and doc[i].text[:1].isupper():
+            after = _after_dateline(doc, i)
+            if after is not None:
+                doc[after].is_sent_start = True
     return doc
 
 
