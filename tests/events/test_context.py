@@ -26,6 +26,14 @@ def test_place_of_the_clause_gives_the_country(code: Coder) -> None:
     assert ("13", "CMR", "CMR") in triples(doc)
 
 
+def test_a_dateline_left_in_the_text_gives_the_next_sentence_its_country(
+    code: Coder,
+) -> None:
+    doc = code("Judges return to work. NAIROBI, Kenya - The government agreed on Monday to "
+               "reinstate the dismissed chief justice.")
+    assert ("03", "KEN", "KEN") in triples(doc), triples(doc)
+
+
 def test_destination_gives_no_country(code: Coder) -> None:
     doc = code("President Paul Ekwalla arrived in Paris and criticized the rebels.")
     assert all(e.source.country is None for e in doc.events)

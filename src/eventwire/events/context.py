@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import word_list
+from eventwire.ingest.plaintext import dateline_length
 from eventwire.model import Document, EventActor
 
 __all__ = ["dateline_country", "sentence_country", "with_country", "place_target"]
@@ -104,13 +105,27 @@ def dateline_country(doc: Document) -> str | None:
     return country if isinstance(country, str) and country else None
 
 
+def _filed_from(doc: Document, sent: Span) -> str | None:
+    """The country of a dateline left in the text as the sentence before ``sent`` ("...
+    on Arms Charges. TBILISI, Georgia -- Georgian police ..."), when it names one."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    text = sent.doc.text[before.start_char:sent.start_char]
+    if not text.strip() or dateline_length(text + " ") < len(text.rstrip()):
+        return None
+    found = {p.country for p in doc.places
+             if p.country and before.start_char <= p.start < before.end_char}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def sentence_country(doc: Document, sent: Span, sectors: list[str]) -> str | None:
     """The one country the sentence gives its domestic actors; when it gives none, the
     dateline's ("MINSK (Reuters) - Riot police detained ..."): a wire story names the
     country of its dateline once, and its police and ministries are that country's."""
     found = _place_countries(doc, sent) | _actor_countries(doc, sent, set(sectors))
     if not found:
-        return dateline_country(doc)
+        return dateline_country(doc) or _filed_from(doc, sent)
     return next(iter(found)) if len(found) == 1 else None
 
 
