@@ -1,11 +1,11 @@
-"""Headlines whose verb the tagger reads as a noun: "Minsk rejects calls for an inquiry".
+"""Headlines whose verb the tagger reads as a noun: "Tokyo and Canberra sign pact".
 
 Why: headlines drop articles and auxiliaries, and a parser trained on running text reads
-the verb after an opening name as a plural noun ("Minsk rejects" as a compound) or as a
-modifier of the next noun ("Tokyo and Canberra sign pact"). The sentence then has no verb:
-no event is found in it, and its names act on nothing. The same words with a pronoun in
-place of the names ("It rejects calls for an inquiry", "They sign pact") parse as a
-clause, because nothing then invites the compound reading.
+the verb after an opening name as a modifier of the next noun ("Tokyo and Canberra sign
+pact": "sign" a compound of "pact") or as a plural noun ("Chile's Boric flies to Lima").
+The sentence then has no verb: no event is found in it, and its names act on nothing. The
+same words with a pronoun in place of the names ("They sign pact", "It flies to Lima")
+parse as a clause, because nothing then invites the noun reading.
 
 So a sentence with no finite verb that opens with proper names followed by a lower-case
 word is parsed again with "It" (one name) or "They" (a list) in their place. When that
@@ -79,7 +79,7 @@ def headline_openings(doc: Any) -> list[Opening]:
     return [o for o in (_opening(s) for s in doc.sents) if o is not None]
 
 
-def _verb_found(opening: Opening, words: list[str], again: Any) -> bool:
+def _verb_found(words: list[str], again: Any) -> bool:
     """Whether the parse with the pronoun is one clause headed by a present-tense verb
     right after it, over the same words as the first parse."""
     if [t.text for t in again[1:]] != words or len(list(again.sents)) != 1:
@@ -159,7 +159,7 @@ def repair_headlines(docs: list[Any], parse: Parser) -> int:
     fixed = 0
     for (doc, opening), again in zip(todo, parse([o.text for _, o in todo]), strict=True):
         words = [t.text for t in doc[opening.end:opening.sent_end]]
-        if not _verb_found(opening, words, again):
+        if not _verb_found(words, again):
             continue
         _, arrays = changed.setdefault(id(doc), (doc, doc.to_array(_ATTRS)))
         _apply(doc, arrays, opening, again)

@@ -29,8 +29,8 @@ _STOPS = frozenset({".", "!", "?"})
 
 
 def _may_start(doc: Any) -> list[int]:
-    """Tokens that may open a sentence: the first, one after a blank line or after a
-    sentence's final stop."""
+    """Mark the token after a blank line as a sentence start, and list the tokens that
+    may open a sentence: the first, one after a blank line or after a final stop."""
     out = [0]
     for tok in doc[:-1]:
         if tok.is_space and "\n\n" in tok.text.replace("\r", ""):
