@@ -691,10 +691,14 @@ def _datelines(sdoc: Any) -> set[int]:
     arrested ..." (a dateline at the very start of a story is taken out of its text by the
     ingest stage; one after a headline line stays in it)."""
     out: set[int] = set()
+    text = sdoc.text
     for sent in sdoc.sents:
-        if not sent.text[:1].isupper():
-            continue
         start = sent.start_char  # the text on, as a dateline may end its own sentence
-        end = start + dateline_length(sdoc.text[start:start + _DATELINE_CHARS])
-        out.update(t.i for t in sent if t.idx < end)
+        if not text[start:start + 1].isupper():
+            continue
+        end = start + dateline_length(text[start:start + _DATELINE_CHARS])
+        for tok in sdoc[sent.start:] if end > start else ():
+            if tok.idx >= end:
+                break
+            out.add(tok.i)
     return out
