@@ -51,8 +51,6 @@ __all__ = ["Recognizer"]
 _CLOCK = frozenset({"TIME", "DATE"})
 #: Kinds of names that a dateline's place is written with (an organisation is not).
 _PLACE_KINDS = frozenset({"capital", "name", "adj"})
-#: The longest dateline looked for at a sentence's start.
-_DATELINE_CHARS = 160
 
 
 class Recognizer:
@@ -696,7 +694,7 @@ def _datelines(sdoc: Any) -> set[int]:
         start = sent.start_char  # the text on, as a dateline may end its own sentence
         if not text[start:start + 1].isupper():
             continue
-        end = start + dateline_length(text[start:start + _DATELINE_CHARS])
+        end = start + dateline_length(text, start)
         for tok in sdoc[sent.start:] if end > start else ():
             if tok.idx >= end:
                 break

@@ -111,8 +111,8 @@ def _filed_from(doc: Document, sent: Span) -> str | None:
     if sent.start == 0:
         return None
     before = sent.doc[sent.start - 1].sent
-    text = sent.doc.text[before.start_char:sent.start_char]
-    if not text.strip() or dateline_length(text + " ") < len(text.rstrip()):
+    text = sent.doc.text[before.start_char:sent.start_char].rstrip()
+    if not text or dateline_length(sent.doc.text, before.start_char) < len(text):
         return None
     found = {p.country for p in doc.places
              if p.country and before.start_char <= p.start < before.end_char}

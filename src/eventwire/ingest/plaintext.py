@@ -136,11 +136,16 @@ def _dateline(line: str) -> re.Match[str] | None:
     return None
 
 
-def dateline_length(text: str) -> int:
-    """How many characters of ``text`` a dateline opening it takes ("TBILISI, Georgia --
-    ", "SEOUL (AP) - "; 0: none). Read by the actors stage too: a dateline inside a text
-    (after a headline line) names where the story was filed, not an actor."""
-    m = _dateline(text)
+#: The longest dateline looked for.
+DATELINE_CHARS = 160
+
+
+def dateline_length(text: str, start: int = 0) -> int:
+    """How many characters of ``text`` from ``start`` a dateline opening there takes
+    ("TBILISI, Georgia -- ", "SEOUL (AP) - "; 0: none). Read by the parse, actors and
+    events stages too: a dateline left inside a text (after a headline line) ends its own
+    sentence and names where the story was filed, not an actor."""
+    m = _dateline(text[start:start + DATELINE_CHARS])
     return m.end() if m is not None else 0
 
 

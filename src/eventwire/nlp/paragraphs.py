@@ -23,8 +23,6 @@ __all__ = ["PARAGRAPHS", "add_paragraphs", "paragraph_starts"]
 
 #: The name of the component in the spaCy pipeline.
 PARAGRAPHS = "eventwire_paragraphs"
-#: The longest dateline looked for where a sentence may start.
-DATELINE_CHARS = 160
 _STOPS = frozenset({".", "!", "?"})
 
 
@@ -44,7 +42,7 @@ def _may_start(doc: Any) -> list[int]:
 def _after_dateline(doc: Any, i: int) -> int | None:
     """The token after a dateline that opens the text at token ``i``, if any."""
     start = doc[i].idx
-    end = start + dateline_length(doc.text[start:start + DATELINE_CHARS])
+    end = start + dateline_length(doc.text, start)
     if end == start:
         return None
     return next((t.i for t in doc[i:] if t.idx >= end and not t.is_space), None)

@@ -72,8 +72,6 @@ class Score:
                 "coded_accuracy": round(self.coded_accuracy, 3)}
 
 
-
-
 def _country(span: Span | None) -> str | None:
     code = (span.code or "") if span is not None else ""
     head = CAMEO_COUNTRIES.get(code[:3], code[:3])  # the corpus writes CAMEO's KSV
