@@ -38,6 +38,7 @@ GRAMMAR = {
                             "_INHERIT": "dependency labels", "_NAMED": "entity labels",
                             "_AGENT_MODIFIERS": "dependency labels"},
     "events/coder.py": {"_COOPERATIVE_ROOTS": "CAMEO codes", "_NOT_ACTORS": "entity labels"},
+    "events/timecues.py": {"BACKGROUND_AGES": "the age steps of _age"},
     "events/matching.py": {"_VERB_POS": "part-of-speech tags", "_NOUN_POS": "part-of-speech tags",
                            "_OBJECT_DEPS": "dependency labels"},
     "events/mood.py": {"_COMPLEMENT_DEPS": "dependency labels"},

@@ -11,7 +11,8 @@ import pytest
 from eventwire.api import code_text
 from eventwire.events.features import trigger_features
 from eventwire.events.lexicon import builtin_lexicon
-from eventwire.events.timecues import sentence_times, time_features
+from eventwire.events.stages import EventsStage
+from eventwire.events.timecues import background, sentence_times, time_features
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 
@@ -81,3 +82,39 @@ def test_a_year_alone_is_as_precise_as_its_year(pipeline: Pipeline, dct: str, ag
     the next spring is the past year."""
     doc = _doc(pipeline, "The two neighbours signed a border treaty in 2021.", dct)
     assert f"tx:own:{age}" in _features(doc, "signed")
+
+
+def _background(doc: Document, trigger: str) -> bool:
+    sent = next(iter(doc.spacy.sents))
+    tok = next(t for t in sent if t.text == trigger)
+    return background(tok, sentence_times(doc, sent))
+
+
+@pytest.mark.parametrize("text, trigger, dct, old", [
+    ("Rebels seized the border town in 1998, the court found.", "seized", "2021-06-01", True),
+    ("Rebels seized the border town in 2018, the court found.", "seized", "2021-06-01", True),
+    ("Rebels seized the border town in March, the court found.", "seized", "2021-06-01",
+     False),
+    ("Officials said on Monday that rebels attacked the town in 1999.", "said", "2021-06-08",
+     False),
+    ("It was the first visit by a Swedish king since 1975.", "visit", "2021-06-01", False),
+])
+def test_an_act_its_own_clause_dates_years_back_is_background(
+        pipeline: Pipeline, text: str, trigger: str, dct: str, old: bool) -> None:
+    """Only the act's own date counts, and a date that bounds a span ("since 1975") is
+    not the act's."""
+    assert _background(_doc(pipeline, text, dct), trigger) is old
+
+
+def _coded(pipeline: Pipeline, text: str, dct: str, **settings: object) -> list[str]:
+    doc = _doc(pipeline, text, dct)
+    merged = dict(pipeline.config["stages"]["events"]) | settings
+    EventsStage(merged, pipeline.config)(doc)
+    return [e.trigger for e in doc.events]
+
+
+def test_background_acts_are_not_events_unless_kept(pipeline: Pipeline) -> None:
+    text = "Police arrested the opposition leader in 2009, and he was never charged."
+    assert "arrested" not in _coded(pipeline, text, "2021-06-01")
+    assert "arrested" in _coded(pipeline, text, "2021-06-01", keep_background=True)
+    assert "arrested" in _coded(pipeline, text, "2009-11-20")

@@ -28,6 +28,7 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.events.matching import Match, lemma_keys, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
+from eventwire.events.timecues import background, sentence_times
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
@@ -50,7 +51,9 @@ class Settings:
     unresolved "auto" as "any". ``petrarch`` says whether a ``petrarch:DIR`` dictionary
     replaces the built-in lexicon or is added to it. ``coder`` picks who decides: the
     lexicon rules, the trained model (``model``: its folder, the shipped one when null) or
-    PETRARCH dictionaries alone. Events below ``min_confidence`` are not kept.
+    PETRARCH dictionaries alone. Events below ``min_confidence`` are not kept, nor,
+    unless ``keep_background``, acts their own clause dates more than 14 months before the
+    document (:func:`eventwire.events.timecues.background`).
     """
 
     max_events_per_sentence: Annotated[int, AtLeast(1)] = 12
@@ -61,6 +64,7 @@ class Settings:
     coder: Literal["rules", "learned", "petrarch"] = "rules"
     model: str | None = None
     min_confidence: Annotated[float, AtLeast(0.0)] = 0.0
+    keep_background: bool = False
 
 
 @dataclass(slots=True)
@@ -399,10 +403,21 @@ def finish_events(
     for sent, index, cands in found:
         kept = [c for c in one_per_act(_dedupe(cands))
                 if confidence_of(c) >= settings.min_confidence]
+        if kept and not settings.keep_background:
+            kept = _news(doc, sent, kept)
         where = _sentence_index(doc, sent, index)
         placed.extend((where, cand) for cand in kept[: settings.max_events_per_sentence])
     placed = _drop_retold(placed, onto)
     return [_event(doc, n, where, cand, onto) for n, (where, cand) in enumerate(placed)]
+
+
+def _news(doc: Document, sent: Span, cands: list[EventCandidate]) -> list[EventCandidate]:
+    """The candidates that are not background: an act its own clause dates more than 14
+    months before the document is history the story recalls, not an event it reports."""
+    cues = sentence_times(doc, sent)
+    if not cues:
+        return cands
+    return [c for c in cands if not background(c.trigger, cues)]
 
 
 def code_document(

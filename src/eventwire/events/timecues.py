@@ -16,13 +16,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.lexicon import word_list
 from eventwire.model import Document
 
-__all__ = ["TimeCue", "sentence_times", "time_features"]
+__all__ = ["TimeCue", "sentence_times", "time_features", "background", "BACKGROUND_AGES"]
 
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 _DECADE = re.compile(r"^(\d{3})X?$")
 _CLIMB = 4  # heads walked up from a time expression to find the clause it dates
+#: The ages of an act's own date that make it background rather than news: more than 14
+#: months before the document date (see :func:`_age`).
+BACKGROUND_AGES = frozenset({"years", "long"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +120,23 @@ def time_features(tok: Token, cues: list[TimeCue]) -> list[str]:
         if _dates_clause_of(tok, tok.doc[cue.token]):
             feats.append(f"tx:own:{cue.age}")
     return feats
+
+
+def _bounds(head: Token) -> bool:
+    """Whether a time expression only bounds a span ("since 1979": ``span_bounds`` of the
+    lexicon)."""
+    return head.dep_ == "pobj" and head.head.lower_ in word_list("span_bounds")
+
+
+def background(tok: Token, cues: list[TimeCue]) -> bool:
+    """Whether the candidate's own clause dates it more than 14 months before the document
+    ("troops seized the town in 1998", "the two sides signed a treaty in 2009"): background,
+    which the annotation conventions code no event for. A date that only bounds a span is
+    not the act's ("the first visit since 1979")."""
+    for cue in cues:
+        head = tok.doc[cue.token]
+        if cue.age not in BACKGROUND_AGES or _bounds(head):
+            continue
+        if _dates_clause_of(tok, head):
+            return True
+    return False
