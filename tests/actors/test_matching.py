@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.actors.stages import ActorStage
+from eventwire.events.stages import EventsStage
 from eventwire.api import make_config
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
@@ -140,13 +141,22 @@ def test_user_entry_wins_over_the_knowledge_base(pipeline: Pipeline, tmp_path: P
     assert [m.code for m in doc.actors] == ["XYZGOV"]
 
 
+def _code_recalled(pipeline: Pipeline, doc: Document) -> Document:
+    """Code a story's recollection of an act years back: background, which the events
+    stage drops unless told to keep it."""
+    for name in ("parse", "actors", "times", "places", "quantities"):
+        doc = pipeline.get_stage(name)(doc)
+    settings = dict(pipeline.config["stages"]["events"]) | {"keep_background": True}
+    doc = EventsStage(settings, pipeline.config)(doc)
+    return pipeline.get_stage("anchor")(doc)
+
+
 def test_event_date_recodes_a_named_source(pipeline: Pipeline) -> None:
     """A story of 2019 recalling an event of 2005: the event's source is coded for 2005."""
     doc = Document(doc_id="t", source="<test>",
                    text="On 3 May 2005, Barack Obama criticised the government of Sudan.")
     doc.dct = "2019-06-01"
-    for name in ("parse", "actors", "times", "places", "quantities", "events", "anchor"):
-        doc = pipeline.get_stage(name)(doc)
+    doc = _code_recalled(pipeline, doc)
     events = [e for e in doc.events if e.source.text == "Barack Obama"]
     assert codes(doc)["Barack Obama"] == "USAELI"
     assert events and events[0].date == "2005-05-03"
@@ -158,8 +168,7 @@ def test_dated_recode_changes_the_code(pipeline: Pipeline, name: str) -> None:
     doc = Document(doc_id="t", source="<test>",
                    text=f"On 3 May 2010, {name} criticised the government of Sudan.")
     doc.dct = "2023-06-01"
-    for stage in ("parse", "actors", "times", "places", "quantities", "events", "anchor"):
-        doc = pipeline.get_stage(stage)(doc)
+    doc = _code_recalled(pipeline, doc)
     sources = [e.source.code for e in doc.events if e.source.text == name]
     assert sources and sources[0].endswith("GOV")
 
