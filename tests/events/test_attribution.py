@@ -84,3 +84,19 @@ def test_an_act_named_as_the_topic_of_another_is_not_a_new_event(code: Coder) ->
     events = _by_trigger(doc)
     assert "bombardment" not in events
     assert events["condemned"].target.code == "RUSMIL"
+
+
+def test_the_owner_of_the_object_written_as_a_pronoun_is_not_the_target(code: Coder) -> None:
+    """"offered his condolences to X": his is the source's own; the target is X, and with
+    no actor after "to" the event keeps its source alone rather than vanishing as an
+    actor acting on itself."""
+    event = _by_trigger(code("Kenya's president offered his condolences to Tanzania."))["offered"]
+    assert (event.cameo, event.source.code, event.target.code) == ("018", "KENGOV", "TZA")
+    alone = code("Kenya's president offered his condolences to the families of the victims.")
+    event = _by_trigger(alone)["offered"]
+    assert (event.source.code, event.target.code) == ("KENGOV", None)
+
+
+def test_a_named_owner_of_the_object_is_still_the_target(code: Coder) -> None:
+    event = _by_trigger(code("Russia rejected Ukraine's demand for a ceasefire."))["rejected"]
+    assert (event.source.code, event.target.code) == ("RUS", "UKR")

@@ -248,10 +248,13 @@ def arguments_of(
 def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...]) -> list[Token]:
     """Where else the target may be when the object names no actor: the object's owner
     or modifier ("praised Haiti's efforts"), a prepositional object of the verb
-    ("granted asylum to five officers") or of the object ("ties with Iran")."""
+    ("granted asylum to five officers") or of the object ("ties with Iran"). An owner
+    written as a possessive pronoun is the actor itself ("lifted its ban", "offered his
+    condolences to X"), not whom the act is done to."""
     out: list[Token] = []
     if target is not None:
-        out.extend(k for k in target.children if k.dep_ in {"poss", "compound", "amod"})
+        out.extend(k for k in target.children
+                   if k.dep_ in {"poss", "compound", "amod"} and k.tag_ != "PRP$")
         found = _pobj(target, ("by", "from", "to", "with", "against", "on", "of", "for"))
         if found is not None:
             out.append(found)
