@@ -61,3 +61,19 @@ def test_an_expulsion_is_coded_by_who_is_expelled(code: Coder, text: str, cameo:
     doc = code(text)
     assert [e.cameo for e in doc.events] == [cameo], \
         [(e.cameo, e.source.code, e.target.code) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean foreign minister travelled to Lima on Monday.", ("04", "CHL", "PER")),
+    ("The Spanish king will travel to Morocco next week.", ("03", "ESP", "MAR")),
+    ("Norway flew 40 tonnes of medical aid into Beirut on Friday.", ("07", "NOR", "LBN")),
+])
+def test_travel_and_deliveries_are_done_to_where_they_go(code: Coder, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    """CAMEO 042 is "all visits and travels"; aid flown into a city is aid to its country."""
+    assert expected in triples(code(text)), triples(code(text))
+
+
+def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
+    doc = code("The suspect was flown to Madrid under guard on Tuesday.")
+    assert not any(r == "04" for r, _, _ in triples(doc)), triples(doc)

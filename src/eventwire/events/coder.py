@@ -112,8 +112,9 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     return place if place is not None and place.code != src.code else tgt
 
 
-#: CAMEO's "make a visit": done to the country it goes to.
+#: CAMEO's "make a visit" and "provide aid": done to the country they go to.
 _VISIT = "042"
+_AID = "07"
 
 
 def is_mutual(code: str, lex: EventLexicon) -> bool:
@@ -230,11 +231,12 @@ class LexiconMatcher:
         self, link: ActorLink, match: Match, code: str, args: Arguments
     ) -> EventActor | None:
         """A conflictual act with no actor as target targets where it happened ("shelled
-        Juba", "rallies in the Gaza Strip"), and a visit the place it goes to ("arrived in
-        Addis Ababa"), read in the verb's clause."""
+        Juba", "rallies in the Gaza Strip"), and a visit or a delivery of aid the place it
+        goes to ("arrived in Addis Ababa", "flew aid into Beirut"), read in the verb's
+        clause."""
         if args.target is not None and link.mention(args.target) is not None:
             return None
-        if code.startswith(_VISIT):
+        if code.startswith(_VISIT) or code.startswith(_AID):
             return place_target(link.doc, match.verb, destinations=True)
         if self.onto.info(code).quad_class not in (3, 4):
             return None
