@@ -134,6 +134,15 @@ def test_the_trigger_features_carry_the_wordnet_classes(code: Coder) -> None:
     assert "wn:h:attack.v.01" in trigger_features(tok, builtin_lexicon())
 
 
+def test_the_noun_an_act_is_done_to_gives_its_kind(code: Coder) -> None:
+    """"cut aid" and "cut troops" share a verb; what is cut tells the acts apart."""
+    aid = _token(code, "The donors cut aid to the province in March.", "cut")
+    troops = _token(code, "The alliance cut troops in the province in March.", "cut")
+    assert "o:dobj:wn:nlex:noun.possession" in trigger_features(aid, builtin_lexicon())
+    assert "o:dobj:wn:nlex:noun.group" in trigger_features(troops, builtin_lexicon())
+    assert "o:dobj:wn:nlex:noun.group" not in trigger_features(aid, builtin_lexicon())
+
+
 def test_the_builtin_tables_are_read_once() -> None:
     assert builtin_wordnet() is builtin_wordnet()
 
