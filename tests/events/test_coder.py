@@ -74,6 +74,11 @@ def test_travel_and_deliveries_are_done_to_where_they_go(code: Coder, text: str,
     assert expected in triples(code(text)), triples(code(text))
 
 
+def test_a_travel_needs_a_traveller(code: Coder) -> None:
+    """``require: [source]``: things travel too ("the exhibition travelled to Lima")."""
+    assert not any(r == "04" for r, _, _ in triples(code("The paintings travelled to Lima.")))
+
+
 def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     doc = code("The suspect was flown to Madrid under guard on Tuesday.")
     assert not any(r == "04" for r, _, _ in triples(doc)), triples(doc)

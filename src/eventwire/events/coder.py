@@ -216,8 +216,10 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         args.target = better_target(link, match.verb, args.target, entry.target, entry.opaque)
-        if "target" in match.entry.require and not _has_target(link, args.target):
+        if "target" in entry.require and not _has_target(link, args.target):
             return [], None
+        if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
+            return [], None  # "X travelled to Y" needs its traveller: "the exhibition" is none
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
         place = self._place(link, match, code, args)
