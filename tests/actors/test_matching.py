@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.actors.stages import ActorStage
-from eventwire.events.stages import EventsStage
 from eventwire.api import make_config
+from eventwire.events.stages import EventsStage
 from eventwire.model import Document
 from eventwire.pipeline import Pipeline
 from tests.actors.helpers import code_actors, codes
