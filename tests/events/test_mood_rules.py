@@ -45,3 +45,17 @@ def test_return_to_a_place_releases_no_one(code: Coder) -> None:
 def test_return_of_people_is_a_release(code: Coder) -> None:
     doc = code("Iraq returned 200 Iranian prisoners of war to Iran on Monday.")
     assert [e for e in doc.events if e.cameo_root == "08"]
+
+
+def test_what_unconfirmed_reports_tell_is_no_act(code: Coder) -> None:
+    """The annotation guide's rumour: "unconfirmed reports said rebels seized the town" is
+    no event unless the story confirms it; a report by someone is a reported fact."""
+    rumoured = code("Unconfirmed reports said Malian rebels arrested the mayor of Kidal.")
+    assert not [e for e in rumoured.events if e.cameo_root == "17"]
+    told = code("Officials said Malian rebels arrested the mayor of Kidal.")
+    assert [e for e in told.events if e.cameo_root == "17"]
+
+
+def test_what_rumours_suggest_is_no_act(code: Coder) -> None:
+    doc = code("Rumours suggested that the Malian army had arrested the mayor of Kidal.")
+    assert not [e for e in doc.events if e.cameo_root == "17"]

@@ -134,6 +134,22 @@ def _infinitive(node: Token, kids: KidsOf = own_children) -> bool:
     return any(k.dep_ == "aux" and k.lower_ == "to" for k in kids(node))
 
 
+def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
+    """A report whose teller is a rumour or an unconfirmed report ("unconfirmed reports
+    said ...", "rumours suggested ..."): what it tells is not asserted as fact."""
+    if verb.lemma_.lower() not in lex.word_list("reporting") | lex.word_list("hearsay_verbs"):
+        return False
+    for subj in kids(verb):
+        if subj.dep_ != "nsubj":
+            continue
+        if subj.lemma_.lower() in lex.word_list("hearsay_nouns"):
+            return True
+        if any(k.dep_ == "amod" and k.lower_ in lex.word_list("unconfirmed")
+               for k in kids(subj)):
+            return True
+    return False
+
+
 def content_governor(tok: Token, lex: EventLexicon,
                      kids: KidsOf = own_children) -> Token | None:
     """The trigger is what someone demands, hopes, plans or alleges, not a reported fact.
@@ -156,6 +172,8 @@ def content_governor(tok: Token, lex: EventLexicon,
         if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
                                                 or _infinitive(node, kids)):
             return parent
+        if _hearsay(parent, lex, kids):
+            return parent  # "unconfirmed reports said rebels seized the town"
         noun = _content_noun(node, parent, opaque, kids)
         if noun is not None:
             return noun
