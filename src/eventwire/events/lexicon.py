@@ -25,8 +25,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "conditional", "pending", "negations", "intent_governors", "obligation",
                "modifier_doers", "generic_subjects", "instrument_nouns", "subject_control",
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
-               "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns", "hearsay_verbs",
-               "unconfirmed")
+               "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
+               "hearsay_verbs", "unconfirmed")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
