@@ -238,7 +238,7 @@ class LexiconMatcher:
         clause."""
         if args.target is not None and link.mention(args.target) is not None:
             return None
-        if code.startswith(_VISIT) or code.startswith(_AID):
+        if code.startswith((_VISIT, _AID)):
             return place_target(link.doc, match.verb, destinations=True)
         if self.onto.info(code).quad_class not in (3, 4):
             return None

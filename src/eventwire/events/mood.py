@@ -137,7 +137,8 @@ def _infinitive(node: Token, kids: KidsOf = own_children) -> bool:
 def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
     """A report whose teller is a rumour or an unconfirmed report ("unconfirmed reports
     said ...", "rumours suggested ..."): what it tells is not asserted as fact."""
-    if verb.lemma_.lower() not in lex.word_list("reporting") | lex.word_list("hearsay_verbs"):
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.word_list("reporting") and lemma not in lex.word_list("hearsay_verbs"):
         return False
     for subj in kids(verb):
         if subj.dep_ != "nsubj":
