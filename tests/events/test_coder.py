@@ -82,3 +82,57 @@ def test_a_travel_needs_a_traveller(code: Coder) -> None:
 def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     doc = code("The suspect was flown to Madrid under guard on Tuesday.")
     assert not any(r == "04" for r, _, _ in triples(doc)), triples(doc)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Kenyan president thanked Uganda for its support on Monday.", "05"),
+    ("Hungary turned down a Romanian request for talks on Friday.", "12"),
+    ("Bulgaria suspended military cooperation with Serbia on Friday.", "16"),
+    ("Peru cancelled a planned visit by the Chilean foreign minister.", "16"),
+    ("Canada froze the assets of two Venezuelan state companies.", "16"),
+    ("Oman hosted talks between Iranian and Saudi officials on Monday.", "04"),
+    ("Rwandan soldiers massacred villagers in eastern Congo, a UN report said.", "20"),
+    ("Kenyan protesters hurled stones at the police in Nairobi on Tuesday.", "14"),
+    ("Indian and Pakistani troops exchanged fire in Kashmir on Monday.", "19"),
+    ("Bolivia and Peru struck a deal on gas exports on Monday.", "05"),
+])
+def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
+    """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
+    phrasal verbs (120), suspending cooperation (160), cancelling a visit (161), freezing
+    assets (163), hosting talks between others (045), a massacre (202), rioters' stones
+    (145), an exchange of fire (190), a deal struck (057)."""
+    doc = code(text)
+    assert root in {r for r, _, _ in triples(doc)}, triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan troops fought a fire at a Ugandan army depot on Monday.",
+    "The hurricane hit the coast of Cuba on Sunday.",
+    "The Cuban coast was hit by a hurricane on Sunday.",
+    "A Kenyan senator is fighting cancer, his office said.",
+    "A Kenyan woman was killed in a car crash on Friday.",
+    "A Kenyan man pleaded guilty to fraud on Monday.",
+    "Ugandan police released the information on Tuesday.",
+    "The Kenyan minister said the change should be simple.",
+])
+def test_no_political_act_is_read_in_these(code: Coder, text: str) -> None:
+    """Forces of nature, mishaps and things done to things are no acts of an actor
+    (``natural_forces``, ``mishaps``, an entry's ``not_objects``)."""
+    assert not code(text).events, triples(code(text))
+
+
+def test_a_demand_announced_for_the_future_is_no_threat(code: Coder) -> None:
+    doc = code("The Kenyan government will ask Uganda to extradite the suspects.")
+    assert not any(r == "13" for r, _, _ in triples(doc)), triples(doc)
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested(code: Coder) -> None:
+    doc = code("Kenya condemned the Ugandan opposition leader's arrest by Ugandan police.")
+    arrests = [(e.source.code, e.target.code) for e in doc.events if e.cameo_root == "17"]
+    assert arrests == [("UGACOP", "UGAOPP")], triples(doc)
+
+
+def test_an_obligation_asked_of_an_actor_is_a_demand(code: Coder) -> None:
+    doc = code("The UN said Israel must withdraw its troops from Lebanon.")
+    demands = [(e.source.code, e.target.code) for e in doc.events if e.cameo_root == "10"]
+    assert demands == [("IGOUNO", "ISR")], triples(doc)

@@ -138,8 +138,13 @@ def event_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
     by = _pobj(noun, _EVENT_AGENT_PREPS) or late_agent(noun)
     if by is not None:
         return by
-    poss = _child(noun, {"poss"})
+    poss = None if _patient_noun(noun) else _child(noun, {"poss"})
     return poss if poss is not None else modifier_agent(noun, is_actor)
+
+
+def _patient_noun(noun: Token) -> bool:
+    """"his arrest", "the reporter's killing": the possessor is who the act is done to."""
+    return noun.lemma_.lower() in word_list("patient_nouns")
 
 
 def late_agent(noun: Token) -> Token | None:
@@ -225,7 +230,10 @@ def arguments_of(
     actor modifier, and its target from the entry's prepositions, then "of" ("the
     bombardment of X", "the expulsion of diplomats by Ankara")."""
     if noun is not None and verb is noun:
-        return Arguments(event_agent(noun, is_actor), _pobj(noun, (*preps, "of")))
+        target = _pobj(noun, (*preps, "of"))
+        if target is None and _patient_noun(noun):
+            target = _child(noun, {"poss"})
+        return Arguments(event_agent(noun, is_actor), target)
     if noun is None and _gerund(verb):
         target = _child(verb, _OBJ) or _pobj(verb, (*preps, "of"))
         return Arguments(event_agent(verb, is_actor), target)

@@ -174,6 +174,9 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
     if promised and gov is not None and content_governor(gov, lex) is not None:
         return None  # "demanded that the US cancel plans to sell": no plan is announced
     conflict = onto.info(entry.cameo).quad_class in (3, 4)
+    if conflict and entry.cameo[:2] not in lex.threat_codes:
+        # "will ask", "will investigate": announced, not done, and no threat of harm
+        return (entry.intent, f"{entry.id}:intent") if entry.intent else None
     if conflict or (future and _threatening(match, lex)):
         threat = lex.threat_codes.get(entry.cameo[:2], "130")
         return threat, f"{entry.id}:threat"
@@ -245,16 +248,22 @@ class LexiconMatcher:
         return place_target(link.doc, match.verb)
 
     def _obligation(self, tok: Token, link: ActorLink) -> list[EventCandidate]:
-        """"X said Y must hand over Z": a request by X to Y, whatever Y must do."""
+        """"X said Y must hand over Z": a request by X to Y, whatever Y must do. Only an
+        act asked of an actor is one: not a state ("should be"), not a regret about the
+        past ("should have"), not a passive ("must be given"), not an unnamed "we"."""
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.lex.word_list("reporting"):
             return []
         if not any(k.dep_ == "aux" and k.lower_ in self.lex.word_list("obligation")
                    for k in tok.children):
             return []
+        if tok.lemma_.lower() in self.lex.word_list("state_verbs") or any(
+            k.dep_ == "aux" and k.lemma_.lower() == "have" for k in tok.children
+        ):
+            return []  # "it should be simple", "should have used": no act is asked for
         source, _ = subject_of(tok.head)
-        target = next((k for k in tok.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
-        if source is None or target is None:
-            return []
+        target = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+        if source is None or target is None or link.mention(target) is None:
+            return []  # "we should forget ...": the one asked is an actor
         return [EventCandidate("100", tok, tok.head, s, t, "obligation")
                 for s, t in _pairs(link, Arguments(source, target))]
 

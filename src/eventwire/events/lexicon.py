@@ -26,7 +26,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "modifier_doers", "generic_subjects", "instrument_nouns", "subject_control",
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
-               "hearsay_verbs", "unconfirmed")
+               "hearsay_verbs", "unconfirmed", "natural_forces",
+               "mishaps", "patient_nouns", "state_verbs")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
@@ -51,6 +52,7 @@ class TriggerEntry:
     prt: str | None = None
     prep: str | None = None
     objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
     intent: str | None = None
     opaque: bool = False
@@ -118,6 +120,7 @@ def _entries(raw: dict[str, Any]) -> list[TriggerEntry]:
                 prt=_word(raw["prt"]) if raw.get("prt") else None,
                 prep=_word(raw["prep"]) if raw.get("prep") else None,
                 objects=frozenset(raw.get("objects") or ()),
+                not_objects=frozenset(raw.get("not_objects") or ()),
                 xcomp=frozenset(raw.get("xcomp") or ()),
                 intent=raw.get("intent"),
                 opaque=bool(raw.get("opaque", False)),

@@ -68,10 +68,13 @@ def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
 
 
 def _objects(tok: Token) -> set[str]:
-    """Lemmas of the verb's objects, including "for"/"of" objects and conjuncts."""
+    """Lemmas of the verb's objects, including "for"/"of"/"in" objects ("pledged $60 million
+    in loans") and conjuncts."""
     heads = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        heads.append(tok.head)  # a reduced relative: "the aid delivered to", "a statement released"
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with"}:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in"}:
             heads.extend(k for k in prep.children if k.dep_ == "pobj")
     out = set()
     for head in heads:
@@ -93,6 +96,8 @@ def _fits(entry: TriggerEntry, tok: Token) -> bool:
         return False
     if entry.objects and not (entry.objects & _objects(tok)):
         return False
+    if entry.not_objects and entry.not_objects & _objects(tok):
+        return False  # "battled a blaze", "struck a deal": no political act
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl"} and k.lemma_.lower() in entry.xcomp for k in kids
     ):
@@ -132,7 +137,23 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
     return None
 
 
+def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
+    """The verb's subject is a force of nature or of the economy ("the hurricane hit the
+    coast", "the recession hit exporters"), or the act happened in a mishap ("killed in a
+    car crash"): no act of an actor."""
+    forces = lex.word_list("natural_forces")
+    doers = [k for k in tok.children if k.dep_ == "nsubj"]
+    doers += [g for k in tok.children if k.dep_ == "agent" for g in k.children]
+    if any(d.lemma_.lower() in forces for d in doers):
+        return True
+    mishaps = lex.word_list("mishaps")  # "killed in a car crash"
+    return any(k.dep_ == "prep" and k.lower_ == "in" and g.dep_ == "pobj"
+               and g.lemma_.lower() in mishaps for k in tok.children for g in k.children)
+
+
 def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
+    if _natural_doer(tok, lex):
+        return None
     own = best_entry(lookup(lex, "verb", tok), tok)
     light = _light_noun(tok, lex)
     if light is not None and (own is None or own.specificity < 2):
