@@ -95,12 +95,22 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Kenyan protesters hurled stones at the police in Nairobi on Tuesday.", "14"),
     ("Indian and Pakistani troops exchanged fire in Kashmir on Monday.", "19"),
     ("Bolivia and Peru struck a deal on gas exports on Monday.", "05"),
+    ("Chile asked Peru to extradite the former minister.", "02"),
+    ("Russia warned Finland of retaliation if it joined the alliance.", "13"),
+    ("Serbia dismissed the Croatian accusation as a fabrication.", "01"),
+    ("Iran denied that its drones had struck a Saudi tanker.", "01"),
+    ("Kenyan protesters stormed the parliament building in Nairobi.", "14"),
+    ("Riot police fired tear gas at Kenyan protesters in Nairobi.", "17"),
+    ("China held military drills near the Philippines on Monday.", "15"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
     phrasal verbs (120), suspending cooperation (160), cancelling a visit (161), freezing
     assets (163), hosting talks between others (045), a massacre (202), rioters' stones
-    (145), an exchange of fire (190), a deal struck (057)."""
+    (145), an exchange of fire (190), a deal struck (057); a request is an appeal (02); a
+    warning of repercussions a threat (130); dismissing or denying a charge is a denial
+    (016); force by protesters a violent protest (145); tear gas violent repression (175);
+    drills a show of force (150)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 

@@ -218,6 +218,7 @@ class LexiconMatcher:
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
+        code = _crowd_act(code, args.source, self.lex)
         args.target = better_target(link, match.verb, args.target, entry.target, entry.opaque)
         if "target" in entry.require and not _has_target(link, args.target):
             return [], None
@@ -280,6 +281,17 @@ class LexiconMatcher:
             c for c in out
             if c.trigger.i not in refined or c.rule.endswith((":intent", ":threat"))
         ]
+
+
+def _crowd_act(code: str, source: Token | None, lex: EventLexicon) -> str:
+    """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
+    ... that involve the use of violence or destruction of property"), and a blockade by
+    them an obstruction (144): "protesters stormed parliament", "rioters torched a bank"."""
+    if source is None or source.lemma_.lower() not in lex.word_list("crowd_nouns"):
+        return code
+    if code.startswith("191"):
+        return "144"
+    return "145" if code[:2] in ("17", "19") else code
 
 
 def better_target(

@@ -99,7 +99,8 @@ def _fits(entry: TriggerEntry, tok: Token) -> bool:
     if entry.not_objects and entry.not_objects & _objects(tok):
         return False  # "battled a blaze", "struck a deal": no political act
     if entry.xcomp and not any(
-        k.dep_ in {"xcomp", "ccomp", "advcl"} and k.lemma_.lower() in entry.xcomp for k in kids
+        k.dep_ in {"xcomp", "ccomp", "advcl"}
+        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp) for k in kids
     ):
         return False
     if entry.modifier:
