@@ -212,7 +212,7 @@ class LexiconMatcher:
         mood = mood_of(match.trigger, self.lex)
         code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
         args = arguments_of(
-            match.verb, match.noun, match.entry.target, bool(match.entry.xcomp),
+            match.verb, match.noun, match.entry.target, match.entry.complement_target,
             link.names_actor,
         )
         if args.source is None and args.target is not None and code.startswith("08"):

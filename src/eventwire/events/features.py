@@ -445,7 +445,8 @@ def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,
     (``known``: the token's lexicon match, as a one-tuple, when already computed)."""
     match = match_token(tok, lex) if known is None else known[0]
     if match is not None:
-        args = arguments_of(match.verb, match.noun, match.entry.target, bool(match.entry.xcomp))
+        args = arguments_of(match.verb, match.noun, match.entry.target,
+                            match.entry.complement_target)
     elif tok.pos_ == "VERB":
         args = arguments_of(tok, None, ("against", "on", "with", "to"), False)
     else:

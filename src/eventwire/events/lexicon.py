@@ -62,6 +62,12 @@ class TriggerEntry:
     negated: str | None = None
 
     @property
+    def complement_target(self) -> bool:
+        """The complement's subject is the target: "allowed them to leave" (not "denied
+        that they left", an entry taking any clause with ``xcomp: ["*"]``)."""
+        return bool(self.xcomp) and "*" not in self.xcomp
+
+    @property
     def specificity(self) -> int:
         """How constrained the entry is: the most specific matching entry wins."""
         return (
