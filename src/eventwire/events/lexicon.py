@@ -26,9 +26,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "modifier_doers", "generic_subjects", "instrument_nouns", "subject_control",
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
-               "hearsay_verbs", "unconfirmed", "natural_forces",
-               "mishaps", "patient_nouns", "state_verbs",
-               "crowd_nouns")
+               "hearsay_verbs", "unconfirmed", "natural_forces", "mishaps", "patient_nouns",
+               "state_verbs", "crowd_nouns")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

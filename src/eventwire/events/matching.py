@@ -94,9 +94,10 @@ def _fits(entry: TriggerEntry, tok: Token) -> bool:
         k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep for k in kids
     ):
         return False
-    if entry.objects and not (entry.objects & _objects(tok)):
+    objects = _objects(tok) if entry.objects or entry.not_objects else set()
+    if entry.objects and not entry.objects & objects:
         return False
-    if entry.not_objects and entry.not_objects & _objects(tok):
+    if entry.not_objects & objects:
         return False  # "battled a blaze", "struck a deal": no political act
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl"}
@@ -153,10 +154,10 @@ def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
 
 
 def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
-    if _natural_doer(tok, lex):
-        return None
     own = best_entry(lookup(lex, "verb", tok), tok)
     light = _light_noun(tok, lex)
+    if (own is None and light is None) or _natural_doer(tok, lex):
+        return None
     if light is not None and (own is None or own.specificity < 2):
         return Match(light[0], light[1], tok, light[1])
     return Match(own, tok, tok) if own is not None else None
