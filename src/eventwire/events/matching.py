@@ -84,7 +84,8 @@ def _objects(tok: Token) -> set[str]:
     return out
 
 
-def _fits(entry: TriggerEntry, tok: Token) -> bool:
+def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
+    """Whether ``tok`` meets ``entry``'s constraints (``objects``: its objects' lemmas)."""
     kids = list(tok.children)
     if entry.prt and not any(
         k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == entry.prt for k in kids
@@ -94,7 +95,6 @@ def _fits(entry: TriggerEntry, tok: Token) -> bool:
         k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep for k in kids
     ):
         return False
-    objects = _objects(tok) if entry.objects or entry.not_objects else set()
     if entry.objects and not entry.objects & objects:
         return False
     if entry.not_objects & objects:
@@ -114,8 +114,10 @@ def _fits(entry: TriggerEntry, tok: Token) -> bool:
 def best_entry(entries: list[TriggerEntry], tok: Token) -> TriggerEntry | None:
     """The most constrained entry whose constraints the token satisfies."""
     best: TriggerEntry | None = None
+    wanted = any(e.objects or e.not_objects for e in entries)
+    objects = _objects(tok) if wanted else set()  # read once for all the lemma's entries
     for entry in entries:
-        if _fits(entry, tok) and (best is None or entry.specificity > best.specificity):
+        if _fits(entry, tok, objects) and (best is None or entry.specificity > best.specificity):
             best = entry
     return best
 
