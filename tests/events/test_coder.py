@@ -101,6 +101,7 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Iran denied that its drones had struck a Saudi tanker.", "01"),
     ("Kenyan protesters stormed the parliament building in Nairobi.", "14"),
     ("Riot police fired tear gas at Kenyan protesters in Nairobi.", "17"),
+    ("Kenyan police lobbed tear gas at protesters in Nairobi on Tuesday.", "17"),
     ("China held military drills near the Philippines on Monday.", "15"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
