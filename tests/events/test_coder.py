@@ -103,6 +103,10 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Riot police fired tear gas at Kenyan protesters in Nairobi.", "17"),
     ("Kenyan police lobbed tear gas at protesters in Nairobi on Tuesday.", "17"),
     ("China held military drills near the Philippines on Monday.", "15"),
+    ("Washington hit Beijing with new tariffs on steel on Friday.", "16"),
+    ("Kenya's supreme court struck down the ban on Ugandan imports.", "12"),
+    ("Ghana's president began a three-day visit to Nigeria on Monday.", "04"),
+    ("The trade deal was signed during a visit by the Kenyan president to Uganda.", "04"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -111,7 +115,8 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     (145), an exchange of fire (190), a deal struck (057); a request is an appeal (02); a
     warning of repercussions a threat (130); dismissing or denying a charge is a denial
     (016); force by protesters a violent protest (145); tear gas violent repression (175);
-    drills a show of force (150)."""
+    drills a show of force (150); hitting a country with tariffs sanctions it (163); striking
+    down a law rejects it (120); a visit named as a noun with its visitor is a visit (042)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 
@@ -147,3 +152,24 @@ def test_an_obligation_asked_of_an_actor_is_a_demand(code: Coder) -> None:
     doc = code("The UN said Israel must withdraw its troops from Lebanon.")
     demands = [(e.source.code, e.target.code) for e in doc.events if e.cameo_root == "10"]
     assert demands == [("IGOUNO", "ISR")], triples(doc)
+
+
+def test_talks_held_with_another_side_are_held_by_both(code: Coder) -> None:
+    """Negotiating, phoning, meeting at a third place and signing an agreement are done by
+    both sides (``joint_codes``); a visit is not."""
+    doc = code("Kenya's president held talks with Ugandan President Yoweri Museveni on Friday.")
+    talks = {(s, t) for r, s, t in triples(doc) if r == "04"}
+    assert talks == {("KEN", "UGA"), ("UGA", "KEN")}, triples(doc)
+    visit = code("Kenya's president visited Uganda on Friday.")
+    assert ("04", "UGA", "KEN") not in triples(visit), triples(visit)
+
+
+def test_talks_between_two_sides_name_their_doers(code: Coder) -> None:
+    doc = code("Talks between Kenya and Uganda broke down on Friday night.")
+    talks = {(s, t) for r, s, t in triples(doc) if r == "04"}
+    assert talks == {("KEN", "UGA"), ("UGA", "KEN")}, triples(doc)
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(code: Coder) -> None:
+    doc = code("Kenya warned it would close the border if Uganda raised its tariffs.")
+    assert ("13", "KEN", "UGA") in triples(doc), triples(doc)

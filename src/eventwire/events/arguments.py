@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
 
-__all__ = ["Arguments", "arguments_of", "holder_of", "target_alternatives",
+__all__ = ["Arguments", "arguments_of", "order_arguments", "holder_of", "target_alternatives",
            "content_targets", "event_agent", "late_agent", "modifier_agent",
            "IsActor"]
 
@@ -194,9 +194,9 @@ def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
     """The direct object, else the object of a target preposition, else an inherited one."""
     if _is_passive(verb):
         return _passive_target(verb)
-    obj = _child(verb, _OBJ)
-    if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return obj
+    for obj in verb.children:  # "shot dead a protester": not the predicate "dead"
+        if obj.dep_ in _OBJ and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return obj
     return _pobj(verb, preps)
 
 
@@ -233,7 +233,10 @@ def arguments_of(
         target = _pobj(noun, (*preps, "of"))
         if target is None and _patient_noun(noun):
             target = _child(noun, {"poss"})
-        return Arguments(event_agent(noun, is_actor), target)
+        source = event_agent(noun, is_actor)
+        if source is None and "between" not in preps:
+            source = _pobj(noun, ("between",))  # "talks between India and Pakistan"
+        return Arguments(source, target)
     if noun is None and _gerund(verb):
         target = _child(verb, _OBJ) or _pobj(verb, (*preps, "of"))
         return Arguments(event_agent(verb, is_actor), target)
@@ -250,6 +253,29 @@ def arguments_of(
             target = doer  # "condemned an attack by X" targets X
     if target is None and verb.dep_ == "conj":
         target = object_of(verb.head, preps)  # "accused X ... and demanded ..."
+    return Arguments(source, target)
+
+
+def order_arguments(
+    order: Token, act: Token, preps: tuple[str, ...], is_actor: IsActor | None = None,
+) -> Arguments:
+    """Source and target of an ordered act ("ordered the arrest of X", "ordered police to
+    disperse the crowd", "ordered him held"): who gave the order acts, on whom the act
+    is done. When the order itself reads as the act ("ordered the envoys out") its object,
+    or its clause's subject ("ordered [the envoys to leave]"), is the target."""
+    if act is order:
+        return arguments_of(order, None, preps, True, is_actor)
+    source = _act_doer(subject_of(order)[0], is_actor)
+    if act.pos_ in {"NOUN", "PROPN"}:  # "ordered the arrest of X", "ordered X held in custody"
+        target = _pobj(act, (*preps, "of"))
+        if target is None and _patient_noun(act):
+            target = _child(act, {"poss"})
+        clause = act.head
+    else:
+        target, clause = object_of(act, preps), act
+    if target is None and clause is not order and clause.tag_ == "VBN":
+        # "ordered him held", "ordered them shut": the one the order names undergoes it
+        target = _child(clause, {"nsubj", "nsubjpass"}) or _child(order, _OBJ)
     return Arguments(source, target)
 
 
@@ -280,15 +306,25 @@ def _modifiers(tok: Token) -> list[Token]:
     return [k for k in tok.children if k.dep_ in {"poss", "compound", "amod"}]
 
 
+def _condition_subjects(clauses: list[Token]) -> list[Token]:
+    """The subjects of the "if" or "unless" clauses of ``clauses``: the party a threat or
+    warning is aimed at ("warned it would retaliate if Washington went ahead")."""
+    marks = {"if", "unless"}
+    return [subj for clause in clauses for adv in clause.children
+            if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                           for m in adv.children)
+            for subj in adv.children if subj.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def content_targets(verb: Token) -> list[Token]:
-    """Who a demand, threat or refusal is about: the subject, object or prepositional
+    """Who a demand, threat or refusal is about: the subject of a condition it sets
+    ("threatened sanctions if Ankara ..."), else the subject, object or prepositional
     object of its complement ("demanded that the US cancel...", "threatened to cut off
     electricity to X")."""
-    out: list[Token] = []
     deps = {"xcomp", "ccomp", "acl"} if verb.pos_ == "NOUN" else {"xcomp", "ccomp"}
-    for comp in verb.children:  # a noun's clause: "its demand that Israel lift ..."
-        if comp.dep_ not in deps:
-            continue
+    comps = [k for k in verb.children if k.dep_ in deps]
+    out = _condition_subjects([verb, *comps])
+    for comp in comps:  # a noun's clause: "its demand that Israel lift ..."
         args = [k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         out.extend(args)
         found = _pobj(comp, ("to", "against", "on", "with", "from", "in"))

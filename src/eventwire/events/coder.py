@@ -17,7 +17,6 @@ from spacy.tokens import Span, Token
 from eventwire.events.actorlink import ActorLink, actors_for
 from eventwire.events.arguments import (
     Arguments,
-    arguments_of,
     content_targets,
     holder_of,
     subject_of,
@@ -25,7 +24,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.matching import Match, lemma_keys, match_token
+from eventwire.events.matching import Match, lemma_keys, match_arguments, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
@@ -126,12 +125,13 @@ def is_mutual(code: str, lex: EventLexicon) -> bool:
     return code in codes or code[:3] in codes
 
 
-def _pairs(link: ActorLink, args: Arguments, mutual: bool = False,
+def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool = False,
            ) -> list[tuple[EventActor, EventActor]]:
     """(source, target) of each event: one per source and target. With ``mutual`` (an act
     done with one another), coordinated sources with no actor as target act on each other:
     "Japan and India signed a pact" is JPN -> IND and IND -> JPN, as a careful coder reads
-    it, not two events with no target."""
+    it, not two events with no target. With ``joint`` (an act both sides do whenever one
+    does it with the other: ``joint_codes``), a source and its target act both ways."""
     sources, targets = _side(link, args.source), _side(link, args.target)
     no_target = args.target is None or link.mention(args.target) is None
     if mutual and no_target and len(sources) > 1:
@@ -143,7 +143,15 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False,
             if src.code and src.code == tgt.code:
                 continue  # an actor acting on itself is a coding accident
             out.append((src, tgt))
+    if joint and not no_target:  # "Pence held talks with Erdogan": Erdogan did too
+        out += [(tgt, src) for src, tgt in out if _two_sides(src, tgt)]
     return out
+
+
+def _two_sides(src: EventActor, tgt: EventActor) -> bool:
+    """Two named actors of different countries or organisations: the sides of a joint
+    act (not "signed a decree", whose object names no side)."""
+    return _named(src) and _named(tgt) and (src.country or src.code) != (tgt.country or tgt.code)
 
 
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09"})
@@ -164,6 +172,8 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
     fight") is an event of its own: intent (CAMEO 03) or, for a conflictual act or one
     announced on a condition, a threat (CAMEO 13)."""
     entry = match.entry
+    if match.noun is not None and match.noun is match.verb:
+        return None  # a noun with its own doer ("Pelosi's visit") is no announcement
     gov = mood.governor
     future = mood.modal == "future" and not mood.content and not mood.conditional
     promised = mood.content and gov is not None and bool(
@@ -198,6 +208,13 @@ def _decide(
     return entry.cameo, entry.id, hypothetical, mood.negated
 
 
+def is_joint(code: str, lex: EventLexicon) -> bool:
+    """Whether a CAMEO code is an act both sides do when one does it with the other
+    (``joint_codes`` of the lexicon: talks, a phone call, a signed agreement)."""
+    codes = lex.word_list("joint_codes")
+    return code in codes or code[:3] in codes
+
+
 class LexiconMatcher:
     """Candidates from eventwire's own lexicon."""
 
@@ -211,15 +228,14 @@ class LexiconMatcher:
             return [], None
         mood = mood_of(match.trigger, self.lex)
         code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
-        args = arguments_of(
-            match.verb, match.noun, match.entry.target, match.entry.complement_target,
-            link.names_actor,
-        )
+        args = match_arguments(match, link.names_actor)
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         code = _crowd_act(code, args.source, self.lex)
-        args.target = better_target(link, match.verb, args.target, entry.target, entry.opaque)
+        threat = rule.endswith(":threat")  # "would close the border if Uganda ...": Uganda
+        args.target = better_target(link, match.verb, args.target, entry.target,
+                                    entry.opaque or threat)
         if "target" in entry.require and not _has_target(link, args.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
@@ -230,7 +246,8 @@ class LexiconMatcher:
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                       negated, hypo)
-            for src, tgt in _pairs(link, args, is_mutual(code, self.lex))
+            for src, tgt in _pairs(link, args, is_mutual(code, self.lex),
+                                   is_joint(code, self.lex))
         ], refined
 
     def _place(

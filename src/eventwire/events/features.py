@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.actorlink import ActorLink
 from eventwire.events.arguments import arguments_of
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.matching import Match, match_token
+from eventwire.events.matching import Match, match_arguments, match_token
 from eventwire.events.mood import mood_of
 from eventwire.events.timecues import TimeCue, time_features
 from eventwire.events.tree import KidsOf, Tree, memo_children
@@ -445,8 +445,7 @@ def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,
     (``known``: the token's lexicon match, as a one-tuple, when already computed)."""
     match = match_token(tok, lex) if known is None else known[0]
     if match is not None:
-        args = arguments_of(match.verb, match.noun, match.entry.target,
-                            match.entry.complement_target)
+        args = match_arguments(match)
     elif tok.pos_ == "VERB":
         args = arguments_of(tok, None, ("against", "on", "with", "to"), False)
     else:

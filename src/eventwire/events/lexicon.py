@@ -27,7 +27,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
                "hearsay_verbs", "unconfirmed", "natural_forces", "mishaps", "patient_nouns",
-               "state_verbs", "crowd_nouns")
+               "state_verbs", "crowd_nouns", "directive_verbs", "leave_verbs", "joint_codes")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
@@ -83,6 +83,7 @@ class EventLexicon:
         default_factory=lambda: defaultdict(list))
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     threat_codes: dict[str, str] = field(default_factory=dict)
+    directive_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _opaque: tuple[object, frozenset[str]] | None = field(default=None, repr=False,
                                                          compare=False)
 
@@ -148,6 +149,8 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> EventLexicon:
         for name in _WORD_LISTS:
             lex.words[name] = frozenset(str(w).lower() for w in data.get(name) or ())
         lex.threat_codes = {str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()}
+        lex.directive_readings = {str(k): tuple(str(w).lower() for w in v)
+                                  for k, v in (data.get("directive_readings") or {}).items()}
     except (KeyError, TypeError, AttributeError) as exc:
         raise Errors.E231.error(origin=origin, reason=exc) from exc
     return lex
@@ -176,7 +179,8 @@ def user_lexicon(path: str | Path, base: EventLexicon) -> EventLexicon | None:
     if not isinstance(data, dict) or not data.get("events"):
         return None
     own = parse_lexicon({"entries": data["events"]}, str(path))
-    merged = EventLexicon(words=dict(base.words), threat_codes=dict(base.threat_codes))
+    merged = EventLexicon(words=dict(base.words), threat_codes=dict(base.threat_codes),
+                          directive_readings=dict(base.directive_readings))
     for key in set(own.by_key) | set(base.by_key):
         merged.by_key[key] = list(own.by_key.get(key, [])) + list(base.by_key.get(key, []))
     return merged

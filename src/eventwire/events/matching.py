@@ -13,10 +13,17 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.events.arguments import IsActor, late_agent, modifier_agent
+from eventwire.events.arguments import (
+    Arguments,
+    IsActor,
+    arguments_of,
+    late_agent,
+    modifier_agent,
+    order_arguments,
+)
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
 
-__all__ = ["Match", "match_token", "lemma_keys"]
+__all__ = ["Match", "match_token", "match_arguments", "lemma_keys"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -25,12 +32,23 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A fired entry: the trigger token and the verb that carries its arguments."""
+    """A fired entry: the trigger token and the verb that carries its arguments; for an
+    order, the token naming the act it orders (``act``, see events/directives.py)."""
 
     entry: TriggerEntry
     trigger: Token
     verb: Token
     noun: Token | None = None
+    act: Token | None = None
+
+
+def match_arguments(match: Match, is_actor: IsActor | None = None) -> Arguments:
+    """Source and target of a match: an ordered act's from the order and the act."""
+    entry = match.entry
+    if match.act is not None:
+        return order_arguments(match.verb, match.act, entry.target, is_actor)
+    return arguments_of(match.verb, match.noun, entry.target, entry.complement_target,
+                        is_actor)
 
 
 def lemma_keys(tok: Token) -> list[str]:
@@ -155,14 +173,29 @@ def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
                and g.lemma_.lower() in mishaps for k in tok.children for g in k.children)
 
 
-def _verb_match(tok: Token, lex: EventLexicon) -> Match | None:
+def _verb_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None,
+                ) -> Match | None:
     own = best_entry(lookup(lex, "verb", tok), tok)
+    if own is None or own.specificity == 0:
+        ordered = _directed(tok, lex, is_actor)  # "ordered the arrest of X" is an arrest
+        if ordered is not None:
+            return ordered
     light = _light_noun(tok, lex)
     if (own is None and light is None) or _natural_doer(tok, lex):
         return None
     if light is not None and (own is None or own.specificity < 2):
         return Match(light[0], light[1], tok, light[1])
     return Match(own, tok, tok) if own is not None else None
+
+
+def _directed(tok: Token, lex: EventLexicon, is_actor: IsActor | None) -> Match | None:
+    """:func:`eventwire.events.directives.directed_match`, for an order verb only (imported
+    here: the module reads the lexicon through this one)."""
+    if not set(lemma_keys(tok)) & lex.word_list("directive_verbs"):
+        return None
+    from eventwire.events.directives import directed_match
+
+    return directed_match(tok, lex, is_actor)
 
 
 def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
@@ -181,12 +214,21 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     has_doer = any(
         (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" for k in tok.children
     )
-    if has_doer or late_agent(tok) is not None:
+    if has_doer or late_agent(tok) is not None or _between(tok, entry, lex):
         return Match(entry, tok, tok, tok)
     if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok, lex) \
             and modifier_agent(tok, is_actor):
         return Match(entry, tok, tok, tok)  # "an Israeli air strike killed ..."
     return None
+
+
+def _between(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
+    """An act done with one another, named with its sides: "talks between India and
+    Pakistan", "a meeting between the two presidents"."""
+    codes = lex.word_list("mutual_codes")
+    if "between" in entry.target or not (entry.cameo in codes or entry.cameo[:3] in codes):
+        return False
+    return any(k.dep_ == "prep" and k.lower_ == "between" for k in tok.children)
 
 
 def _topic(tok: Token, lex: EventLexicon) -> bool:
@@ -209,7 +251,7 @@ def _nominal(tok: Token) -> bool:
 def match_token(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """The entry ``tok`` triggers, or None."""
     if tok.pos_ in _VERB_POS:
-        return None if _nominal(tok) else _verb_match(tok, lex)
+        return None if _nominal(tok) else _verb_match(tok, lex, is_actor)
     if tok.pos_ in _NOUN_POS:
         return _noun_match(tok, lex, is_actor)
     return None
