@@ -33,10 +33,6 @@ from eventwire.events.verbclasses import builtin_verb_classes
 
 __all__ = ["directed_match"]
 
-_DESTINATIONS = frozenset({"to", "into", "onto", "toward", "towards"})
-_OUT = frozenset({"out"})
-
-
 def directed_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None,
                    ) -> Match | None:
     """The act an order verb orders, as a match with the order as its trigger, or None
@@ -65,14 +61,14 @@ def _read_as(tok: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | None
     """The order read as another verb: an expulsion, a withdrawal, a deployment or an
     imposition."""
     kids = list(tok.children)
-    leaving = any(k.dep_ in {"prt", "advmod", "prep"} and k.lower_ in _OUT for k in kids) \
-        or any(k.dep_ in {"xcomp", "ccomp"} and k.lemma_.lower() in lex.word_list("leave_verbs")
-               for k in kids)
+    leave = lex.word_list("leave_words")
+    leaving = any(k.dep_ in {"prt", "advmod", "prep"} and k.lower_ in leave for k in kids) \
+        or any(k.dep_ in {"xcomp", "ccomp"} and k.lemma_.lower() in leave for k in kids)
     if leaving and not _crowd(tok, lex):
         own = any(k.dep_ == "dobj" and _own(k) for k in kids)
         entry = best_entry(_entries(lex, "own_out" if own else "out"), tok)
         return (entry, tok) if entry is not None else None
-    if any(k.dep_ == "prep" and k.lower_ in _DESTINATIONS for k in kids):
+    if any(k.dep_ == "prep" and k.lower_ in lex.word_list("destination_preps") for k in kids):
         entry = best_entry(_entries(lex, "destination", with_objects=True), tok)
         if entry is not None:
             return entry, tok

@@ -27,7 +27,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
                "hearsay_verbs", "unconfirmed", "natural_forces", "mishaps", "patient_nouns",
-               "state_verbs", "crowd_nouns", "directive_verbs", "leave_verbs", "joint_codes")
+               "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
