@@ -107,6 +107,8 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Kenya's supreme court struck down the ban on Ugandan imports.", "12"),
     ("Ghana's president began a three-day visit to Nigeria on Monday.", "04"),
     ("The trade deal was signed during a visit by the Kenyan president to Uganda.", "04"),
+    ("Japan handed the Kenyan navy two patrol boats on Tuesday.", "07"),
+    ("Ugandan rebels handed in their rifles at a UN camp in Congo.", "08"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -116,7 +118,8 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     warning of repercussions a threat (130); dismissing or denying a charge is a denial
     (016); force by protesters a violent protest (145); tear gas violent repression (175);
     drills a show of force (150); hitting a country with tariffs sanctions it (163); striking
-    down a law rejects it (120); a visit named as a noun with its visitor is a visit (042)."""
+    down a law rejects it (120); a visit named as a noun with its visitor is a visit (042);
+    handing over boats is military aid (072), handing in one's rifles disarming (0873)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 

@@ -340,10 +340,13 @@ def better_target(
 
 def _has_target(link: ActorLink, target: Token | None) -> bool:
     """A required target is an object or an actor; a place after a preposition is not one
-    ("negotiators return to Geneva" releases no one)."""
+    ("negotiators return to Geneva" releases no one), nor where the act starts ("after
+    returning from Germany")."""
     if target is None:
         return False
-    return target.dep_ != "pobj" or link.mention(target) is not None
+    if target.dep_ != "pobj":
+        return True
+    return link.mention(target) is not None and target.head.lower_ != "from"
 
 
 def _own(tok: Token) -> bool:
