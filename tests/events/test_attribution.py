@@ -13,7 +13,7 @@ def _by_trigger(doc: Document) -> dict[str, Event]:
 def test_a_nationality_on_an_air_strike_is_its_source(code: Coder) -> None:
     events = _by_trigger(code("An Israeli air strike on the camp killed two guards."))
     assert events["strike"].source.code == "ISRMIL"
-    assert events["killed"].source.code == "ISRMIL"  # the strike's doer killed them
+    assert "killed" not in events  # the strike's toll, not an act of its own
 
 
 def test_a_bombardment_of_a_city_has_its_source_and_target(code: Coder) -> None:
@@ -28,7 +28,7 @@ def test_artillery_shelling_of_positions(code: Coder) -> None:
     events = _by_trigger(doc)
     assert events["shelling"].source.code == "TURMIL"
     assert events["shelling"].target.text == "Kurdish positions"
-    assert events["killed"].source.code == "TURMIL"
+    assert "killed" not in events
 
 
 def test_a_government_crackdown_targets_the_protesters(code: Coder) -> None:
@@ -57,8 +57,13 @@ def test_expulsion_of_diplomats_by_a_capital(code: Coder) -> None:
 def test_a_raid_by_nato_led_troops_is_nato_s(code: Coder) -> None:
     events = _by_trigger(code("A raid by NATO-led troops killed four civilians on Friday."))
     assert events["raid"].source.code == "IGONATMIL"
-    assert events["killed"].source.code == "IGONATMIL"
-    assert events["killed"].target.code == "CVL"
+    assert events["raid"].target.code == "CVL"  # its dead are whom it was done to
+    assert "killed" not in events
+
+
+def test_an_act_as_subject_names_its_doer(code: Coder) -> None:
+    events = _by_trigger(code("A raid by NATO-led troops destroyed two houses on Friday."))
+    assert events["destroyed"].source.code == "IGONATMIL"  # the troops' act, not the raid's
 
 
 def test_the_leader_s_country_is_not_given_to_the_other_side(code: Coder) -> None:
@@ -76,7 +81,7 @@ def test_a_saudi_led_coalition_is_saudi_military(code: Coder) -> None:
 def test_a_drone_strike_by_a_country(code: Coder) -> None:
     events = _by_trigger(code("A U.S. drone strike killed a militant commander on Sunday."))
     assert events["strike"].cameo == "195" and events["strike"].source.code == "USAMIL"
-    assert events["killed"].source.code == "USAMIL"
+    assert "killed" not in events
 
 
 def test_an_act_named_as_the_topic_of_another_is_not_a_new_event(code: Coder) -> None:

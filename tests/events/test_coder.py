@@ -176,3 +176,19 @@ def test_talks_between_two_sides_name_their_doers(code: Coder) -> None:
 def test_a_threat_is_aimed_at_the_subject_of_its_condition(code: Coder) -> None:
     doc = code("Kenya warned it would close the border if Uganda raised its tariffs.")
     assert ("13", "KEN", "UGA") in triples(doc), triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan air strike killed four Somali militants near Kismayo on Monday.",
+    "Kenyan troops shelled the Somali town of Kismayo, killing nine civilians.",
+])
+def test_the_dead_of_an_attack_are_its_toll(code: Coder, text: str) -> None:
+    """One assault, not an assault and a killing: the killing tells the attack's toll, and
+    its victims are whom the attack was done to."""
+    doc = code(text)
+    assert [(r, s, t) for r, s, t in triples(doc)] == [("19", "KEN", "SOM")], triples(doc)
+
+
+def test_a_killing_of_its_own_is_an_event(code: Coder) -> None:
+    doc = code("Gunmen killed nine Kenyan villagers near the Somali border.")
+    assert any(r == "18" for r, _, _ in triples(doc)), triples(doc)

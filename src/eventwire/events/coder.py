@@ -478,8 +478,40 @@ def code_document(
         cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
-        found.append((sent, index, [c for c in cands if _keep(c, settings)]))
+        found.append((sent, index, _one_violent_act([c for c in cands if _keep(c, settings)])))
     return finish_events(doc, found, settings, onto)
+
+
+_VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """The dead of an attack are its toll, not an act of their own: "the air strike killed
+    two generals", "soldiers were killed in an ambush", "shelled the town, killing nine"
+    are one assault. A killing (CAMEO 18) is dropped when the act it tells the toll of is
+    itself an event of the sentence."""
+    violent = {c.trigger.i: c for c in cands if c.cameo[:2] in _VIOLENT_ROOTS}
+    out = []
+    for cand in cands:
+        acts = _tolled_acts(cand.trigger) - {cand.trigger.i} if cand.cameo.startswith("18") \
+            else set()
+        told = [violent[i] for i in acts if i in violent]
+        if not told:
+            out.append(cand)
+        elif not (told[0].target.text or told[0].target.code) and _coded(cand.target):
+            told[0].target = cand.target  # the dead are whom the attack was done to
+    return out
+
+
+def _tolled_acts(tok: Token) -> set[int]:
+    """The tokens a killing may be the toll of: its subject, the act it happened "in", and
+    the verb its participle follows ("shelled the town, killing nine")."""
+    out = {k.i for k in tok.children if k.dep_ in {"nsubj", "nsubjpass"}}
+    out |= {g.i for k in tok.children if k.dep_ == "prep" and k.lower_ == "in"
+            for g in k.children if g.dep_ == "pobj"}
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        out.add(tok.head.i)
+    return out
 
 
 def _participle(tok: Token) -> bool:
