@@ -109,6 +109,10 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("The trade deal was signed during a visit by the Kenyan president to Uganda.", "04"),
     ("Japan handed the Kenyan navy two patrol boats on Tuesday.", "07"),
     ("Ugandan rebels handed in their rifles at a UN camp in Congo.", "08"),
+    ("Kenya put its troops on high alert on Monday.", "15"),
+    ("Uganda called up 5,000 reservists on Friday.", "15"),
+    ("Kenya dispatched two warships to the Somali coast.", "15"),
+    ("Russia flew two bombers near the Norwegian coast on Monday.", "15"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -119,7 +123,9 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     (016); force by protesters a violent protest (145); tear gas violent repression (175);
     drills a show of force (150); hitting a country with tariffs sanctions it (163); striking
     down a law rejects it (120); a visit named as a noun with its visitor is a visit (042);
-    handing over boats is military aid (072), handing in one's rifles disarming (0873)."""
+    handing over boats is military aid (072), handing in one's rifles disarming (0873);
+    alerts, call-ups, dispatched warships and bombers flown near a coast are force
+    posture (15)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 
@@ -192,3 +198,17 @@ def test_the_dead_of_an_attack_are_its_toll(code: Coder, text: str) -> None:
 def test_a_killing_of_its_own_is_an_event(code: Coder) -> None:
     doc = code("Gunmen killed nine Kenyan villagers near the Somali border.")
     assert any(r == "18" for r, _, _ in triples(doc)), triples(doc)
+
+
+def test_an_act_inside_a_condition_is_not_announced(code: Coder) -> None:
+    """"if Uganda sent troops" is the threat's condition, not Uganda's threat."""
+    doc = code("Kenya warned it would respond if Uganda sent troops to the border.")
+    threats = {(s, t) for r, s, t in triples(doc) if r == "13"}
+    assert threats == {("KEN", "UGA")}, triples(doc)
+
+
+def test_the_forces_shown_are_no_target(code: Coder) -> None:
+    """CAMEO 15's target is "the party against whom the military move is directed", not
+    the troops moved."""
+    doc = code("Uganda called up 5,000 reservists on Friday.")
+    assert ("15", "UGA", None) in triples(doc), triples(doc)

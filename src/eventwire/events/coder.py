@@ -179,8 +179,9 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
     promised = mood.content and gov is not None and bool(
         set(lemma_keys(gov)) & lex.word_list("intent_governors")
     )
-    if mood.negated or not (future or promised) or entry.cameo.startswith("13"):
-        return None
+    if mood.negated or mood.conditional or not (future or promised) \
+            or entry.cameo.startswith("13"):
+        return None  # an act inside a condition ("if the US sent warships") is not announced
     if promised and gov is not None and content_governor(gov, lex) is not None:
         return None  # "demanded that the US cancel plans to sell": no plan is announced
     conflict = onto.info(entry.cameo).quad_class in (3, 4)
@@ -233,6 +234,10 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         code = _crowd_act(code, args.source, self.lex)
+        if code.startswith("15") and args.target is not None \
+                and args.target.lemma_.lower() in entry.objects:
+            args.target = None  # the forces shown are the source's own (CAMEO 15's target:
+            # "the party against whom the military move is directed")
         threat = rule.endswith(":threat")  # "would close the border if Uganda ...": Uganda
         args.target = better_target(link, match.verb, args.target, entry.target,
                                     entry.opaque or threat)
