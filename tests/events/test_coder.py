@@ -113,6 +113,9 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Uganda called up 5,000 reservists on Friday.", "15"),
     ("Kenya dispatched two warships to the Somali coast.", "15"),
     ("Russia flew two bombers near the Norwegian coast on Monday.", "15"),
+    ("Kenyan police placed the Ugandan opposition leader under house arrest.", "17"),
+    ("Morocco summoned home its ambassador to Germany on Thursday.", "16"),
+    ("The Ugandan delegation walked out of the talks with Kenya on Friday.", "16"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -125,7 +128,8 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     down a law rejects it (120); a visit named as a noun with its visitor is a visit (042);
     handing over boats is military aid (072), handing in one's rifles disarming (0873);
     alerts, call-ups, dispatched warships and bombers flown near a coast are force
-    posture (15)."""
+    posture (15); house arrest is detention (173); summoning an envoy home reduces
+    relations (161) and walking out of talks halts them (164)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 

@@ -87,13 +87,17 @@ def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
 
 def _objects(tok: Token) -> set[str]:
     """Lemmas of the verb's objects, including "for"/"of"/"in" objects ("pledged $60 million
-    in loans") and conjuncts."""
+    in loans", "placed under house arrest") and conjuncts."""
     heads = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         heads.append(tok.head)  # a reduced relative: "the aid delivered to", "a statement released"
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in"}:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in", "under",
+                                                   "into"}:
             heads.extend(k for k in prep.children if k.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ == "out":  # "walked out of the talks"
+            heads.extend(g for k in prep.children if k.dep_ == "prep" and k.lower_ == "of"
+                         for g in k.children if g.dep_ == "pobj")
     out = set()
     for head in heads:
         out.add(head.lemma_.lower())
