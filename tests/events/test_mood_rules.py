@@ -59,3 +59,10 @@ def test_what_unconfirmed_reports_tell_is_no_act(code: Coder) -> None:
 def test_what_rumours_suggest_is_no_act(code: Coder) -> None:
     doc = code("Rumours suggested that the Malian army had arrested the mayor of Kidal.")
     assert not [e for e in doc.events if e.cameo_root == "17"]
+
+
+def test_would_in_a_clause_joined_to_reported_speech_is_announced(code: Coder) -> None:
+    """"said it did not want a war and would free the pilot": the "would" is the
+    reported "will", as in "said it would free the pilot"."""
+    doc = code("Kenya said it did not want a war and would free the Ugandan pilot on Friday.")
+    assert ("03", "KEN", "UGA") in triples(doc), triples(doc)

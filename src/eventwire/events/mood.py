@@ -75,7 +75,13 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
 
 
 def _reported(tok: Token, lex: EventLexicon) -> bool:
+    """The clause is what a reporting verb reports, or is conjoined to it ("said Pakistan
+    did not want escalation and would free the pilot")."""
     node = _clause_head(tok)
+    for _ in range(4):
+        if node.dep_ != "conj" or node.head is node:
+            break
+        node = node.head
     return node.dep_ == "ccomp" and node.head.lemma_.lower() in lex.word_list("reporting")
 
 
