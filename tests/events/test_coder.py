@@ -143,6 +143,7 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     "A Kenyan man pleaded guilty to fraud on Monday.",
     "Ugandan police released the information on Tuesday.",
     "The Kenyan minister said the change should be simple.",
+    "The Kenyan opposition stepped up pressure on the president on Monday.",
 ])
 def test_no_political_act_is_read_in_these(code: Coder, text: str) -> None:
     """Forces of nature, mishaps and things done to things are no acts of an actor

@@ -54,3 +54,10 @@ def test_the_ordered_act_is_not_coded_twice(code: Coder) -> None:
     is an event."""
     doc = code("Nepal's interior minister ordered police to disperse the Indian protesters.")
     assert len([e for e in doc.events if e.cameo_root == "17"]) == 1, triples(doc)
+
+
+def test_what_the_one_ordered_says_or_agrees_is_theirs(code: Coder) -> None:
+    """Only acts an order sets in motion (``ordered_roots``) are the orderer's: a meeting
+    or an agreement is done by whoever was told to meet or agree."""
+    doc = code("The Kenyan minister instructed his deputy to meet Ugandan officials.")
+    assert not [e for e in doc.events if e.rule.startswith("order:")], triples(doc)

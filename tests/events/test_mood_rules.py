@@ -66,3 +66,13 @@ def test_would_in_a_clause_joined_to_reported_speech_is_announced(code: Coder) -
     reported "will", as in "said it would free the pilot"."""
     doc = code("Kenya said it did not want a war and would free the Ugandan pilot on Friday.")
     assert ("03", "KEN", "UGA") in triples(doc), triples(doc)
+
+
+def test_a_passive_future_announces_no_one_s_intent(code: Coder) -> None:
+    doc = code("Kenyan officials said the refugees would be killed if they were sent to Uganda.")
+    assert not [e for e in doc.events if e.cameo_root in {"13", "18"}], triples(doc)
+
+
+def test_would_have_is_what_did_not_happen(code: Coder) -> None:
+    doc = code("Kenya said Uganda would have released the prisoners without the court ruling.")
+    assert not [e for e in doc.events if e.cameo_root in {"03", "08"}], triples(doc)

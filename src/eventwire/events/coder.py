@@ -174,6 +174,8 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
     entry = match.entry
     if match.noun is not None and match.noun is match.verb:
         return None  # a noun with its own doer ("Pelosi's visit") is no announcement
+    if any(k.dep_ in {"auxpass", "nsubjpass"} for k in match.verb.children):
+        return None  # "they would be killed": no one states an intent
     gov = mood.governor
     future = mood.modal == "future" and not mood.content and not mood.conditional
     promised = mood.content and gov is not None and bool(

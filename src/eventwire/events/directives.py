@@ -43,6 +43,8 @@ def directed_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = Non
     if found is None:
         return None
     entry, act = found
+    if entry.cameo[:2] not in lex.word_list("ordered_roots"):
+        return None  # "directed X to meet Y": X's meeting, not the director's
     return Match(_ordered(entry), tok, tok, act=act)
 
 

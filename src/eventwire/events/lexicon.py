@@ -27,7 +27,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
                "hearsay_verbs", "unconfirmed", "natural_forces", "mishaps", "patient_nouns",
-               "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes")
+               "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes",
+               "ordered_roots")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

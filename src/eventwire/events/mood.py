@@ -65,13 +65,18 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
             continue
         if kid.lower_ in lex.word_list("future") or kid.lemma_ == "will":
             return "future"
-        if kid.lower_ == "would" and _reported(tok, lex):
+        if kid.lower_ == "would" and _reported(tok, lex) and not _perfect(tok, kids):
             return "future"  # "said they would boycott": an announced act
         if kid.lower_ in lex.word_list("modals"):
             return "modal"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         return "future"
     return None
+
+
+def _perfect(tok: Token, kids: KidsOf) -> bool:
+    """"would have released": what did not happen, not what will."""
+    return any(k.dep_ == "aux" and k.lemma_ == "have" for k in _verb_children(tok, kids))
 
 
 def _reported(tok: Token, lex: EventLexicon) -> bool:
