@@ -217,3 +217,10 @@ def test_the_forces_shown_are_no_target(code: Coder) -> None:
     the troops moved."""
     doc = code("Uganda called up 5,000 reservists on Friday.")
     assert ("15", "UGA", None) in triples(doc), triples(doc)
+
+
+def test_a_warning_about_oneself_is_a_warning(code: Coder) -> None:
+    """"warned it would retaliate": "it" is the speaker, so the warning has no target,
+    and is still a warning."""
+    doc = code("Kenya warned on Monday that it would retaliate.")
+    assert ("13", "KEN", None) in triples(doc), triples(doc)

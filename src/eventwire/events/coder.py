@@ -126,7 +126,7 @@ def is_mutual(code: str, lex: EventLexicon) -> bool:
 
 
 def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool = False,
-           ) -> list[tuple[EventActor, EventActor]]:
+           said: bool = False) -> list[tuple[EventActor, EventActor]]:
     """(source, target) of each event: one per source and target. With ``mutual`` (an act
     done with one another), coordinated sources with no actor as target act on each other:
     "Japan and India signed a pact" is JPN -> IND and IND -> JPN, as a careful coder reads
@@ -139,10 +139,10 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
                 if a is not b and (a.code or a.text) != (b.code or b.text)]
     out = []
     for src in sources:
-        for tgt in targets:
-            if src.code and src.code == tgt.code:
-                continue  # an actor acting on itself is a coding accident
-            out.append((src, tgt))
+        others = [(src, tgt) for tgt in targets if not (src.code and src.code == tgt.code)]
+        # an actor acting on itself is a coding accident; a statement about oneself
+        # ("warned it would retaliate": "it" is the speaker) stays, with no target
+        out.extend(others or ([(src, EventActor())] if said else []))
     if joint and not no_target:  # "Pence held talks with Erdogan": Erdogan did too
         out += [(tgt, src) for src, tgt in out if _two_sides(src, tgt)]
     return out
@@ -254,7 +254,7 @@ class LexiconMatcher:
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                       negated, hypo)
             for src, tgt in _pairs(link, args, is_mutual(code, self.lex),
-                                   is_joint(code, self.lex))
+                                   is_joint(code, self.lex), entry.opaque)
         ], refined
 
     def _place(
