@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from eventwire.events.arguments import IsActor
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
 from eventwire.events.matching import Match, best_entry, lemma_keys, lookup, match_token
-from eventwire.events.verbclasses import builtin_verb_classes
+from eventwire.events.verbclasses import noun_suffixes
 
 __all__ = ["directed_match"]
 
@@ -121,7 +121,7 @@ def _noun_verb_entries(noun: str, lex: EventLexicon) -> list[TriggerEntry]:
     else the first suffix rule of ``noun_verbs.csv`` that leads to a lexicon verb
     ("closure" -> "close", "execution" -> "execute")."""
     found = lex.lookup("verb", noun)
-    for suffix, repl in () if found else builtin_verb_classes().suffixes:
+    for suffix, repl in () if found else noun_suffixes():
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             found = lex.lookup("verb", noun[: len(noun) - len(suffix)] + repl)
             if found:

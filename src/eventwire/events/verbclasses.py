@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from eventwire.events.loading import collector_paused
 from eventwire.events.tree import KidsOf, own_children
 
-__all__ = ["VerbClasses", "builtin_verb_classes", "verb_class_features"]
+__all__ = ["VerbClasses", "builtin_verb_classes", "verb_class_features", "noun_suffixes"]
 
 #: A root whose share of a verb's patterns reaches this is a strong reading of the verb;
 #: one below ``WEAK_SHARE`` is left out (a generic verb's stray patterns are noise).
@@ -110,6 +110,15 @@ def parse_verb_classes(table: str, suffixes: str, objects: str = "") -> VerbClas
     pairs = dict(zip(zip(verbs, words, strict=True), map(by_roots.__getitem__, roots),
                      strict=True))
     return VerbClasses(rows, rules, pairs)
+
+
+@lru_cache(maxsize=1)
+def noun_suffixes() -> tuple[tuple[str, str], ...]:
+    """The suffix rules of ``noun_verbs.csv`` alone ("ulsion" -> "el"), for readers that
+    need no verb table (the rules coder's ordered acts): the table costs memory and a read
+    per worker."""
+    text = resources.files("eventwire.data.events").joinpath("noun_verbs.csv").read_text("utf-8")
+    return tuple(zip(*_columns(text, "suffix", "replacement"), strict=True))
 
 
 _BUILTIN: VerbClasses | None = None
