@@ -97,9 +97,12 @@ class EventLexicon:
 
     def word_list(self, name: str) -> frozenset[str]:
         """A word list of the mood checks; a misspelt name raises rather than match nothing."""
+        found = self.words.get(name)
+        if found is not None:
+            return found
         if name not in _WORD_LISTS:
             raise Errors.E228_events.error(name=name, known=", ".join(_WORD_LISTS))
-        return self.words.get(name, frozenset())
+        return frozenset()
 
     @property
     def opaque_lemmas(self) -> frozenset[str]:
