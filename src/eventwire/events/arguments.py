@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
 
-__all__ = ["Arguments", "arguments_of", "order_arguments", "holder_of", "target_alternatives",
+__all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of",
+           "target_alternatives",
            "content_targets", "event_agent", "late_agent", "modifier_agent",
            "IsActor"]
 
@@ -230,9 +231,7 @@ def arguments_of(
     actor modifier, and its target from the entry's prepositions, then "of" ("the
     bombardment of X", "the expulsion of diplomats by Ankara")."""
     if noun is not None and verb is noun:
-        target = _pobj(noun, (*preps, "of"))
-        if target is None and _patient_noun(noun):
-            target = _child(noun, {"poss"})
+        target = _noun_target(noun, preps)
         source = event_agent(noun, is_actor)
         if source is None and "between" not in preps:
             source = _pobj(noun, ("between",))  # "talks between India and Pakistan"
@@ -256,6 +255,21 @@ def arguments_of(
     return Arguments(source, target)
 
 
+def _noun_target(noun: Token, preps: tuple[str, ...]) -> Token | None:
+    """Whom an act written as a noun is done to: the object of the entry's prepositions,
+    then of "of" ("the bombardment of X"), then the possessor of a patient noun ("his
+    arrest")."""
+    target = _pobj(noun, (*preps, "of"))
+    if target is None and _patient_noun(noun):
+        target = _child(noun, {"poss"})
+    return target
+
+
+def owned(tok: Token) -> bool:
+    """A word owned through a possessive pronoun: "its troops", "their forces"."""
+    return any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in tok.children)
+
+
 def order_arguments(
     order: Token, act: Token, preps: tuple[str, ...], is_actor: IsActor | None = None,
 ) -> Arguments:
@@ -267,10 +281,7 @@ def order_arguments(
         return arguments_of(order, None, preps, True, is_actor)
     source = _act_doer(subject_of(order)[0], is_actor)
     if act.pos_ in {"NOUN", "PROPN"}:  # "ordered the arrest of X", "ordered X held in custody"
-        target = _pobj(act, (*preps, "of"))
-        if target is None and _patient_noun(act):
-            target = _child(act, {"poss"})
-        clause = act.head
+        target, clause = _noun_target(act, preps), act.head
     else:
         target, clause = object_of(act, preps), act
     if target is None and clause is not order and clause.tag_ == "VBN":

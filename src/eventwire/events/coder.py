@@ -19,6 +19,7 @@ from eventwire.events.arguments import (
     Arguments,
     content_targets,
     holder_of,
+    owned,
     subject_of,
     target_alternatives,
 )
@@ -121,8 +122,7 @@ def is_mutual(code: str, lex: EventLexicon) -> bool:
     lexicon: "signed a pact", "held talks"), not one done to someone else ("visited",
     "mediated", "sent aid"). Not a fight: "police and reservists launched an operation"
     fight a third party, and the lexicon does not tell "clashed" from "attacked"."""
-    codes = lex.word_list("mutual_codes")
-    return code in codes or code[:3] in codes
+    return lex.lists_code("mutual_codes", code)
 
 
 def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool = False,
@@ -214,8 +214,7 @@ def _decide(
 def is_joint(code: str, lex: EventLexicon) -> bool:
     """Whether a CAMEO code is an act both sides do when one does it with the other
     (``joint_codes`` of the lexicon: talks, a phone call, a signed agreement)."""
-    codes = lex.word_list("joint_codes")
-    return code in codes or code[:3] in codes
+    return lex.lists_code("joint_codes", code)
 
 
 class LexiconMatcher:
@@ -360,7 +359,7 @@ def _own(tok: Token) -> bool:
     """An object owned by its own actor ("its troops", "their forces"): the act is done
     with it, and the actor acted upon is elsewhere in the clause (the caller checks that
     the object is itself an actor: in "charging its neighbor" the owner is the target)."""
-    return tok.pos_ == "NOUN" and any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in tok.children)
+    return tok.pos_ == "NOUN" and owned(tok)
 
 
 def _named_mention(mention: ActorMention) -> bool:

@@ -26,19 +26,19 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from eventwire.events.arguments import IsActor
+from eventwire.events.arguments import IsActor, owned
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
-from eventwire.events.matching import Match, best_entry, lemma_keys, lookup, match_token
+from eventwire.events.matching import Match, best_entry, lookup, match_token
 from eventwire.events.verbclasses import noun_suffixes
 
 __all__ = ["directed_match"]
 
+
 def directed_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None,
                    ) -> Match | None:
-    """The act an order verb orders, as a match with the order as its trigger, or None
-    (``tok`` is not an order verb of the lexicon, or names no act)."""
-    if not set(lemma_keys(tok)) & lex.word_list("directive_verbs"):
-        return None
+    """The act an order verb (``tok``, one of the lexicon's ``directive_verbs``: the
+    caller, :mod:`eventwire.events.matching`, checks) orders, as a match with the order as
+    its trigger, or None when it names no act."""
     found = _read_as(tok, lex) or _complement_act(tok, lex, is_actor) or _object_act(tok, lex)
     if found is None:
         return None
@@ -67,7 +67,7 @@ def _read_as(tok: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | None
     leaving = any(k.dep_ in {"prt", "advmod", "prep"} and k.lower_ in leave for k in kids) \
         or any(k.dep_ in {"xcomp", "ccomp"} and k.lemma_.lower() in leave for k in kids)
     if leaving and not _crowd(tok, lex):
-        own = any(k.dep_ == "dobj" and _own(k) for k in kids)
+        own = any(k.dep_ == "dobj" and owned(k) for k in kids)
         entry = best_entry(_entries(lex, "own_out" if own else "out"), tok)
         return (entry, tok) if entry is not None else None
     if any(k.dep_ == "prep" and k.lower_ in lex.word_list("destination_preps") for k in kids):
@@ -85,11 +85,6 @@ def _crowd(tok: Token, lex: EventLexicon) -> bool:
     crowd = lex.word_list("crowd_nouns")
     return any(k.dep_ in {"dobj", "nsubjpass"} and k.lemma_.lower() in crowd
                for k in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower() in crowd)
-
-
-def _own(tok: Token) -> bool:
-    """"its troops", "their forces": the order's object is the orderer's own."""
-    return any(k.dep_ == "poss" and k.tag_ == "PRP$" for k in tok.children)
 
 
 def _complement_act(tok: Token, lex: EventLexicon, is_actor: IsActor | None,

@@ -104,6 +104,12 @@ class EventLexicon:
             raise Errors.E228_events.error(name=name, known=", ".join(_WORD_LISTS))
         return frozenset()
 
+    def lists_code(self, name: str, code: str) -> bool:
+        """Whether a CAMEO code, or its first three digits, is in the code list ``name``
+        (``mutual_codes``, ``joint_codes``)."""
+        codes = self.word_list(name)
+        return code in codes or code[:3] in codes
+
     @property
     def opaque_lemmas(self) -> frozenset[str]:
         """Verbs whose complement is content, not an event: lexicon ones and irrealis.

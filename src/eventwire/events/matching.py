@@ -229,8 +229,7 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
 def _between(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
     """An act done with one another, named with its sides: "talks between India and
     Pakistan", "a meeting between the two presidents"."""
-    codes = lex.word_list("mutual_codes")
-    if "between" in entry.target or not (entry.cameo in codes or entry.cameo[:3] in codes):
+    if "between" in entry.target or not lex.lists_code("mutual_codes", entry.cameo):
         return False
     return any(k.dep_ == "prep" and k.lower_ == "between" for k in tok.children)
 
