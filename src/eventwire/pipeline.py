@@ -36,6 +36,7 @@ __all__ = [
     "register_stage",
     "registered_stages",
     "build_pipeline",
+    "warm_up",
     "analyze",
     "check_stages",
     "stage_settings",
@@ -239,8 +240,12 @@ class Pipeline:
         yield from stream
 
 
-def build_pipeline(config: Config | None = None) -> Pipeline:
-    """Build the pipeline the configuration declares (the default one when none is given)."""
+def build_pipeline(config: Config | None = None, *, warm: bool = True) -> Pipeline:
+    """Build the pipeline the configuration declares (the default one when none is given).
+
+    ``warm=False`` skips the warm-up document: for a pipeline built only to check the
+    configuration and models before worker processes start, which never codes.
+    """
     config = config if config is not None else load_config()
     settings = check_stages(config)
     for warning in analyze([name for name, _ in settings]):
@@ -248,7 +253,8 @@ def build_pipeline(config: Config | None = None) -> Pipeline:
     registry = registered_stages()
     stages = [registry[n].factory(s, config) for n, s in settings]
     pipeline = Pipeline(stages, config)
-    _warm_up(pipeline)
+    if warm:
+        warm_up(pipeline)
     return pipeline
 
 
@@ -261,7 +267,8 @@ WARM_UP_TEXT = (
 )
 
 
-def _warm_up(pipeline: Pipeline) -> None:
+def warm_up(pipeline: Pipeline) -> None:
+    """Run the warm-up document through ``pipeline`` (see :data:`WARM_UP_TEXT`)."""
     doc = Document("warm-up", "warm-up", raw=WARM_UP_TEXT, dct="2002-05-22")
     out = pipeline(doc)
     if out.error is not None:

@@ -50,3 +50,32 @@ def test_auto_engine_stays_in_process_for_small_inputs(tmp_path: Path) -> None:
     out = list(engine.run(read_inputs([f])))
     assert len(out) == 1 and isinstance(engine._engine, InProcessEngine)
     engine.close()
+
+
+def test_check_builds_without_warm_up_and_in_process_runs_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline built only to check the configuration before workers start is not
+    warmed up; one that codes in this process is."""
+    import eventwire.engines.local as local
+    import eventwire.pipeline as pipeline_module
+
+    warmed: list[object] = []
+    real = pipeline_module.warm_up
+
+    def counting(pipeline: object) -> None:
+        warmed.append(pipeline)
+        real(pipeline)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline_module, "warm_up", counting)
+    monkeypatch.setattr(local, "warm_up", counting)
+    local.check_pipeline(make_config())
+    assert warmed == []
+    f = tmp_path / "a.txt"
+    f.write_text("Police arrested a man.")
+    from eventwire.ingest import read_inputs
+
+    engine = AutoEngine(make_config(), workers=2, threshold=10)
+    out = list(engine.run(read_inputs([f])))
+    engine.close()
+    assert len(out) == 1 and len(warmed) == 1

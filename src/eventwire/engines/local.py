@@ -39,7 +39,7 @@ from eventwire.errors import (
     ModelError,
 )
 from eventwire.model import Document
-from eventwire.pipeline import Pipeline, build_pipeline
+from eventwire.pipeline import Pipeline, build_pipeline, warm_up
 from eventwire.settings import EngineSettings
 
 __all__ = ["InProcessEngine", "ProcessPoolEngine", "make_engine", "resolve_workers"]
@@ -97,8 +97,12 @@ def _run_batch(docs: list[Document]) -> list[Outcome]:
 
 
 def check_pipeline(config: Config) -> Pipeline:
-    """Build the pipeline here, so that its errors are raised before any worker starts."""
-    return build_pipeline(config)
+    """Build the pipeline here, so that its errors are raised before any worker starts.
+
+    Not warmed up: the warm-up document only builds lazy lookups for coding (about two
+    seconds), and each worker warms up its own pipeline.
+    """
+    return build_pipeline(config, warm=False)
 
 
 def _release_caches() -> None:
@@ -231,6 +235,7 @@ class AutoEngine:
             return
         pipeline = check_pipeline(self.config)  # built here either way: errors come first
         if len(head) < self.threshold:
+            warm_up(pipeline)
             self._engine = InProcessEngine(self.config, pipeline)
             yield from self._engine.run(head)
             return
