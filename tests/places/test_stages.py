@@ -4,6 +4,7 @@ import pytest
 
 from eventwire.api import code_text
 from eventwire.errors import ConfigError
+from eventwire.pipeline import Pipeline
 from eventwire.places.resolve import haversine_km
 from eventwire.places.stages import PlacesStage
 from tests.places.helpers import by_text, tagged
@@ -242,3 +243,18 @@ def test_a_word_inside_a_name_announces_no_place(parsed):
     assert doc.places == []
     town = parsed("The town of Samarra was quiet on Friday.")
     assert [m.text for m in town.places] == ["Samarra"]
+
+
+def test_sentence_of_a_toponym_is_its_tokens_sentence(pipeline: Pipeline) -> None:
+    """The sentence text a toponym is resolved against, found by bisection, is spaCy's
+    own sentence of its head token, for every token."""
+    from eventwire.places.spans import Candidate
+    from eventwire.places.stages import _Sentences
+
+    doc = code_text("Floods hit Dhaka. Aid arrived in Chittagong on Monday.\n\n"
+                    "Officials in Dhaka said more rain was due.", pipeline=pipeline)
+    sdoc = doc.spacy
+    assert sdoc is not None
+    sentences = _Sentences([Candidate(0, 1, "x", "GPE", [], sdoc[0])])
+    assert len(sentences.texts) >= 3
+    assert all(sentences.of(tok) == tok.sent.text for tok in sdoc)

@@ -44,6 +44,7 @@ from eventwire.actors.syntax import (
     quantity,
 )
 from eventwire.ingest.plaintext import dateline_length
+from eventwire.nlp.text import doc_text
 
 __all__ = ["Recognizer"]
 
@@ -87,7 +88,7 @@ class Recognizer:
         self.found: list[Found] = []
         #: Further actors sharing a head ("French and Egyptian warships").
         self.extras: dict[int, list[Found]] = {}
-        self.sent_of = {t.i: k for k, s in enumerate(sdoc.sents) for t in s}
+        self.sent_of = {i: k for k, s in enumerate(sdoc.sents) for i in range(s.start, s.end)}
         self.lemmas = [self._lemma(t) for t in sdoc]
         self.lowers = [t.lower_ for t in sdoc]
 
@@ -689,7 +690,7 @@ def _datelines(sdoc: Any) -> set[int]:
     arrested ..." (a dateline at the very start of a story is taken out of its text by the
     ingest stage; one after a headline line stays in it)."""
     out: set[int] = set()
-    text = sdoc.text
+    text = doc_text(sdoc)
     for sent in sdoc.sents:
         start = sent.start_char  # the text on, as a dateline may end its own sentence
         if not text[start:start + 1].isupper():

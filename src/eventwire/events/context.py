@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from eventwire.events.lexicon import word_list
 from eventwire.ingest.plaintext import dateline_length
 from eventwire.model import Document, EventActor
+from eventwire.nlp.text import doc_text
 
 __all__ = ["dateline_country", "sentence_country", "with_country", "place_target"]
 
@@ -111,8 +112,9 @@ def _filed_from(doc: Document, sent: Span) -> str | None:
     if sent.start == 0:
         return None
     before = sent.doc[sent.start - 1].sent
-    text = sent.doc.text[before.start_char:sent.start_char].rstrip()
-    if not text or dateline_length(sent.doc.text, before.start_char) < len(text):
+    full = doc_text(sent.doc)
+    text = full[before.start_char:sent.start_char].rstrip()
+    if not text or dateline_length(full, before.start_char) < len(text):
         return None
     found = {p.country for p in doc.places
              if p.country and before.start_char <= p.start < before.end_char}

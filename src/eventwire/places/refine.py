@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from eventwire.nlp.text import doc_text
 from eventwire.places.gazetteer import (
     Gazetteer,
     dotted_abbreviations,
@@ -31,7 +32,7 @@ def refine_toponyms(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Ca
     found = found + _named_again(doc, found, _taken(doc, found))
     found = _widened(doc, sorted(found, key=lambda c: c.start), gaz)
     people = _people_words(doc)
-    text = doc.text  # spaCy joins every token's text for each read: read it once
+    text = doc_text(doc)
     kept = [_kept(c, text, people) for c in found]
     return [c for c in kept if c is not None]
 
@@ -116,7 +117,7 @@ def _widened(doc: Any, found: list[Candidate], gaz: Gazetteer) -> list[Candidate
     dot of an abbreviation) and in no other toponym; an institution word ends no widened
     name ("the Texas State Demographer"). A lone abbreviation ("Ste") is no toponym."""
     kept = [c for c in found if not is_abbreviation(c.text)]
-    beyond = len(doc.text) + 1  # read once: spaCy joins every token's text for it
+    beyond = len(doc_text(doc)) + 1
     out: list[Candidate] = []
     for k, cand in enumerate(kept):
         span = doc.char_span(cand.start, cand.end)
@@ -145,19 +146,30 @@ def _widest(span: Any, gaz: Gazetteer, lo: int, hi: int) -> Any | None:
     three after it (see _widened), or None."""
     doc = span.doc
     best = None
-    for back in range(min(3, span.start), -1, -1):
-        for fwd in range(min(3, len(doc) - span.end), -1, -1):
+    # Only name words may be taken in, so the widening stops at the first other word.
+    backs = _name_words(doc, range(span.start - 1, max(span.start - 4, -1), -1))
+    fwds = _name_words(doc, range(span.end, min(span.end + 3, len(doc))))
+    for back in range(backs, -1, -1):
+        for fwd in range(fwds, -1, -1):
             if back + fwd == 0 or (best is not None and back + fwd <= len(best) - len(span)):
                 continue
             wider = doc[span.start - back : span.end + fwd]
-            added = [*doc[wider.start : span.start], *doc[span.end : wider.end]]
             if (wider.start_char <= lo or wider.end_char >= hi
-                    or not wider[0].text[:1].isupper() or not wider[-1].text[:1].isupper()
-                    or not all(_name_word(t) for t in added)):
+                    or not wider[0].text[:1].isupper() or not wider[-1].text[:1].isupper()):
                 continue
             if senses(wider, gaz) and not _institutional(wider[-1]):
                 best = wider
     return best
+
+
+def _name_words(doc: Any, indexes: range) -> int:
+    """How many of the tokens at ``indexes``, in that order, are name words in a row."""
+    count = 0
+    for i in indexes:
+        if not _name_word(doc[i]):
+            break
+        count += 1
+    return count
 
 
 def _name_word(tok: Any) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.model import PlaceMention
+from eventwire.nlp.text import doc_text
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.outlet import Outlet
 from eventwire.places.spans import Candidate
@@ -136,7 +137,7 @@ class Resolver:
             countries[best.country].add(name)
             if best.admin1:
                 states[(best.country, best.admin1)].add(name)
-        text = cands[0].root.doc.text if cands else ""
+        text = doc_text(cands[0].root.doc) if cands else ""
         ctx = Context(dict(countries), dict(states), self._cells(cands), self._points(cands),
                       text=text, list_kinds=self._list_kinds(cands, text))
         ctx.home_country, ctx.home_state = self._home(cands, outlet)

@@ -31,11 +31,12 @@ def senses(span: Any, gaz: Gazetteer) -> list[Place]:
     """The entries a span may denote. "X City" that is no town's own name ("Mexico City" is) is
     also any town X: "Dublin City Council" in an Ohio story is Dublin, Ohio's, though only
     Ireland files a "Dublin City" (a district)."""
-    places = gaz.lookup(span.text)
-    key = normalise(span.text)
-    if (len(span) > 1 and span[-1].lower_ == "city"
-            and not any(p.feature in ("PPL", "PPLC") and normalise(p.name) == key
-                        for p in places)):
+    text = span.text  # spaCy joins the span's tokens for each read
+    places = gaz.lookup(text)
+    if len(span) < 2 or span[-1].lower_ != "city":
+        return places
+    key = normalise(text)
+    if not any(p.feature in ("PPL", "PPLC") and normalise(p.name) == key for p in places):
         known = set(places)
         places = places + [p for p in gaz.lookup(span[:-1].text)
                            if p.feature in ("PPL", "PPLC") and p not in known]

@@ -10,6 +10,7 @@ locator never places an event at an actor (see :mod:`eventwire.anchor.place`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, cast
@@ -17,6 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal, cast
 from eventwire.config import Config
 from eventwire.errors import ConfigError, Entry, Errors
 from eventwire.model import Document, PlaceMention
+from eventwire.nlp.text import doc_text
 from eventwire.pipeline import register_stage
 from eventwire.places.gazetteer import DEFAULT_DATASET, Place, load_gazetteer, normalise
 from eventwire.places.outlet import outlet_region
@@ -190,27 +192,47 @@ def _named_after_a_town(start: int, end: int, country: str,
         p.feature == "PCLI" and p.country == country for p in t.places) for t in toponyms)
 
 
+class _Sentences:
+    """The text of a token's sentence, found by bisection over the sentence starts.
+
+    Why: spaCy's ``Token.sent`` walks the parse to both ends of the sentence at every
+    call, and every toponym is resolved against its sentence, twice.
+    """
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        sdoc = cands[0].root.doc if cands else None
+        text = doc_text(sdoc) if sdoc is not None else ""
+        sents = list(sdoc.sents) if sdoc is not None else []
+        self.starts = [s.start for s in sents]
+        self.texts = [text[s.start_char:s.end_char] for s in sents]
+
+    def of(self, tok: Any) -> str:
+        return self.texts[bisect_right(self.starts, tok.i) - 1]
+
+
 def _resolve_all(resolver: Resolver, cands: list[Candidate], qualifiers: list[Place | None],
                  ctx: Any) -> list[Place | None]:
-    settled = _settled_by_qualifiers(resolver, cands, qualifiers, ctx)
+    sentences = _Sentences(cands)
+    settled = _settled_by_qualifiers(resolver, cands, qualifiers, ctx, sentences)
     resolved: list[Place | None] = []
     for cand, qualifier in zip(cands, qualifiers, strict=True):
         place = settled.get(normalise(cand.text)) if qualifier is None else None
         if place is None:
-            place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
+            place = resolver.resolve(cand, ctx, qualifier, sentences.of(cand.root))
         resolved.append(place)
     return resolved
 
 
 def _settled_by_qualifiers(resolver: Resolver, cands: list[Candidate],
-                           qualifiers: list[Place | None], ctx: Any) -> dict[str, Place]:
+                           qualifiers: list[Place | None], ctx: Any,
+                           sentences: _Sentences) -> dict[str, Place]:
     """One sense per story: a name once qualified ("Alexandria, La.") keeps that sense in
     its unqualified mentions, before and after."""
     settled: dict[str, Place] = {}
     for cand, qualifier in zip(cands, qualifiers, strict=True):
         if qualifier is None:
             continue
-        place = resolver.resolve(cand, ctx, qualifier, cand.root.sent.text)
+        place = resolver.resolve(cand, ctx, qualifier, sentences.of(cand.root))
         if place is not None:
             settled.setdefault(normalise(cand.text), place)
     return settled

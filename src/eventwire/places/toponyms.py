@@ -186,9 +186,9 @@ def _common_word(span: Any) -> bool:
 def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_population: int,
                    ent_type: str) -> tuple[Any, list[Place]] | None:
     for n in range(min(_MAX_NGRAM, len(doc) - i), 0, -1):
-        span = doc[i : i + n]
-        if any(t.i in taken for t in span) or not span[-1].text[:1].isupper():
+        if any(j in taken for j in range(i, i + n)) or not doc[i + n - 1].text[:1].isupper():
             continue
+        span = doc[i : i + n]
         places = senses(span, gaz)
         if places and not _in_own_name(span) and (
             _accepted(span, places, ent_type, min_population) or _area_leading(span, ent_type)
