@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy import __version__ as spacy_version
+from spacy.attrs import IS_ASCII, LOWER, ORTH
 
 from eventwire.actors.kb import KbEntry, KnowledgeBase, cache_inputs, code_on, fold
 from eventwire.actors.lexicon import ActorLexicon, NameEntry, split_code, word_list
@@ -160,6 +161,14 @@ def load_table(kb: KnowledgeBase, rules: KbRules) -> KbTable:
     return cached("actor-kb-table", inputs, lambda: build_table(kb, rules))
 
 
+def folded_words(sdoc: Any) -> list[str]:
+    """Each token's text as the knowledge base's table keys it: lower case, and folded
+    when not ASCII. Read from one array of the Doc, without a ``Token`` object each."""
+    strings = sdoc.vocab.strings
+    return [strings[low] if ascii_ else fold(strings[orth])
+            for low, orth, ascii_ in sdoc.to_array([LOWER, ORTH, IS_ASCII]).tolist()]
+
+
 class KbFinder:
     """The knowledge base as a lookup table of token tuples (built once per process)."""
 
@@ -187,7 +196,7 @@ class KbFinder:
 
     def find(self, sdoc: Any, date: str | None, lexical: list[NameMatch]) -> list[NameMatch]:
         """The lexicon's matches merged with the knowledge base's, longest first."""
-        words = [t.lower_ if t.text.isascii() else fold(t.text) for t in sdoc]
+        words = folded_words(sdoc)
         people = self._full_names(sdoc)
         found = [m for m in self._full(sdoc, words, date, people)
                  if not _overlaps_user(m, lexical)]

@@ -14,6 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+from spacy.attrs import IS_ALPHA, IS_ASCII, IS_STOP, LOWER
+from spacy.strings import get_string_id
+
 from eventwire.actors.dictionaries import apply_dictionaries
 from eventwire.actors.kb import load_kb
 from eventwire.actors.lexicon import ActorLexicon, load_builtin
@@ -61,6 +64,12 @@ def _foreign_stop_words() -> frozenset[str]:
     return frozenset(words - {w.lower() for w in _stop_words("en")})
 
 
+@lru_cache(maxsize=1)
+def _foreign_stop_hashes() -> frozenset[int]:
+    """:func:`_foreign_stop_words` as spaCy's string hashes, as ``Doc.to_array`` gives them."""
+    return frozenset(get_string_id(w) for w in _foreign_stop_words())
+
+
 def _stop_words(lang: str) -> set[str]:
     """spaCy's stop-word list of one language, read from its own module file.
 
@@ -83,15 +92,17 @@ def looks_english(sdoc: Any, min_latin: float) -> bool:
     """Whether a text is English: mostly Latin letters, and more English function words
     than those of other European languages. Other languages get no actors, because
     English lexicon words inside them ("Iran", "police") are not evidence."""
-    words = [t for t in sdoc[:400] if t.is_alpha]
-    if not words:
+    # One array of the first 400 tokens' flags and lower-case forms: no Token objects.
+    rows = sdoc.to_array([IS_ALPHA, IS_ASCII, IS_STOP, LOWER])[:400]
+    words = rows[rows[:, 0] == 1]
+    if not len(words):
         return True
-    latin = sum(1 for t in words if t.text.isascii()) / len(words)
+    latin = int(words[:, 1].sum()) / len(words)
     if latin < min_latin:
         return False
-    foreign = _foreign_stop_words()
-    english = sum(1 for t in words if t.is_stop)
-    theirs = [t.lower_ for t in words if t.lower_ in foreign]
+    foreign = _foreign_stop_hashes()
+    english = int(words[:, 2].sum())
+    theirs = [h for h in words[:, 3].tolist() if h in foreign]
     # A headline has few function words, and English ones may be absent while an English
     # word is a function word elsewhere ("met" in Dutch, "premier" in French, "UN" in
     # French): another language shows itself in several distinct function words.
