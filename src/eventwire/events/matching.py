@@ -22,6 +22,7 @@ from eventwire.events.arguments import (
     order_arguments,
 )
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
+from eventwire.events.mood import modal_of
 
 __all__ = ["Match", "match_token", "match_arguments", "lemma_keys"]
 
@@ -223,7 +224,40 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok, lex) \
             and modifier_agent(tok, is_actor):
         return Match(entry, tok, tok, tok)  # "an Israeli air strike killed ..."
+    clause = _occasion_of(tok, entry, lex)
+    if clause is not None:
+        return Match(entry, tok, clause, tok)  # its sides: the clause's subject, "with" X
     return None
+
+
+def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | None:
+    """The verb of the clause an act done with one another is the occasion of: "Seoul and
+    Tokyo agreed after talks with ...", "said after 16 hours of talks", "signed at a
+    summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``)."""
+    if not lex.lists_code("mutual_codes", entry.cameo) or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.word_list("spell_nouns") \
+            and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "after 16 hours of talks"
+    if prep.dep_ != "prep" or prep.lower_ not in lex.word_list("occasion_preps"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in _VERB_POS or verb.dep_ == "xcomp" or modal_of(verb, lex) is not None:
+        return None  # "will sign after talks", "agreed to reopen it after talks": not yet
+    return verb if _two_sides(tok, verb) else None
+
+
+def _two_sides(noun: Token, verb: Token) -> bool:
+    """Whether an occasion names both its sides: coordinated subjects of its clause ("Kenya
+    and Uganda agreed after talks"), or a partner after "with" or "between" ("said after
+    talks with X"). One side alone at a summit is not yet a meeting with anyone."""
+    if any(k.dep_ == "prep" and k.lower_ in {"with", "between"} for k in noun.children):
+        return True
+    if any(k.dep_ == "prep" and k.lower_ == "with" for k in verb.children):
+        return True
+    subjects = [k for k in verb.children if k.dep_ in {"nsubj", "nsubjpass"}]
+    return any(k.dep_ == "conj" for s in subjects for k in s.children)
 
 
 def _between(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:

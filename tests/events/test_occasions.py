@@ -1,0 +1,41 @@
+"""Talks, meetings and summits named as the occasion of a clause ("agreed after talks with
+X"): the clause's subject is one of their sides (events/matching.py, ``_occasion_of``).
+Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Coder
+
+
+def _talks(code: Coder, text: str) -> set[tuple[str | None, str | None]]:
+    doc = code(text)
+    return {(e.source.country, e.target.country) for e in doc.events
+            if e.cameo_root == "04" and e.rule == "hold_talks"}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Kenya and Tanzania reopened the border after talks in Nairobi on Monday.",
+     {("KEN", "TZA"), ("TZA", "KEN")}),
+    ("The Peruvian president said after a meeting with his Chilean counterpart that the "
+     "dispute was over.", {("PER", "CHL"), ("CHL", "PER")}),
+    ("Malawi and Zambia signed a border accord after three rounds of talks in Lusaka.",
+     {("MWI", "ZMB"), ("ZMB", "MWI")}),
+    ("Brazil and Paraguay agreed on a new power tariff at a summit in Asuncion.",
+     {("BRA", "PRY"), ("PRY", "BRA")}),
+])
+def test_an_occasion_names_its_sides(code: Coder, text: str,
+                                     pairs: set[tuple[str, str]]) -> None:
+    assert _talks(code, text) == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides will sign the accord after talks in Nairobi next week.",  # still to come
+    "Kenya agreed to reopen the border after talks with Tanzania.",  # the parse's xcomp
+    "Ghana's finance minister flew to Paris ahead of talks with creditors.",  # not after
+    "Chile's president criticised Argentina at a summit in Santiago.",  # one side only
+    "Chile joined the trade bloc after ten years of negotiations.",  # with no one named
+])
+def test_no_occasion_without_both_sides_or_before_it_happened(code: Coder, text: str) -> None:
+    assert _talks(code, text) == set()
