@@ -94,7 +94,7 @@ def _objects(tok: Token) -> set[str]:
         heads.append(tok.head)  # a reduced relative: "the aid delivered to", "a statement released"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in", "under",
-                                                   "into"}:
+                                                   "into", "by"}:
             heads.extend(k for k in prep.children if k.dep_ == "pobj")
         elif prep.dep_ == "prep" and prep.lower_ == "out":  # "walked out of the talks"
             heads.extend(g for k in prep.children if k.dep_ == "prep" and k.lower_ == "of"
