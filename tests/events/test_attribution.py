@@ -105,3 +105,19 @@ def test_the_owner_of_the_object_written_as_a_pronoun_is_not_the_target(code: Co
 def test_a_named_owner_of_the_object_is_still_the_target(code: Coder) -> None:
     event = _by_trigger(code("Russia rejected Ukraine's demand for a ceasefire."))["rejected"]
     assert (event.source.code, event.target.code) == ("RUS", "UKR")
+
+
+def test_a_clause_modifying_the_object_keeps_its_own_doer(code: Coder) -> None:
+    """"a deal brokered by Qatar": Qatar brokered the deal (045); the sides who signed it
+    act on each other, and Qatar is no side of the signing."""
+    doc = code("Kenya and Somalia signed a deal brokered by Qatar.")
+    signed = {(e.source.country, e.target.country) for e in doc.events if e.trigger == "signed"}
+    assert signed == {("KEN", "SOM"), ("SOM", "KEN")}
+    brokered = [e for e in doc.events if e.trigger == "brokered"]
+    assert [(e.cameo, e.source.country) for e in brokered] == [("045", "QAT")]
+
+
+def test_a_reduced_relative_names_its_doer_not_its_target(code: Coder) -> None:
+    doc = code("The truce, brokered by Egypt, took effect at midnight.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
+        ("045", "EGY", None)]

@@ -309,7 +309,12 @@ def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...
     if found is not None:  # "against Kampuchean guerrilla camps"
         out.extend(_modifiers(found))
     if target is not None:  # "a resumption of ties with X": an actor deeper in the object
-        out.extend(t for t in target.subtree if t.pos_ in {"PROPN", "NOUN"} and t is not target)
+        # not inside a clause of its own that modifies the object ("signed a deal brokered
+        # by Qatar", "the truce brokered by Egypt": Qatar and Egypt are that act's doers)
+        inner = {i for k in target.children if k.dep_ in {"acl", "relcl"}
+                 for i in range(k.left_edge.i, k.right_edge.i + 1)}
+        out.extend(t for t in target.subtree
+                   if t.pos_ in {"PROPN", "NOUN"} and t is not target and t.i not in inner)
     return out
 
 
