@@ -123,7 +123,7 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
     if entry.not_objects & objects:
         return False  # "battled a blaze", "struck a deal": no political act
     if entry.xcomp and not any(
-        k.dep_ in {"xcomp", "ccomp", "advcl"}
+        k.dep_ in {"xcomp", "ccomp", "advcl", "oprd"}  # oprd: "called the move illegal"
         and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp) for k in kids
     ):
         return False

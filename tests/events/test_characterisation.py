@@ -1,0 +1,27 @@
+"""A characterisation is coded by what it calls its object: "called the ruling
+unacceptable" is a criticism (111), "called the report baseless" a denial (016), and
+"called the agreement a historic step" neither. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Coder
+
+
+@pytest.mark.parametrize(("text", "cameo", "source"), [
+    ("Kenya's foreign minister called the ruling unacceptable.", "111", "KEN"),
+    ("Ghana's president called the remark an insult.", "111", "GHA"),
+    ("Uganda called the closure of the border a provocation.", "111", "UGA"),
+    ("Zambia's government called the report baseless.", "016", "ZMB"),
+])
+def test_a_characterisation_is_coded_by_what_it_calls_the_object(
+    code: Coder, text: str, cameo: str, source: str
+) -> None:
+    found = [(e.cameo, e.source.country) for e in code(text).events if e.trigger == "called"]
+    assert found == [(cameo, source)]
+
+
+def test_praise_is_no_criticism_and_an_appeal_stays_an_appeal(code: Coder) -> None:
+    assert code("Malawi's president called the agreement a historic step.").events == []
+    assert [e.cameo for e in code("Peru called for calm in Lima.").events] == ["020"]
