@@ -1,0 +1,23 @@
+"""Detention as news writes it beyond "arrested": held on charges, rounded up (CAMEO 173).
+Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Coder
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Kenyan journalist has been held since May on charges of spying.", None, "KEN"),
+    ("Ugandan police rounded up dozens of Kenyan traders in Kampala.", "UGA", "KEN"),
+])
+def test_held_on_charges_and_rounded_up_are_detentions(
+    code: Coder, text: str, source: str | None, target: str
+) -> None:
+    found = [(e.cameo, e.source.country, e.target.country) for e in code(text).events]
+    assert found == [("173", source, target)]
+
+
+def test_rounding_up_figures_is_no_arrest(code: Coder) -> None:
+    assert code("Analysts rounded up the figures for the year.").events == []
