@@ -94,7 +94,7 @@ def _objects(tok: Token) -> set[str]:
         heads.append(tok.head)  # a reduced relative: "the aid delivered to", "a statement released"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in", "under",
-                                                   "into", "by"}:
+                                                   "into", "by", "as"}:
             heads.extend(k for k in prep.children if k.dep_ == "pobj")
         elif prep.dep_ == "prep" and prep.lower_ == "out":  # "walked out of the talks"
             heads.extend(g for k in prep.children if k.dep_ == "prep" and k.lower_ == "of"
@@ -105,6 +105,12 @@ def _objects(tok: Token) -> set[str]:
         out.update(c.lemma_.lower() for c in head.conjuncts)
         out.update(k.lemma_.lower() for k in head.children if k.dep_ in {"compound", "amod"})
     return out
+
+
+def _as_objects(tok: Token) -> set[str]:
+    """Lemmas of the verb's "as" objects ("recognised X as the government")."""
+    return {g.lemma_.lower() for k in tok.children if k.dep_ == "prep" and k.lower_ == "as"
+            for g in k.children if g.dep_ == "pobj"}
 
 
 def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
@@ -120,8 +126,9 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         return False
     if entry.objects and not entry.objects & objects:
         return False
-    if entry.not_objects & objects:
-        return False  # "battled a blaze", "struck a deal": no political act
+    if entry.not_objects & objects and entry.not_objects & (objects - _as_objects(tok)):
+        return False  # "battled a blaze", "struck a deal": no political act ("freed them
+        # as a gift" frees them: what an act is done "as" is no object of it)
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl", "oprd"}  # oprd: "called the move illegal"
         and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp) for k in kids
