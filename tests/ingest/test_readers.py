@@ -114,9 +114,10 @@ def test_a_fifo_is_read_like_standard_input(tmp_path: Path) -> None:
     writer = threading.Thread(target=write)
     writer.start()
     docs = list(read_inputs([fifo]))
+    writer.join(timeout=10)  # a writer still closing its end is not stuck
     if writer.is_alive():  # the reader never opened the pipe: release the writer
         fifo.read_bytes()
-    writer.join()
+        writer.join()
     assert [d.doc_id for d in docs] == ["f0", "f1", "f2"]
     assert docs[0].source == f"{fifo}:1"
 
