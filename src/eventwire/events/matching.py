@@ -252,10 +252,10 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
     verb = prep.head
     if verb.pos_ not in _VERB_POS or verb.dep_ == "xcomp" or modal_of(verb, lex) is not None:
         return None  # "will sign after talks", "agreed to reopen it after talks": not yet
-    return verb if _two_sides(tok, verb) else None
+    return verb if _both_sides_named(tok, verb) else None
 
 
-def _two_sides(noun: Token, verb: Token) -> bool:
+def _both_sides_named(noun: Token, verb: Token) -> bool:
     """Whether an occasion names both its sides: coordinated subjects of its clause ("Kenya
     and Uganda agreed after talks"), or a partner after "with" or "between" ("said after
     talks with X"). One side alone at a summit is not yet a meeting with anyone."""
