@@ -71,6 +71,12 @@ SUBSETS = (
         overrides=("stages.events.coder=learned",),
     ),
     Subset(
+        "plover-gsr-hybrid",
+        "plover-gsr",
+        "tests/data/eval/plover-gsr/subset.jsonl",
+        overrides=("stages.events.coder=hybrid",),
+    ),
+    Subset(
         "petrarch",
         "petrarch",
         "tests/data/eval/petrarch/PETR.UnitTest.subset.xml",
@@ -89,6 +95,8 @@ SUBSETS = (
     Subset("seed", "seed", "tests/data/eval/seed"),
     Subset("seed-learned", "seed", "tests/data/eval/seed",
            overrides=("stages.events.coder=learned",)),
+    Subset("seed-hybrid", "seed", "tests/data/eval/seed",
+           overrides=("stages.events.coder=hybrid",)),
 )
 BASELINE = "tests/eval/baseline.json"
 

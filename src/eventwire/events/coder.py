@@ -32,8 +32,8 @@ from eventwire.events.timecues import background, sentence_times
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
-__all__ = ["Settings", "EventCandidate", "code_document", "Matcher", "finish_events", "one_per_act",
-           "confidence_of", "tabular"]
+__all__ = ["Settings", "EventCandidate", "code_document", "rule_candidates", "Found", "Matcher",
+           "finish_events", "one_per_act", "one_violent_act", "confidence_of", "tabular"]
 
 
 class Matcher(Protocol):
@@ -50,8 +50,10 @@ class Settings:
     require_dyad default), else "any"; the stage resolves it, and the coder reads an
     unresolved "auto" as "any". ``petrarch`` says whether a ``petrarch:DIR`` dictionary
     replaces the built-in lexicon or is added to it. ``coder`` picks who decides: the
-    lexicon rules, the trained model (``model``: its folder, the shipped one when null) or
-    PETRARCH dictionaries alone. Events below ``min_confidence`` are not kept, nor,
+    lexicon rules, the trained model (``model``: its folder, the shipped one when null),
+    both (``hybrid``: the rules, and the model's events of at least ``learned_min``
+    confidence at words no rule codes; :mod:`eventwire.events.hybrid`) or PETRARCH
+    dictionaries alone. Events below ``min_confidence`` are not kept, nor,
     unless ``keep_background``, acts their own clause dates more than 14 months before the
     document (:func:`eventwire.events.timecues.background`).
     """
@@ -61,8 +63,9 @@ class Settings:
     keep_hypothetical: bool = False
     require_actor: Literal["auto", "none", "any", "both"] = "auto"
     petrarch: Literal["replace", "add"] = "replace"
-    coder: Literal["rules", "learned", "petrarch"] = "rules"
+    coder: Literal["rules", "learned", "hybrid", "petrarch"] = "rules"
     model: str | None = None
+    learned_min: Annotated[float, AtLeast(0.0)] = 0.6
     min_confidence: Annotated[float, AtLeast(0.0)] = 0.0
     keep_background: bool = False
 
@@ -80,6 +83,10 @@ class EventCandidate:
     negated: bool = False
     hypothetical: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+#: The kept candidates of each sentence that is not a table: (sentence, its index, them).
+Found = list[tuple[Span, int, list[EventCandidate]]]
 
 
 def _coded(actor: EventActor) -> bool:
@@ -446,8 +453,7 @@ def confidence_of(cand: EventCandidate) -> float:
 
 
 def finish_events(
-    doc: Document, found: list[tuple[Span, int, list[EventCandidate]]], settings: Settings,
-    onto: Ontology,
+    doc: Document, found: Found, settings: Settings, onto: Ontology,
 ) -> list[Event]:
     """Kept candidates per sentence -> numbered events: one per act, capped per sentence."""
     placed: list[tuple[int, EventCandidate]] = []
@@ -471,27 +477,32 @@ def _news(doc: Document, sent: Span, cands: list[EventCandidate]) -> list[EventC
     return [c for c in cands if not background(c.trigger, cues)]
 
 
-def code_document(
-    doc: Document, matchers: list[Matcher], settings: Settings, onto: Ontology | None = None
-) -> list[Event]:
-    """Every event of a parsed document, numbered in text order."""
-    onto = onto or load_ontology()
+def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings) -> Found:
+    """The kept candidates the ``matchers`` give each sentence of a parsed document."""
     link = ActorLink(doc)
-    found: list[tuple[Span, int, list[EventCandidate]]] = []
+    found: Found = []
     for index, sent in enumerate(doc.spacy.sents):
         if tabular(sent):
             continue
         cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
-        found.append((sent, index, _one_violent_act([c for c in cands if _keep(c, settings)])))
-    return finish_events(doc, found, settings, onto)
+        found.append((sent, index, one_violent_act([c for c in cands if _keep(c, settings)])))
+    return found
+
+
+def code_document(
+    doc: Document, matchers: list[Matcher], settings: Settings, onto: Ontology | None = None
+) -> list[Event]:
+    """Every event of a parsed document, numbered in text order."""
+    onto = onto or load_ontology()
+    return finish_events(doc, rule_candidates(doc, matchers, settings), settings, onto)
 
 
 _VIOLENT_ROOTS = ("18", "19", "20")
 
 
-def _one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
+def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
     """The dead of an attack are its toll, not an act of their own: "the air strike killed
     two generals", "soldiers were killed in an ambush", "shelled the town, killing nine"
     are one assault. A killing (CAMEO 18) is dropped when the act it tells the toll of is

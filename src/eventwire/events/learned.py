@@ -23,6 +23,7 @@ from eventwire.actors.lookup import listed_with
 from eventwire.events.actorlink import ActorLink, to_event_actor
 from eventwire.events.coder import (
     EventCandidate,
+    Found,
     Settings,
     _keep,
     finish_events,
@@ -358,22 +359,32 @@ class LearnedCoder:
 
     def code(self, doc: Document) -> list[Event]:
         """Every event of a parsed document, numbered in text order."""
+        return finish_events(doc, self.sentence_candidates(doc), self.settings, self.onto)
+
+    def sentence_candidates(self, doc: Document, with_actors: bool = False) -> Found:
+        """The kept candidates of each sentence of a parsed document that is not a table;
+        ``with_actors``: only of the sentences with an actor mention (what the hybrid coder
+        adds elsewhere is an act whose only actor is a place, and reading every sentence
+        of a long local story costs the most)."""
         link = ActorLink(doc)
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
         tree = Tree(doc.spacy)
         sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
                  if not tabular(sent, tree.tokens[sent.start:sent.end])]
         refs = mentions_by_sentence(link, [sent for _, sent in sents])
+        if with_actors:
+            sents, refs = [s for s, own in zip(sents, refs, strict=True) if own], \
+                [own for own in refs if own]
         reads = [self._read(sent, tree, doc, own) for (_, sent), own in zip(sents, refs,
                                                                              strict=True)]
-        found: list[tuple[Span, int, list[EventCandidate]]] = []
+        found: Found = []
         for (index, sent), read, decisions, own in zip(sents, reads,
                                                        self._decide(reads, vectors), refs,
                                                        strict=True):
             kept = [c for c in self._events(read, decisions, link, own)
                     if _keep(c, self.settings)]
             found.append((sent, index, kept))
-        return finish_events(doc, found, self.settings, self.onto)
+        return found
 
 
 @dataclass(frozen=True, slots=True)

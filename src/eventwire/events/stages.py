@@ -4,7 +4,8 @@ Which lexicons code is a setting: the built-in lexicon, PETRARCH dictionaries na
 ``config["dictionaries"]`` as ``petrarch:DIR``, or both (``stages.events.petrarch``:
 "replace" or "add"). Lexicons are read once, when the stage is built. Who decides is
 ``stages.events.coder``: ``rules`` (the lexicons), ``learned`` (the trained model of
-:mod:`eventwire.events.learned`) or ``petrarch`` (PETRARCH dictionaries alone).
+:mod:`eventwire.events.learned`), ``hybrid`` (both: :mod:`eventwire.events.hybrid`) or
+``petrarch`` (PETRARCH dictionaries alone).
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
 from eventwire.errors import Errors
-from eventwire.events.coder import LexiconMatcher, Matcher, Settings, code_document
+from eventwire.events.coder import (
+    LexiconMatcher,
+    Matcher,
+    Settings,
+    code_document,
+    finish_events,
+    rule_candidates,
+)
+from eventwire.events.hybrid import merge
 from eventwire.events.lexicon import builtin_lexicon, user_lexicon
 from eventwire.events.ontology import load_ontology
 from eventwire.model import Document
@@ -85,15 +94,20 @@ class EventsStage:
             settings = replace(settings, require_actor="both" if both else "any")
         self.settings = settings
         self.ontology = load_ontology()
-        self.learned = _learned(settings) if settings.coder == "learned" else None
+        self.learned = _learned(settings) if settings.coder in ("learned", "hybrid") else None
 
     def __call__(self, doc: Document) -> Document:
         if doc.spacy is None:
             return doc
-        if self.learned is not None:
-            doc.events = self.learned.code(doc)
-        else:
+        if self.learned is None:
             doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
+        elif self.settings.coder == "hybrid":
+            found = merge(rule_candidates(doc, self.matchers, self.settings),
+                          self.learned.sentence_candidates(doc, with_actors=True),
+                          self.settings.learned_min)
+            doc.events = finish_events(doc, found, self.settings, self.ontology)
+        else:
+            doc.events = self.learned.code(doc)
         return doc
 
 
