@@ -117,3 +117,21 @@ def test_verbatim_text_takes_the_dateline_s_country_too() -> None:
                     pipeline=build_pipeline(config), doc_id="t")
     assert doc.text.startswith("MINSK (Reuters) - ")
     assert ("17", "BLR", "BLR") in triples(doc)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Guangzhou police detained three labour activists on Tuesday.", "CHN"),
+    ("Ohio lawmakers criticised the federal government over the rail spill.", "USA"),
+])
+def test_a_place_modifying_the_actor_gives_its_country(code: Coder, text: str,
+                                                       source: str) -> None:
+    """A city or province naming a domestic actor is its home, though the sentence names
+    no country."""
+    assert {e.source.country for e in code(text).events} == {source}
+
+
+def test_a_seat_gives_no_country(code: Coder) -> None:
+    """"Munich-based" says where an organisation sits, not whose it is."""
+    doc = code("Munich-based prosecutors accused the Burmese army of war crimes.")
+    sources = {e.source.country for e in doc.events if e.cameo_root == "11"}
+    assert sources and "DEU" not in sources

@@ -20,7 +20,8 @@ from eventwire.ingest.plaintext import dateline_length
 from eventwire.model import Document, EventActor
 from eventwire.nlp.text import doc_text
 
-__all__ = ["dateline_country", "sentence_country", "with_country", "place_target"]
+__all__ = ["dateline_country", "sentence_country", "phrase_country", "with_country",
+           "place_target"]
 
 
 
@@ -132,14 +133,42 @@ def sentence_country(doc: Document, sent: Span, sectors: list[str]) -> str | Non
 
 
 def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
-    """The actor with its sentence's country when it has a role and no country."""
+    """The actor with the country of a place its own phrase names ("Shanghai police",
+    "Texas lawmakers"), else its sentence's country, when it has a role and no country."""
     if actor.country or not actor.sectors or len(actor.code or "") > 3 * len(actor.sectors):
         return actor  # has a country, is a bare phrase, or is an organisation
-    country = sentence_country(doc, sent, actor.sectors)
+    country = phrase_country(actor, doc, sent) or sentence_country(doc, sent, actor.sectors)
     if country is None:
         return actor
     code = country + "".join(actor.sectors)
     return EventActor(actor.text, code, country, list(actor.sectors), actor.resolved)
+
+
+def phrase_country(actor: EventActor, doc: Document, sent: Span) -> str | None:
+    """The country of a place that modifies the actor's own noun ("Shanghai police",
+    "Kharkiv officials", "the Texas lawmakers"): news names a domestic actor by its city or
+    province, and the place is then the actor's home, whatever else the sentence names.
+    The place must come before the phrase's last word, the role noun, and not name a
+    seat ("Hague-based prosecutors" are not Dutch)."""
+    text = actor.text or ""
+    if not text:
+        return None
+    full = doc_text(sent.doc)
+    starts = _occurrences(full, text, sent.start_char, sent.end_char)
+    found = {place.country for place in doc.places if place.country
+             for at in starts
+             if at <= place.start and place.end < at + len(text)
+             and full[place.end] != "-"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _occurrences(full: str, text: str, start: int, end: int) -> list[int]:
+    """Where ``text`` is written in ``full[start:end]``."""
+    out, at = [], full.find(text, start, end)
+    while at >= 0:
+        out.append(at)
+        at = full.find(text, at + 1, end)
+    return out
 
 
 def place_target(doc: Document, verb: Token, destinations: bool = False,
