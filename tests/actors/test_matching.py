@@ -49,6 +49,32 @@ def test_common_family_name_after_full_mention(pipeline: Pipeline) -> None:
     assert found["Kim"] == "PRKGOV"
 
 
+@pytest.mark.parametrize(("text", "date", "name", "code"), [
+    # a common family name written first, after its country's possessive
+    ("North Korea's Kim warns Seoul over joint drills", "2021-08-10",
+     "North Korea's Kim", "PRKGOV"),
+    # a common surname shared by many people of the knowledge base
+    ("Pakistan's Khan calls for talks with New Delhi", "2020-02-01",
+     "Pakistan's Khan", "PAKGOV"),
+    # a one-word name the tagger reads as a place
+    ("Brazil's Lula hosts Amazon summit", "2023-08-08", "Brazil's Lula", "BRAGOV"),
+])
+def test_a_name_after_its_country_s_possessive_is_the_office_holder(
+    pipeline: Pipeline, text: str, date: str, name: str, code: str,
+) -> None:
+    """A headline names a leader by surname after the country's possessive; the
+    possessive says whose office holder it is, on the story's day."""
+    assert codes(code_actors(pipeline, text, date))[name] == code
+
+
+def test_a_possessed_name_nobody_of_that_country_holds_is_no_person(
+    pipeline: Pipeline,
+) -> None:
+    found = codes(code_actors(pipeline, "France's Khan calls for talks with New Delhi",
+                              "2020-02-01"))
+    assert found.get("France's Khan") in (None, "FRA")
+
+
 def test_titles_and_honorifics(pipeline: Pipeline) -> None:
     text = ("President Macron said that he would visit the capital, and Chancellor Scholz "
             "agreed, while Mr. Lavrov was silent.")

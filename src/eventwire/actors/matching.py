@@ -191,6 +191,7 @@ class KbFinder:
         #: One-word country names and adjectives ("Jordanian"), which the tagger may take
         #: into a person's name ("Jordanian King Abdullah").
         self.lexicon_names = frozenset(k for k in lexicon.names if " " not in k)
+        self._first: dict[str, list[str]] | None = None
 
     # -- finding ------------------------------------------------------------------------
 
@@ -201,8 +202,9 @@ class KbFinder:
         found = [m for m in self._full(sdoc, words, date, people)
                  if not _overlaps_user(m, lexical)]
         merged = _longest(lexical, found)
-        return sorted(merged + self._short(sdoc, words, date, merged, people),
-                      key=lambda m: m.start)
+        short = self._short(sdoc, words, date, merged, people)
+        owned = self._owned(sdoc, words, date, merged + short)
+        return sorted(merged + short + owned, key=lambda m: m.start)
 
     def _full(self, sdoc: Any, words: list[str], date: str | None,
               people: FullNames) -> Iterable[NameMatch]:
@@ -344,6 +346,70 @@ class KbFinder:
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
 
+    def _owned(self, sdoc: Any, words: list[str], date: str | None,
+               taken: list[NameMatch]) -> list[NameMatch]:
+        """A name after its country's possessive, the headline's way of naming a leader
+        ("Pakistan's Khan", "North Korea's Kim", "Brazil's Lula"): the one person of the
+        name who holds an office of that country on the day, even when the name alone is
+        a common surname or a place (the possessive says whose it is)."""
+        if not date:
+            return []
+        covered = {i for m in taken for i in range(m.start, m.end)}
+        countries = {i: m.entry.country for m in taken
+                     if m.entry.country and m.entry.kind in _COUNTRY_KINDS
+                     for i in range(m.start, m.end)}
+        out = []
+        for i, word in enumerate(words):
+            tok = sdoc[i]
+            if i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            owner = next((countries.get(k.i) for k in tok.children
+                          if k.dep_ == "poss" and k.i in countries), None)
+            entry_id = self._holder_of(word, owner, date) if owner else None
+            if entry_id is not None:
+                out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
+        return out
+
+    def _holder_of(self, word: str, country: str, date: str) -> str | None:
+        """The person called ``word`` (surname or one-word alias) holding an office of
+        ``country`` on ``date``: of the named offices (head of state or government,
+        foreign minister, opposition leader) if one code is held on the day, else of any
+        dated period; None when the name stands for more than one code."""
+        ids = list(self.surnames.get(word, ()))
+        alias = self.table.get((word,))
+        if alias is not None and alias not in ids:
+            ids.append(alias)
+        if word in self.rules.common_surnames:  # a family name written first ("Kim Jong Un")
+            ids += [e for e in self._family_first().get(word, ()) if e not in ids]
+        named: dict[str, str] = {}
+        dated: dict[str, str] = {}
+        for entry_id in ids:
+            entry = self.kb.entries[entry_id]
+            coded = code_on(entry, date)
+            period = coded.period
+            if not entry.person or period is None or not period.dated \
+                    or (coded.code or "")[:3] != country:
+                continue
+            dated.setdefault(coded.code or "", entry_id)
+            if period.office:
+                named.setdefault(coded.code or "", entry_id)
+        for holders in (named, dated):
+            if holders:
+                return next(iter(holders.values())) if len(holders) == 1 else None
+        return None
+
+    def _family_first(self) -> dict[str, list[str]]:
+        """People by the first word of their name when it is a common family name ("kim"
+        -> Kim Jong Un, Kim Yo Jong, ...), built on first use."""
+        if self._first is None:
+            first: dict[str, list[str]] = {}
+            for entry_id, entry in self.kb.entries.items():
+                words = fold(entry.name).split()
+                if entry.person and len(words) > 1 and words[0] in self.rules.common_surnames:
+                    first.setdefault(words[0], []).append(entry_id)
+            self._first = first
+        return self._first
+
     def _short_forms(self, words: list[str]) -> list[str]:
         """The words a full name is later shortened to: its last word, and a common family
         name written first ("Wang" of "Wang Yi", "Kim" of "Kim Jong Un")."""
@@ -365,6 +431,10 @@ class KbFinder:
                    and code_on(self.kb.entries[e], date).period.dated]  # type: ignore[union-attr]
         codes = {code_on(self.kb.entries[e], date).code for e in holders}
         return holders[0] if len(codes) == 1 else None
+
+
+#: Lexicon entries that name a country itself, as a possessor ("Pakistan's Khan").
+_COUNTRY_KINDS = frozenset({"name", "capital"})
 
 
 def _named_alone(tok: Any) -> bool:
