@@ -16,6 +16,7 @@ from typing import Any
 from eventwire.actors.dated import recode_event
 from eventwire.anchor.date import date_event
 from eventwire.anchor.place import locate_event, story_focus
+from eventwire.anchor.retold import drop_retold
 from eventwire.anchor.size import size_event
 from eventwire.config import Config
 from eventwire.model import Document
@@ -28,10 +29,12 @@ class AnchorSettings:
     """``stages.anchor``: the CAMEO roots whose target, when it is a place, is where the
     event happened ("rebels shelled Kandahar"): force postures, coercion, assaults, fights
     and mass violence act on the place; a statement about a country ("accused India") does
-    not happen there."""
+    not happen there. ``keep_retold``: keep an act the story tells again, with the same
+    code, dyad, date and place, as an event of its own (:mod:`eventwire.anchor.retold`)."""
 
     target_place_roots: list[str] = field(
         default_factory=lambda: ["15", "17", "18", "19", "20"])
+    keep_retold: bool = False
 
 
 class AnchorStage:
@@ -49,6 +52,8 @@ class AnchorStage:
             event.location = placed.location
             event.location_source, event.location_precision = placed.source, placed.precision
             event.size = size_event(doc, event)
+        if not self.settings.keep_retold:
+            doc.events = drop_retold(doc.doc_id, doc.events)
         return doc
 
 

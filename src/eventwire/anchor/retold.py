@@ -1,0 +1,55 @@
+"""One event per act in a story: an act the story tells again is not a second event.
+
+Why after dating: a wire story tells its main act in the lede and again in the body ("China
+allowed five North Koreans to leave ..." and, paragraphs later, "China has allowed them to
+fly to Seoul"). Both sentences code the same act, and event data counts acts, so a
+careful coder lists it once, as ICEWS does for events with the same date, source, target
+and code. Two events are one act when they have the same CAMEO code, the same source and
+target (by country where the actor has one: "Chinese police" and "China" are one side),
+the same date, and no two different places. The most confident telling is kept (the first
+on a tie); the others are dropped, and the events are numbered again in text order.
+"""
+
+from __future__ import annotations
+
+from eventwire.model import Event, EventActor
+
+__all__ = ["drop_retold"]
+
+Side = str | None
+
+
+def _side(actor: EventActor) -> Side:
+    return actor.country or actor.code or (actor.text or "").lower() or None
+
+
+def _key(event: Event) -> tuple[str, Side, Side, str | None]:
+    return event.cameo, _side(event.source), _side(event.target), event.date
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Whether two tellings can be one act by where they happened: one has no place, or
+    both have the same."""
+    if a.location is None or b.location is None:
+        return True
+    return (a.location.geonameid, a.location.name) == (b.location.geonameid, b.location.name)
+
+
+def drop_retold(doc_id: str, events: list[Event]) -> list[Event]:
+    """``events`` (in text order) with each act once, renumbered ``doc_id-n``."""
+    kept: list[Event] = []
+    for event in events:
+        if event.date is None or not (_side(event.source) or _side(event.target)):
+            kept.append(event)
+            continue
+        same = next((k for k in kept if _key(k) == _key(event) and _same_place(k, event)),
+                    None)
+        if same is None:
+            kept.append(event)
+        elif (event.confidence or 0.0) > (same.confidence or 0.0):
+            kept[kept.index(same)] = event
+    order = {id(e): n for n, e in enumerate(events)}
+    kept.sort(key=lambda e: order[id(e)])
+    for n, event in enumerate(kept):
+        event.id = f"{doc_id}-{n}"
+    return kept
