@@ -6,8 +6,10 @@ fly to Seoul"). Both sentences code the same act, and event data counts acts, so
 careful coder lists it once, as ICEWS does for events with the same date, source, target
 and code. Two events are one act when they have the same CAMEO code, the same source and
 target (by country where the actor has one: "Chinese police" and "China" are one side),
-the same date, and no two different places. The most confident telling is kept (the first
-on a tie); the others are dropped, and the events are numbered again in text order.
+the same date, and no two different places, told in two sentences (in one sentence, the
+same dyad twice is two acts: "the government and the rebels agreed" is each side's
+agreement with the other). The most confident telling is kept (the first on a tie); the
+others are dropped, and the events are numbered again in text order.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def drop_retold(doc_id: str, events: list[Event]) -> list[Event]:
         if event.date is None or not (_side(event.source) or _side(event.target)):
             kept.append(event)
             continue
-        same = next((k for k in kept if _key(k) == _key(event) and _same_place(k, event)),
-                    None)
+        same = next((k for k in kept if _key(k) == _key(event) and _same_place(k, event)
+                     and k.sentence_index != event.sentence_index), None)
         if same is None:
             kept.append(event)
         elif (event.confidence or 0.0) > (same.confidence or 0.0):
