@@ -355,17 +355,18 @@ class KbFinder:
         if not date:
             return []
         covered = {i for m in taken for i in range(m.start, m.end)}
-        countries = {i: m.entry.country for m in taken
-                     if m.entry.country and m.entry.kind in _COUNTRY_KINDS
-                     for i in range(m.start, m.end)}
         out = []
-        for i, word in enumerate(words):
-            tok = sdoc[i]
+        for m in taken:
+            if not m.entry.country or m.entry.kind not in _COUNTRY_KINDS:
+                continue
+            owner = sdoc[m.end - 1]
+            if owner.dep_ != "poss":
+                continue
+            tok = owner.head
+            i = tok.i
             if i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
                 continue
-            owner = next((countries.get(k.i) for k in tok.children
-                          if k.dep_ == "poss" and k.i in countries), None)
-            entry_id = self._holder_of(word, owner, date) if owner else None
+            entry_id = self._holder_of(words[i], m.entry.country, date)
             if entry_id is not None:
                 out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
         return out
