@@ -15,6 +15,7 @@ from eventwire.events.coder import rule_candidates
 from eventwire.events.hybrid import merge
 from eventwire.events.stages import EventsStage
 from tests.events.conftest import Coder
+from tests.events.test_learned import BAD
 
 _RULED = "Kenyan police arrested two opposition leaders in Nairobi on Monday."
 # "evacuated" is in no lexicon entry; the shipped model codes it (0.8 confidence or more).
@@ -73,3 +74,12 @@ def test_a_missing_model_is_an_error_not_the_rules(tmp_path: Path) -> None:
     with pytest.raises(ModelError) as info:
         EventsStage({"coder": "hybrid", "model": str(tmp_path / "nowhere")}, {})
     assert "E241" in str(info.value) or "nowhere" in str(info.value)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD))
+def test_bad_input_gives_no_events_and_no_crash(code: Coder, kind: str) -> None:
+    """A 500-word sentence, an all-caps business headline, German text and a list of
+    names and numbers: the hybrid coder, like each of its coders, codes nothing."""
+    doc = code(BAD[kind], coder="hybrid", learned_min=0.0)
+    assert doc.error is None
+    assert doc.events == [], [(e.cameo, e.trigger) for e in doc.events]
