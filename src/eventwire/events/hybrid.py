@@ -2,10 +2,10 @@
 
 Why this order: a rule fires on a word and construction a codebook names, and what it codes
 is right about as often as the model's most confident events; the model, for its part,
-reads every verb and event noun, so it finds acts the lexicon has no entry for ("strafed",
-"hosted ... talks"). Each decides where it is strongest: at a word a rule codes, the rule's
-reading stands; at any other word, the model's event is added when its confidence is at
-least ``stages.events.learned_min``. The threshold keeps what the model adds about as
+reads every verb and event noun, so it finds acts the lexicon has no entry for ("troops
+evacuated the diplomats"). Each decides where it is strongest: at a word a rule codes, the
+rule's reading stands; at any other word, the model's event is added when its confidence
+is at least ``stages.events.learned_min``. The threshold keeps what the model adds about as
 precise as the rules themselves (docs/model-card-events.md, "The hybrid coder").
 
 Provenance tells the two apart: the model's events carry a ``learned:...`` rule and its
