@@ -1,14 +1,15 @@
 """One event per act in a story: an act the story tells again is not a second event.
 
 Why after dating: a wire story tells its main act in the lede and again in the body
-("China allowed five North Koreans to leave ..." and, paragraphs later, "China has allowed
-them to fly to Seoul"). Both sentences code the same act, and event data counts acts, so a
-careful coder lists it once. Two events are one act when they have the same CAMEO code,
-the same source and target (by country where the actor has one: "Chinese police" and
-"China" are one side), the same date, and no two different places, told in two sentences
-(in one sentence, the same dyad twice is two acts: "the government and the rebels agreed"
-is each side's agreement with the other). The most confident telling is kept (the first on
-a tie); the others are dropped, and the events are numbered again in text order.
+("Police arrested two opposition leaders on Tuesday ..." and, paragraphs later, "Police
+arrested the opposition leaders after a rally"). Both sentences code the same act, and
+event data counts acts, so a careful coder lists it once. Two events are one act when they
+have the same CAMEO code, the same source and target (by country where the actor has one:
+"Chinese police" and "China" are one side), the same date, and no two different places,
+told in two sentences (in one sentence, the same dyad twice is two acts: "the government
+and the rebels agreed" is each side's agreement with the other). The most confident
+telling is kept (the first on a tie); the others are dropped, and the events are numbered
+again in text order.
 """
 
 from __future__ import annotations
