@@ -117,3 +117,26 @@ def test_a_dateline_s_place_is_no_actor(pipeline: Pipeline, text: str) -> None:
 def test_an_organisation_before_a_colon_is_still_an_actor(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "NATO: Russia must pull back its troops")
     assert "IGONAT" in {m.code for m in doc.actors}, [(m.text, m.code) for m in doc.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "country"),
+    [
+        ("Syrian jets and helicopters pounded the villages.", "helicopters", "SYR"),
+        ("Kenyan soldiers and troops patrolled the border.", "troops", "KEN"),
+    ],
+)
+def test_a_bare_noun_listed_after_a_country_word_of_its_kind_shares_it(
+    pipeline: Pipeline, text: str, listed: str, country: str
+) -> None:
+    doc = code_actors(pipeline, text)
+    found = {m.text: m.country for m in doc.actors}
+    assert found.get(listed) == country, found
+
+
+def test_a_listed_noun_of_another_kind_takes_no_country_from_the_word(
+    pipeline: Pipeline,
+) -> None:
+    doc = code_actors(pipeline, "Israeli troops and protesters clashed near the fence.")
+    found = {m.text: m.country for m in doc.actors}
+    assert found.get("protesters") is None, found

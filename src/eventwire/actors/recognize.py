@@ -422,6 +422,21 @@ class Recognizer:
                     return found
         return None
 
+    def _conjunct_country(self, tok: Any, roles: tuple[str, ...]) -> Found | None:
+        """ "Syrian jets and tanks": a bare noun listed after one a country word modifies
+        shares that country when both name the same kind of actor. An adjective before a
+        list of like nouns is read across the list; "Israeli troops and protesters" says
+        nothing of where the protesters are from, and "tanks" alone would otherwise take
+        whatever country its sentence names."""
+        head = tok.head
+        if tok.dep_ != "conj" or not roles or head.pos_ not in NOUN_POS or any(
+                k.dep_ not in ("cc", "punct") for k in tok.lefts):
+            return None
+        if not set(roles) & set(self.role_of(head)):
+            return None
+        where = self.modifier_country(head)
+        return where if where is not None and (where.country or where.org) else None
+
     def agent_role(self, tok: Any) -> tuple[str, ...] | None:
         """The role the act named by the noun ``tok`` gives its doer (``()``: none of its
         own), or None when the noun names no act; the longest phrase ending at it wins."""
@@ -551,6 +566,12 @@ class Recognizer:
         if (person or transparent) and self.refugee_cue(tok):
             roles = roles + ("REF",)
         where = self.modifier_country(tok) or self._sibling_country(tok)
+        shared = where is None and self._conjunct_country(tok, roles)
+        if shared:
+            where = shared
+            self._coordinated_countries(tok, where, roles, lemma)
+            return self.make(tok, where.country, roles, f"conjunct:{where.rule}+{lemma}",
+                             where.org)
         if where is not None:
             if not roles:
                 roles = self.lex.default_roles.get(lemma, ("CVL",) if person else ())
