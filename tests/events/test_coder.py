@@ -224,3 +224,22 @@ def test_a_warning_about_oneself_is_a_warning(code: Coder) -> None:
     and is still a warning."""
     doc = code("Kenya warned on Monday that it would retaliate.")
     assert ("13", "KEN", None) in triples(doc), triples(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tanzanian troops shelled the Ugandan army and several farm buildings near the lake.",
+        "Mozambican soldiers burned the rebel camp and two warehouses on Friday.",
+    ],
+)
+def test_a_list_of_targets_gives_events_only_for_its_actors(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert doc.events, text
+    assert all(e.target.code for e in doc.events), [(e.target.text, e.target.code)
+                                                    for e in doc.events]
+
+
+def test_a_list_of_things_is_one_act_on_no_actor(code: Coder) -> None:
+    doc = code("Rebels torched warehouses and trucks in the port on Tuesday.")
+    assert len([e for e in doc.events if e.cameo_root == "17"]) == 1, doc.events

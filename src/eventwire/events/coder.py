@@ -139,7 +139,7 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
     "Japan and India signed a pact" is JPN -> IND and IND -> JPN, as a careful coder reads
     it, not two events with no target. With ``joint`` (an act both sides do whenever one
     does it with the other: ``joint_codes``), a source and its target act both ways."""
-    sources, targets = _side(link, args.source), _side(link, args.target)
+    sources, targets = _side(link, args.source), _listed(_side(link, args.target))
     no_target = args.target is None or link.mention(args.target) is None
     if mutual and no_target and len(sources) > 1:
         return [(a, b) for a in sources for b in sources
@@ -153,6 +153,16 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
     if joint and not no_target:  # "Pence held talks with Erdogan": Erdogan did too
         out += [(tgt, src) for src, tgt in out if _two_sides(src, tgt)]
     return out
+
+
+def _listed(actors: list[EventActor]) -> list[EventActor]:
+    """The targets of a list that an event is coded for: the coded ones, or the first
+    when none is ("shelled army posts and residential areas" is one act on the army;
+    "pounded positions and villages" one act on no named actor, not two). Sources are
+    all kept: a list of doers names actors ("Iran and six world powers met"), coded or
+    not, where a list of objects often names things."""
+    coded = [a for a in actors if _coded(a)]
+    return coded or actors[:1]
 
 
 def _two_sides(src: EventActor, tgt: EventActor) -> bool:
