@@ -572,6 +572,7 @@ class Errors:
         DictionaryError, "user gazetteer {path!r}, line {line}: {problem}",
         "fix that entry; docs/places.md, 'User gazetteers', shows the columns",
     )
+    E256 = Entry(DictionaryError, "cannot read the state successions {path}: {reason}", _REINSTALL)
 
     E301 = Entry(
         StageError, "{kind}: {reason}",

@@ -58,6 +58,18 @@ def test_dated_entry_chooses_period() -> None:
     assert entry.at(None).code == "FRA"
 
 
+def test_a_capital_before_its_state_existed_is_a_town_of_the_predecessor() -> None:
+    juba = NameEntry("capital", "SSD", rule="country:SSD:capital")
+    assert juba.at("1995-04-02") == NameEntry("name", "SDN", rule="country:SSD:capital")
+    assert juba.at("2015-04-02") is juba
+    assert juba.at(None) is juba
+
+
+def test_a_nation_s_own_name_keeps_its_code_before_independence() -> None:
+    name = NameEntry("adj", "MNE", rule="country:MNE:adj")
+    assert name.at("2003-05-01") is name
+
+
 @pytest.mark.parametrize(
     ("text", "pattern", "ok"),
     [

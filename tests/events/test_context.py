@@ -6,7 +6,7 @@ import pytest
 
 from eventwire.api import code_text, make_config
 from eventwire.events.context import place_target
-from eventwire.pipeline import build_pipeline
+from eventwire.pipeline import Pipeline, build_pipeline
 from tests.events.conftest import Coder, triples
 
 
@@ -135,3 +135,13 @@ def test_a_seat_gives_no_country(code: Coder) -> None:
     doc = code("Munich-based prosecutors accused the Burmese army of war crimes.")
     sources = {e.source.country for e in doc.events if e.cameo_root == "11"}
     assert sources and "DEU" not in sources
+
+
+@pytest.mark.parametrize(("dct", "country"), [("1996-02-10", "SDN"), ("2016-02-10", "SSD")])
+def test_a_town_as_target_is_coded_by_the_state_that_held_it_then(
+    pipeline: Pipeline, dct: str, country: str
+) -> None:
+    doc = code_text("Rebel fighters shelled Malakal overnight.", pipeline=pipeline,
+                    doc_id="t", dct=dct)
+    assert {(e.cameo_root, e.target.country) for e in doc.events} == {("19", country)}
+    assert [p.country for p in doc.places] == ["SSD"]  # the map keeps today's country

@@ -21,6 +21,7 @@ import yaml
 
 from eventwire.config import load_yaml
 from eventwire.errors import Errors
+from eventwire.places.succession import state_on
 
 __all__ = ["CAMEO_COUNTRIES", "NameEntry", "Period", "ActorLexicon", "load_builtin", "iso_code",
            "split_code", "word_list", "number_words", "ROLE_CODES"]
@@ -64,14 +65,23 @@ class NameEntry:
     rule: str = ""
 
     def at(self, date: str | None) -> NameEntry:
-        """The entry as coded on ``date``: the first period covering it wins."""
-        if not self.periods or not date:
+        """The entry as coded on ``date``: the first period covering it wins. A capital
+        of a state not yet independent then is a town of its predecessor ("Juba" in 1995
+        is Sudan's, and no seat of government: :func:`eventwire.places.succession.state_on`).
+        The state's own name and demonyms keep its code: a story that names the nation
+        ("Montenegrin officials" in 2003) is coded as that nation."""
+        if not date:
             return self
         for period in self.periods:
             if period.covers(date):
                 country, sectors = split_code(period.code)
                 return NameEntry(self.kind, country, sectors, period.code, (), self.rule)
-        return self
+        if self.kind != "capital":
+            return self
+        held = state_on(self.country, date)
+        if held == self.country or held is None:
+            return self
+        return NameEntry("name", held, self.sectors, None, (), self.rule)
 
 
 @dataclass

@@ -17,8 +17,9 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import word_list
 from eventwire.ingest.plaintext import dateline_length
-from eventwire.model import Document, EventActor
+from eventwire.model import Document, EventActor, PlaceMention
 from eventwire.nlp.text import doc_text
+from eventwire.places.succession import state_on
 
 __all__ = ["dateline_country", "sentence_country", "phrase_country", "with_country",
            "place_target"]
@@ -28,6 +29,16 @@ __all__ = ["dateline_country", "sentence_country", "phrase_country", "with_count
 #: Actor rules whose country is the leader's or the attacker's: "US-led forces attacked
 #: insurgents" does not make the insurgents American (docs/actors.md).
 _FOREIGN_RULES = ("led:", "agent:")
+
+
+def _held(doc: Document, place: PlaceMention) -> str:
+    """The state that held a place on the story's date: a town is coded as an actor by
+    the state of its day (a 1995 story's Juba is Sudan's). A country named as such keeps
+    its own code ("Montenegro" in 2003), as the actors stage codes its name."""
+    country = place.country or ""
+    if (place.feature or "").startswith("PCL"):
+        return country
+    return state_on(country, doc.dct) or country
 
 
 def _token_at(sent: Span, offset: int) -> Token | None:
@@ -65,7 +76,7 @@ def _place_countries(doc: Document, sent: Span) -> set[str]:
             continue
         tok = _token_at(sent, place.start)
         if tok is not None and not _destination(_np_head(tok)):
-            out.add(place.country)
+            out.add(_held(doc, place))
     return out
 
 
@@ -104,7 +115,10 @@ def dateline_country(doc: Document) -> str | None:
     stage, else None."""
     geo = doc.meta.get("dateline_geo")
     country = geo.get("country") if isinstance(geo, dict) else None
-    return country if isinstance(country, str) and country else None
+    if not isinstance(country, str) or not country:
+        return None
+    feature = geo.get("feature") if isinstance(geo, dict) else None
+    return _held(doc, PlaceMention(0, 0, "", country=country, feature=str(feature or "")))
 
 
 def _filed_from(doc: Document, sent: Span) -> str | None:
@@ -117,7 +131,7 @@ def _filed_from(doc: Document, sent: Span) -> str | None:
     text = full[before.start_char:sent.start_char].rstrip()
     if not text or dateline_length(full, before.start_char) < len(text):
         return None
-    found = {p.country for p in doc.places
+    found = {_held(doc, p) for p in doc.places
              if p.country and before.start_char <= p.start < before.end_char}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -155,7 +169,7 @@ def phrase_country(actor: EventActor, doc: Document, sent: Span) -> str | None:
         return None
     full = doc_text(sent.doc)
     starts = _occurrences(full, text, sent.start_char, sent.end_char)
-    found = {place.country for place in doc.places if place.country
+    found = {_held(doc, place) for place in doc.places if place.country
              for at in starts
              if at <= place.start and place.end < at + len(text)
              and full[place.end] != "-"}
@@ -186,7 +200,8 @@ def place_target(doc: Document, verb: Token, destinations: bool = False,
         tok = _token_at(sent, place.start)
         if tok is None or not _in_clause(_np_head(tok), verb, destinations):
             continue
-        return EventActor(place.text, place.country, place.country, [])
+        country = _held(doc, place)
+        return EventActor(place.text, country, country, [])
     return None
 
 
