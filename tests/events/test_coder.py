@@ -116,6 +116,16 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Kenyan police placed the Ugandan opposition leader under house arrest.", "17"),
     ("Morocco summoned home its ambassador to Germany on Thursday.", "16"),
     ("The Ugandan delegation walked out of the talks with Kenya on Friday.", "16"),
+    ("Thousands of Kenyan protesters stormed the parliament building in Nairobi.", "14"),
+    ("Kenyan police said rioters who attacked a police station would be charged.", "14"),
+    ("Kampala denied any involvement in the Kenyan border raid.", "01"),
+    ("Kenya's foreign ministry denied any wrongdoing on Friday.", "01"),
+    ("Uganda accused Kenya of spying, a charge Nairobi dismissed.", "01"),
+    ("The Kenyan foreign minister declined to say whether Uganda had been told.", "01"),
+    ("Kenyan police raided the Nairobi offices of a Ugandan newspaper on Monday.", "17"),
+    ("Ugandan troops raided a Kenyan border post on Monday.", "19"),
+    ("Kenyan troops entered the town at Uganda's request on Friday.", "02"),
+    ("Kenya insisted on the withdrawal of Ugandan troops.", "10"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -129,7 +139,12 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     handing over boats is military aid (072), handing in one's rifles disarming (0873);
     alerts, call-ups, dispatched warships and bombers flown near a coast are force
     posture (15); house arrest is detention (173); summoning an envoy home reduces
-    relations (161) and walking out of talks halts them (164)."""
+    relations (161) and walking out of talks halts them (164). A crowd counted ("thousands
+    of protesters") or named before a relative clause ("rioters who attacked") is a crowd;
+    denying a misdeed or a part in it, or dismissing a charge in a relative clause ("a
+    charge Nairobi dismissed"), denies responsibility (016); declining to say is declining
+    to comment (011). A raid by the police is a seizure (171), by troops an attack (190).
+    A request named as a noun is an appeal (020); insisting on something demands it (10)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 
@@ -144,6 +159,7 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     "Ugandan police released the information on Tuesday.",
     "The Kenyan minister said the change should be simple.",
     "The Kenyan opposition stepped up pressure on the president on Monday.",
+    "The Kenyan army insisted that no shots had been fired at Ugandan protesters.",
 ])
 def test_no_political_act_is_read_in_these(code: Coder, text: str) -> None:
     """Forces of nature, mishaps and things done to things are no acts of an actor
@@ -243,3 +259,19 @@ def test_a_list_of_targets_gives_events_only_for_its_actors(code: Coder, text: s
 def test_a_list_of_things_is_one_act_on_no_actor(code: Coder) -> None:
     doc = code("Rebels torched warehouses and trucks in the port on Tuesday.")
     assert len([e for e in doc.events if e.cameo_root == "17"]) == 1, doc.events
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Kampala and Kigali accused each other of backing the rebels.", "11"),
+        ("Kenyan and Somali troops fired at one another near the border post.", "19"),
+    ],
+)
+def test_coordinated_sources_acting_on_each_other_act_both_ways(
+    code: Coder, text: str, root: str
+) -> None:
+    pairs = {(s, t) for r, s, t in triples(code(text)) if r == root}
+    assert {p for p in pairs if None not in p} == {(a, b) for a, b in pairs} and len(pairs) == 2, \
+        pairs
+    assert {(b, a) for a, b in pairs} == pairs, pairs

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
 
-__all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of",
+__all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
            "target_alternatives",
            "content_targets", "event_agent", "late_agent", "modifier_agent",
            "IsActor"]
@@ -196,9 +196,20 @@ def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
     if _is_passive(verb):
         return _passive_target(verb)
     for obj in verb.children:  # "shot dead a protester": not the predicate "dead"
-        if obj.dep_ in _OBJ and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if obj.dep_ in _OBJ and (obj.pos_ in {"NOUN", "PROPN", "PRON"} or reciprocal(obj)):
             return obj
     return _pobj(verb, preps)
+
+
+def reciprocal(tok: Token | None) -> bool:
+    """Whether an argument is "each other" or "one another" (``reciprocals`` of the
+    lexicon; the tagger often reads "other" as an adjective): coordinated sources acting
+    on it act on one another."""
+    if tok is None:
+        return False
+    pairs = word_list("reciprocals")
+    return any(f"{k.lower_} {tok.lower_}" in pairs for k in tok.lefts) or any(
+        f"{tok.lower_} {k.lower_}" in pairs for k in tok.rights)  # "one" heading "another"
 
 
 def _complement_subject(verb: Token) -> Token | None:

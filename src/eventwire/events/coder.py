@@ -20,6 +20,7 @@ from eventwire.events.arguments import (
     content_targets,
     holder_of,
     owned,
+    reciprocal,
     subject_of,
     target_alternatives,
 )
@@ -141,7 +142,7 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
     does it with the other: ``joint_codes``), a source and its target act both ways."""
     sources, targets = _side(link, args.source), _listed(_side(link, args.target))
     no_target = args.target is None or link.mention(args.target) is None
-    if mutual and no_target and len(sources) > 1:
+    if (mutual and no_target or reciprocal(args.target)) and len(sources) > 1:
         return [(a, b) for a in sources for b in sources
                 if a is not b and (a.code or a.text) != (b.code or b.text)]
     out = []
@@ -252,6 +253,8 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         code = _crowd_act(code, args.source, self.lex)
+        code = _enforcement_act(code, match.trigger, link.mention(args.source) if args.source
+                                is not None else None, self.lex)
         if code.startswith("15") and args.target is not None \
                 and args.target.lemma_.lower() in entry.objects:
             args.target = None  # the forces shown are the source's own (CAMEO 15's target:
@@ -327,11 +330,36 @@ def _crowd_act(code: str, source: Token | None, lex: EventLexicon) -> str:
     """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
     ... that involve the use of violence or destruction of property"), and a blockade by
     them an obstruction (144): "protesters stormed parliament", "rioters torched a bank"."""
-    if source is None or source.lemma_.lower() not in lex.word_list("crowd_nouns"):
+    if source is None or not _crowd_words(source) & lex.word_list("crowd_nouns"):
         return code
     if code.startswith("191"):
         return "144"
     return "145" if code[:2] in ("17", "19") else code
+
+
+def _enforcement_act(code: str, trigger: Token, source: ActorMention | None,
+                     lex: EventLexicon) -> str:
+    """A raid by the police, prosecutors or intelligence agents (``enforcement_raids`` by
+    ``enforcement_sectors``) seizes (171), as PLOVER codes a law enforcement raid; a raid by
+    soldiers or rebels stays an attack."""
+    if not code.startswith("19") or source is None:
+        return code
+    if trigger.lemma_.lower() not in lex.word_list("enforcement_raids"):
+        return code
+    sectors = {s.lower() for s in source.sectors}
+    return "171" if sectors & lex.word_list("enforcement_sectors") else code
+
+
+def _crowd_words(source: Token) -> set[str]:
+    """The lemmas that say who a source is: its own, its antecedent's when it is a relative
+    pronoun ("rioters who attacked"), and its "of" object's when it counts them
+    ("thousands of protesters")."""
+    words = {source.lemma_.lower()}
+    if source.tag_ in ("WP", "WDT") and source.head.dep_ == "relcl":
+        words.add(source.head.head.lemma_.lower())
+    words.update(k.lemma_.lower() for p in source.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for k in p.children if k.dep_ == "pobj")
+    return words
 
 
 def better_target(

@@ -28,7 +28,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "topic_preps", "member_nouns", "mutual_codes", "span_bounds", "hearsay_nouns",
                "hearsay_verbs", "unconfirmed", "natural_forces", "mishaps", "patient_nouns",
                "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes",
-               "ordered_roots", "occasion_preps", "spell_nouns")
+               "ordered_roots", "occasion_preps", "spell_nouns", "reciprocals",
+               "enforcement_raids", "enforcement_sectors")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

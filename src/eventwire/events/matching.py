@@ -29,6 +29,8 @@ __all__ = ["Match", "match_token", "match_arguments", "lemma_keys"]
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+#: Tags of relative pronouns ("that", "which", "whom"): no object of their own.
+_RELATIVES = frozenset({"WDT", "WP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,9 @@ def _objects(tok: Token) -> set[str]:
     heads = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         heads.append(tok.head)  # a reduced relative: "the aid delivered to", "a statement released"
+    elif tok.dep_ == "relcl" and not any(k.dep_ == "dobj" and k.tag_ not in _RELATIVES
+                                         for k in tok.children):
+        heads.append(tok.head)  # an object relative: "a charge Khartoum dismissed"
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on", "with", "in", "under",
                                                    "into", "by", "as"}:
@@ -131,7 +136,8 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         # as a gift" frees them: what an act is done "as" is no object of it)
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl", "oprd"}  # oprd: "called the move illegal"
-        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp) for k in kids
+        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp and not _participle(k))
+        for k in kids
     ):
         return False
     if entry.modifier:
@@ -139,6 +145,12 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         if not set(entry.modifier) <= mods:
             return False
     return True
+
+
+def _participle(tok: Token) -> bool:
+    """An adverbial "-ing" clause ("refused, saying it had no plans"): what the subject
+    also did, not the complement an entry names."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG"
 
 
 def best_entry(entries: list[TriggerEntry], tok: Token) -> TriggerEntry | None:
