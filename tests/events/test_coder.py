@@ -261,6 +261,12 @@ def test_a_list_of_things_is_one_act_on_no_actor(code: Coder) -> None:
     assert len([e for e in doc.events if e.cameo_root == "17"]) == 1, doc.events
 
 
+def test_coordinated_sources_of_an_exchange_of_fire_fire_on_each_other(code: Coder) -> None:
+    pairs = {(s, t) for r, s, t in triples(code(
+        "Kenyan and Somali troops exchanged fire near the border on Monday.")) if r == "19"}
+    assert pairs == {("KEN", "SOM"), ("SOM", "KEN")}, pairs
+
+
 @pytest.mark.parametrize(
     ("text", "root"),
     [
@@ -275,3 +281,29 @@ def test_coordinated_sources_acting_on_each_other_act_both_ways(
     assert {p for p in pairs if None not in p} == {(a, b) for a, b in pairs} and len(pairs) == 2, \
         pairs
     assert {(b, a) for a, b in pairs} == pairs, pairs
+
+
+def test_reported_speech_gives_the_speaker_s_statement_and_the_act(code: Coder) -> None:
+    doc = code("Ugandan troops shelled the Kenyan town of Busia, the Kenyan army said.",
+               statements=True)
+    assert {("19", "UGA", "KEN"), ("01", "KEN", None)} <= triples(doc), triples(doc)
+    said = [e for e in doc.events if e.cameo == "010"]
+    assert [e.trigger for e in said] == ["said"] and said[0].target.code is None
+
+
+def test_a_statement_that_is_another_act_of_its_speaker_is_that_act(code: Coder) -> None:
+    doc = code("Kenya said it would host talks between the two sides next month.",
+               statements=True)
+    assert doc.events and all(e.cameo != "010" for e in doc.events), \
+        [(e.cameo, e.trigger) for e in doc.events]
+
+
+def test_an_unnamed_speaker_makes_no_statement(code: Coder) -> None:
+    doc = code("Witnesses said the Kenyan soldiers fired into the air.", statements=True)
+    assert all(e.cameo != "010" for e in doc.events), [(e.cameo, e.trigger) for e in doc.events]
+
+
+def test_statements_are_events_only_when_asked_for(code: Coder) -> None:
+    text = "Kenya said on Monday that the border would stay open."
+    assert code(text).events == []
+    assert [e.cameo for e in code(text, statements=True).events] == ["010"]

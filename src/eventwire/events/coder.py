@@ -69,6 +69,7 @@ class Settings:
     learned_min: Annotated[float, AtLeast(0.0)] = 0.6
     min_confidence: Annotated[float, AtLeast(0.0)] = 0.0
     keep_background: bool = False
+    statements: bool = False
 
 
 @dataclass(slots=True)
@@ -128,8 +129,9 @@ _AID = "07"
 def is_mutual(code: str, lex: EventLexicon) -> bool:
     """Whether a CAMEO code is an act done with one another (``mutual_codes`` of the
     lexicon: "signed a pact", "held talks"), not one done to someone else ("visited",
-    "mediated", "sent aid"). Not a fight: "police and reservists launched an operation"
-    fight a third party, and the lexicon does not tell "clashed" from "attacked"."""
+    "mediated", "sent aid"). Not a fight by its code: "police and reservists launched an
+    operation" fight a third party; the entries that name fighting one another ("clashed",
+    "exchanged fire") are listed by id in ``mutual_entries``."""
     return lex.lists_code("mutual_codes", code)
 
 
@@ -260,8 +262,11 @@ class LexiconMatcher:
             args.target = None  # the forces shown are the source's own (CAMEO 15's target:
             # "the party against whom the military move is directed")
         threat = rule.endswith(":threat")  # "would close the border if Uganda ...": Uganda
-        args.target = better_target(link, match.verb, args.target, entry.target,
-                                    entry.opaque or threat)
+        if entry.id == STATEMENT:  # said to whom, if anyone: "told parliament"
+            args.target = args.target if _has_target(link, args.target) else None
+        else:
+            args.target = better_target(link, match.verb, args.target, entry.target,
+                                        entry.opaque or threat)
         if "target" in entry.require and not _has_target(link, args.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
@@ -272,7 +277,8 @@ class LexiconMatcher:
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                       negated, hypo)
-            for src, tgt in _pairs(link, args, is_mutual(code, self.lex),
+            for src, tgt in _pairs(link, args, is_mutual(code, self.lex)
+                                   or entry.id in self.lex.word_list("mutual_entries"),
                                    is_joint(code, self.lex), entry.opaque)
         ], refined
 
@@ -525,8 +531,36 @@ def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings) 
         cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
+        cands = statements(cands, settings.statements)
         found.append((sent, index, one_violent_act([c for c in cands if _keep(c, settings)])))
     return found
+
+
+#: The lexicon entry of a speaker's plain statement (CAMEO 010).
+STATEMENT = "make_statement"
+
+
+def statements(cands: list[EventCandidate], keep: bool = True) -> list[EventCandidate]:
+    """A sentence's candidates with its plain statements (``make_statement``) kept only
+    where the statement is no other act: a speaker whose words the lexicon codes as an
+    accusation, a threat or a demand ("said the vote was a fraud", "said it would
+    retaliate") made that act, not a statement besides it; a speaker of no country or
+    organisation ("witnesses said", "refugees say") makes none. With ``keep`` false, none."""
+    plain = [c for c in cands if c.rule.split(":", 1)[0] == STATEMENT]
+    if not plain:
+        return cands
+    acts = [c for c in cands if c not in plain]
+    said = [c for c in plain if keep and _named(c.source) and not _said_as(c, acts)]
+    return [c for c in cands if c not in plain or c in said]
+
+
+def _said_as(statement: EventCandidate, acts: list[EventCandidate]) -> bool:
+    """Whether the speaker of ``statement`` also does an act in what it says."""
+    verb = statement.clause
+    inside = range(verb.left_edge.i, verb.right_edge.i + 1)
+    speaker = statement.source.code or statement.source.text
+    return any(a.trigger.i in inside and a.trigger.i != verb.i
+               and (a.source.code or a.source.text) == speaker for a in acts)
 
 
 def code_document(
