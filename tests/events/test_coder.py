@@ -126,6 +126,8 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Ugandan troops raided a Kenyan border post on Monday.", "19"),
     ("Kenyan troops entered the town at Uganda's request on Friday.", "02"),
     ("Kenya insisted on the withdrawal of Ugandan troops.", "10"),
+    ("Kenyan police handed the Ugandan suspect over to Ugandan detectives.", "06"),
+    ("Ugandan rebels handed the captured Kenyan soldiers over to the Red Cross.", "08"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
     """Entries written from the CAMEO definitions: thanks are praise (051), refusing in
@@ -144,7 +146,9 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     denying a misdeed or a part in it, or dismissing a charge in a relative clause ("a
     charge Nairobi dismissed"), denies responsibility (016); declining to say is declining
     to comment (011). A raid by the police is a seizure (171), by troops an attack (190).
-    A request named as a noun is an appeal (020); insisting on something demands it (10)."""
+    A request named as a noun is an appeal (020); insisting on something demands it (10).
+    A person handed over to the police is judicial cooperation (063), to the Red Cross a
+    release (0841)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 
@@ -307,3 +311,13 @@ def test_statements_are_events_only_when_asked_for(code: Coder) -> None:
     text = "Kenya said on Monday that the border would stay open."
     assert code(text).events == []
     assert [e.cameo for e in code(text, statements=True).events] == ["010"]
+
+
+def test_an_object_the_parse_strands_after_its_preposition_is_still_its_object(
+    code: Coder,
+) -> None:
+    """The parse can take the phrase after "to" as the subject of the clause that follows
+    ("to four officers holed up ..."): the phrase is still whom asylum is granted to."""
+    doc = code("Chile has granted political asylum to four Bolivian navy officers holed up "
+               "in a consular residence.")
+    assert ("07", "CHL", "BOL") in triples(doc), triples(doc)

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from eventwire.events.lexicon import word_list
 
 __all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
-           "target_alternatives",
+           "recipient_of", "target_alternatives",
            "content_targets", "event_agent", "late_agent", "modifier_agent",
            "IsActor"]
 
@@ -50,9 +50,24 @@ def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for prep in preps:
         for kid in tok.children:
             if kid.dep_ in {"prep", "agent", "dative"} and kid.lower_ == prep:
-                obj = _child(kid, {"pobj"})
+                obj = _child(kid, {"pobj"}) or _stranded_object(kid)
                 if obj is not None:
                     return obj
+    return None
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The noun phrase right after a preposition the parse left without an object, when
+    it took the phrase as the subject of a clause that follows ("granted asylum to [five
+    officers] holed up in the embassy"): the head whose phrase begins after the
+    preposition."""
+    if _child(prep, {"pcomp"}) is not None or prep.i + 1 >= len(prep.doc):
+        return None
+    nxt = prep.doc[prep.i + 1]
+    for tok in [nxt, *nxt.ancestors][:4]:
+        if tok.left_edge.i == prep.i + 1 and tok.pos_ in {"NOUN", "PROPN", "PRON"} \
+                and tok.dep_ in _SUBJ | {"nsubjpass"}:
+            return tok
     return None
 
 
@@ -199,6 +214,12 @@ def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
         if obj.dep_ in _OBJ and (obj.pos_ in {"NOUN", "PROPN", "PRON"} or reciprocal(obj)):
             return obj
     return _pobj(verb, preps)
+
+
+def recipient_of(verb: Token) -> Token | None:
+    """Whom something is handed or sent to: the object of the verb's "to" ("handed the
+    suspect over to the police")."""
+    return _pobj(verb, ("to",))
 
 
 def reciprocal(tok: Token | None) -> bool:

@@ -20,6 +20,7 @@ from eventwire.events.arguments import (
     content_targets,
     holder_of,
     owned,
+    recipient_of,
     reciprocal,
     subject_of,
     target_alternatives,
@@ -267,6 +268,7 @@ class LexiconMatcher:
         else:
             args.target = better_target(link, match.verb, args.target, entry.target,
                                         entry.opaque or threat)
+        code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         if "target" in entry.require and not _has_target(link, args.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
@@ -354,6 +356,21 @@ def _enforcement_act(code: str, trigger: Token, source: ActorMention | None,
         return code
     sectors = {s.lower() for s in source.sectors}
     return "171" if sectors & lex.word_list("enforcement_sectors") else code
+
+
+def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
+              lex: EventLexicon) -> tuple[str, Token | None]:
+    """A person handed over to the police or the courts (``enforcement_sectors``) is
+    judicial cooperation with them (063, as an extradition is), not a release: "handed
+    the suspect over to U.S. marshals". The target is then who receives him."""
+    if not code.startswith("0841"):
+        return code, target
+    recipient = recipient_of(verb)
+    mention = link.mention(recipient) if recipient is not None else None
+    if mention is None or not {s.lower() for s in mention.sectors} & lex.word_list(
+            "enforcement_sectors"):
+        return code, target
+    return "063", recipient
 
 
 def _crowd_words(source: Token) -> set[str]:
