@@ -96,6 +96,17 @@ class EventLexicon:
     def lookup(self, pos: str, lemma: str) -> list[TriggerEntry]:
         return self.by_key.get((pos, lemma), [])
 
+    def without(self, ids: frozenset[str]) -> EventLexicon:
+        """A copy without the entries ``ids``: an entry a setting turns off is then not
+        matched at all, rather than matched and dropped (``say`` is in most sentences)."""
+        out = EventLexicon(words=dict(self.words), threat_codes=dict(self.threat_codes),
+                           directive_readings=dict(self.directive_readings))
+        for key, entries in self.by_key.items():
+            kept = [e for e in entries if e.id not in ids]
+            if kept:
+                out.by_key[key] = kept
+        return out
+
     def word_list(self, name: str) -> frozenset[str]:
         """A word list of the mood checks; a misspelt name raises rather than match nothing."""
         found = self.words.get(name)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.config import Config
 from eventwire.errors import Errors
 from eventwire.events.coder import (
+    STATEMENT,
     LexiconMatcher,
     Matcher,
     Settings,
@@ -50,6 +51,8 @@ def _matchers(settings: Settings, config: Config) -> list[Matcher]:
             petrarch.append(PetrarchMatcher(load_petrarch(folder), builtin_lexicon(), book))
         elif spec.endswith((".yaml", ".yml")):
             lexicon = user_lexicon(spec, lexicon) or lexicon
+    if not settings.statements:
+        lexicon = lexicon.without(frozenset({STATEMENT}))
     own: list[Matcher] = [LexiconMatcher(lexicon)]
     if petrarch and settings.petrarch == "replace":
         return petrarch
