@@ -95,3 +95,9 @@ def test_an_unknown_actor_word_list_raises_instead_of_matching_nothing() -> None
     with pytest.raises(DictionaryError) as info:
         word_list("plural_pronoun")
     assert "plural_pronoun" in str(info.value)
+
+
+def test_marshals_are_police_and_a_fire_marshal_an_official() -> None:
+    lex = load_builtin()
+    assert lex.roles[("marshal",)] == ("COP",)
+    assert lex.roles[("fire", "marshal")] == ("GOV",)
