@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.conftest import Coder, triples
 
 
@@ -76,3 +78,23 @@ def test_a_passive_future_announces_no_one_s_intent(code: Coder) -> None:
 def test_would_have_is_what_did_not_happen(code: Coder) -> None:
     doc = code("Kenya said Uganda would have released the prisoners without the court ruling.")
     assert not [e for e in doc.events if e.cameo_root in {"03", "08"}], triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police often arrest opposition supporters in Nairobi.",
+    "Every spring, Ugandan ambassadors lay wreaths at the memorial in Kampala.",
+    "Kenyan and Ugandan officials often hold talks in Arusha.",
+    "The Kenyan and Ugandan navies hold joint drills every summer off Mombasa.",
+])
+def test_what_is_done_as_a_rule_is_no_event(code: Coder, text: str) -> None:
+    """A habitual adverb on a verb in the simple present, or a recurring time ("every
+    year"), tells a custom, not an event."""
+    assert code(text).events == [], [(e.cameo, e.trigger) for e in code(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police arrested opposition supporters in Nairobi on Monday.",
+    "Kenya routinely expelled Ugandan diplomats during the dispute.",
+])
+def test_a_single_act_or_a_past_habit_stays_an_event(code: Coder, text: str) -> None:
+    assert code(text).events, text

@@ -199,10 +199,14 @@ def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
     agentless = any(k.dep_ == "auxpass" for k in below) and not any(
         k.dep_ == "agent" for k in below
     )
-    if agentless:
-        habitual = lex.word_list("habitual") - lex.word_list("negations")
-        if any(k.dep_ == "advmod" and k.lower_ in habitual for k in below):
-            return True  # "are usually executed": a claim about what happens, not an event
+    habitual = lex.word_list("habitual") - lex.word_list("negations")
+    clause = _clause_head(tok)  # "often hold talks", "hold drills every summer": the verb
+    around = below if clause is tok else kids(clause)
+    if (agentless or _simple_present(clause, around)) and any(
+            k.dep_ == "advmod" and k.lower_ in habitual for k in [*below, *around]):
+        return True  # "are usually executed", "routinely refuse": what happens, not an event
+    if any(_recurring(k, kids, lex) for k in around):
+        return True  # "lay wreaths every year": a custom, not an event
     generic = lex.word_list("generic_subjects")
     for kid in below:
         if kid.dep_ in {"nsubj", "nsubjpass"}:
@@ -211,6 +215,22 @@ def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
             if subj.lower_ in generic:
                 return True
     return tok.dep_ == "relcl" and tok.head.lower_ in generic
+
+
+def _simple_present(tok: Token, below: list[Token]) -> bool:
+    """A verb in the simple present ("refuse", "asks", "does not ask"): with a habitual
+    adverb, it tells what is done as a rule."""
+    if tok.tag_ in {"VBP", "VBZ"}:
+        return True
+    return tok.tag_ == "VB" and any(k.dep_ == "aux" and k.tag_ in {"VBP", "VBZ"}
+                                    and k.lemma_ == "do" for k in below)
+
+
+def _recurring(kid: Token, kids: KidsOf, lex: EventLexicon) -> bool:
+    """A time the act recurs at: "every year", "each summer" (``recurring`` determiners on
+    an adverbial noun)."""
+    return kid.dep_ == "npadvmod" and any(
+        d.dep_ == "det" and d.lower_ in lex.word_list("recurring") for d in kids(kid))
 
 
 def mood_of(tok: Token, lex: EventLexicon, kids: KidsOf | None = None) -> Mood:
