@@ -127,6 +127,8 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Kenyan troops entered the town at Uganda's request on Friday.", "02"),
     ("Kenya insisted on the withdrawal of Ugandan troops.", "10"),
     ("Kenyan police handed the Ugandan suspect over to Ugandan detectives.", "06"),
+    ("Kenyan teachers' unions called a national strike on Monday.", "14"),
+    ("Kenyan teachers ended their strike on Monday.", "08"),
     ("Ugandan rebels handed the captured Kenyan soldiers over to the Red Cross.", "08"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
@@ -164,6 +166,7 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     "The Kenyan minister said the change should be simple.",
     "The Kenyan opposition stepped up pressure on the president on Monday.",
     "The Kenyan army insisted that no shots had been fired at Ugandan protesters.",
+    "The earthquake that struck western Kenya destroyed hundreds of homes.",
 ])
 def test_no_political_act_is_read_in_these(code: Coder, text: str) -> None:
     """Forces of nature, mishaps and things done to things are no acts of an actor

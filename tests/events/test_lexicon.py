@@ -34,6 +34,20 @@ def test_yaml_on_is_read_as_the_preposition() -> None:
     assert entry.prep == "on"
 
 
+def test_a_quoted_off_is_a_particle_the_verb_needs() -> None:
+    (entry,) = [e for e in builtin_lexicon().lookup("verb", "call")
+                if e.id == "call_off_protest"]
+    assert entry.prt == "off"
+
+
+def test_a_bare_off_in_a_lexicon_is_an_error_not_a_dropped_constraint(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('entries:\n  - {id: x, cameo: "082", lemmas: [call], prt: off}\n', "utf-8")
+    with pytest.raises(DictionaryError) as err:
+        load_lexicon(bad)
+    assert err.value.code == "E231" and "quote" in str(err.value)
+
+
 def test_malformed_lexicon_is_a_dictionary_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("entries:\n  - {id: x, lemmas: [hit]}\n", encoding="utf-8")

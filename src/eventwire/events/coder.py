@@ -281,7 +281,8 @@ class LexiconMatcher:
                       negated, hypo)
             for src, tgt in _pairs(link, args, is_mutual(code, self.lex)
                                    or entry.id in self.lex.word_list("mutual_entries"),
-                                   is_joint(code, self.lex), entry.opaque)
+                                   is_joint(code, self.lex),
+                                   entry.opaque or _own_act(args.target, entry.objects))
         ], refined
 
     def _place(
@@ -428,6 +429,16 @@ def _own(tok: Token) -> bool:
     with it, and the actor acted upon is elsewhere in the clause (the caller checks that
     the object is itself an actor: in "charging its neighbor" the owner is the target)."""
     return tok.pos_ == "NOUN" and owned(tok)
+
+
+def _own_act(target: Token | None, objects: frozenset[str]) -> bool:
+    """The object is the act the entry names, owned by its doer ("ended *their strike*",
+    "called off *its boycott*"): the event stands with no target rather than being
+    dropped as an actor acting on itself. The target may be the owner the argument
+    finder took from the act's noun ("their")."""
+    if target is not None and target.dep_ == "poss":
+        target = target.head
+    return target is not None and target.lemma_.lower() in objects and _own(target)
 
 
 def _named_mention(mention: ActorMention) -> bool:

@@ -37,10 +37,18 @@ DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
 
 
 def _word(value: Any) -> str:
-    """A YAML scalar as a word: YAML 1.1 reads a bare ``on`` as True."""
+    """A YAML scalar as a word: YAML 1.1 reads a bare ``on`` as True. A bare ``off``,
+    ``no`` or ``false`` reads as False, and which word it was is lost: that is an error
+    (quote the word), never a constraint silently dropped."""
     if value is True:
         return "on"
+    if value is False:
+        raise ValueError("a bare off, no or false is read as false: quote the word")
     return str(value).lower()
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(_word(v) for v in values or ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +155,11 @@ def _entries(raw: dict[str, Any]) -> list[TriggerEntry]:
                 lemma=words[-1],
                 pos=str(raw.get("pos", "verb")),
                 modifier=tuple(words[:-1]),
-                prt=_word(raw["prt"]) if raw.get("prt") else None,
-                prep=_word(raw["prep"]) if raw.get("prep") else None,
-                objects=frozenset(raw.get("objects") or ()),
-                not_objects=frozenset(raw.get("not_objects") or ()),
-                xcomp=frozenset(raw.get("xcomp") or ()),
+                prt=_word(raw["prt"]) if raw.get("prt") is not None else None,
+                prep=_word(raw["prep"]) if raw.get("prep") is not None else None,
+                objects=_words(raw.get("objects")),
+                not_objects=_words(raw.get("not_objects")),
+                xcomp=_words(raw.get("xcomp")),
                 intent=raw.get("intent"),
                 opaque=bool(raw.get("opaque", False)),
                 target=tuple(_word(t) for t in target) if target else DEFAULT_TARGET_PREPS,
@@ -170,11 +178,11 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> EventLexicon:
             for entry in _entries(raw):
                 lex.add(entry)
         for name in _WORD_LISTS:
-            lex.words[name] = frozenset(str(w).lower() for w in data.get(name) or ())
+            lex.words[name] = _words(data.get(name))
         lex.threat_codes = {str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()}
         lex.directive_readings = {str(k): tuple(str(w).lower() for w in v)
                                   for k, v in (data.get("directive_readings") or {}).items()}
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise Errors.E231.error(origin=origin, reason=exc) from exc
     return lex
 

@@ -190,6 +190,8 @@ def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
     forces = lex.word_list("natural_forces")
     doers = [k for k in tok.children if k.dep_ == "nsubj"]
     doers += [g for k in tok.children if k.dep_ == "agent" for g in k.children]
+    if tok.dep_ == "relcl" and any(d.tag_ in _RELATIVES for d in doers):
+        doers.append(tok.head)  # "the earthquake that struck the coast"
     if any(d.lemma_.lower() in forces for d in doers):
         return True
     mishaps = lex.word_list("mishaps")  # "killed in a car crash"
