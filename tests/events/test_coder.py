@@ -129,6 +129,10 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
     ("Kenyan police handed the Ugandan suspect over to Ugandan detectives.", "06"),
     ("Kenyan teachers' unions called a national strike on Monday.", "14"),
     ("Kenyan teachers ended their strike on Monday.", "08"),
+    ("Uganda's president pardoned two jailed Kenyan journalists on Friday.", "08"),
+    ("Kenya's government backed down on the fuel tax after riots in Nairobi.", "08"),
+    ("Ugandan soldiers killed 30 Kenyan herders near the border on Monday.", "19"),
+    ("Ugandan rebels killed 30 Kenyan herders near the border on Monday.", "18"),
     ("Ugandan rebels handed the captured Kenyan soldiers over to the Red Cross.", "08"),
 ])
 def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> None:
@@ -150,7 +154,8 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     to comment (011). A raid by the police is a seizure (171), by troops an attack (190).
     A request named as a noun is an appeal (020); insisting on something demands it (10).
     A person handed over to the police is judicial cooperation (063), to the Red Cross a
-    release (0841)."""
+    release (0841). A pardon frees (0841); backing down yields (080). A killing by soldiers
+    is conventional force (190), by rebels an assault (1823)."""
     doc = code(text)
     assert root in {r for r, _, _ in triples(doc)}, triples(doc)
 
@@ -167,6 +172,7 @@ def test_the_codebook_names_these_acts(code: Coder, text: str, root: str) -> Non
     "The Kenyan opposition stepped up pressure on the president on Monday.",
     "The Kenyan army insisted that no shots had been fired at Ugandan protesters.",
     "The earthquake that struck western Kenya destroyed hundreds of homes.",
+    "The Kenyan president signed a decree setting new election rules.",
 ])
 def test_no_political_act_is_read_in_these(code: Coder, text: str) -> None:
     """Forces of nature, mishaps and things done to things are no acts of an actor

@@ -256,8 +256,10 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         code = _crowd_act(code, args.source, self.lex)
-        code = _enforcement_act(code, match.trigger, link.mention(args.source) if args.source
-                                is not None else None, self.lex)
+        doer = link.mention(args.source) if args.source is not None else None
+        code = _enforcement_act(code, match.trigger, doer, self.lex)
+        killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
+        code = _military_act(code, doer, self.lex)
         if code.startswith("15") and args.target is not None \
                 and args.target.lemma_.lower() in entry.objects:
             args.target = None  # the forces shown are the source's own (CAMEO 15's target:
@@ -278,7 +280,7 @@ class LexiconMatcher:
         place = self._place(link, match, code, args)
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
-                      negated, hypo)
+                           negated, hypo, extra={"killing": True} if killing else {})
             for src, tgt in _pairs(link, args, is_mutual(code, self.lex)
                                    or entry.id in self.lex.word_list("mutual_entries"),
                                    is_joint(code, self.lex),
@@ -372,6 +374,15 @@ def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
             "enforcement_sectors"):
         return code, target
     return "063", recipient
+
+
+def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> str:
+    """A killing (``force_codes``) by a state's armed forces (``force_sectors``) is
+    conventional force (190): "soldiers killed 30 villagers"."""
+    if source is None or code not in lex.word_list("force_codes"):
+        return code
+    sectors = {s.lower() for s in source.sectors}
+    return "190" if sectors & lex.word_list("force_sectors") else code
 
 
 def _crowd_words(source: Token) -> set[str]:
@@ -610,8 +621,8 @@ def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
     violent = {c.trigger.i: c for c in cands if c.cameo[:2] in _VIOLENT_ROOTS}
     out = []
     for cand in cands:
-        acts = _tolled_acts(cand.trigger) - {cand.trigger.i} if cand.cameo.startswith("18") \
-            else set()
+        killing = cand.cameo.startswith("18") or cand.extra.get("killing", False)
+        acts = _tolled_acts(cand.trigger) - {cand.trigger.i} if killing else set()
         told = [violent[i] for i in acts if i in violent]
         if not told:
             out.append(cand)

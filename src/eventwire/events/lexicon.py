@@ -30,7 +30,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes",
                "ordered_roots", "occasion_preps", "spell_nouns", "reciprocals",
                "enforcement_raids", "enforcement_sectors", "mutual_entries",
-               "recurring")
+               "recurring", "force_codes", "force_sectors")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
