@@ -256,7 +256,8 @@ class LexiconMatcher:
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
         code = _crowd_act(code, args.source, self.lex)
-        doer = link.mention(args.source) if args.source is not None else None
+        doer = link.mention(args.source) if args.source is not None and (
+            code.startswith("19") or code in self.lex.word_list("force_codes")) else None
         code = _enforcement_act(code, match.trigger, doer, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
