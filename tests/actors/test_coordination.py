@@ -140,3 +140,13 @@ def test_a_listed_noun_of_another_kind_takes_no_country_from_the_word(
     doc = code_actors(pipeline, "Israeli troops and protesters clashed near the fence.")
     found = {m.text: m.country for m in doc.actors}
     assert found.get("protesters") is None, found
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan patrol boats entered the South China Sea on Monday.",
+    "A Kenyan tanker was seized in the Gulf of Oman.",
+    "Kenyan and Somali ships met in the Sea of Japan.",
+])
+def test_a_country_in_the_name_of_a_sea_is_no_actor(pipeline: Pipeline, text: str) -> None:
+    doc = code_actors(pipeline, text)
+    assert {m.country for m in doc.actors} <= {"KEN", "SOM"}, [(m.text, m.code) for m in doc.actors]

@@ -54,6 +54,20 @@ _CLOCK = frozenset({"TIME", "DATE"})
 _PLACE_KINDS = frozenset({"capital", "name", "adj"})
 
 
+def _in_water_name(sdoc: Any, match: NameMatch) -> bool:
+    """Whether a country name is part of the name of a sea, gulf or strait (``water_bodies``
+    of ``words.yaml``): followed by the water's noun ("the South China Sea"), or its "of"
+    object ("the Gulf of Oman", "the Sea of Japan")."""
+    water = word_list("water_bodies")
+    after = sdoc[match.end] if match.end < len(sdoc) else None
+    if after is not None and after.is_title and after.lower_ in water:
+        return True
+    if match.start < 2 or sdoc[match.start - 1].lower_ != "of":
+        return False
+    before = sdoc[match.start - 2]
+    return before.is_title and before.lower_ in water
+
+
 class Recognizer:
     """Find and code the actor phrases of one parsed Doc (built per document)."""
 
@@ -79,6 +93,8 @@ class Recognizer:
                 continue
             if match.start in filed and match.entry.kind in _PLACE_KINDS:
                 continue  # "TBILISI, Georgia --": where the story was filed
+            if match.entry.kind in _PLACE_KINDS and _in_water_name(sdoc, match):
+                continue  # "the South China Sea", "the Gulf of Oman"
             self.roots[sdoc[match.start : match.end].root.i] = match
             for i in range(match.start, match.end):
                 self.by_token[i] = match

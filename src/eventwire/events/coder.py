@@ -26,7 +26,7 @@ from eventwire.events.arguments import (
     target_alternatives,
 )
 from eventwire.events.context import place_target, with_country
-from eventwire.events.lexicon import EventLexicon
+from eventwire.events.lexicon import EventLexicon, TriggerEntry
 from eventwire.events.matching import Match, lemma_keys, match_arguments, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
@@ -282,11 +282,15 @@ class LexiconMatcher:
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                            negated, hypo, extra={"killing": True} if killing else {})
-            for src, tgt in _pairs(link, args, is_mutual(code, self.lex)
-                                   or entry.id in self.lex.word_list("mutual_entries"),
+            for src, tgt in _pairs(link, args, self._mutual(entry, code),
                                    is_joint(code, self.lex),
                                    entry.opaque or _own_act(args.target, entry.objects))
         ], refined
+
+    def _mutual(self, entry: TriggerEntry, code: str) -> bool:
+        """Whether coordinated sources with no actor as target act on one another: by the
+        act's code (``mutual_codes``) or by the entry (``mutual_entries``)."""
+        return is_mutual(code, self.lex) or entry.id in self.lex.word_list("mutual_entries")
 
     def _place(
         self, link: ActorLink, match: Match, code: str, args: Arguments
