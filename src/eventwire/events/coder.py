@@ -122,6 +122,9 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     return place if place is not None and place.code != src.code else tgt
 
 
+#: The lexicon entry of a speaker's plain statement (CAMEO 010).
+STATEMENT = "make_statement"
+
 #: CAMEO's "make a visit" and "provide aid": done to the country they go to.
 _VISIT = "042"
 _AID = "07"
@@ -362,8 +365,7 @@ def _enforcement_act(code: str, trigger: Token, source: ActorMention | None,
         return code
     if trigger.lemma_.lower() not in lex.word_list("enforcement_raids"):
         return code
-    sectors = {s.lower() for s in source.sectors}
-    return "171" if sectors & lex.word_list("enforcement_sectors") else code
+    return "171" if _in_sectors(source, lex, "enforcement_sectors") else code
 
 
 def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
@@ -375,8 +377,7 @@ def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
         return code, target
     recipient = recipient_of(verb)
     mention = link.mention(recipient) if recipient is not None else None
-    if mention is None or not {s.lower() for s in mention.sectors} & lex.word_list(
-            "enforcement_sectors"):
+    if mention is None or not _in_sectors(mention, lex, "enforcement_sectors"):
         return code, target
     return "063", recipient
 
@@ -386,8 +387,12 @@ def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> 
     conventional force (190): "soldiers killed 30 villagers"."""
     if source is None or code not in lex.word_list("force_codes"):
         return code
-    sectors = {s.lower() for s in source.sectors}
-    return "190" if sectors & lex.word_list("force_sectors") else code
+    return "190" if _in_sectors(source, lex, "force_sectors") else code
+
+
+def _in_sectors(mention: ActorMention, lex: EventLexicon, name: str) -> bool:
+    """Whether an actor has one of the sectors of the lexicon's list ``name``."""
+    return bool({s.lower() for s in mention.sectors} & lex.word_list(name))
 
 
 def _crowd_words(source: Token) -> set[str]:
@@ -575,26 +580,23 @@ def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings) 
         cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
-        cands = statements(cands, settings.statements)
+        cands = statements(cands)
         found.append((sent, index, one_violent_act([c for c in cands if _keep(c, settings)])))
     return found
 
 
-#: The lexicon entry of a speaker's plain statement (CAMEO 010).
-STATEMENT = "make_statement"
-
-
-def statements(cands: list[EventCandidate], keep: bool = True) -> list[EventCandidate]:
+def statements(cands: list[EventCandidate]) -> list[EventCandidate]:
     """A sentence's candidates with its plain statements (``make_statement``) kept only
     where the statement is no other act: a speaker whose words the lexicon codes as an
     accusation, a threat or a demand ("said the vote was a fraud", "said it would
     retaliate") made that act, not a statement besides it; a speaker of no country or
-    organisation ("witnesses said", "refugees say") makes none. With ``keep`` false, none."""
+    organisation ("witnesses said", "refugees say") makes none. With
+    ``stages.events.statements`` off, the stage's lexicon has no such entry at all."""
     plain = [c for c in cands if c.rule.split(":", 1)[0] == STATEMENT]
     if not plain:
         return cands
     acts = [c for c in cands if c not in plain]
-    said = [c for c in plain if keep and _named(c.source) and not _said_as(c, acts)]
+    said = [c for c in plain if _named(c.source) and not _said_as(c, acts)]
     return [c for c in cands if c not in plain or c in said]
 
 

@@ -32,11 +32,16 @@ _FOREIGN_RULES = ("led:", "agent:")
 
 
 def _held(doc: Document, place: PlaceMention) -> str:
-    """The state that held a place on the story's date: a town is coded as an actor by
-    the state of its day (a 1995 story's Juba is Sudan's). A country named as such keeps
-    its own code ("Montenegro" in 2003), as the actors stage codes its name."""
-    country = place.country or ""
-    if (place.feature or "").startswith("PCL"):
+    """The state that held a place on the story's date (:func:`_held_country`)."""
+    return _held_country(doc, place.country or "", place.feature)
+
+
+def _held_country(doc: Document, country: str, feature: str | None) -> str:
+    """The state that held a place of ``country`` on the story's date: a town is coded as
+    an actor by the state of its day (a 1995 story's Juba is Sudan's). A country named as
+    such (GeoNames feature PCL*) keeps its own code ("Montenegro" in 2003), as the actors
+    stage codes its name."""
+    if (feature or "").startswith("PCL"):
         return country
     return state_on(country, doc.dct) or country
 
@@ -118,7 +123,7 @@ def dateline_country(doc: Document) -> str | None:
     if not isinstance(country, str) or not country:
         return None
     feature = geo.get("feature") if isinstance(geo, dict) else None
-    return _held(doc, PlaceMention(0, 0, "", country=country, feature=str(feature or "")))
+    return _held_country(doc, country, str(feature or ""))
 
 
 def _filed_from(doc: Document, sent: Span) -> str | None:
