@@ -39,10 +39,10 @@ def _may_start(doc: Any) -> list[int]:
     return out
 
 
-def _after_dateline(doc: Any, i: int) -> int | None:
-    """The token after a dateline that opens the text at token ``i``, if any."""
+def _after_dateline(doc: Any, text: str, i: int) -> int | None:
+    """The token after a dateline that opens ``text`` (the doc's) at token ``i``, if any."""
     start = doc[i].idx
-    end = start + dateline_length(doc.text, start)
+    end = start + dateline_length(text, start)
     if end == start:
         return None
     return next((t.i for t in doc[i:] if t.idx >= end and not t.is_space), None)
@@ -51,10 +51,14 @@ def _after_dateline(doc: Any, i: int) -> int | None:
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Any) -> Any:
     """Mark the token after a blank line, and the first after a dateline, as sentence
-    starts."""
+    starts.
+
+    ``doc.text`` is built anew from the tokens at every read, so it is read once here.
+    """
+    text = doc.text
     for i in _may_start(doc):
         if i < len(doc) and doc[i].text[:1].isupper():
-            after = _after_dateline(doc, i)
+            after = _after_dateline(doc, text, i)
             if after is not None:
                 doc[after].is_sent_start = True
     return doc
