@@ -27,7 +27,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
-from eventwire.events.matching import Match, lemma_keys, match_arguments, match_token
+from eventwire.events.matching import JOINT_ACT, Match, lemma_keys, match_arguments, match_token
 from eventwire.events.mood import Mood, content_governor, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
@@ -162,6 +162,20 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
     return out
 
 
+def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> EventActor:
+    """A target named by its role alone ("the opposition", "rebel leaders") that a state's
+    organ acts on (``home_sectors``) is of that state, when the sentence does not say
+    otherwise: "the Philippine government freed two rebel leaders" frees Philippine
+    rebels. Not for force and shows of force (``away_roots``), which cross borders."""
+    if tgt.country or not tgt.sectors or len(tgt.code or "") > 3 * len(tgt.sectors):
+        return tgt
+    if not src.country or code[:2] in lex.word_list("away_roots") \
+            or not {s.lower() for s in src.sectors} & lex.word_list("home_sectors"):
+        return tgt
+    return EventActor(tgt.text, src.country + "".join(tgt.sectors), src.country,
+                      list(tgt.sectors), tgt.resolved)
+
+
 def _listed(actors: list[EventActor]) -> list[EventActor]:
     """The targets of a list that an event is coded for: the coded ones, or the first
     when none is ("shelled army posts and residential areas" is one act on the army;
@@ -282,12 +296,15 @@ class LexiconMatcher:
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
         place = self._place(link, match, code, args)
+        pairs = _pairs(link, args, self._mutual(entry, code), is_joint(code, self.lex),
+                       entry.opaque or _own_act(args.target, entry.objects))
+        if entry.id == JOINT_ACT:  # done jointly by one side alone is no joint act
+            pairs = [(src, tgt) for src, tgt in pairs if _two_sides(src, tgt)]
+        pairs = [(src, at_home(src, tgt, code, self.lex)) for src, tgt in pairs]
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
                            negated, hypo, extra={"killing": True} if killing else {})
-            for src, tgt in _pairs(link, args, self._mutual(entry, code),
-                                   is_joint(code, self.lex),
-                                   entry.opaque or _own_act(args.target, entry.objects))
+            for src, tgt in pairs
         ], refined
 
     def _mutual(self, entry: TriggerEntry, code: str) -> bool:

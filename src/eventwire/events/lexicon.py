@@ -30,7 +30,9 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes",
                "ordered_roots", "occasion_preps", "spell_nouns", "reciprocals",
                "enforcement_raids", "enforcement_sectors", "mutual_entries",
-               "recurring", "force_codes", "force_sectors")
+               "recurring", "force_codes", "force_sectors", "joint_adverbs",
+               "joint_modifiers", "joint_not", "measure_nouns",
+               "home_sectors", "away_roots")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
@@ -95,6 +97,7 @@ class EventLexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     threat_codes: dict[str, str] = field(default_factory=dict)
     directive_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    joint_domains: dict[str, frozenset[str]] = field(default_factory=dict)
     _opaque: tuple[object, frozenset[str]] | None = field(default=None, repr=False,
                                                          compare=False)
 
@@ -108,13 +111,18 @@ class EventLexicon:
     def without(self, ids: frozenset[str]) -> EventLexicon:
         """A copy without the entries ``ids``: an entry a setting turns off is then not
         matched at all, rather than matched and dropped (``say`` is in most sentences)."""
-        out = EventLexicon(words=dict(self.words), threat_codes=dict(self.threat_codes),
-                           directive_readings=dict(self.directive_readings))
+        out = self.empty_copy()
         for key, entries in self.by_key.items():
             kept = [e for e in entries if e.id not in ids]
             if kept:
                 out.by_key[key] = kept
         return out
+
+    def empty_copy(self) -> EventLexicon:
+        """A lexicon with this one's word lists and tables, and no entries."""
+        return EventLexicon(words=dict(self.words), threat_codes=dict(self.threat_codes),
+                            directive_readings=dict(self.directive_readings),
+                            joint_domains=dict(self.joint_domains))
 
     def word_list(self, name: str) -> frozenset[str]:
         """A word list of the mood checks; a misspelt name raises rather than match nothing."""
@@ -182,6 +190,8 @@ def parse_lexicon(data: dict[str, Any], origin: str) -> EventLexicon:
         lex.threat_codes = {str(k): str(v) for k, v in (data.get("threat_codes") or {}).items()}
         lex.directive_readings = {str(k): tuple(str(w).lower() for w in v)
                                   for k, v in (data.get("directive_readings") or {}).items()}
+        lex.joint_domains = {str(k): _words(v)
+                             for k, v in (data.get("joint_domains") or {}).items()}
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise Errors.E231.error(origin=origin, reason=exc) from exc
     return lex
@@ -210,8 +220,7 @@ def user_lexicon(path: str | Path, base: EventLexicon) -> EventLexicon | None:
     if not isinstance(data, dict) or not data.get("events"):
         return None
     own = parse_lexicon({"entries": data["events"]}, str(path))
-    merged = EventLexicon(words=dict(base.words), threat_codes=dict(base.threat_codes),
-                          directive_readings=dict(base.directive_readings))
+    merged = base.empty_copy()
     for key in set(own.by_key) | set(base.by_key):
         merged.by_key[key] = list(own.by_key.get(key, [])) + list(base.by_key.get(key, []))
     return merged

@@ -21,10 +21,10 @@ from eventwire.events.arguments import (
     modifier_agent,
     order_arguments,
 )
-from eventwire.events.lexicon import EventLexicon, TriggerEntry
+from eventwire.events.lexicon import EventLexicon, TriggerEntry, word_list
 from eventwire.events.mood import modal_of
 
-__all__ = ["Match", "match_token", "match_arguments", "lemma_keys"]
+__all__ = ["Match", "match_token", "match_arguments", "lemma_keys", "JOINT_ACT"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -104,12 +104,21 @@ def _objects(tok: Token) -> set[str]:
         elif prep.dep_ == "prep" and prep.lower_ == "out":  # "walked out of the talks"
             heads.extend(g for k in prep.children if k.dep_ == "prep" and k.lower_ == "of"
                          for g in k.children if g.dep_ == "pobj")
+    heads += _measured(heads)
     out = set()
     for head in heads:
         out.add(head.lemma_.lower())
         out.update(c.lemma_.lower() for c in head.conjuncts)
         out.update(k.lemma_.lower() for k in head.children if k.dep_ in {"compound", "amod"})
     return out
+
+
+def _measured(heads: list[Token]) -> list[Token]:
+    """What an object counts or holds (``measure_nouns``): "evacuated thousands *of people*",
+    "delivered 20 tonnes *of rice*"."""
+    measures = word_list("measure_nouns")
+    return [g for head in heads if head.lemma_.lower() in measures for k in head.children
+            if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
 def _as_objects(tok: Token) -> set[str]:
@@ -172,6 +181,7 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
             nouns.extend(k for k in prep.children if k.dep_ == "pobj")
+    nouns += _spelled(nouns, lex)
     for kid in nouns:
         if kid.pos_ not in _NOUN_POS:
             continue
@@ -181,6 +191,14 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
             if entry is not None:
                 return entry, noun
     return None
+
+
+def _spelled(nouns: list[Token], lex: EventLexicon) -> list[Token]:
+    """The act a stretch of time or a count of sessions holds (``spell_nouns``): "held four
+    days of talks", "launched a wave of strikes"."""
+    spells = lex.word_list("spell_nouns")
+    return [g for n in nouns if n.lemma_.lower() in spells for k in n.children
+            if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
 def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
@@ -207,11 +225,49 @@ def _verb_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None,
         if ordered is not None:
             return ordered
     light = _light_noun(tok, lex)
+    if own is None and light is None:
+        own = _joint_act(tok, lex)
     if (own is None and light is None) or _natural_doer(tok, lex):
         return None
     if light is not None and (own is None or own.specificity < 2):
         return Match(light[0], light[1], tok, light[1])
     return Match(own, tok, tok) if own is not None else None
+
+
+#: The rule name of an act two sides do jointly (:func:`_joint_act`).
+JOINT_ACT = "joint_act"
+
+
+def _joint_act(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
+    """An act done jointly, which no entry codes, is material cooperation (CAMEO 06,
+    PLOVER COOPERATE: "mutual material cooperation", "joint military games and
+    maneuvers"): "jointly opened a railway", "patrolled the strait together", "set up a
+    joint intelligence cell". Its kind is the first of ``joint_domains`` whose words the
+    verb or its objects use. Not what is said or held jointly ("a joint statement", "a
+    joint news conference": ``joint_not``), nor a report or a state ("said together")."""
+    if not _done_jointly(tok, lex):
+        return None
+    verbs = set(lemma_keys(tok))
+    words = _objects(tok) | verbs
+    if verbs & (lex.word_list("reporting") | lex.word_list("state_verbs")
+                | lex.word_list("travel_verbs")) or words & lex.word_list("joint_not"):
+        return None
+    code = next((c for c, kinds in lex.joint_domains.items() if "*" in kinds or kinds & words),
+                None)
+    return None if code is None else TriggerEntry(JOINT_ACT, code, tok.lemma_.lower())
+
+
+def _done_jointly(tok: Token, lex: EventLexicon) -> bool:
+    """An adverb of the verb says the act is joint ("jointly ran", "sailed together"), or a
+    modifier of one of its objects does ("opened a joint bank", "in a joint sweep")."""
+    if any(k.dep_ == "advmod" and k.lower_ in lex.word_list("joint_adverbs")
+           for k in tok.children):
+        return True
+    objects = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
+    objects += [g for k in tok.children if k.dep_ == "prep" for g in k.children
+                if g.dep_ == "pobj"]
+    return any(m.dep_ == "amod" and m.lower_ in lex.word_list("joint_modifiers")
+               for o in objects for m in o.children)
 
 
 def _directed(tok: Token, lex: EventLexicon, is_actor: IsActor | None) -> Match | None:

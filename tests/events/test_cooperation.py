@@ -1,0 +1,103 @@
+"""Material cooperation and aid as news tells them: acts done jointly, relief goods, counts
+of people and goods, acts counted in sessions, and the home of a target named by its role.
+Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import Coder, triples
+
+
+def _codes(doc: object) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e.cameo, e.source.code, e.target.code, e.rule)
+            for e in doc.events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Bolivia and Peru jointly opened a new railway line on Monday.", "061"),
+        ("Greek and Turkish coast guards patrolled the strait together on Friday.", "062"),
+        ("Chile ran coordinated patrols with Argentina along the border last week.", "062"),
+        ("Ghana and Togo opened a joint customs post at Aflao on Tuesday.", "061"),
+    ],
+)
+def test_an_act_done_jointly_is_material_cooperation_both_ways(
+    code: Coder, text: str, cameo: str
+) -> None:
+    """CAMEO 06 and PLOVER COOPERATE, "mutual material cooperation": its kind from the
+    words of the act."""
+    doc = code(text)
+    joint = [e for e in doc.events if e.rule == "joint_act"]
+    assert {e.cameo for e in joint} == {cameo}, _codes(doc)
+    sides = {(e.source.country, e.target.country) for e in joint}
+    assert len(sides) == 2 and all(a != b for a, b in sides), _codes(doc)
+    assert sides == {(b, a) for a, b in sides}, _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia and Peru held a joint news conference in La Paz on Monday.",
+        "Bolivia suspended joint patrols with Peru on Monday.",
+        "Bolivian and Peruvian officials jointly won the regional award on Monday.",
+        "Bolivian police and soldiers jointly searched the village on Monday.",
+    ],
+)
+def test_what_is_said_ended_or_won_jointly_is_no_joint_act(code: Coder, text: str) -> None:
+    """A joint statement, an act on a joint act, a prize, or one side alone (both of
+    Bolivia) is no material cooperation between two sides."""
+    doc = code(text)
+    assert not [e for e in doc.events if e.rule == "joint_act"], _codes(doc)
+
+
+def test_a_joint_act_announced_is_an_intent(code: Coder) -> None:
+    doc = code("Bolivia and Peru will jointly build a bridge over the river.")
+    assert {(r, s, t) for r, s, t in triples(doc)} == {("03", "BOL", "PER"), ("03", "PER", "BOL")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile sent 300 doctors to Ecuador on Tuesday.",
+        "Peruvian air force planes dropped tents and blankets over Ecuador on Tuesday.",
+        "Chile flew 40 tonnes of rice to Ecuador on Tuesday.",
+    ],
+)
+def test_relief_goods_and_medical_teams_are_humanitarian_aid(code: Coder, text: str) -> None:
+    """CAMEO 073: "provisions of shelter, food, medicine"."""
+    doc = code(text)
+    assert "073" in {e.cameo for e in doc.events}, _codes(doc)
+
+
+def test_bombs_dropped_are_no_aid(code: Coder) -> None:
+    doc = code("Peruvian air force planes dropped bombs on the rebel camp on Tuesday.")
+    assert not [e for e in doc.events if e.cameo_root == "07"], _codes(doc)
+
+
+def test_what_an_object_counts_is_what_the_act_is_done_to(code: Coder) -> None:
+    """"Evacuated thousands of residents": the residents are evacuated (CAMEO 073)."""
+    doc = code("Ecuadorian soldiers evacuated thousands of residents from the flooded town.")
+    assert "073" in {e.cameo for e in doc.events}, _codes(doc)
+
+
+def test_an_act_counted_in_sessions_is_carried_by_its_light_verb(code: Coder) -> None:
+    doc = code("Bolivian and Peruvian envoys held three days of talks in Lima.")
+    assert {(r, s, t) for r, s, t in triples(doc) if r == "04"} == {
+        ("04", "BOL", "PER"), ("04", "PER", "BOL")}, _codes(doc)
+
+
+def test_a_role_acted_on_by_a_state_is_of_that_state(code: Coder) -> None:
+    """"The Bolivian government freed two rebel leaders": Bolivian rebels, though the
+    sentence also names Norway."""
+    doc = code("The Bolivian government freed two rebel leaders so they could join talks in Oslo.")
+    freed = [e for e in doc.events if e.cameo_root == "08"]
+    assert freed and freed[0].target.country == "BOL", _codes(doc)
+
+
+def test_a_role_attacked_by_a_state_keeps_no_country(code: Coder) -> None:
+    """Force crosses borders: whose rebels a foreign army shells the sentence must say."""
+    doc = code("Turkish jets bombed rebel positions near the Iraqi town of Zakho.")
+    bombed = [e for e in doc.events if e.cameo_root in ("18", "19")]
+    assert bombed and all(e.target.country != "TUR" for e in bombed), _codes(doc)
