@@ -240,13 +240,53 @@ def _decide(
 ) -> tuple[str, str, bool, bool]:
     """(code, rule, hypothetical, negated) for a match given its mood."""
     entry = match.entry
+    if _noncommittal(match.verb, lex):
+        return "011", "no_comment", False, False
     if mood.negated and entry.negated and not (mood.conditional or mood.content):
         return entry.negated, f"{entry.id}:negated", False, False  # "will not accept"
     announced = _announced(match, mood, lex, onto)
     if announced is not None:
         return announced[0], announced[1], False, False
     hypothetical = bool(mood.modal or mood.conditional or mood.content or mood.generic)
+    if _promised_harm(match, lex):
+        return "130", f"{entry.id}:harm", hypothetical, mood.negated
     return entry.cameo, entry.id, hypothetical, mood.negated
+
+
+def _noncommittal(verb: Token, lex: EventLexicon) -> bool:
+    """"Would neither confirm nor deny", "did not confirm or deny": declining to comment
+    (CAMEO 011), not a denial. Two words of ``noncommittal`` joined as conjuncts."""
+    words = lex.word_list("noncommittal")
+    own = verb.lemma_.lower()
+    return own in words and any(k.lemma_.lower() in words - {own} for k in verb.conjuncts)
+
+
+def _promised_harm(match: Match, lex: EventLexicon) -> bool:
+    """A vow whose content is harm to others is a threat (CAMEO 13: "coercive or forceful
+    warnings with serious potential repercussions"): "vowed that the killers would not go
+    unpunished", "promised to avenge the dead", "vowed to hunt down the planners". Not one
+    that rules harm out ("pledged not to take revenge")."""
+    verb = match.verb
+    if match.entry.cameo[:2] != "03" or not set(lemma_keys(verb)) & lex.word_list("vow_verbs"):
+        return False
+    clauses = [k for k in verb.children if k.dep_ in {"xcomp", "ccomp"}]
+    return any(_harms(clause, lex) for clause in clauses)
+
+
+def _harms(clause: Token, lex: EventLexicon) -> bool:
+    """Whether a clause names harm (``harm_words``), its negation read: "would not go
+    unpunished" does, "pledged not to take revenge" does not."""
+    denied = any(k.dep_ == "neg" for k in clause.children)
+    for word in lex.word_list("harm_words"):
+        head, _, obj = word.partition(" ")
+        for tok in clause.subtree:
+            if head not in (tok.lemma_.lower(), tok.lower_):
+                continue
+            if obj and not any(k.lemma_.lower() == obj for k in tok.children):
+                continue
+            if denied == head.startswith("un"):
+                return True
+    return False
 
 
 def is_joint(code: str, lex: EventLexicon) -> bool:

@@ -32,7 +32,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "enforcement_raids", "enforcement_sectors", "mutual_entries",
                "recurring", "force_codes", "force_sectors", "joint_adverbs",
                "joint_modifiers", "joint_not", "measure_nouns",
-               "home_sectors", "away_roots")
+               "home_sectors", "away_roots", "vow_verbs", "harm_words",
+               "noncommittal")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

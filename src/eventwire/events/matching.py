@@ -68,15 +68,22 @@ def _keys(lemma: str, word: str) -> tuple[str, ...]:
     if word.endswith("ied"):
         keys.append(word[:-3] + "y")
     elif word.endswith("ed"):
-        keys += [word[:-1], word[:-2], word[:-3]]
+        keys += [word[:-1], word[:-2]] + _undoubled(word[:-2])  # "staged", "walked", "stopped"
     elif word.endswith("ing"):
-        keys += [word[:-3] + "e", word[:-3], word[:-4]]
+        keys += [word[:-3] + "e", word[:-3]] + _undoubled(word[:-3])  # "shipping", not "war"
     elif word.endswith("ies"):
         keys.append(word[:-3] + "y")
     elif word.endswith("s"):
         keys += [word[:-1], word[:-2]]
     keys.append(word)
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _undoubled(stem: str) -> list[str]:
+    """A stem that ends in a doubled consonant, undoubled ("stopp" -> "stop"); nothing for
+    another stem, whose last letter is the word's own ("warn" is no "war")."""
+    return [stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" \
+        else []
 
 
 def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
@@ -145,7 +152,8 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         # as a gift" frees them: what an act is done "as" is no object of it)
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl", "oprd"}  # oprd: "called the move illegal"
-        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp and not _participle(k))
+        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp and not _participle(k)
+             or "that" in entry.xcomp and _stated(k))
         for k in kids
     ):
         return False
@@ -154,6 +162,16 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         if not set(entry.modifier) <= mods:
             return False
     return True
+
+
+def _stated(clause: Token) -> bool:
+    """A finite clause that states how things are, with no modal ("agreed that the
+    situation was dangerous"): an entry's ``xcomp: [that]``. "Agreed that their officials
+    should meet" is a plan, not a view."""
+    modals = word_list("modals")
+    kids = list(clause.children)
+    return clause.dep_ == "ccomp" and any(k.dep_ in {"nsubj", "nsubjpass"} for k in kids) \
+        and not any(k.dep_ in {"aux", "mark"} and k.lower_ in modals | {"to"} for k in kids)
 
 
 def _participle(tok: Token) -> bool:

@@ -1,0 +1,88 @@
+"""Readings the CAMEO definitions give common news phrases: vows of harm, non-answers, shared
+views, formal protests, and words the lemma guesses must not bend. Every sentence here is
+invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.matching import lemma_keys
+from tests.events.conftest import Coder
+
+
+def _codes(doc: object) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e.cameo, e.source.code, e.target.code, e.rule)
+            for e in doc.events]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian president vowed that the attackers would pay a heavy price.",
+        "The Peruvian president vowed that the killers would not go unpunished.",
+        "The Peruvian president vowed to hunt down the bombers.",
+    ],
+)
+def test_a_vow_of_harm_is_a_threat(code: Coder, text: str) -> None:
+    """CAMEO 13: "coercive or forceful warnings with serious potential repercussions"."""
+    doc = code(text)
+    assert {e.cameo_root for e in doc.events} == {"13"}, _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels pledged not to take revenge on the town's residents.",
+        "The Peruvian president promised to pay compensation to the farmers.",
+    ],
+)
+def test_a_vow_that_rules_out_harm_is_no_threat(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert "13" not in {e.cameo_root for e in doc.events}, _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean army would neither confirm nor deny the report.",
+        "The Chilean army did not confirm or deny the report.",
+    ],
+)
+def test_neither_confirming_nor_denying_is_declining_to_comment(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert [e.cameo for e in doc.events] == ["011"], _codes(doc)
+
+
+def test_a_denial_alone_stays_a_denial(code: Coder) -> None:
+    doc = code("The Chilean army denied the report on Monday.")
+    assert [e.cameo for e in doc.events] == ["016"], _codes(doc)
+
+
+def test_agreeing_that_something_is_so_is_accord_not_intent(code: Coder) -> None:
+    """CAMEO 019 "express accord"; "agreed that their envoys would meet" stays a plan."""
+    view = code("The Chilean and Peruvian ministers agreed that the border dispute was settled.")
+    assert {e.cameo for e in view.events} == {"019"}, _codes(view)
+    plan = code("The Chilean and Peruvian ministers agreed that their envoys would meet.")
+    assert "019" not in {e.cameo for e in plan.events}, _codes(plan)
+
+
+def test_a_protest_lodged_with_a_state_is_a_formal_complaint(code: Coder) -> None:
+    doc = code("Santiago lodged a formal protest with Lima over the fishing boats.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
+        ("114", "CHL", "PER")], _codes(doc)
+
+
+def test_money_released_is_no_release_of_people(code: Coder) -> None:
+    doc = code("The World Bank released the first $2 billion to Peru on Monday.")
+    assert "0841" not in {e.cameo for e in doc.events}, _codes(doc)
+
+
+@pytest.mark.parametrize(("word", "guess", "not_guess"),
+                         [("warning", "warn", "war"), ("shipping", "ship", None),
+                          ("stopped", "stop", None)])
+def test_lemma_guesses_drop_only_a_doubled_consonant(
+    code: Coder, word: str, guess: str, not_guess: str | None
+) -> None:
+    tok = code(f"The {word} was new.").spacy[1]
+    keys = lemma_keys(tok)
+    assert guess in keys and (not_guess is None or not_guess not in keys), keys
