@@ -86,3 +86,35 @@ def test_lemma_guesses_drop_only_a_doubled_consonant(
     tok = code(f"The {word} was new.").spacy[1]
     keys = lemma_keys(tok)
     assert guess in keys and (not_guess is None or not_guess not in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("The Peruvian cabinet quit on Monday after the protests.", "0831"),
+        ("Peru quit the regional trade bloc on Monday.", "160"),
+        ("Peru quit the border talks with Chile on Monday.", "164"),
+        ("Chile and Peru swapped prisoners at the border on Monday.", "0841"),
+        ("The Chilean foreign minister spoke with his Peruvian counterpart on Monday.", "040"),
+        ("Chilean negotiators sat down with Peruvian envoys in Quito on Monday.", "046"),
+        ("Chilean officials held a video conference with Peruvian envoys on Monday.", "041"),
+        ("Washington froze $40 million meant for the Peruvian police.", "162"),
+        ("Chilean investigators faulted the Peruvian army for the deaths.", "111"),
+    ],
+)
+def test_common_news_verbs_have_their_codebook_codes(code: Coder, text: str, cameo: str) -> None:
+    doc = code(text)
+    assert cameo in {e.cameo for e in doc.events}, _codes(doc)
+
+
+@pytest.mark.parametrize("text", ["The Peruvian striker quit the club after the match.",
+                                  "The Chilean minister spoke with reporters in Lima."])
+def test_quitting_a_team_and_talking_to_the_press_are_no_events(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert not doc.events, _codes(doc)
+
+
+def test_a_prisoner_swap_goes_both_ways(code: Coder) -> None:
+    doc = code("Chile and Peru swapped prisoners at the border on Monday.")
+    swapped = {(e.source.country, e.target.country) for e in doc.events if e.cameo == "0841"}
+    assert swapped == {("CHL", "PER"), ("PER", "CHL")}, _codes(doc)
