@@ -95,7 +95,6 @@ def test_lemma_guesses_drop_only_a_doubled_consonant(
         ("Peru quit the regional trade bloc on Monday.", "160"),
         ("Peru quit the border talks with Chile on Monday.", "164"),
         ("Chile and Peru swapped prisoners at the border on Monday.", "0841"),
-        ("The Chilean foreign minister spoke with his Peruvian counterpart on Monday.", "040"),
         ("Chilean negotiators sat down with Peruvian envoys in Quito on Monday.", "046"),
         ("Chilean officials held a video conference with Peruvian envoys on Monday.", "041"),
         ("Washington froze $40 million meant for the Peruvian police.", "162"),
@@ -108,8 +107,11 @@ def test_common_news_verbs_have_their_codebook_codes(code: Coder, text: str, cam
 
 
 @pytest.mark.parametrize("text", ["The Peruvian striker quit the club after the match.",
-                                  "The Chilean minister spoke with reporters in Lima."])
-def test_quitting_a_team_and_talking_to_the_press_are_no_events(code: Coder, text: str) -> None:
+                                  "Peruvian nurses said they would quit their jobs.",
+                                  "A criminal complaint was filed in a Lima court on Monday."])
+def test_quitting_a_team_or_a_job_and_a_complaint_in_court_are_no_events(
+    code: Coder, text: str
+) -> None:
     doc = code(text)
     assert not doc.events, _codes(doc)
 
