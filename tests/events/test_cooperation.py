@@ -101,3 +101,22 @@ def test_a_role_attacked_by_a_state_keeps_no_country(code: Coder) -> None:
     doc = code("Turkish jets bombed rebel positions near the Iraqi town of Zakho.")
     bombed = [e for e in doc.events if e.cameo_root in ("18", "19")]
     assert bombed and all(e.target.country != "TUR" for e in bombed), _codes(doc)
+
+
+@pytest.mark.parametrize("text", ["Chilean teachers struck across the country on Tuesday.",
+                                  "Bus drivers and dock workers struck in Lima on Tuesday."])
+def test_civilians_who_strike_stop_work(code: Coder, text: str) -> None:
+    """CAMEO 143 "conduct strike or boycott", not an attack."""
+    doc = code(text)
+    assert doc.events and {e.cameo for e in doc.events} == {"143"}, _codes(doc)
+
+
+def test_soldiers_who_strike_attack(code: Coder) -> None:
+    doc = code("Chilean jets struck rebel camps near the border on Tuesday.")
+    assert {e.cameo_root for e in doc.events} == {"19"}, _codes(doc)
+
+
+def test_civilians_of_one_kind_in_the_plural_riot(code: Coder) -> None:
+    """CAMEO 145: collective violence or damage by civilians is a riot."""
+    doc = code("Hundreds of students torched cars and attacked police in Lima on Monday.")
+    assert doc.events and {e.cameo for e in doc.events} == {"145"}, _codes(doc)

@@ -312,10 +312,15 @@ class LexiconMatcher:
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
-        code = _crowd_act(code, args.source, self.lex)
+        code = code if _stoppage(match.trigger, self.lex) else \
+            _crowd_act(code, args.source, self.lex)
         doer = link.mention(args.source) if args.source is not None and (
             code.startswith("19") or code in self.lex.word_list("force_codes")) else None
         code = _enforcement_act(code, match.trigger, doer, self.lex)
+        if args.source is not None and code.startswith("19"):
+            code = _labour_strike(code, match.trigger, [
+                m for k in [args.source, *args.source.conjuncts]
+                if (m := link.mention(k)) is not None], self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
         if code.startswith("15") and args.target is not None \
@@ -406,11 +411,38 @@ def _crowd_act(code: str, source: Token | None, lex: EventLexicon) -> str:
     """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
     ... that involve the use of violence or destruction of property"), and a blockade by
     them an obstruction (144): "protesters stormed parliament", "rioters torched a bank"."""
-    if source is None or not _crowd_words(source) & lex.word_list("crowd_nouns"):
+    if source is None or not _a_crowd(source, lex):
         return code
     if code.startswith("191"):
         return "144"
     return "145" if code[:2] in ("17", "19") else code
+
+
+def _a_crowd(source: Token, lex: EventLexicon) -> bool:
+    """A crowd: its own word (``crowd_nouns``: "protesters", "a mob"), or civilians of
+    one kind named in the plural (``crowd_groups``: "students", "young men", "farmers"),
+    whose collective force is a riot, not an armed group's."""
+    words = _crowd_words(source)
+    if words & lex.word_list("crowd_nouns"):
+        return True
+    return source.tag_ == "NNS" and bool(words & lex.word_list("crowd_groups"))
+
+
+def _labour_strike(code: str, trigger: Token, doers: list[ActorMention],
+                   lex: EventLexicon) -> str:
+    """Civilians who strike stop work (CAMEO 143, "conduct strike or boycott"), they do
+    not attack: "teachers struck across France". Read by the sectors of the doers, any of
+    a list (``civilian_sectors``), for the verbs of ``labour_strikes``."""
+    if not code.startswith("19") or not _stoppage(trigger, lex):
+        return code
+    civil = any(_in_sectors(d, lex, "civilian_sectors") for d in doers)
+    return "143" if civil else code
+
+
+def _stoppage(trigger: Token, lex: EventLexicon) -> bool:
+    """A strike verb with no object ("teachers struck"): a stoppage, whoever strikes."""
+    return trigger.lemma_.lower() in lex.word_list("labour_strikes") and not any(
+        k.dep_ == "dobj" for k in trigger.children)
 
 
 def _enforcement_act(code: str, trigger: Token, source: ActorMention | None,

@@ -33,7 +33,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "recurring", "force_codes", "force_sectors", "joint_adverbs",
                "joint_modifiers", "joint_not", "measure_nouns",
                "home_sectors", "away_roots", "vow_verbs", "harm_words",
-               "noncommittal")
+               "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
