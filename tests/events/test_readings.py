@@ -120,3 +120,15 @@ def test_a_prisoner_swap_goes_both_ways(code: Coder) -> None:
     doc = code("Chile and Peru swapped prisoners at the border on Monday.")
     swapped = {(e.source.country, e.target.country) for e in doc.events if e.cameo == "0841"}
     assert swapped == {("CHL", "PER"), ("PER", "CHL")}, _codes(doc)
+
+
+def test_a_reaction_drawn_from_someone_is_theirs(code: Coder) -> None:
+    """"X drew criticism from Y" is Y's criticism of X (CAMEO 111)."""
+    doc = code("Hungary drew sharp criticism from Brussels over the new media law.")
+    assert ("111", "HUN") in {(e.cameo, e.target.country) for e in doc.events}, _codes(doc)
+    assert all(e.source.country != "HUN" for e in doc.events), _codes(doc)
+
+
+def test_protests_drawn_from_rights_groups_are_no_demonstration(code: Coder) -> None:
+    doc = code("The Thai expulsion of the activist drew protests from rights groups.")
+    assert "14" not in {e.cameo_root for e in doc.events}, _codes(doc)

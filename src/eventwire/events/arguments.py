@@ -263,6 +263,9 @@ def arguments_of(
     actor modifier, and its target from the entry's prepositions, then "of" ("the
     bombardment of X", "the expulsion of diplomats by Ankara")."""
     if noun is not None and verb is noun:
+        drawn = reaction_to(noun)
+        if drawn is not None:
+            return Arguments(*drawn)
         target = _noun_target(noun, preps)
         source = event_agent(noun, is_actor)
         if source is None and "between" not in preps:
@@ -285,6 +288,18 @@ def arguments_of(
     if target is None and verb.dep_ == "conj":
         target = object_of(verb.head, preps)  # "accused X ... and demanded ..."
     return Arguments(source, target)
+
+
+def reaction_to(noun: Token) -> tuple[Token, Token] | None:
+    """(doer, target) of a reaction its target drew (``reaction_verbs``): "the Pope drew
+    *criticism from Kyiv*" is Kyiv's criticism of the Pope, "won praise from Washington"
+    Washington's praise."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in word_list("reaction_verbs"):
+        return None
+    doer = _pobj(noun, ("from",)) or _pobj(verb, ("from",))  # the parse hangs it on either
+    target = subject_of(verb)[0]
+    return None if doer is None or target is None else (doer, target)
 
 
 def _noun_target(noun: Token, preps: tuple[str, ...]) -> Token | None:

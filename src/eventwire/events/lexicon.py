@@ -33,7 +33,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "recurring", "force_codes", "force_sectors", "joint_adverbs",
                "joint_modifiers", "joint_not", "measure_nouns",
                "home_sectors", "away_roots", "vow_verbs", "harm_words",
-               "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors")
+               "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors",
+               "reaction_verbs", "reaction_roots")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

@@ -20,6 +20,7 @@ from eventwire.events.arguments import (
     late_agent,
     modifier_agent,
     order_arguments,
+    reaction_to,
 )
 from eventwire.events.lexicon import EventLexicon, TriggerEntry, word_list
 from eventwire.events.mood import modal_of
@@ -314,7 +315,8 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     has_doer = any(
         (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" for k in tok.children
     )
-    if has_doer or late_agent(tok) is not None or _between(tok, entry, lex):
+    if has_doer or late_agent(tok) is not None or _between(tok, entry, lex) \
+            or _reaction(tok, entry, lex):
         return Match(entry, tok, tok, tok)
     if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok, lex) \
             and modifier_agent(tok, is_actor):
@@ -323,6 +325,12 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     if clause is not None:
         return Match(entry, tok, clause, tok)  # its sides: the clause's subject, "with" X
     return None
+
+
+def _reaction(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
+    """A verbal reaction its target drew ("drew criticism from Kyiv"): of the CAMEO roots
+    of ``reaction_roots`` only ("drew protests from rights groups" are no demonstrations)."""
+    return entry.cameo[:2] in lex.word_list("reaction_roots") and reaction_to(tok) is not None
 
 
 def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | None:
