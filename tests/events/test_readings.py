@@ -132,3 +132,15 @@ def test_a_reaction_drawn_from_someone_is_theirs(code: Coder) -> None:
 def test_protests_drawn_from_rights_groups_are_no_demonstration(code: Coder) -> None:
     doc = code("The Thai expulsion of the activist drew protests from rights groups.")
     assert "14" not in {e.cameo_root for e in doc.events}, _codes(doc)
+
+
+def test_an_act_done_at_someone_s_request_answers_their_request(code: Coder) -> None:
+    """"At Honiara's request": Honiara asked whoever acted (CAMEO 02)."""
+    doc = code("Australia flew 100 police officers to Honiara at the request of Papua New Guinea.")
+    assert ("02", "PNG", "AUS") in {(e.cameo_root, e.source.country, e.target.country)
+                                    for e in doc.events}, _codes(doc)
+
+
+def test_criticism_of_a_plan_is_no_doer_s_criticism(code: Coder) -> None:
+    doc = code("The Kenyan minister resigned after criticism of the plan.")
+    assert "11" not in {e.cameo_root for e in doc.events}, _codes(doc)

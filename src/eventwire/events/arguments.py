@@ -291,15 +291,28 @@ def arguments_of(
 
 
 def reaction_to(noun: Token) -> tuple[Token, Token] | None:
-    """(doer, target) of a reaction its target drew (``reaction_verbs``): "the Pope drew
-    *criticism from Kyiv*" is Kyiv's criticism of the Pope, "won praise from Washington"
-    Washington's praise."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in word_list("reaction_verbs"):
+    """(doer, target) of a reaction its target drew (``reaction_verbs``), or one its
+    target's act answered (``reaction_preps``): "the Pope drew *criticism from Kyiv*" is
+    Kyiv's criticism of the Pope; "arrested in Vancouver *at the request of the United
+    States*" and "refused *despite appeals from UN agencies*" are requests to whoever acted.
+    "Of" names the doer only of a request (``request_of_nouns``): "criticism of the plan"
+    is about the plan."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in word_list("reaction_verbs"):
+        doer, verb = _pobj(noun, ("from",)) or _pobj(head, ("from",)), head
+    elif noun.dep_ == "pobj" and head.lower_ in word_list("reaction_preps"):
+        preps = ("from", "of") if noun.lemma_.lower() in word_list("request_of_nouns") \
+            else ("from",)
+        doer, verb = _pobj(noun, preps) or _owner(noun), head.head
+    else:
         return None
-    doer = _pobj(noun, ("from",)) or _pobj(verb, ("from",))  # the parse hangs it on either
-    target = subject_of(verb)[0]
+    target = subject_of(verb)[0] if verb.pos_ in {"VERB", "AUX"} else None
     return None if doer is None or target is None else (doer, target)
+
+
+def _owner(noun: Token) -> Token | None:
+    """A possessor that names someone, not a pronoun ("at *Kenya's* request")."""
+    return next((k for k in noun.children if k.dep_ == "poss" and k.tag_ != "PRP$"), None)
 
 
 def _noun_target(noun: Token, preps: tuple[str, ...]) -> Token | None:
