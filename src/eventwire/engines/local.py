@@ -89,6 +89,11 @@ def _init_worker(config: Config, parent: int, death_signal: bool) -> None:
         _WORKER_ERROR = Errors.E703.error(kind=type(exc).__name__, reason=exc, stage="engine")
 
 
+def _started() -> None:
+    """Nothing: submitted once per worker so that each starts (and builds its pipeline)
+    at once; a worker's failure to build is reported with its first batch."""
+
+
 def _run_batch(docs: list[Document]) -> list[Outcome]:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
@@ -169,9 +174,6 @@ class ProcessPoolEngine:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            if not self._checked:
-                check_and_release(self.config)  # each worker loads its own model
-                self._checked = True
             main = threading.current_thread() is threading.main_thread()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -179,7 +181,24 @@ class ProcessPoolEngine:
                 initializer=_init_worker,
                 initargs=(self.config, os.getpid(), main),
             )
+            if not self._checked:
+                self._check_while_workers_start()
         return self._pool
+
+    def _check_while_workers_start(self) -> None:
+        """Start every worker, then check the pipeline here while they build theirs: a
+        bad configuration is still this process's coded error, raised before any batch,
+        and the workers' start (seconds each) overlaps the check instead of following it."""
+        assert self._pool is not None
+        for _ in range(self.workers):
+            self._pool.submit(_started)
+        try:
+            check_and_release(self.config)  # each worker loads its own model
+        except BaseException:
+            self._finished = False  # stop the starting workers, do not wait for them
+            self.close()
+            raise
+        self._checked = True
 
     def run(self, docs: Iterable[Document]) -> Iterator[Outcome]:
         pending: deque[tuple[Future[list[Outcome]], list[tuple[str, str]]]] = deque()
