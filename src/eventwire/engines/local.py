@@ -5,8 +5,9 @@ so a 1 GB JSON Lines file would sit in memory. Here at most ``workers * max_in_f
 batches are queued at once (back-pressure), each worker builds the pipeline once (model
 loaded once per worker), and results come back in input order.
 
-Failures: the pipeline is built once in this process before any worker starts, so a bad
-configuration is the same coded error (exit 2) whatever the input size. A worker that
+Failures: the pipeline is built once in this process, while the workers start and before
+any batch is sent, so a bad configuration is the same coded error (exit 2) whatever the
+input size. A worker that
 still cannot build it sends its coded error back; a worker that dies is an
 :class:`EngineError`; a batch that fails unexpectedly fails its documents, and the run
 goes on. Workers end with their parent (:mod:`eventwire.engines.lifeline`), and a run
@@ -102,7 +103,7 @@ def _run_batch(docs: list[Document]) -> list[Outcome]:
 
 
 def check_pipeline(config: Config) -> Pipeline:
-    """Build the pipeline here, so that its errors are raised before any worker starts.
+    """Build the pipeline here, so that its errors are raised before any batch is coded.
 
     Not warmed up: the warm-up document only builds lazy lookups for coding (about two
     seconds), and each worker warms up its own pipeline.
