@@ -38,3 +38,8 @@ def code(pipeline: Pipeline) -> Coder:
 def triples(doc: Document) -> set[tuple[str, str | None, str | None]]:
     """(root, source country, target country) of every event."""
     return {(e.cameo_root, e.source.country, e.target.country) for e in doc.events}
+
+
+def codes(doc: Document) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(code, source code, target code, rule) of every event: what a failed check shows."""
+    return [(e.cameo, e.source.code, e.target.code, e.rule) for e in doc.events]

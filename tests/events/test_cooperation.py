@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import Coder, triples
-
-
-def _codes(doc: object) -> list[tuple[str, str | None, str | None, str | None]]:
-    return [(e.cameo, e.source.code, e.target.code, e.rule)
-            for e in doc.events]  # type: ignore[attr-defined]
+from tests.events.conftest import Coder, codes, triples
 
 
 @pytest.mark.parametrize(
@@ -30,10 +25,10 @@ def test_an_act_done_jointly_is_material_cooperation_both_ways(
     words of the act."""
     doc = code(text)
     joint = [e for e in doc.events if e.rule == "joint_act"]
-    assert {e.cameo for e in joint} == {cameo}, _codes(doc)
+    assert {e.cameo for e in joint} == {cameo}, codes(doc)
     sides = {(e.source.country, e.target.country) for e in joint}
-    assert len(sides) == 2 and all(a != b for a, b in sides), _codes(doc)
-    assert sides == {(b, a) for a, b in sides}, _codes(doc)
+    assert len(sides) == 2 and all(a != b for a, b in sides), codes(doc)
+    assert sides == {(b, a) for a, b in sides}, codes(doc)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +44,7 @@ def test_what_is_said_ended_or_won_jointly_is_no_joint_act(code: Coder, text: st
     """A joint statement, an act on a joint act, a prize, or one side alone (both of
     Bolivia) is no material cooperation between two sides."""
     doc = code(text)
-    assert not [e for e in doc.events if e.rule == "joint_act"], _codes(doc)
+    assert not [e for e in doc.events if e.rule == "joint_act"], codes(doc)
 
 
 def test_a_joint_act_announced_is_an_intent(code: Coder) -> None:
@@ -68,24 +63,24 @@ def test_a_joint_act_announced_is_an_intent(code: Coder) -> None:
 def test_relief_goods_and_medical_teams_are_humanitarian_aid(code: Coder, text: str) -> None:
     """CAMEO 073: "provisions of shelter, food, medicine"."""
     doc = code(text)
-    assert "073" in {e.cameo for e in doc.events}, _codes(doc)
+    assert "073" in {e.cameo for e in doc.events}, codes(doc)
 
 
 def test_bombs_dropped_are_no_aid(code: Coder) -> None:
     doc = code("Peruvian air force planes dropped bombs on the rebel camp on Tuesday.")
-    assert not [e for e in doc.events if e.cameo_root == "07"], _codes(doc)
+    assert not [e for e in doc.events if e.cameo_root == "07"], codes(doc)
 
 
 def test_what_an_object_counts_is_what_the_act_is_done_to(code: Coder) -> None:
     """"Evacuated thousands of residents": the residents are evacuated (CAMEO 073)."""
     doc = code("Ecuadorian soldiers evacuated thousands of residents from the flooded town.")
-    assert "073" in {e.cameo for e in doc.events}, _codes(doc)
+    assert "073" in {e.cameo for e in doc.events}, codes(doc)
 
 
 def test_an_act_counted_in_sessions_is_carried_by_its_light_verb(code: Coder) -> None:
     doc = code("Bolivian and Peruvian envoys held three days of talks in Lima.")
     assert {(r, s, t) for r, s, t in triples(doc) if r == "04"} == {
-        ("04", "BOL", "PER"), ("04", "PER", "BOL")}, _codes(doc)
+        ("04", "BOL", "PER"), ("04", "PER", "BOL")}, codes(doc)
 
 
 def test_a_role_acted_on_by_a_state_is_of_that_state(code: Coder) -> None:
@@ -93,14 +88,14 @@ def test_a_role_acted_on_by_a_state_is_of_that_state(code: Coder) -> None:
     sentence also names Norway."""
     doc = code("The Bolivian government freed two rebel leaders so they could join talks in Oslo.")
     freed = [e for e in doc.events if e.cameo_root == "08"]
-    assert freed and freed[0].target.country == "BOL", _codes(doc)
+    assert freed and freed[0].target.country == "BOL", codes(doc)
 
 
 def test_a_role_attacked_by_a_state_keeps_no_country(code: Coder) -> None:
     """Force crosses borders: whose rebels a foreign army shells the sentence must say."""
     doc = code("Turkish jets bombed rebel positions near the Iraqi town of Zakho.")
     bombed = [e for e in doc.events if e.cameo_root in ("18", "19")]
-    assert bombed and all(e.target.country != "TUR" for e in bombed), _codes(doc)
+    assert bombed and all(e.target.country != "TUR" for e in bombed), codes(doc)
 
 
 @pytest.mark.parametrize("text", ["Chilean teachers struck across the country on Tuesday.",
@@ -108,15 +103,15 @@ def test_a_role_attacked_by_a_state_keeps_no_country(code: Coder) -> None:
 def test_civilians_who_strike_stop_work(code: Coder, text: str) -> None:
     """CAMEO 143 "conduct strike or boycott", not an attack."""
     doc = code(text)
-    assert doc.events and {e.cameo for e in doc.events} == {"143"}, _codes(doc)
+    assert doc.events and {e.cameo for e in doc.events} == {"143"}, codes(doc)
 
 
 def test_soldiers_who_strike_attack(code: Coder) -> None:
     doc = code("Chilean jets struck rebel camps near the border on Tuesday.")
-    assert {e.cameo_root for e in doc.events} == {"19"}, _codes(doc)
+    assert {e.cameo_root for e in doc.events} == {"19"}, codes(doc)
 
 
 def test_civilians_of_one_kind_in_the_plural_riot(code: Coder) -> None:
     """CAMEO 145: collective violence or damage by civilians is a riot."""
     doc = code("Hundreds of students torched cars and attacked police in Lima on Monday.")
-    assert doc.events and {e.cameo for e in doc.events} == {"145"}, _codes(doc)
+    assert doc.events and {e.cameo for e in doc.events} == {"145"}, codes(doc)

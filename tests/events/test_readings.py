@@ -7,12 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.matching import lemma_keys
-from tests.events.conftest import Coder
-
-
-def _codes(doc: object) -> list[tuple[str, str | None, str | None, str | None]]:
-    return [(e.cameo, e.source.code, e.target.code, e.rule)
-            for e in doc.events]  # type: ignore[attr-defined]
+from tests.events.conftest import Coder, codes
 
 
 @pytest.mark.parametrize(
@@ -26,7 +21,7 @@ def _codes(doc: object) -> list[tuple[str, str | None, str | None, str | None]]:
 def test_a_vow_of_harm_is_a_threat(code: Coder, text: str) -> None:
     """CAMEO 13: "coercive or forceful warnings with serious potential repercussions"."""
     doc = code(text)
-    assert {e.cameo_root for e in doc.events} == {"13"}, _codes(doc)
+    assert {e.cameo_root for e in doc.events} == {"13"}, codes(doc)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +33,7 @@ def test_a_vow_of_harm_is_a_threat(code: Coder, text: str) -> None:
 )
 def test_a_vow_that_rules_out_harm_is_no_threat(code: Coder, text: str) -> None:
     doc = code(text)
-    assert "13" not in {e.cameo_root for e in doc.events}, _codes(doc)
+    assert "13" not in {e.cameo_root for e in doc.events}, codes(doc)
 
 
 @pytest.mark.parametrize(
@@ -50,31 +45,31 @@ def test_a_vow_that_rules_out_harm_is_no_threat(code: Coder, text: str) -> None:
 )
 def test_neither_confirming_nor_denying_is_declining_to_comment(code: Coder, text: str) -> None:
     doc = code(text)
-    assert [e.cameo for e in doc.events] == ["011"], _codes(doc)
+    assert [e.cameo for e in doc.events] == ["011"], codes(doc)
 
 
 def test_a_denial_alone_stays_a_denial(code: Coder) -> None:
     doc = code("The Chilean army denied the report on Monday.")
-    assert [e.cameo for e in doc.events] == ["016"], _codes(doc)
+    assert [e.cameo for e in doc.events] == ["016"], codes(doc)
 
 
 def test_agreeing_that_something_is_so_is_accord_not_intent(code: Coder) -> None:
     """CAMEO 019 "express accord"; "agreed that their envoys would meet" stays a plan."""
     view = code("The Chilean and Peruvian ministers agreed that the border dispute was settled.")
-    assert {e.cameo for e in view.events} == {"019"}, _codes(view)
+    assert {e.cameo for e in view.events} == {"019"}, codes(view)
     plan = code("The Chilean and Peruvian ministers agreed that their envoys would meet.")
-    assert "019" not in {e.cameo for e in plan.events}, _codes(plan)
+    assert "019" not in {e.cameo for e in plan.events}, codes(plan)
 
 
 def test_a_protest_lodged_with_a_state_is_a_formal_complaint(code: Coder) -> None:
     doc = code("Santiago lodged a formal protest with Lima over the fishing boats.")
     assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
-        ("114", "CHL", "PER")], _codes(doc)
+        ("114", "CHL", "PER")], codes(doc)
 
 
 def test_money_released_is_no_release_of_people(code: Coder) -> None:
     doc = code("The World Bank released the first $2 billion to Peru on Monday.")
-    assert "0841" not in {e.cameo for e in doc.events}, _codes(doc)
+    assert "0841" not in {e.cameo for e in doc.events}, codes(doc)
 
 
 @pytest.mark.parametrize(("word", "guess", "not_guess"),
@@ -101,9 +96,9 @@ def test_lemma_guesses_drop_only_a_doubled_consonant(
         ("Chilean investigators faulted the Peruvian army for the deaths.", "111"),
     ],
 )
-def test_common_news_verbs_have_their_codebook_codes(code: Coder, text: str, cameo: str) -> None:
+def test_common_news_verbs_have_their_codebookcodes(code: Coder, text: str, cameo: str) -> None:
     doc = code(text)
-    assert cameo in {e.cameo for e in doc.events}, _codes(doc)
+    assert cameo in {e.cameo for e in doc.events}, codes(doc)
 
 
 @pytest.mark.parametrize("text", ["The Peruvian striker quit the club after the match.",
@@ -113,34 +108,34 @@ def test_quitting_a_team_or_a_job_and_a_complaint_in_court_are_no_events(
     code: Coder, text: str
 ) -> None:
     doc = code(text)
-    assert not doc.events, _codes(doc)
+    assert not doc.events, codes(doc)
 
 
 def test_a_prisoner_swap_goes_both_ways(code: Coder) -> None:
     doc = code("Chile and Peru swapped prisoners at the border on Monday.")
     swapped = {(e.source.country, e.target.country) for e in doc.events if e.cameo == "0841"}
-    assert swapped == {("CHL", "PER"), ("PER", "CHL")}, _codes(doc)
+    assert swapped == {("CHL", "PER"), ("PER", "CHL")}, codes(doc)
 
 
 def test_a_reaction_drawn_from_someone_is_theirs(code: Coder) -> None:
     """"X drew criticism from Y" is Y's criticism of X (CAMEO 111)."""
     doc = code("Hungary drew sharp criticism from Brussels over the new media law.")
-    assert ("111", "HUN") in {(e.cameo, e.target.country) for e in doc.events}, _codes(doc)
-    assert all(e.source.country != "HUN" for e in doc.events), _codes(doc)
+    assert ("111", "HUN") in {(e.cameo, e.target.country) for e in doc.events}, codes(doc)
+    assert all(e.source.country != "HUN" for e in doc.events), codes(doc)
 
 
 def test_protests_drawn_from_rights_groups_are_no_demonstration(code: Coder) -> None:
     doc = code("The Thai expulsion of the activist drew protests from rights groups.")
-    assert "14" not in {e.cameo_root for e in doc.events}, _codes(doc)
+    assert "14" not in {e.cameo_root for e in doc.events}, codes(doc)
 
 
 def test_an_act_done_at_someone_s_request_answers_their_request(code: Coder) -> None:
     """"At Honiara's request": Honiara asked whoever acted (CAMEO 02)."""
     doc = code("Australia flew 100 police officers to Honiara at the request of Papua New Guinea.")
     assert ("02", "PNG", "AUS") in {(e.cameo_root, e.source.country, e.target.country)
-                                    for e in doc.events}, _codes(doc)
+                                    for e in doc.events}, codes(doc)
 
 
 def test_criticism_of_a_plan_is_no_doer_s_criticism(code: Coder) -> None:
     doc = code("The Kenyan minister resigned after criticism of the plan.")
-    assert "11" not in {e.cameo_root for e in doc.events}, _codes(doc)
+    assert "11" not in {e.cameo_root for e in doc.events}, codes(doc)
