@@ -170,7 +170,7 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     if tgt.country or not tgt.sectors or len(tgt.code or "") > 3 * len(tgt.sectors):
         return tgt
     if not src.country or code[:2] in lex.word_list("away_roots") \
-            or not {s.lower() for s in src.sectors} & lex.word_list("home_sectors"):
+            or not _in_sectors(src, lex, "home_sectors"):
         return tgt
     return EventActor(tgt.text, src.country + "".join(tgt.sectors), src.country,
                       list(tgt.sectors), tgt.resolved)
@@ -312,15 +312,11 @@ class LexiconMatcher:
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
-        code = code if _stoppage(match.trigger, self.lex) else \
-            _crowd_act(code, args.source, self.lex)
+        code = _crowd_act(code, match.trigger, args.source, self.lex)
         doer = link.mention(args.source) if args.source is not None and (
             code.startswith("19") or code in self.lex.word_list("force_codes")) else None
         code = _enforcement_act(code, match.trigger, doer, self.lex)
-        if args.source is not None and code.startswith("19"):
-            code = _labour_strike(code, match.trigger, [
-                m for k in [args.source, *args.source.conjuncts]
-                if (m := link.mention(k)) is not None], self.lex)
+        code = _labour_strike(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
         if code.startswith("15") and args.target is not None \
@@ -407,11 +403,12 @@ class LexiconMatcher:
         ]
 
 
-def _crowd_act(code: str, source: Token | None, lex: EventLexicon) -> str:
+def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon) -> str:
     """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
     ... that involve the use of violence or destruction of property"), and a blockade by
-    them an obstruction (144): "protesters stormed parliament", "rioters torched a bank"."""
-    if source is None or not _a_crowd(source, lex):
+    them an obstruction (144): "protesters stormed parliament", "rioters torched a bank".
+    A strike with no object is a stoppage (:func:`_labour_strike`), not force."""
+    if source is None or _stoppage(trigger, lex) or not _a_crowd(source, lex):
         return code
     if code.startswith("191"):
         return "144"
@@ -428,13 +425,14 @@ def _a_crowd(source: Token, lex: EventLexicon) -> bool:
     return source.tag_ == "NNS" and bool(words & lex.word_list("crowd_groups"))
 
 
-def _labour_strike(code: str, trigger: Token, doers: list[ActorMention],
+def _labour_strike(code: str, trigger: Token, link: ActorLink, source: Token | None,
                    lex: EventLexicon) -> str:
     """Civilians who strike stop work (CAMEO 143, "conduct strike or boycott"), they do
     not attack: "teachers struck across France". Read by the sectors of the doers, any of
     a list (``civilian_sectors``), for the verbs of ``labour_strikes``."""
-    if not code.startswith("19") or not _stoppage(trigger, lex):
+    if source is None or not code.startswith("19") or not _stoppage(trigger, lex):
         return code
+    doers = [m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
     civil = any(_in_sectors(d, lex, "civilian_sectors") for d in doers)
     return "143" if civil else code
 
@@ -479,7 +477,7 @@ def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> 
     return "190" if _in_sectors(source, lex, "force_sectors") else code
 
 
-def _in_sectors(mention: ActorMention, lex: EventLexicon, name: str) -> bool:
+def _in_sectors(mention: ActorMention | EventActor, lex: EventLexicon, name: str) -> bool:
     """Whether an actor has one of the sectors of the lexicon's list ``name``."""
     return bool({s.lower() for s in mention.sectors} & lex.word_list(name))
 

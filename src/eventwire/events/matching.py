@@ -112,7 +112,7 @@ def _objects(tok: Token) -> set[str]:
         elif prep.dep_ == "prep" and prep.lower_ == "out":  # "walked out of the talks"
             heads.extend(g for k in prep.children if k.dep_ == "prep" and k.lower_ == "of"
                          for g in k.children if g.dep_ == "pobj")
-    heads += _measured(heads)
+    heads += _of_objects(heads, word_list("measure_nouns"))
     out = set()
     for head in heads:
         out.add(head.lemma_.lower())
@@ -121,11 +121,11 @@ def _objects(tok: Token) -> set[str]:
     return out
 
 
-def _measured(heads: list[Token]) -> list[Token]:
-    """What an object counts or holds (``measure_nouns``): "evacuated thousands *of people*",
-    "delivered 20 tonnes *of rice*"."""
-    measures = word_list("measure_nouns")
-    return [g for head in heads if head.lemma_.lower() in measures for k in head.children
+def _of_objects(heads: list[Token], nouns: frozenset[str]) -> list[Token]:
+    """The "of" objects of the heads that are among ``nouns``: what an object counts or
+    holds (``measure_nouns``: "evacuated thousands *of people*", "20 tonnes *of rice*"),
+    or the act a spell of time holds (``spell_nouns``: "four days *of talks*")."""
+    return [g for head in heads if head.lemma_.lower() in nouns for k in head.children
             if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
@@ -200,7 +200,7 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
             nouns.extend(k for k in prep.children if k.dep_ == "pobj")
-    nouns += _spelled(nouns, lex)
+    nouns += _of_objects(nouns, lex.word_list("spell_nouns"))  # "four days of talks"
     for kid in nouns:
         if kid.pos_ not in _NOUN_POS:
             continue
@@ -210,14 +210,6 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
             if entry is not None:
                 return entry, noun
     return None
-
-
-def _spelled(nouns: list[Token], lex: EventLexicon) -> list[Token]:
-    """The act a stretch of time or a count of sessions holds (``spell_nouns``): "held four
-    days of talks", "launched a wave of strikes"."""
-    spells = lex.word_list("spell_nouns")
-    return [g for n in nouns if n.lemma_.lower() in spells for k in n.children
-            if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
 def _natural_doer(tok: Token, lex: EventLexicon) -> bool:
