@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing as mp
 import os
 import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 from eventwire.api import make_config
-from eventwire.engines.local import ProcessPoolEngine
+from eventwire.engines.local import ProcessPoolEngine, _init_worker
 from eventwire.errors import DictionaryError, EngineError
 from eventwire.model import Document
 from eventwire.store import Store
@@ -175,3 +178,14 @@ def test_the_parent_check_keeps_no_model_or_gazetteer() -> None:
                           timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["0", "0"]
+
+
+@pytest.mark.slow
+def test_a_worker_keeps_its_pipeline_out_of_the_collectors_scans() -> None:
+    """What a worker builds lives as long as it does: once built, it is frozen, so that
+    full collections stop walking the gazetteer and the actor knowledge for every batch."""
+    spawn = mp.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn, initializer=_init_worker,
+                             initargs=(make_config(), os.getpid(), False)) as pool:
+        frozen = pool.submit(gc.get_freeze_count).result(timeout=120)
+    assert frozen > 100_000

@@ -29,7 +29,7 @@ from itertools import chain, islice
 from typing import Any
 
 from eventwire.config import Config, section
-from eventwire.engines.base import Outcome, process_batch
+from eventwire.engines.base import Outcome, keep_for_life, process_batch
 from eventwire.engines.lifeline import exit_with_parent
 from eventwire.errors import (
     ConfigError,
@@ -84,6 +84,7 @@ def _init_worker(config: Config, parent: int, death_signal: bool) -> None:
     exit_with_parent(parent, death_signal=death_signal)
     try:
         _WORKER_PIPELINE = build_pipeline(config)
+        keep_for_life()
     except EventwireError as exc:
         _WORKER_ERROR = exc
     except Exception as exc:  # noqa: BLE001 - sent back as a coded error

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from eventwire.config import Config, load_config, section
-from eventwire.engines.base import process_batch
+from eventwire.engines.base import keep_for_life, process_batch
 from eventwire.errors import Errors
 from eventwire.ingest.readers import content_id, record_to_document
 from eventwire.model import Document, Outcome
@@ -107,6 +107,7 @@ def _pipeline_for(config_json: str) -> Pipeline:
     if pipeline is None:
         pipeline = build_pipeline(json.loads(config_json))
         _WORKER_PIPELINES[config_json] = pipeline
+        keep_for_life()
     return pipeline
 
 
