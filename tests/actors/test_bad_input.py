@@ -42,3 +42,10 @@ def test_a_short_english_headline_with_words_of_other_languages(pipeline: Pipeli
     """ "met" is Dutch and "premier" French, but one such word each is no other language."""
     doc = code_actors(pipeline, "Nigeria's leader met the Chinese premier.")
     assert {m.code for m in doc.actors} == {"NGAGOV", "CHNGOV"}
+
+
+def test_a_title_and_a_name_in_other_languages_words_are_english(pipeline: Pipeline) -> None:
+    """ "Premier" is French and "Li" Italian, but written as a title and a name; with
+    "met" (Dutch) they were three foreign function words against one English one."""
+    doc = code_actors(pipeline, "Chinese Premier Li Qiang met Brazil's president on Friday.")
+    assert {m.code for m in doc.actors} >= {"CHNGOV", "BRAGOV"}

@@ -139,3 +139,44 @@ def test_an_act_done_at_someone_s_request_answers_their_request(code: Coder) -> 
 def test_criticism_of_a_plan_is_no_doer_s_criticism(code: Coder) -> None:
     doc = code("The Kenyan minister resigned after criticism of the plan.")
     assert "11" not in {e.cameo_root for e in doc.events}, codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi expressed strong displeasure with Manila's decision to detain the fishermen.",
+        "The Kenyan government voiced indignation at Uganda's remarks.",
+    ],
+)
+def test_a_feeling_of_disapproval_voiced_is_disapproval(code: Coder, text: str) -> None:
+    """CAMEO 110: "express disapproval, objection, or complaint"."""
+    doc = code(text)
+    assert [(e.cameo, e.target.country) for e in doc.events][:1] in (
+        [("110", "PHL")], [("110", "UGA")]), codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quito gave the Mexican ambassador 72 hours to leave the country.",
+        "The Chilean junta told the Swedish envoy to quit the country at once.",
+    ],
+)
+def test_a_deadline_or_an_order_to_quit_is_an_expulsion(code: Coder, text: str) -> None:
+    """CAMEO 174's note: an order to leave given to diplomats reduces relations (161)."""
+    doc = code(text)
+    assert {e.cameo for e in doc.events} == {"161"}, codes(doc)
+
+
+def test_quitting_a_country_is_no_resignation(code: Coder) -> None:
+    doc = code("The former Bolivian interior minister quit the country after the vote.")
+    assert "0831" not in {e.cameo for e in doc.events}, codes(doc)
+
+
+def test_a_title_participle_read_as_a_clause_is_no_act(code: Coder) -> None:
+    """"met visiting President X": the parser may read "visiting X" as a clause of "met";
+    the visit is X's, and the meeting is with X."""
+    doc = code("Japanese Prime Minister Taro Aso met visiting Indonesian President "
+               "Susilo Bambang Yudhoyono on Monday.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
+        ("040", "JPN", "IDN")], codes(doc)

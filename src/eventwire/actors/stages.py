@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from spacy.attrs import IS_ALPHA, IS_ASCII, IS_STOP, LOWER
+from spacy.attrs import IS_ALPHA, IS_ASCII, IS_LOWER, IS_STOP, LOWER
 from spacy.strings import get_string_id
 
 from eventwire.actors.dictionaries import apply_dictionaries
@@ -93,7 +93,7 @@ def looks_english(sdoc: Any, min_latin: float) -> bool:
     than those of other European languages. Other languages get no actors, because
     English lexicon words inside them ("Iran", "police") are not evidence."""
     # One array of the first 400 tokens' flags and lower-case forms: no Token objects.
-    rows = sdoc.to_array([IS_ALPHA, IS_ASCII, IS_STOP, LOWER])[:400]
+    rows = sdoc.to_array([IS_ALPHA, IS_ASCII, IS_STOP, LOWER, IS_LOWER])[:400]
     words = rows[rows[:, 0] == 1]
     if not len(words):
         return True
@@ -102,10 +102,12 @@ def looks_english(sdoc: Any, min_latin: float) -> bool:
         return False
     foreign = _foreign_stop_hashes()
     english = int(words[:, 2].sum())
-    theirs = [h for h in words[:, 3].tolist() if h in foreign]
+    # Only words in lower case: a function word is written so inside a sentence, while
+    # a capitalised one is a name or a title in English ("Premier Li", "Le Monde").
+    theirs = [h for h, lower in words[:, [3, 4]].tolist() if lower and h in foreign]
     # A headline has few function words, and English ones may be absent while an English
-    # word is a function word elsewhere ("met" in Dutch, "premier" in French, "UN" in
-    # French): another language shows itself in several distinct function words.
+    # word is a function word elsewhere ("met" in Dutch, "premier" in French): another
+    # language shows itself in several distinct function words.
     return len(theirs) <= english or len(set(theirs)) < MIN_FOREIGN_WORDS
 
 

@@ -213,7 +213,18 @@ def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
     for obj in verb.children:  # "shot dead a protester": not the predicate "dead"
         if obj.dep_ in _OBJ and (obj.pos_ in {"NOUN", "PROPN", "PRON"} or reciprocal(obj)):
             return obj
+    for kid in verb.children:  # "met visiting President X", read as "met [visiting X]"
+        if attributive(kid):
+            return _child(kid, {"dobj"})
     return _pobj(verb, preps)
+
+
+def attributive(tok: Token) -> bool:
+    """A participle of ``attributive_participles`` right after a verb, parsed as a clause
+    of it ("met visiting President X"): a title of the name after it, not an act."""
+    return tok.dep_ in {"advcl", "xcomp", "ccomp"} and tok.i == tok.head.i + 1 \
+        and tok.lower_ in word_list("attributive_participles") \
+        and not any(k.dep_ in _OBJ for k in tok.head.children)
 
 
 def recipient_of(verb: Token) -> Token | None:

@@ -34,7 +34,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "joint_modifiers", "joint_not", "measure_nouns",
                "home_sectors", "away_roots", "vow_verbs", "harm_words",
                "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors",
-               "reaction_verbs", "reaction_roots", "reaction_preps", "request_of_nouns")
+               "reaction_verbs", "reaction_roots", "reaction_preps", "request_of_nouns",
+               "attributive_participles")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

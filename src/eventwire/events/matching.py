@@ -17,6 +17,7 @@ from eventwire.events.arguments import (
     Arguments,
     IsActor,
     arguments_of,
+    attributive,
     late_agent,
     modifier_agent,
     order_arguments,
@@ -383,7 +384,7 @@ def _nominal(tok: Token) -> bool:
 def match_token(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) -> Match | None:
     """The entry ``tok`` triggers, or None."""
     if tok.pos_ in _VERB_POS:
-        return None if _nominal(tok) else _verb_match(tok, lex, is_actor)
+        return None if _nominal(tok) or attributive(tok) else _verb_match(tok, lex, is_actor)
     if tok.pos_ in _NOUN_POS:
         return _noun_match(tok, lex, is_actor)
     return None
