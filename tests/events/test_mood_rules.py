@@ -98,3 +98,35 @@ def test_what_is_done_as_a_rule_is_no_event(code: Coder, text: str) -> None:
 ])
 def test_a_single_act_or_a_past_habit_stays_an_event(code: Coder, text: str) -> None:
     assert code(text).events, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian foreign ministry said it had no plans to expel the Bolivian envoy.",
+        "The Peruvian foreign ministry said it had no intention of expelling the envoy.",
+        "The Peruvian government did not agree to release the Chilean fishermen.",
+        "The Peruvian government is not ready to send troops to Bolivia.",
+    ],
+)
+def test_an_intent_denied_is_neither_an_intent_nor_an_act(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert doc.events == [], [(e.cameo, e.rule) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian soldiers made a desperate bid to free the Chilean hostages.",
+        "Peruvian soldiers made new efforts to free the Chilean hostages.",
+    ],
+)
+def test_what_is_tried_is_not_done(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert not [e for e in doc.events if e.cameo_root == "08"], [e.rule for e in doc.events]
+
+
+def test_a_clause_of_fact_inside_a_threat_is_an_act(code: Coder) -> None:
+    """ "After" states what happened, whatever the threat around it says."""
+    doc = code("Bolivian rebels vowed to retaliate after Peruvian troops shelled rebel camps.")
+    assert [e for e in doc.events if e.cameo_root == "19" and e.source.country == "PER"]

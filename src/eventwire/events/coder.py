@@ -28,7 +28,7 @@ from eventwire.events.arguments import (
 from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import EventLexicon, TriggerEntry
 from eventwire.events.matching import JOINT_ACT, Match, lemma_keys, match_arguments, match_token
-from eventwire.events.mood import Mood, content_governor, mood_of
+from eventwire.events.mood import Mood, content_governor, is_negated, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
@@ -224,6 +224,8 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
         return None  # an act inside a condition ("if the US sent warships") is not announced
     if promised and gov is not None and content_governor(gov, lex) is not None:
         return None  # "demanded that the US cancel plans to sell": no plan is announced
+    if promised and gov is not None and _denied_governor(gov, lex):
+        return None  # "had no plans to expel", "did not agree to release": none announced
     conflict = onto.info(entry.cameo).quad_class in (3, 4)
     if conflict and entry.cameo[:2] not in lex.threat_codes:
         # "will ask", "will investigate": announced, not done, and no threat of harm
@@ -233,6 +235,12 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
         return threat, f"{entry.id}:threat"
     intent = entry.intent or ("030" if entry.cameo[:2] in _COOPERATIVE_ROOTS else None)
     return (intent, f"{entry.id}:intent") if intent else None
+
+
+def _denied_governor(gov: Token, lex: EventLexicon) -> bool:
+    """Whether the intent is itself denied: "did not agree to", "had no plans to", "is
+    not ready to" (an adjective's negation is on its copula)."""
+    return is_negated(gov, lex) or gov.dep_ in {"acomp", "attr"} and is_negated(gov.head, lex)
 
 
 def _decide(

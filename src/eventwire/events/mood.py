@@ -170,7 +170,7 @@ def content_governor(tok: Token, lex: EventLexicon,
     Walks up the complement chain; reporting verbs (say, report) are transparent, so
     "X said Y attacked Z" keeps the attack.
     """
-    opaque = lex.opaque_lemmas
+    opaque, facts = lex.opaque_lemmas, lex.word_list("fact_marks")
     node = _clause_head(tok)
     for _ in range(8):
         parent = node.head
@@ -179,6 +179,9 @@ def content_governor(tok: Token, lex: EventLexicon,
             continue
         if parent is node or node.dep_ not in _CONTENT_DEPS:
             return None
+        if node.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in facts
+                                        for k in kids(node)):
+            return None  # "threatened to retaliate after X restricted transit": a fact
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
         if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
