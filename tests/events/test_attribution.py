@@ -121,3 +121,10 @@ def test_a_reduced_relative_names_its_doer_not_its_target(code: Coder) -> None:
     doc = code("The truce, brokered by Egypt, took effect at midnight.")
     assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
         ("045", "EGY", None)]
+
+
+def test_a_passive_agent_parsed_on_the_gerund_is_the_source(code: Coder) -> None:
+    """ "by Lima" belongs to "was accused", though the parser hangs it on "harbouring"."""
+    doc = code("Ecuador has been accused of harbouring Colombian rebels by Lima.")
+    assert [(e.cameo_root, e.source.country, e.target.country) for e in doc.events][:1] == [
+        ("11", "PER", "ECU")], [(e.cameo, e.source.code, e.target.code) for e in doc.events]

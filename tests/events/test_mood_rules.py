@@ -130,3 +130,31 @@ def test_a_clause_of_fact_inside_a_threat_is_an_act(code: Coder) -> None:
     """ "After" states what happened, whatever the threat around it says."""
     doc = code("Bolivian rebels vowed to retaliate after Peruvian troops shelled rebel camps.")
     assert [e for e in doc.events if e.cameo_root == "19" and e.source.country == "PER"]
+
+
+def test_a_report_denied_tells_no_act(code: Coder) -> None:
+    doc = code("Quito denied reports that its troops had killed civilians in Peru.")
+    assert not [e for e in doc.events if e.cameo_root in ("18", "19")], [
+        e.rule for e in doc.events]
+
+
+def test_a_killing_confirmed_is_an_act(code: Coder) -> None:
+    doc = code("Quito confirmed that its troops had killed civilians in Peru.")
+    assert [e for e in doc.events if e.cameo_root in ("18", "19")]
+
+
+def test_a_question_asserts_no_act(code: Coder) -> None:
+    doc = code("Did Ecuadorean troops shell the Peruvian border post? Quito would not say.")
+    assert not [e for e in doc.events if e.cameo_root == "19"], [e.rule for e in doc.events]
+
+
+def test_a_statement_ending_with_a_quoted_question_is_a_statement(code: Coder) -> None:
+    doc = code('The Peruvian president met Ecuador\'s president in Lima, and his question '
+               'was, "Is there any hope?"')
+    assert [e for e in doc.events if e.cameo == "040"], [e.rule for e in doc.events]
+
+
+def test_an_act_a_modal_verb_would_bring_about_is_not_done(code: Coder) -> None:
+    """ "would see X withdraw": the deal would, it has not."""
+    doc = code("The deal would see Ecuador withdraw its troops from the Peruvian border.")
+    assert not [e for e in doc.events if e.cameo_root == "08"], [e.rule for e in doc.events]

@@ -89,7 +89,22 @@ def _participle_subject(tok: Token) -> Token:
 
 def _agent(tok: Token) -> Token | None:
     agent = _child(tok, {"agent"})
-    return _child(agent, {"pobj"}) if agent is not None else None
+    return _child(agent, {"pobj"}) if agent is not None else _stray_agent(tok)
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """ "was accused of harbouring militants by India", parsed with "by India" on the
+    active gerund of the passive's complement: an active verb has no agent, so a "by"
+    phrase there that names someone is the passive's."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for comp in prep.children:
+            if comp.dep_ == "pcomp" and comp.tag_ == "VBG":
+                by = _pobj(comp, ("by",))
+                if by is not None and _names_someone(by):
+                    return by
+    return None
 
 
 def _is_passive(verb: Token) -> bool:

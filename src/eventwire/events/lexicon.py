@@ -35,7 +35,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "home_sectors", "away_roots", "vow_verbs", "harm_words",
                "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors",
                "reaction_verbs", "reaction_roots", "reaction_preps", "request_of_nouns",
-               "attributive_participles", "fact_marks")
+               "attributive_participles", "fact_marks", "confirm_verbs",
+               "question_openers")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

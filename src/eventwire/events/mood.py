@@ -71,6 +71,13 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
             return "modal"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         return "future"
+    if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i < tok.i and any(
+            k.dep_ == "aux" and k.lower_ in lex.word_list("modals")
+            and (k.lower_ != "would" or not _reported(tok.head, lex))
+            for k in kids(tok.head)):
+        # "the deal would see Russia withdraw", "could force Kyiv to cede"; a complement
+        # before its head is a misread main clause ("He urged ..., so the city would")
+        return "modal"
     return None
 
 
@@ -110,10 +117,25 @@ def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -
         if _pending(node, below, pending):
             return True
         head = node.head
-        if head is node or node.dep_ not in _COMPLEMENT_DEPS:
+        if head.i == node.i:  # the root (a Token is made anew at each access: no "is")
+            return _asks(node, lex)
+        if node.dep_ not in _COMPLEMENT_DEPS:
             return False
         node = head
     return False
+
+
+def _asks(root: Token, lex: EventLexicon) -> bool:
+    """Whether a sentence (by its root) is a question: "Did Beijing send troops?" asks
+    whether an act happened and asserts nothing. It opens with an auxiliary or a question
+    word (``question_openers``) and the question mark closes it, unlike a statement that
+    ends with a question it quotes ("he met X, and his question was, 'Is there hope?'")."""
+    doc, start, end = root.doc, root.left_edge.i, root.right_edge.i
+    while end > root.i and doc[end].is_punct and doc[end].text != "?":
+        end -= 1  # a closing quote or bracket after the question mark
+    while start < root.i and doc[start].is_punct:
+        start += 1  # an opening quote
+    return doc[end].text == "?" and doc[start].lower_ in lex.word_list("question_openers")
 
 
 def _pending(node: Token, below: list[Token], pending: frozenset[str]) -> bool:
@@ -184,6 +206,9 @@ def content_governor(tok: Token, lex: EventLexicon,
             return None  # "threatened to retaliate after X restricted transit": a fact
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
+        teller = _teller_of(node, parent, opaque, lex, kids)
+        if teller is not None:
+            return teller
         if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
                                                 or _infinitive(node, kids)):
             return parent
@@ -193,6 +218,25 @@ def content_governor(tok: Token, lex: EventLexicon,
         if noun is not None:
             return noun
         node = parent
+    return None
+
+
+def _teller_of(node: Token, noun: Token, opaque: frozenset[str], lex: EventLexicon,
+               kids: KidsOf) -> Token | None:
+    """The verb that makes a noun's "that" clause no fact: "denied reports that its
+    troops had killed", "rejected claims that it armed" (an opaque verb of the noun),
+    "reports that X had been arrested could not be confirmed" (a confirmation denied)."""
+    if node.dep_ not in {"acl", "ccomp"} or noun.pos_ not in {"NOUN", "PROPN"} \
+            or noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} or noun.head.i == noun.i:
+        return None
+    if not any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node)):
+        return None  # "sent a message congratulating X": what the noun is, not says
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "dobj" and lemma in opaque:
+        return verb
+    if lemma in lex.word_list("confirm_verbs") and is_negated(verb, lex, kids):
+        return verb
     return None
 
 
