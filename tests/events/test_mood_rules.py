@@ -158,3 +158,10 @@ def test_an_act_a_modal_verb_would_bring_about_is_not_done(code: Coder) -> None:
     """ "would see X withdraw": the deal would, it has not."""
     doc = code("The deal would see Ecuador withdraw its troops from the Peruvian border.")
     assert not [e for e in doc.events if e.cameo_root == "08"], [e.rule for e in doc.events]
+
+
+def test_what_an_accusation_names_is_not_done_whichever_word_its_of_hangs_on(
+        code: Coder) -> None:
+    """ "accused the paramilitary X of killing": the parser may hang "of" on the object."""
+    doc = code("Bolivia's army accused the paramilitary rebels of killing Peruvian farmers.")
+    assert [e.cameo_root for e in doc.events] == ["11"], [e.rule for e in doc.events]

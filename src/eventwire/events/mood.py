@@ -206,6 +206,8 @@ def content_governor(tok: Token, lex: EventLexicon,
             return None  # "threatened to retaliate after X restricted transit": a fact
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
+            if parent.dep_ == "dobj" and parent.head.lemma_.lower() in opaque:
+                parent = parent.head  # "of" read on the object: "accused the RSF of"
         teller = _teller_of(node, parent, opaque, lex, kids)
         if teller is not None:
             return teller
