@@ -145,3 +145,10 @@ def test_a_town_as_target_is_coded_by_the_state_that_held_it_then(
                     doc_id="t", dct=dct)
     assert {(e.cameo_root, e.target.country) for e in doc.events} == {("19", country)}
     assert [p.country for p in doc.places] == ["SSD"]  # the map keeps today's country
+
+
+def test_an_embassy_does_not_give_the_sentence_its_country(code: Coder) -> None:
+    """An embassy is abroad: the protesters of a Lima story are Peruvian, not Chilean."""
+    doc = code("LIMA, Peru (Reuters) - Protesters stormed the Chilean embassy on Tuesday.")
+    assert [(e.source.country, e.target.country) for e in doc.events][:1] == [
+        ("PER", "CHL")], [(e.cameo, e.source.code, e.target.code) for e in doc.events]

@@ -111,6 +111,8 @@ def _actor_countries(doc: Document, sent: Span, sectors: set[str]) -> set[str]:
         tok = _token_at(sent, mention.head if mention.head is not None else mention.start)
         if tok is not None and _destination(_np_head(tok)):
             continue
+        if tok is not None and _np_head(tok).lemma_.lower() in word_list("abroad_nouns"):
+            continue  # "protesters attacked the British embassy": an embassy is abroad
         out.add(mention.country)
     return out
 
