@@ -165,3 +165,9 @@ def test_what_an_accusation_names_is_not_done_whichever_word_its_of_hangs_on(
     """ "accused the paramilitary X of killing": the parser may hang "of" on the object."""
     doc = code("Bolivia's army accused the paramilitary rebels of killing Peruvian farmers.")
     assert [e.cameo_root for e in doc.events] == ["11"], [e.rule for e in doc.events]
+
+
+def test_an_act_no_one_is_named_as_asserting_is_a_rumour(code: Coder) -> None:
+    """ "are believed to have", "is said to have": a passive of report or belief."""
+    doc = code("Bolivian rebels are believed to have killed two Peruvian hostages.")
+    assert not [e for e in doc.events if e.cameo_root == "18"], [e.rule for e in doc.events]

@@ -216,6 +216,9 @@ def content_governor(tok: Token, lex: EventLexicon,
             return parent
         if _hearsay(parent, lex, kids):
             return parent  # "unconfirmed reports said rebels seized the town"
+        if node.dep_ == "xcomp" and parent.lemma_.lower() in lex.word_list("hearsay_passives") \
+                and any(k.dep_ == "auxpass" for k in kids(parent)):
+            return parent  # "the rebels are believed to have killed": no one says they did
         noun = _content_noun(node, parent, opaque, kids)
         if noun is not None:
             return noun
