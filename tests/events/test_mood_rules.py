@@ -171,3 +171,9 @@ def test_an_act_no_one_is_named_as_asserting_is_a_rumour(code: Coder) -> None:
     """ "are believed to have", "is said to have": a passive of report or belief."""
     doc = code("Bolivian rebels are believed to have killed two Peruvian hostages.")
     assert not [e for e in doc.events if e.cameo_root == "18"], [e.rule for e in doc.events]
+
+
+def test_what_is_warned_against_is_no_intent_of_the_warner(code: Coder) -> None:
+    doc = code("Lima warned Quito against sending troops to the border.")
+    assert not [e for e in doc.events if e.cameo.startswith("03")], [
+        e.rule for e in doc.events]

@@ -226,6 +226,8 @@ def _announced(match: Match, mood: Mood, lex: EventLexicon,
         return None  # "demanded that the US cancel plans to sell": no plan is announced
     if promised and gov is not None and _denied_governor(gov, lex):
         return None  # "had no plans to expel", "did not agree to release": none announced
+    if promised and match.verb.dep_ == "pcomp" and match.verb.head.lower_ == "against":
+        return None  # "warned NATO against sending troops": what is warned against
     conflict = onto.info(entry.cameo).quad_class in (3, 4)
     if conflict and entry.cameo[:2] not in lex.threat_codes:
         # "will ask", "will investigate": announced, not done, and no threat of harm
