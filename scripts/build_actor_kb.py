@@ -202,6 +202,98 @@ def merge(phoenix: list[Record], extension: list[Record]) -> list[Record]:
     return out
 
 
+SURNAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+PARTICLES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _word_list(path: Path, key: str) -> frozenset[str]:
+    data = load_yaml(path.read_text("utf-8")) or {}
+    return frozenset(fold(str(w)) for w in data.get(key) or [])
+
+
+def _wordnet_words() -> frozenset[str]:
+    """English words: WordNet's verbs, and its nouns other than famous people only
+    ("Putin" is a WordNet noun for the person alone; "May", "Bush", "Rice" are words)."""
+    folder = ROOT / "src" / "eventwire" / "data" / "events" / "wordnet"
+    out: set[str] = set()
+    with gzip.open(folder / "nouns.csv.gz", "rt", encoding="utf-8") as fh:
+        out |= {fold(r["lemma"]) for r in csv.DictReader(fh)
+                if set(r["lexnames"].split()) - {"noun.person"}}
+    with gzip.open(folder / "verbs.csv.gz", "rt", encoding="utf-8") as fh:
+        out |= {fold(r["lemma"]) for r in csv.DictReader(fh)}
+    return frozenset(out)
+
+
+def _role_words() -> frozenset[str]:
+    data = load_yaml((DATA / "roles.yaml").read_text("utf-8")) or {}
+    return frozenset(fold(word) for words in (data.get("roles") or {}).values()
+                     for phrase in words or [] for word in str(phrase).split())
+
+
+#: Countries whose names put the family name first, or have none ("Li Shangfu", "Hun
+#: Sen", "Min Aung Hlaing", "Hailemariam Desalegn"): the last word is no surname there.
+#: And English-speaking ones, whose leaders' surnames ("Cameron", "Abbott", "Christie")
+#: are everyone's in English news: their short forms are written out in the YAML.
+FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MMR",
+                          "SGP", "MYS", "ETH", "ERI", "ISL", "MNG",
+                          "USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
+
+
+def _place_names() -> frozenset[str]:
+    """Names of towns of 50,000 people or more, provinces, counties and countries, and
+    their words: a surname that is also one ("Lima", "Jordan", "Dade") is the place's."""
+    from eventwire.places.gazetteer import load_gazetteer
+    gaz = load_gazetteer()
+    areas = ("ADM1", "ADM2", "PCLI", "CONT")
+    names = {key for key, places in gaz.index.items()
+             if any(p.population >= 50000 or p.feature in areas for p in places)}
+    # and their words: "Dade" of "Miami-Dade" is written as a word of its own
+    return frozenset(names | {w for key in names for w in re.split(r"[ -]", key)})
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.split() if fold(w) not in PARTICLES]
+    return words[-1] if len(words) > 1 else None
+
+
+def add_surnames(records: list[Record]) -> int:
+    """Give each office holder of ``office_holders.yaml`` its surname alone as a name
+    ("Tsipras met Merkel"), as reporters write a known leader after the first mention or
+    in a headline. Only a surname no other person of the knowledge base bears, that is
+    no English word (WordNet), no role or title, no place, no one's first name, and not
+    one of ``kb_rules.yaml``'s common surnames or words never alone: the name then points
+    to one person, and the actor stage still reads the person's office on the story's
+    date."""
+    rules = DATA / "kb_rules.yaml"
+    banned = (_word_list(rules, "common_surnames") | _word_list(rules, "never_alone")
+              | _wordnet_words() | _role_words() | country_words() | _place_names())
+    bearers: dict[str, set[int]] = {}
+    given: set[str] = set()  # "Robert" of "Lorin Robert" is someone's first name too
+    for k, rec in enumerate(records):
+        if rec.kind == "person":
+            for name in rec.names:
+                last = _surname(name) or name
+                bearers.setdefault(fold(last), set()).add(k)
+                if len(name.split()) > 1:
+                    given.add(fold(name.split()[0]))
+    banned |= given
+    added = 0
+    for k, rec in enumerate(records):
+        if rec.kind != "person" or not rec.source.startswith("eventwire") or not rec.periods \
+                or rec.periods[0].code[:3].upper() in FAMILY_FIRST:
+            continue
+        last = _surname(rec.names[0])
+        if last is None or not SURNAME.match(last) or len(last) < 4:
+            continue
+        key = fold(last)
+        if key in banned or bearers.get(key) != {k} \
+                or key in {fold(n) for n in rec.names}:
+            continue
+        rec.names.append(last)
+        added += 1
+    return added
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entry"
 
@@ -274,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (args.phoenix / "LICENSE").is_file():
         parser.error(f"{args.phoenix}: no Phoenix dictionaries (LICENSE missing)")
-    entries = assign_ids(merge(read_phoenix(args.phoenix), read_extension(EXTENSION)))
+    records = merge(read_phoenix(args.phoenix), read_extension(EXTENSION))
+    surnames = add_surnames(records)
+    entries = assign_ids(records)
     aliases, dropped = alias_rows(entries)
     periods = period_rows(entries)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -284,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copyfile(args.phoenix / "LICENSE", OUT / "LICENSE-phoenix")
     digest = hashlib.sha256(EXTENSION.read_bytes()).hexdigest()
     manifest = {"entries": len(entries), "aliases": len(aliases), "periods": len(periods),
-                "ambiguous_aliases_dropped": dropped, "office_holders.yaml": digest}
+                "ambiguous_aliases_dropped": dropped, "surnames_added": surnames,
+                "office_holders.yaml": digest}
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
     print(json.dumps(manifest))
     return 0

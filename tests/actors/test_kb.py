@@ -164,3 +164,20 @@ def test_normalise_date_month_and_year_precision(value: str | None, end: bool,
 def test_normalise_date_rejects_what_is_no_date(value: str) -> None:
     with pytest.raises(ValueError):
         normalise_date(value, False)
+
+
+def test_an_office_holders_rare_surname_alone_names_them() -> None:
+    """ "Tsipras met ..." names Alexis Tsipras: no one else in the knowledge base bears
+    the surname, and it is no English word, place or first name."""
+    kb = load_kb()
+    entry = kb.lookup("Tsipras")
+    assert entry is not None and code_on(entry, "2015-06-10").code == "GRCGOV"
+
+
+@pytest.mark.parametrize("word", ["Robert", "Sharon", "Dade", "Cameron", "May", "Li"])
+def test_a_surname_that_is_a_first_name_a_place_a_word_or_english_is_no_name_alone(
+        word: str) -> None:
+    """ "Robert" (a Micronesian minister's surname, everyone's first name), "Sharon" (a
+    first name), "Dade" (of Miami-Dade), "Cameron" (a leader of an English-speaking
+    country), "May" (a word), "Li" (a family name written first)."""
+    assert load_kb().lookup(word) is None, word
