@@ -180,3 +180,20 @@ def test_a_title_participle_read_as_a_clause_is_no_act(code: Coder) -> None:
                "Susilo Bambang Yudhoyono on Monday.")
     assert [(e.cameo, e.source.country, e.target.country) for e in doc.events] == [
         ("040", "JPN", "IDN")], codes(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru carried out strikes on Ecuadorean border posts overnight.",
+        "The Peruvian army said its strikes had killed 20 rebels.",
+    ],
+)
+def test_an_armed_strike_named_as_a_noun_is_an_attack(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert {e.cameo_root for e in doc.events} >= {"19"}, codes(doc)
+
+
+def test_a_labour_strike_against_a_law_stays_a_stoppage(code: Coder) -> None:
+    doc = code("Peruvian dockworkers began a general strike against the new labour law.")
+    assert "19" not in {e.cameo_root for e in doc.events}, codes(doc)

@@ -327,6 +327,7 @@ class LexiconMatcher:
             code.startswith("19") or code in self.lex.word_list("force_codes")) else None
         code = _enforcement_act(code, match.trigger, doer, self.lex)
         code = _labour_strike(code, match.trigger, link, args.source, self.lex)
+        code = _armed_strike(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
         if code.startswith("15") and args.target is not None \
@@ -445,6 +446,34 @@ def _labour_strike(code: str, trigger: Token, link: ActorLink, source: Token | N
     doers = [m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
     civil = any(_in_sectors(d, lex, "civilian_sectors") for d in doers)
     return "143" if civil else code
+
+
+def _armed_strike(code: str, trigger: Token, link: ActorLink, source: Token | None,
+                  lex: EventLexicon) -> str:
+    """A strike named as a noun is a stoppage (CAMEO 143) when civilians strike, and an
+    attack (190) when armed forces strike ("the army's strikes") or when it is made on or
+    against a place or a group ("carried out strikes on Gaza"): an armed strike is done
+    to a target, a labour strike is not."""
+    if code != "143" or trigger.pos_ != "NOUN" \
+            or trigger.lemma_.lower() not in lex.word_list("labour_strikes"):
+        return code
+    if any(p.dep_ == "prep" and p.lower_ in ("on", "against")
+           and any(k.dep_ == "pobj" and _names_a_side(k) for k in p.children)
+           for p in trigger.children):
+        return "190"
+    doers = [] if source is None else [
+        m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
+    armed = bool(doers) and all(_in_sectors(d, lex, "force_sectors") for d in doers)
+    return "190" if armed else code
+
+
+_SIDES = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
+
+
+def _names_a_side(noun: Token) -> bool:
+    """Whether a noun phrase names a place or a group ("on Gaza", "against Houthi
+    targets"), not a policy ("against the new labour law") or a day ("on Monday")."""
+    return any(t.ent_type_ in _SIDES for t in [*noun.lefts, noun])
 
 
 def _stoppage(trigger: Token, lex: EventLexicon) -> bool:
