@@ -197,3 +197,20 @@ def test_an_armed_strike_named_as_a_noun_is_an_attack(code: Coder, text: str) ->
 def test_a_labour_strike_against_a_law_stays_a_stoppage(code: Coder) -> None:
     doc = code("Peruvian dockworkers began a general strike against the new labour law.")
     assert "19" not in {e.cameo_root for e in doc.events}, codes(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Pyongyang test-fired two short-range missiles into the sea.", "150"),
+        ("Tehran tested a new long-range missile on Sunday.", "150"),
+        ("Belgrade raised the combat readiness of its army.", "152"),
+        ("Cairo allowed aid trucks into the Sudanese border town.", "0863"),
+    ],
+)
+def test_shows_of_force_and_aid_let_in_read_from_the_codebooks(
+        code: Coder, text: str, cameo: str) -> None:
+    """CAMEO 150 and PLOVER MOBILIZE ("test weapons systems"), 152 ("increase military
+    alert status"), 0863 ("allow humanitarian access")."""
+    doc = code(text)
+    assert cameo in {e.cameo for e in doc.events}, codes(doc)

@@ -349,7 +349,8 @@ class LexiconMatcher:
         refined = mood.governor.i if announced and mood.governor is not None else None
         place = self._place(link, match, code, args)
         pairs = _pairs(link, args, self._mutual(entry, code), is_joint(code, self.lex),
-                       entry.opaque or _own_act(args.target, entry.objects))
+                       entry.opaque or _own_act(args.target, entry.objects)
+                       or code.startswith("15"))  # "deployed troops to its border"
         if entry.id == JOINT_ACT:  # done jointly by one side alone is no joint act
             pairs = [(src, tgt) for src, tgt in pairs if _two_sides(src, tgt)]
         pairs = [(src, at_home(src, tgt, code, self.lex)) for src, tgt in pairs]

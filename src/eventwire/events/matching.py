@@ -160,7 +160,7 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
     ):
         return False
     if entry.modifier:
-        mods = {k.lower_ for k in kids if k.dep_ in {"compound", "amod", "nmod"}}
+        mods = {k.lower_ for k in kids if k.dep_ in {"compound", "amod", "nmod", "npadvmod"}}
         if not set(entry.modifier) <= mods:
             return False
     return True
