@@ -214,3 +214,14 @@ def test_shows_of_force_and_aid_let_in_read_from_the_codebooks(
     alert status"), 0863 ("allow humanitarian access")."""
     doc = code(text)
     assert cameo in {e.cameo for e in doc.events}, codes(doc)
+
+
+def test_a_loan_approved_for_someone_is_economic_aid(code: Coder) -> None:
+    """CAMEO 071 "provide economic aid"."""
+    doc = code("The Asian Development Bank approved a $400 million loan to Nepal.")
+    assert [(e.cameo, e.target.country) for e in doc.events] == [("071", "NPL")], codes(doc)
+
+
+def test_what_is_stopped_is_no_longer_done(code: Coder) -> None:
+    doc = code("Peruvian troops stopped shelling the Ecuadorean border town on Friday.")
+    assert "19" not in {e.cameo_root for e in doc.events}, codes(doc)
