@@ -225,3 +225,15 @@ def test_a_loan_approved_for_someone_is_economic_aid(code: Coder) -> None:
 def test_what_is_stopped_is_no_longer_done(code: Coder) -> None:
     doc = code("Peruvian troops stopped shelling the Ecuadorean border town on Friday.")
     assert "19" not in {e.cameo_root for e in doc.events}, codes(doc)
+
+
+def test_the_expulsion_of_envoys_reduces_relations(code: Coder) -> None:
+    """CAMEO 174's note: expelling diplomats is 161, however it is written."""
+    doc = code("The expulsion of two Chilean diplomats by Lima angered Santiago.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events][:1] == [
+        ("161", "PER", "CHL")], codes(doc)
+
+
+def test_whom_a_means_is_used_on_is_named_by_its_purpose(code: Coder) -> None:
+    doc = code("Peruvian police fired tear gas to disperse opposition supporters in Lima.")
+    assert [(e.cameo, e.target.code) for e in doc.events][:1] == [("175", "PEROPP")], codes(doc)

@@ -401,7 +401,18 @@ def target_alternatives(verb: Token, target: Token | None, preps: tuple[str, ...
                  for i in range(k.left_edge.i, k.right_edge.i + 1)}
         out.extend(t for t in target.subtree
                    if t.pos_ in {"PROPN", "NOUN"} and t is not target and t.i not in inner)
+    out.extend(purpose_objects(verb))
     return out
+
+
+def purpose_objects(verb: Token) -> list[Token]:
+    """Whom a means is used on, named in its purpose clause (``purpose_verbs``): "fired
+    tear gas to *disperse* opposition supporters", "used water cannon to scatter the
+    crowd"."""
+    verbs = word_list("purpose_verbs")
+    return [obj for k in verb.children
+            if k.dep_ in {"advcl", "xcomp"} and k.lemma_.lower() in verbs
+            for obj in k.children if obj.dep_ == "dobj"]
 
 
 def _modifiers(tok: Token) -> list[Token]:

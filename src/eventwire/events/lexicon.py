@@ -36,7 +36,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "noncommittal", "crowd_groups", "labour_strikes", "civilian_sectors",
                "reaction_verbs", "reaction_roots", "reaction_preps", "request_of_nouns",
                "attributive_participles", "fact_marks", "confirm_verbs",
-               "question_openers", "abroad_nouns", "hearsay_passives")
+               "question_openers", "abroad_nouns", "hearsay_passives",
+               "purpose_verbs")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")
