@@ -444,8 +444,7 @@ def _labour_strike(code: str, trigger: Token, link: ActorLink, source: Token | N
     a list (``civilian_sectors``), for the verbs of ``labour_strikes``."""
     if source is None or not code.startswith("19") or not _stoppage(trigger, lex):
         return code
-    doers = [m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
-    civil = any(_in_sectors(d, lex, "civilian_sectors") for d in doers)
+    civil = any(_in_sectors(d, lex, "civilian_sectors") for d in _doers(link, source))
     return "143" if civil else code
 
 
@@ -462,10 +461,16 @@ def _armed_strike(code: str, trigger: Token, link: ActorLink, source: Token | No
            and any(k.dep_ == "pobj" and _names_a_side(k) for k in p.children)
            for p in trigger.children):
         return "190"
-    doers = [] if source is None else [
-        m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
+    doers = _doers(link, source)
     armed = bool(doers) and all(_in_sectors(d, lex, "force_sectors") for d in doers)
     return "190" if armed else code
+
+
+def _doers(link: ActorLink, source: Token | None) -> list[ActorMention]:
+    """The actor mentions of a source and its conjuncts ("teachers and nurses struck")."""
+    if source is None:
+        return []
+    return [m for k in [source, *source.conjuncts] if (m := link.mention(k)) is not None]
 
 
 _SIDES = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
