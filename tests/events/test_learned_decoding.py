@@ -130,3 +130,20 @@ def test_the_role_head_reads_the_root_the_event_head_gave(code: Coder, root: str
     found = {(e.source.country, e.target.country)
              for e in coder.code(code("Japan criticised India on Monday."))}
     assert found == expected
+
+
+@pytest.mark.parametrize("floor, found", [(0.7, True), (0.75, False)])
+def test_an_event_less_confident_than_the_floor_is_not_decoded(code: Coder, floor: float,
+                                                               found: bool) -> None:
+    """The hybrid coder asks only for events of ``learned_min`` confidence or more; those
+    below it are not decoded at all. Here the event head gives the act 0.73, the modality
+    head 0.98 (confidence 0.72)."""
+    base = _model("meet", "04")
+    event = _head(("none", "040"), {"l:meet": {"040": 5.0}}, {"none": 4.0})
+    model = EventModel(event, base.code, base.modality, base.role, frozenset(), {})
+    coder = LearnedCoder(model, builtin_lexicon(), load_ontology(),
+                         Settings(coder="learned", require_actor="any"))
+    kept = [c for _, _, cands in coder.sentence_candidates(
+        code("Japan and India met on Friday."), floor=floor) for c in cands]
+    assert bool(kept) is found
+    assert all(c.extra["confidence"] >= floor for c in kept)

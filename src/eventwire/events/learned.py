@@ -172,19 +172,26 @@ def decide(model: EventModel, feats: list[str], vec: np.ndarray,
 
 
 def decide_many(model: EventModel, probs: np.ndarray, feats: list[list[str]],
-                vecs: np.ndarray, decoding: Decoding | None = None) -> list[Decision | None]:
+                vecs: np.ndarray, decoding: Decoding | None = None,
+                floor: float = 0.0) -> list[Decision | None]:
     """:func:`decide` of a sentence's candidates, from the event head's probabilities
     ``probs`` (one row each). Why at once: the code and modality heads then score all the
-    events of a sentence in one call each, as the event head scores its candidates."""
+    events of a sentence in one call each, as the event head scores its candidates.
+    ``floor``: the least confidence wanted; since a decision's confidence is at most its
+    root's probability, a candidate whose best root is less likely is no event here, and
+    the code and modality heads do not score it."""
     decoding = decoding or Decoding()
     labels = model.event.labels
     none_at = labels.index(NONE)
-    events = [at for at in range(len(feats)) if probs[at, none_at] < decoding.none_max]
+    roots = probs.copy()
+    roots[:, none_at] = -np.inf
+    top = np.max(roots, axis=1) if len(feats) else np.zeros(0)
+    events = [at for at in range(len(feats))
+              if probs[at, none_at] < decoding.none_max and top[at] >= floor]
     out: list[Decision | None] = [None] * len(feats)
     if not events:
         return out
-    roots = probs[events].copy()
-    roots[:, none_at] = -np.inf
+    roots = roots[events]
     best = np.argmax(roots, axis=1)
     codes = _codes_of(model.code.labels)
     finer = [n for n, b in enumerate(best) if codes.get(labels[b][:2])]
@@ -322,15 +329,16 @@ class LearnedCoder:
                  for tok, m in zip(toks, matches, strict=True)]
         return _Read(sent, toks, matches, feats)
 
-    def _decide(self, reads: list[_Read], vectors: np.ndarray | None,
+    def _decide(self, reads: list[_Read], vectors: np.ndarray | None, floor: float = 0.0,
                 ) -> list[list[Decision | None]]:
         """The decisions on the candidates of sentences, in one batch per head: a head
-        costs about as much for a document's candidates at once as for one sentence's."""
+        costs about as much for a document's candidates at once as for one sentence's
+        (``floor``: the least confidence of an event wanted, see :func:`decide_many`)."""
         dense = self.model.event.dense
         feats = [f for read in reads for f in read.feats]
         vecs = _vectors_at(vectors, dense, [tok.i for read in reads for tok in read.toks])
         probs = self.model.event.proba_many(feats, vecs)
-        decisions = decide_many(self.model, probs, feats, vecs, self.decoding)
+        decisions = decide_many(self.model, probs, feats, vecs, self.decoding, floor)
         out, at = [], 0
         for read in reads:
             out.append(decisions[at:at + len(read.toks)])
@@ -338,15 +346,20 @@ class LearnedCoder:
         return out
 
     def _events(self, read: _Read, decisions: list[Decision | None], link: ActorLink,
-                refs: list[MentionRef]) -> list[EventCandidate]:
+                refs: list[MentionRef], floor: float = 0.0) -> list[EventCandidate]:
         """A sentence's events from its candidates' decisions and its actor mentions
-        ``refs``: one per source and target."""
+        ``refs``: one per source and target. A decision the settings would not keep
+        (less confident than ``floor``, or an act not done that is not kept) finds no
+        actors: that is most of the cost of an event."""
         sent = read.sent
         out: list[EventCandidate] = []
         for tok, match, decision in zip(read.toks, read.matches, decisions, strict=True):
-            if decision is None:
+            if decision is None or decision.confidence < floor:
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
+            if negated and not self.settings.keep_negated \
+                    or hypothetical and not self.settings.keep_hypothetical:
+                continue
             clause = tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in LIGHT_VERBS else tok
             rule = f"learned:{tok.lemma_.lower()}:{decision.modality}"
             for src, tgt in self._dyads(tok, clause, refs, link, match, decision.cameo, sent):
@@ -361,11 +374,14 @@ class LearnedCoder:
         """Every event of a parsed document, numbered in text order."""
         return finish_events(doc, self.sentence_candidates(doc), self.settings, self.onto)
 
-    def sentence_candidates(self, doc: Document, with_actors: bool = False) -> Found:
+    def sentence_candidates(self, doc: Document, with_actors: bool = False,
+                            floor: float = 0.0) -> Found:
         """The kept candidates of each sentence of a parsed document that is not a table;
         ``with_actors``: only of the sentences with an actor mention (what the hybrid coder
         adds elsewhere is an act whose only actor is a place, and reading every sentence
-        of a long local story costs the most)."""
+        of a long local story costs the most); ``floor``: only events of at least this
+        confidence (the hybrid coder's ``learned_min``), besides ``min_confidence``."""
+        floor = max(floor, self.settings.min_confidence)
         link = ActorLink(doc)
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
         tree = Tree(doc.spacy)
@@ -379,9 +395,9 @@ class LearnedCoder:
                                                                              strict=True)]
         found: Found = []
         for (index, sent), read, decisions, own in zip(sents, reads,
-                                                       self._decide(reads, vectors), refs,
-                                                       strict=True):
-            kept = [c for c in self._events(read, decisions, link, own)
+                                                       self._decide(reads, vectors, floor),
+                                                       refs, strict=True):
+            kept = [c for c in self._events(read, decisions, link, own, floor)
                     if _keep(c, self.settings)]
             found.append((sent, index, kept))
         return found

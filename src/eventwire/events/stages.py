@@ -106,7 +106,8 @@ class EventsStage:
             doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
         elif self.settings.coder == "hybrid":
             found = merge(rule_candidates(doc, self.matchers, self.settings),
-                          self.learned.sentence_candidates(doc, with_actors=True),
+                          self.learned.sentence_candidates(doc, with_actors=True,
+                                                          floor=self.settings.learned_min),
                           self.settings.learned_min)
             doc.events = finish_events(doc, found, self.settings, self.ontology)
         else:
