@@ -55,7 +55,6 @@ from eventwire.events.context import with_country
 from eventwire.events.features import candidate_tokens, sentence_mentions
 from eventwire.events.learned import Decoding, LearnedCoder, unit_rows
 from eventwire.events.lexicon import builtin_lexicon
-from eventwire.events.matching import match_token
 from eventwire.events.ontology import load_ontology
 from eventwire.events.weights import EventModel, LinearModel
 from eventwire.model import Document, Event
@@ -89,7 +88,7 @@ def _linear(head: Head) -> LinearModel:
 def _train(pairs: list[Pair], seed: int) -> EventModel:
     """The event model fitted on ``pairs``, in memory (what ``eventwire train events``
     writes to disk)."""
-    lex, onto = builtin_lexicon(), load_ontology()
+    lex, onto = builtin_lexicon(statements=False), load_ontology()
     nouns = noun_triggers(pairs)
     label_of = fine_labels([s for s, _ in pairs], onto)
     rows = Rows()
@@ -140,7 +139,7 @@ class Reader:
         sent = self.sent_of(gold)
         tok = trigger_token(sent, gold) if sent is not None else None
         if sent is None or tok is None or tok not in candidate_tokens(
-                sent, self.coder.lex, self.coder.model.event_nouns):
+                sent, self.coder.lex, self.coder.model.event_nouns, self.link):
             return CAUSES[1]
         here = [c for c in self.cands(sent) if c.trigger.i == tok.i]
         if not here:
@@ -170,8 +169,8 @@ class Reader:
                  if with_country(to_event_actor(r.mention), self.doc, sent).country == want]
         if carry and all(refs[i].mention.text == other for i in carry):
             return f"{side}: {kind}, only the other actor carries the country"
-        probs, _ = self.coder.role_probs(tok, refs, self.link, (match_token(tok, self.coder.lex),),
-                                         event.cameo_root)
+        known = (self.link.match(tok, self.coder.lex),)
+        probs, _ = self.coder.role_probs(tok, refs, self.link, known, event.cameo_root)
         at = self.coder.model.role.labels.index(side)
         best = max((float(probs[i][at]) for i in carry), default=-1.0)
         bucket = "no mention" if best < 0 else "p<0.1" if best < 0.1 else \
@@ -223,7 +222,8 @@ def _tally_modality(reader: Reader, sentence: CorpusSentence, tally: Counter[str
 
 def _score_fold(model: EventModel, pairs: list[Pair], decoding: Decoding,
                 tally: Counter[str], detail: Counter[str]) -> None:
-    coder = LearnedCoder(model, builtin_lexicon(), load_ontology(), SETTINGS, decoding)
+    coder = LearnedCoder(model, builtin_lexicon(statements=False), load_ontology(), SETTINGS,
+                         decoding)
     for sentence, doc in pairs:
         if doc.spacy is None:
             continue

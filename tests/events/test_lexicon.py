@@ -75,3 +75,15 @@ def test_the_rules_word_lists_are_in_the_lexicon() -> None:
     assert "letter" in word_list("instrument_nouns")
     with pytest.raises(DictionaryError):
         word_list("topic_prep")
+
+
+def test_the_lexicon_without_statements_is_one_object_without_them() -> None:
+    """The rules and the trained model of one process read the same copy, so a token's
+    match is worked out once per document."""
+    quiet = builtin_lexicon(statements=False)
+    assert quiet is builtin_lexicon(statements=False)
+    assert quiet is not builtin_lexicon()
+    ids = {e.id for entries in quiet.by_key.values() for e in entries}
+    assert "make_statement" not in ids
+    assert "make_statement" in {e.id for entries in builtin_lexicon().by_key.values()
+                                for e in entries}

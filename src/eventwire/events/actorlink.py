@@ -14,7 +14,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import word_list
+from eventwire.events.lexicon import EventLexicon, word_list
+from eventwire.events.matching import Match, match_token
 from eventwire.model import ActorMention, Document, EventActor
 
 __all__ = ["ActorLink", "to_event_actor"]
@@ -44,6 +45,16 @@ class ActorLink:
         self.doc = doc
         self._for_token = _actors_api("actor_for_token")
         self._conjuncts = _actors_api("expand_conjuncts")
+        self._matches: dict[tuple[int, int], Match | None] = {}
+
+    def match(self, tok: Token, lex: EventLexicon) -> Match | None:
+        """The lexicon entry ``tok`` triggers (:func:`match_token`, with this document's
+        actors to tell an agent from a modifier), worked out once per token and lexicon:
+        the hybrid coder's rules and model both ask it of most words."""
+        key = (id(lex), tok.i)
+        if key not in self._matches:
+            self._matches[key] = match_token(tok, lex, self.names_actor)
+        return self._matches[key]
 
     def _covering(self, tok: Token) -> ActorMention | None:
         best = None

@@ -26,8 +26,8 @@ from eventwire.events.arguments import (
     target_alternatives,
 )
 from eventwire.events.context import place_target, with_country
-from eventwire.events.lexicon import EventLexicon, TriggerEntry
-from eventwire.events.matching import JOINT_ACT, Match, lemma_keys, match_arguments, match_token
+from eventwire.events.lexicon import STATEMENT, EventLexicon, TriggerEntry
+from eventwire.events.matching import JOINT_ACT, Match, lemma_keys, match_arguments
 from eventwire.events.mood import Mood, content_governor, is_negated, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
@@ -121,9 +121,6 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     """The place's country as target, unless it is the source itself."""
     return place if place is not None and place.code != src.code else tgt
 
-
-#: The lexicon entry of a speaker's plain statement (CAMEO 010).
-STATEMENT = "make_statement"
 
 #: CAMEO's "make a visit" and "provide aid": done to the country they go to.
 _VISIT = "042"
@@ -313,7 +310,7 @@ class LexiconMatcher:
         self.onto = onto or load_ontology()
 
     def _one(self, tok: Token, link: ActorLink) -> tuple[list[EventCandidate], int | None]:
-        match = match_token(tok, self.lex, link.names_actor)
+        match = link.match(tok, self.lex)
         if match is None:
             return [], None
         mood = mood_of(match.trigger, self.lex)
@@ -702,9 +699,11 @@ def _news(doc: Document, sent: Span, cands: list[EventCandidate]) -> list[EventC
     return [c for c in cands if not background(c.trigger, cues)]
 
 
-def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings) -> Found:
-    """The kept candidates the ``matchers`` give each sentence of a parsed document."""
-    link = ActorLink(doc)
+def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings,
+                    link: ActorLink | None = None) -> Found:
+    """The kept candidates the ``matchers`` give each sentence of a parsed document
+    (``link``: its actor lookups, when another coder of the document shares them)."""
+    link = ActorLink(doc) if link is None else link
     found: Found = []
     for index, sent in enumerate(doc.spacy.sents):
         if tabular(sent):

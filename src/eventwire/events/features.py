@@ -56,28 +56,33 @@ class MentionRef:
     head: Token
 
 
-def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str]) -> list[Token]:
+def candidate_tokens(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
+                     link: ActorLink | None = None) -> list[Token]:
     """Every verb and predicate adjective, and every noun that names an act (lexicon hit or
     known trigger noun): the tokens of :func:`candidate_matches`, so the trainer and the
     coder cannot pick their candidates differently."""
-    return [tok for tok, _ in candidate_matches(sent, lex, event_nouns)]
+    return [tok for tok, _ in candidate_matches(sent, lex, event_nouns, link=link)]
 
 
 def candidate_matches(sent: Span, lex: EventLexicon, event_nouns: frozenset[str],
-                      tokens: Sequence[Token] | None = None,
+                      tokens: Sequence[Token] | None = None, link: ActorLink | None = None,
                       ) -> list[tuple[Token, tuple[Match | None]]]:
     """Every verb and predicate adjective, and every noun that names an act (lexicon hit or
     known trigger noun), each with its lexicon match as a one-tuple: a noun's match decides
     whether it is a candidate, and is then not looked up twice (``tokens``: the sentence's
-    tokens, when already listed)."""
+    tokens, when already listed; ``link``: the document's actor lookups, whose matches
+    tell an agent from a modifier and are shared with the rules)."""
+    def match_of(tok: Token) -> Match | None:
+        return match_token(tok, lex) if link is None else link.match(tok, lex)
+
     out: list[tuple[Token, tuple[Match | None]]] = []
     for tok in sent if tokens is None else tokens:
         pos = tok.pos_
         if pos == "VERB" or pos == "NOUN" and tok.lemma_.lower() in event_nouns \
                 or pos == "ADJ" and _predicate_adjective(tok):
-            out.append((tok, (match_token(tok, lex),)))
+            out.append((tok, (match_of(tok),)))
         elif pos == "NOUN":
-            match = match_token(tok, lex)
+            match = match_of(tok)
             if match is not None:
                 out.append((tok, (match,)))
         if len(out) >= _MAX_CANDIDATES:
@@ -443,7 +448,7 @@ def rule_arguments(link: ActorLink, tok: Token, lex: EventLexicon,
                    known: tuple[Match | None] | None = None) -> tuple[int | None, int | None]:
     """The head tokens of the mentions the rule-based argument finder would take
     (``known``: the token's lexicon match, as a one-tuple, when already computed)."""
-    match = match_token(tok, lex) if known is None else known[0]
+    match = link.match(tok, lex) if known is None else known[0]
     if match is not None:
         args = match_arguments(match)
     elif tok.pos_ == "VERB":

@@ -310,18 +310,19 @@ class LearnedCoder:
         if vectors is None:
             vectors = unit_rows(sent.doc.tensor, self.model.event.dense)
         refs = sentence_mentions(link, sent)
-        read = self._read(sent, tree, link.doc, refs)
+        read = self._read(sent, tree, link, refs)
         return self._events(read, self._decide([read], vectors)[0], link, refs)
 
-    def _read(self, sent: Span, tree: Tree | None, doc: Document,
+    def _read(self, sent: Span, tree: Tree | None, link: ActorLink,
               refs: list[MentionRef]) -> _Read:
-        """A sentence's candidates, their lexicon matches and features (``doc``: the
-        document the sentence is of, whose date its time cues are measured from; ``refs``:
-        the sentence's actor mentions)."""
+        """A sentence's candidates, their lexicon matches and features (``link``: the
+        actor lookups of the document the sentence is of, whose date its time cues are
+        measured from; ``refs``: the sentence's actor mentions)."""
+        doc = link.doc
         words = None if tree is None else tree.tokens[sent.start:sent.end]
         cues = sentence_cues(sent, words)
         times = sentence_times(doc, sent)
-        found = candidate_matches(sent, self.lex, self.model.event_nouns, words)
+        found = candidate_matches(sent, self.lex, self.model.event_nouns, words, link)
         toks = [tok for tok, _ in found]
         matches = [match for _, match in found]
         actors = mentions_by_head(refs)
@@ -375,14 +376,15 @@ class LearnedCoder:
         return finish_events(doc, self.sentence_candidates(doc), self.settings, self.onto)
 
     def sentence_candidates(self, doc: Document, with_actors: bool = False,
-                            floor: float = 0.0) -> Found:
+                            floor: float = 0.0, link: ActorLink | None = None) -> Found:
         """The kept candidates of each sentence of a parsed document that is not a table;
         ``with_actors``: only of the sentences with an actor mention (what the hybrid coder
         adds elsewhere is an act whose only actor is a place, and reading every sentence
         of a long local story costs the most); ``floor``: only events of at least this
-        confidence (the hybrid coder's ``learned_min``), besides ``min_confidence``."""
+        confidence (the hybrid coder's ``learned_min``), besides ``min_confidence``;
+        ``link``: the document's actor lookups, when the rules share them)."""
         floor = max(floor, self.settings.min_confidence)
-        link = ActorLink(doc)
+        link = ActorLink(doc) if link is None else link
         vectors = unit_rows(doc.spacy.tensor, self.model.event.dense)
         tree = Tree(doc.spacy)
         sents = [(index, sent) for index, sent in enumerate(doc.spacy.sents)
@@ -391,7 +393,7 @@ class LearnedCoder:
         if with_actors:
             sents, refs = [s for s, own in zip(sents, refs, strict=True) if own], \
                 [own for own in refs if own]
-        reads = [self._read(sent, tree, doc, own) for (_, sent), own in zip(sents, refs,
+        reads = [self._read(sent, tree, link, own) for (_, sent), own in zip(sents, refs,
                                                                              strict=True)]
         found: Found = []
         for (index, sent), read, decisions, own in zip(sents, reads,

@@ -19,7 +19,7 @@ from eventwire.config import load_yaml
 from eventwire.errors import Errors
 
 __all__ = ["TriggerEntry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon",
-           "word_list"]
+           "word_list", "STATEMENT"]
 
 _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habitual",
                "conditional", "pending", "negations", "intent_governors", "obligation",
@@ -232,15 +232,26 @@ def user_lexicon(path: str | Path, base: EventLexicon) -> EventLexicon | None:
 
 
 _BUILTIN: EventLexicon | None = None
+_QUIET: EventLexicon | None = None
+
+#: The entry of plain statements ("said"), which ``stages.events.statements`` turns on.
+STATEMENT = "make_statement"
 
 
-def builtin_lexicon() -> EventLexicon:
-    """The lexicon shipped with eventwire (read once per process)."""
-    global _BUILTIN
+def builtin_lexicon(statements: bool = True) -> EventLexicon:
+    """The lexicon shipped with eventwire (read once per process); ``statements=False``:
+    without its plain statements, one copy per process too. Why one object: a token's
+    lexicon match is worked out once per document and lexicon (``ActorLink.match``), and
+    the rules and the trained model of the hybrid coder read the same one."""
+    global _BUILTIN, _QUIET
     if _BUILTIN is None:
         text = resources.files("eventwire.data.events").joinpath("lexicon.yaml").read_text("utf-8")
         _BUILTIN = parse_lexicon(load_yaml(text), "lexicon.yaml (built-in)")
-    return _BUILTIN
+    if statements:
+        return _BUILTIN
+    if _QUIET is None:
+        _QUIET = _BUILTIN.without(frozenset({STATEMENT}))
+    return _QUIET
 
 
 def word_list(name: str) -> frozenset[str]:

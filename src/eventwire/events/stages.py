@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.config import Config
 from eventwire.errors import Errors
+from eventwire.events.actorlink import ActorLink
 from eventwire.events.coder import (
     STATEMENT,
     LexiconMatcher,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 def _matchers(settings: Settings, config: Config) -> list[Matcher]:
     """The built-in lexicon, user YAML lexicons and PETRARCH verb dictionaries."""
     petrarch: list[Matcher] = []
-    lexicon = builtin_lexicon()
+    lexicon = builtin_lexicon(statements=settings.statements)
     for entry in config.get("dictionaries") or []:
         spec = str(entry)
         if spec.startswith("petrarch:"):
@@ -51,8 +52,8 @@ def _matchers(settings: Settings, config: Config) -> list[Matcher]:
             petrarch.append(PetrarchMatcher(load_petrarch(folder), builtin_lexicon(), book))
         elif spec.endswith((".yaml", ".yml")):
             lexicon = user_lexicon(spec, lexicon) or lexicon
-    if not settings.statements:
-        lexicon = lexicon.without(frozenset({STATEMENT}))
+    if not settings.statements and lexicon is not builtin_lexicon(statements=False):
+        lexicon = lexicon.without(frozenset({STATEMENT}))  # a user lexicon's statements
     own: list[Matcher] = [LexiconMatcher(lexicon)]
     if petrarch and settings.petrarch == "replace":
         return petrarch
@@ -72,7 +73,7 @@ def _learned(settings: Settings) -> LearnedCoder:
     from eventwire.events.weights import load_event_model
 
     model = load_event_model(settings.model)
-    return LearnedCoder(model, builtin_lexicon(), load_ontology(), settings)
+    return LearnedCoder(model, builtin_lexicon(statements=False), load_ontology(), settings)
 
 
 def _check_coder(settings: Settings, config: Config) -> None:
@@ -105,9 +106,11 @@ class EventsStage:
         if self.learned is None:
             doc.events = code_document(doc, self.matchers, self.settings, self.ontology)
         elif self.settings.coder == "hybrid":
-            found = merge(rule_candidates(doc, self.matchers, self.settings),
+            link = ActorLink(doc)  # one per document: the lexicon matches are shared
+            found = merge(rule_candidates(doc, self.matchers, self.settings, link),
                           self.learned.sentence_candidates(doc, with_actors=True,
-                                                          floor=self.settings.learned_min),
+                                                          floor=self.settings.learned_min,
+                                                          link=link),
                           self.settings.learned_min)
             doc.events = finish_events(doc, found, self.settings, self.ontology)
         else:

@@ -69,7 +69,7 @@ def train_events(corpus: Path, out: Path, seed: int = 0,
     sentences = [s for s in read_corpus(corpus) if s.split == "train"]
     say(f"parsing {len(sentences)} training sentences")
     parsed = [(s, d) for s, d in parse_sentences(sentences)]
-    lex = builtin_lexicon()
+    lex = builtin_lexicon(statements=False)  # the lexicon the coders give the model
     nouns = noun_triggers(parsed)
     label_of = fine_labels(sentences, load_ontology())
     rows = Rows()

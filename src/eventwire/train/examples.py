@@ -8,6 +8,7 @@ talks": "talks"). Actor mentions are matched to gold actors the same way.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,26 +61,42 @@ def trigger_token(sent: Span, event: CorpusEvent) -> Token | None:
     nouns = [t for t in toks if t.pos_ == "NOUN"]
     verbs = [t for t in toks if t.pos_ == "VERB"]
     if verbs and nouns and all(v.lemma_.lower() in LIGHT_VERBS for v in verbs):
-        return nouns[0]
+        return _head_noun(nouns, toks)
     if verbs:
         return verbs[0]
     if nouns:
-        return nouns[0]
+        return _head_noun(nouns, toks)
     return min(toks, key=lambda t: len(list(t.ancestors)))
 
 
+def _head_noun(nouns: list[Token], toks: list[Token]) -> Token:
+    """The noun that heads a trigger of several words: "car bomb" is a bomb, "a state of
+    emergency" a state, "police violence" violence; the others modify it."""
+    inside = {t.i for t in toks}
+    return next((n for n in nouns if n.head.i not in inside or n.head.i == n.i), nouns[0])
+
+
+#: A noun is a candidate of its own (without a lexicon entry) when the corpus annotates
+#: it as a trigger at least this share of the times it occurs: "blockade" and "talks"
+#: name acts, "school" or "day" head a trigger now and then ("day of action") and are
+#: otherwise things, and reading each of them costs as much as reading a verb.
+NOUN_SHARE = 0.1
+
+
 def noun_triggers(parsed: list[tuple[CorpusSentence, Document]]) -> frozenset[str]:
-    """The lemmas of nouns annotated as triggers: nominal events the parse offers."""
-    nouns = set()
+    """The lemmas of nouns annotated as triggers, at least ``NOUN_SHARE`` of the times the
+    parse offers them: nominal events."""
+    seen: Counter[str] = Counter()
+    triggers: Counter[str] = Counter()
     for sentence, doc in parsed:
         if doc.spacy is None:
             continue
         for sent in doc.spacy.sents:
-            for event in sentence.events:
-                tok = trigger_token(sent, event)
-                if tok is not None and tok.pos_ == "NOUN":
-                    nouns.add(tok.lemma_.lower())
-    return frozenset(nouns)
+            seen.update(t.lemma_.lower() for t in sent if t.pos_ == "NOUN")
+            heads = {tok.i: tok for event in sentence.events
+                     if (tok := trigger_token(sent, event)) is not None and tok.pos_ == "NOUN"}
+            triggers.update(tok.lemma_.lower() for tok in heads.values())
+    return frozenset(lemma for lemma, n in triggers.items() if n >= NOUN_SHARE * seen[lemma])
 
 
 def _spans(event: CorpusEvent, role: str) -> list[tuple[int, int]]:
@@ -122,13 +139,14 @@ def collect(rows: Rows, sentence: CorpusSentence, doc: Document, lex: EventLexic
             tok = trigger_token(sent, event)
             if tok is not None:
                 gold.setdefault(tok.i, []).append(event)
-        cands = candidate_tokens(sent, lex, nouns)
+        cands = candidate_tokens(sent, lex, nouns, link)
         seen = {t.i for t in cands}
         cands += [sent.doc[i] for i in sorted(gold) if i not in seen]
         times = sentence_times(doc, sent)
         actors = mentions_by_head(sentence_mentions(link, sent))
         for tok in cands:
-            feats = trigger_features(tok, lex, sent=sent, times=times, actors=actors)
+            feats = trigger_features(tok, lex, match=(link.match(tok, lex),), sent=sent,
+                                     times=times, actors=actors)
             vec = trigger_vector(tok)
             events = gold.get(tok.i, [])
             rows.trigger_feats.append(feats)
