@@ -347,20 +347,17 @@ class LearnedCoder:
         return out
 
     def _events(self, read: _Read, decisions: list[Decision | None], link: ActorLink,
-                refs: list[MentionRef], floor: float = 0.0) -> list[EventCandidate]:
+                refs: list[MentionRef], floor: float | None = None) -> list[EventCandidate]:
         """A sentence's events from its candidates' decisions and its actor mentions
-        ``refs``: one per source and target. A decision the settings would not keep
-        (less confident than ``floor``, or an act not done that is not kept) finds no
-        actors: that is most of the cost of an event."""
+        ``refs``: one per source and target. With a ``floor``, a decision the settings
+        would not keep (less confident than the floor, or an act not done that is not
+        kept) finds no actors: that is most of the cost of an event."""
         sent = read.sent
         out: list[EventCandidate] = []
         for tok, match, decision in zip(read.toks, read.matches, decisions, strict=True):
-            if decision is None or decision.confidence < floor:
+            if decision is None or floor is not None and not self._wanted(decision, floor):
                 continue
             negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
-            if negated and not self.settings.keep_negated \
-                    or hypothetical and not self.settings.keep_hypothetical:
-                continue
             clause = tok.head if tok.pos_ == "NOUN" and tok.head.lemma_ in LIGHT_VERBS else tok
             rule = f"learned:{tok.lemma_.lower()}:{decision.modality}"
             for src, tgt in self._dyads(tok, clause, refs, link, match, decision.cameo, sent):
@@ -370,6 +367,13 @@ class LearnedCoder:
                 cand.extra["modality"] = decision.modality
                 out.append(cand)
         return out
+
+    def _wanted(self, decision: Decision, floor: float) -> bool:
+        """Whether the settings keep an event of this decision."""
+        negated, hypothetical = _NOT_DONE.get(decision.modality, (False, False))
+        return decision.confidence >= floor \
+            and (self.settings.keep_negated or not negated) \
+            and (self.settings.keep_hypothetical or not hypothetical)
 
     def code(self, doc: Document) -> list[Event]:
         """Every event of a parsed document, numbered in text order."""
