@@ -223,6 +223,21 @@ def test_a_leader_s_surname_alone_is_the_one_office_holder_of_the_day(
     assert found.get("Cameron") == "GBRGOV", found
 
 
+@pytest.mark.parametrize("date, text, expected", [
+    ("2003-03-10", "Blair rejected the French proposal in Brussels, British officials said.",
+     "GBRGOV"),
+    ("2009-06-10", "Blair briefed the Senate on the threat, officials in Washington said.",
+     "USASPY"),
+])
+def test_a_surname_two_office_holders_share_is_the_one_with_a_named_office(
+        pipeline: Pipeline, date: str, text: str, expected: str) -> None:
+    """Two people of the knowledge base called Blair hold dated periods in 2003; only one
+    of them an office a reader knows him by (prime minister). In 2009 the other is the
+    one in office."""
+    found = codes(code_actors(pipeline, text, date))
+    assert found.get("Blair") == expected, found
+
+
 def test_a_surname_alone_out_of_office_is_nobody(pipeline: Pipeline) -> None:
     text = "Cameron rejected the British rebate proposal on Tuesday."
     found = codes(code_actors(pipeline, text, "2019-05-01"))

@@ -373,15 +373,22 @@ class KbFinder:
 
     def _holder_of(self, word: str, country: str, date: str) -> str | None:
         """The person called ``word`` (surname or one-word alias) holding an office of
-        ``country`` on ``date``: of the named offices (head of state or government,
-        foreign minister, opposition leader) if one code is held on the day, else of any
-        dated period; None when the name stands for more than one code."""
+        ``country`` on ``date`` (:meth:`_one_holder`)."""
         ids = list(self.surnames.get(word, ()))
         alias = self.table.get((word,))
         if alias is not None and alias not in ids:
             ids.append(alias)
         if word in self.rules.common_surnames:  # a family name written first ("Kim Jong Un")
             ids += [e for e in self._family_first().get(word, ()) if e not in ids]
+        return self._one_holder(ids, date, country)
+
+    def _one_holder(self, ids: Iterable[str], date: str, country: str | None = None,
+                    ) -> str | None:
+        """The one person of ``ids`` holding a dated office on ``date`` (of ``country``,
+        when given): of the named offices (head of state or government, foreign minister,
+        opposition leader) if one code is held on the day, else of any dated period; None
+        when the name stands for more than one code ("Blair" in 2003 is the prime
+        minister, not a retired admiral)."""
         named: dict[str, str] = {}
         dated: dict[str, str] = {}
         for entry_id in ids:
@@ -389,7 +396,7 @@ class KbFinder:
             coded = code_on(entry, date)
             period = coded.period
             if not entry.person or period is None or not period.dated \
-                    or (coded.code or "")[:3] != country:
+                    or country is not None and (coded.code or "")[:3] != country:
                 continue
             dated.setdefault(coded.code or "", entry_id)
             if period.office:
@@ -427,11 +434,7 @@ class KbFinder:
             return None
         if not (self._titled(tok) or _named_alone(tok)):
             return None
-        holders = [e for e in self.surnames.get(word, ())
-                   if code_on(self.kb.entries[e], date).period is not None
-                   and code_on(self.kb.entries[e], date).period.dated]  # type: ignore[union-attr]
-        codes = {code_on(self.kb.entries[e], date).code for e in holders}
-        return holders[0] if len(codes) == 1 else None
+        return self._one_holder(self.surnames.get(word, ()), date)
 
 
 #: Lexicon entries that name a country itself, as a possessor ("Pakistan's Khan").
