@@ -5,7 +5,7 @@ from __future__ import annotations
 from eventwire.anchor import locate_event
 from eventwire.anchor.place import story_focus
 from eventwire.api import code_text
-from eventwire.model import Document, Event, Location
+from eventwire.model import Document, Event, EventActor, Location
 from eventwire.places.resolve import haversine_km
 from tests.anchor.helpers import event_at
 
@@ -126,3 +126,56 @@ def test_a_place_in_a_condition_does_not_place_the_sentence(parsed):
     doc = parsed("The minister warned that refugees would be turned back if war starts in "
                  "Iraq.")
     assert locate_event(doc, event_at(doc, "warned", "130")).location is None
+
+
+def test_the_place_a_visit_goes_to_places_it(parsed):
+    doc = parsed("The Indonesian president visited Hanoi on Monday.")
+    placed = locate_event(doc, event_at(doc, "visited", "042"), target_roots=["042"])
+    assert placed.location is not None and placed.location.name == "Hanoi"
+    assert locate_event(doc, event_at(doc, "visited", "042"), target_roots=["19"]).location \
+        is None
+
+
+def test_a_relative_where_clause_is_in_the_place_it_describes(parsed):
+    doc = parsed("The envoy flew on to Nairobi, where he met Kenyan officials.")
+    loc = _where(doc, event_at(doc, "met", "040"))
+    assert loc is not None and loc.name == "Nairobi"
+
+
+def _countries():
+    from eventwire.places.gazetteer import load_gazetteer
+    return load_gazetteer().countries
+
+
+def _between(event: Event, source: str | None, target: str | None) -> Event:
+    """The event with the sides' countries the actors stage gives them."""
+    event.source, event.target = EventActor(country=source), EventActor(country=target)
+    return event
+
+
+def test_an_act_no_place_is_named_for_is_in_its_doer_s_country(parsed):
+    doc = parsed("Peru condemned the decision on Monday.")
+    event = _between(event_at(doc, "condemned", "111"), "PER", None)
+    assert locate_event(doc, event).location is None  # without the gazetteer's countries
+    placed = locate_event(doc, event, countries=_countries())
+    assert placed.location is not None and placed.location.country == "PER"
+    assert (placed.source, placed.precision) == ("country", "country")
+
+
+def test_force_no_place_is_named_for_is_in_its_target_s_country(parsed):
+    doc = parsed("Ethiopian troops shelled Eritrean positions on Monday.")
+    event = _between(event_at(doc, "shelled", "194"), "ETH", "ERI")
+    placed = locate_event(doc, event, countries=_countries(), target_countries=["19"])
+    assert placed.location is not None and placed.location.country == "ERI"
+    placed = locate_event(doc, event, countries=_countries())
+    assert placed.location is not None and placed.location.country == "ETH"
+
+
+def test_a_dateline_of_neither_side_s_country_does_not_place_a_strike(parsed):
+    doc = parsed("Ethiopian troops shelled Eritrean positions on Monday.")
+    doc.meta["dateline_geo"] = {"name": "Nairobi", "country": "KEN", "lat": -1.28,
+                                "lon": 36.82, "geonameid": 184745, "feature": "PPLC"}
+    event = _between(event_at(doc, "shelled", "194"), "ETH", "ERI")
+    placed = locate_event(doc, event, countries=_countries(), target_countries=["19"])
+    assert placed.location is not None and placed.location.country == "ERI"
+    assert locate_event(doc, event, countries=_countries()).source == "dateline"

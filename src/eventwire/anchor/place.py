@@ -15,7 +15,11 @@ The order of evidence, strongest first (``location_source`` names the one used):
 3. ``dateline``: the dateline's place ("SEOUL (AP) -"), unless the sentence or the story
    points to another country (a contradictory dateline is not believed);
 4. ``focus``: the place the story is about, named at least twice and at least once after
-   a locative preposition, unless the sentence points to another country.
+   a locative preposition, unless the sentence points to another country;
+5. ``country``: the country the act happened in by how news tells such an act, when the
+   text names no place for it: the country of both sides; a strike, a fight or a visit
+   in its target's country; any other act (a statement, an appeal, a protest, an arrest)
+   in its doer's.
 
 A toponym that is an actor ("Beijing said") or only modifies a noun ("U.S. officials")
 says who, not where, and places the event only as the story's focus. A named city is never
@@ -29,12 +33,13 @@ or ``country`` (a country or a continent).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from eventwire.anchor.trigger import span_root, trigger_token
 from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, Location, PlaceMention
+from eventwire.places.gazetteer import Place
 from eventwire.places.util import context_words
 
 __all__ = ["Placed", "locate_event", "story_focus", "precision_of"]
@@ -184,11 +189,18 @@ def _based(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceMent
     return None
 
 
+def _coded(event: Event, codes: Iterable[str]) -> bool:
+    """Whether an event's CAMEO code is one of ``codes`` or under one of them ("19" holds
+    "193"; "042", a visit, only itself)."""
+    return any(event.cameo.startswith(code) for code in codes)
+
+
 def _target_place(doc: Document, event: Event, trigger: Any, places: list[PlaceMention],
                   roots: frozenset[str]) -> PlaceMention | None:
-    """The place an event acts on ("shelled Kandahar", "an attack on Kandahar"), for the
-    CAMEO roots whose target is where the event happens (attacks, seizures, blockades)."""
-    if event.cameo_root not in roots:
+    """The place an event acts on ("shelled Kandahar", "an attack on Kandahar", "visited
+    Tehran"), for the CAMEO roots and codes whose target is where the event happens
+    (attacks, seizures, blockades, visits)."""
+    if not _coded(event, roots):
         return None
     anchors = _anchors(trigger)
     for m in places:
@@ -214,8 +226,23 @@ def _clause(doc: Document, event: Event, trigger: Any, places: list[PlaceMention
             found.append((steps, mention))
     if found:
         return _best(found)
-    return (_based(doc, trigger, places) or _target_place(doc, event, trigger, places, roots)
+    return (_based(doc, trigger, places) or _where(doc, trigger, places)
+            or _target_place(doc, event, trigger, places, roots)
             or _same_clause(doc, trigger, places, preps))
+
+
+def _where(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place a relative "where" clause of the trigger describes ("visited Tehran,
+    where he met Iranian leaders": the meeting is in Tehran)."""
+    verb = _clause_verb(trigger)
+    if verb.dep_ != "relcl" or not any(k.dep_ == "advmod" and k.lower_ == "where"
+                                       for k in verb.children):
+        return None
+    for m in places:
+        root = _place_root(doc, m)
+        if root is not None and root.i == verb.head.i:
+            return m
+    return None
 
 
 def _elsewhere(root: Any) -> bool:
@@ -293,12 +320,40 @@ def _refine(placed: Placed, cities: list[Placed]) -> Placed:
     return placed
 
 
+def _elsewhere_dyad(event: Event, country: str | None) -> bool:
+    """Whether both sides of an act have a country and neither is ``country``: a strike
+    by Israeli warplanes on a Palestinian group, told under a Beirut dateline, did not
+    happen in Lebanon."""
+    src, tgt = event.source.country, event.target.country
+    return bool(src and tgt) and country not in (src, tgt)
+
+
+def _country(event: Event, countries: Mapping[str, Place],
+             target_countries: Iterable[str]) -> Placed:
+    """The country an act no place is named for happened in (step 5 of the module's
+    order): the one both sides are of; for the codes of ``target_countries`` (a strike, a
+    fight, a visit) the target's; else the doer's, else the target's. Why the doer's
+    first: a government states, appeals, protests and arrests at home ("Turkey condemned
+    the attacks"), while force and visits go to the target."""
+    src, tgt = event.source.country, event.target.country
+    if src and tgt and src != tgt and _coded(event, target_countries):
+        src, tgt = tgt, src
+    place = countries.get(src or "") or countries.get(tgt or "")
+    if place is None:
+        return Placed(None)
+    loc = Location(place.name, place.country, place.lat, place.lon, place.geonameid)
+    return Placed(loc, "country", "country")
+
+
 def locate_event(doc: Document, event: Event, focus: PlaceMention | None = None,
-                 target_roots: Iterable[str] = ()) -> Placed:
+                 target_roots: Iterable[str] = (), countries: Mapping[str, Place] | None = None,
+                 target_countries: Iterable[str] = ()) -> Placed:
     """Where an event happened, which evidence said so, and the point's precision.
 
     ``focus`` is the story's focus (:func:`story_focus`, computed once per document);
-    ``target_roots`` the CAMEO roots whose target place is the event's place.
+    ``target_roots`` the CAMEO roots (or codes) whose target place is the event's place;
+    ``countries`` the gazetteer's countries by ISO code, for the last step (none without
+    them), and ``target_countries`` the codes whose target's country is that step's.
     """
     trigger = trigger_token(doc, event)
     if trigger is None:
@@ -319,9 +374,10 @@ def locate_event(doc: Document, event: Event, focus: PlaceMention | None = None,
     if dateline is not None and dateline.location is not None:
         country = dateline.location.country
         contradicted = (here and country not in here) or (
-            focus is not None and focus.country != country and country not in story)
+            focus is not None and focus.country != country and country not in story) or (
+            _coded(event, target_countries) and _elsewhere_dyad(event, country))
         if not contradicted:
             return dateline
     if focus is not None and (not here or focus.country in here):
         return _placed(focus, "focus")
-    return Placed(None)
+    return _country(event, countries or {}, target_countries)

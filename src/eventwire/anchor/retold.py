@@ -30,10 +30,13 @@ def _key(event: Event) -> tuple[str, Side, Side, str | None]:
 
 
 def _same_place(a: Event, b: Event) -> bool:
-    """Whether two tellings can be one act by where they happened: one has no place, or
-    both have the same."""
+    """Whether two tellings can be one act by where they happened: one has no place, one
+    is placed only in a country the other's place is in ("in Nairobi" and, told again
+    without a place, Kenya), or both have the same."""
     if a.location is None or b.location is None:
         return True
+    if "country" in (a.location_precision, b.location_precision):
+        return a.location.country == b.location.country
     return (a.location.geonameid, a.location.name) == (b.location.geonameid, b.location.name)
 
 
