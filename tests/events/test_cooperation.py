@@ -115,3 +115,15 @@ def test_civilians_of_one_kind_in_the_plural_riot(code: Coder) -> None:
     """CAMEO 145: collective violence or damage by civilians is a riot."""
     doc = code("Hundreds of students torched cars and attacked police in Lima on Monday.")
     assert doc.events and {e.cameo for e in doc.events} == {"145"}, codes(doc)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Peruvian troops clashed with rebels near the border on Monday.", "190"),
+    ("Hundreds of lawyers clashed with police outside the court in Lima.", "145"),
+    ("Protesters clashed with riot police in central Lima on Monday.", "145"),
+])
+def test_a_clash_is_a_fight_and_a_crowd_s_clash_a_riot(code: Coder, text: str,
+                                                       cameo: str) -> None:
+    """CAMEO 190 for armed sides; 145 when civilians clash (collective violence)."""
+    doc = code(text)
+    assert doc.events and {e.cameo for e in doc.events} == {cameo}, codes(doc)
