@@ -44,3 +44,24 @@ def test_the_same_act_in_two_places_is_two_events(pipeline: Pipeline) -> None:
             "police arrested opposition leaders in Kisumu on Tuesday.")
     doc = code_text(text, pipeline=pipeline, doc_id="r", dct=DCT)
     assert len(_arrests(doc)) == 2, _arrests(doc)
+
+
+def _expulsions(doc: Document) -> list[tuple[str | None, str | None]]:
+    return [(e.source.country, e.target.country) for e in doc.events if e.cameo == "161"]
+
+
+def test_an_act_told_again_without_its_doer_is_the_act_told_with_it(pipeline: Pipeline) -> None:
+    text = ("Chad on Monday ordered four Sudanese diplomats to leave the country. The "
+            "Chadian foreign ministry said the diplomats had been declared persona non "
+            "grata.")
+    doc = code_text(text, pipeline=pipeline, doc_id="r", dct=DCT)
+    assert _expulsions(doc) == [("TCD", "SDN")], _expulsions(doc)
+
+
+def test_keep_retold_keeps_the_telling_without_its_doer() -> None:
+    keep = build_pipeline(make_config(overrides=["stages.anchor.keep_retold=true"]))
+    text = ("Chad on Monday ordered four Sudanese diplomats to leave the country. The "
+            "Chadian foreign ministry said the diplomats had been declared persona non "
+            "grata.")
+    doc = code_text(text, pipeline=keep, doc_id="r", dct=DCT)
+    assert len(_expulsions(doc)) == 2, _expulsions(doc)

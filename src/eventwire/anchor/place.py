@@ -17,9 +17,8 @@ The order of evidence, strongest first (``location_source`` names the one used):
 4. ``focus``: the place the story is about, named at least twice and at least once after
    a locative preposition, unless the sentence points to another country;
 5. ``country``: the country the act happened in by how news tells such an act, when the
-   text names no place for it: the country of both sides; a strike, a fight or a visit
-   in its target's country; any other act (a statement, an appeal, a protest, an arrest)
-   in its doer's.
+   text names no place for it: a strike, a fight or a visit in its target's country; any
+   other act (a statement, an appeal, a protest, an arrest) in its doer's.
 
 A toponym that is an actor ("Beijing said") or only modifies a noun ("U.S. officials")
 says who, not where, and places the event only as the story's focus. A named city is never
@@ -331,14 +330,14 @@ def _elsewhere_dyad(event: Event, country: str | None) -> bool:
 def _country(event: Event, countries: Mapping[str, Place],
              target_countries: Iterable[str]) -> Placed:
     """The country an act no place is named for happened in (step 5 of the module's
-    order): the one both sides are of; for the codes of ``target_countries`` (a strike, a
-    fight, a visit) the target's; else the doer's, else the target's. Why the doer's
-    first: a government states, appeals, protests and arrests at home ("Turkey condemned
-    the attacks"), while force and visits go to the target."""
+    order): for the codes of ``target_countries`` (a strike, a fight, a visit) the
+    target's, else the doer's; for any other act the doer's only. Why: a government
+    states, appeals, protests, arrests and expels at home ("Turkey condemned the
+    attacks"), while force and visits go to the target; an act whose doer is not named
+    ("the diplomats were expelled") gives no country."""
     src, tgt = event.source.country, event.target.country
-    if src and tgt and src != tgt and _coded(event, target_countries):
-        src, tgt = tgt, src
-    place = countries.get(src or "") or countries.get(tgt or "")
+    where = (tgt or src) if _coded(event, target_countries) else src
+    place = countries.get(where or "")
     if place is None:
         return Placed(None)
     loc = Location(place.name, place.country, place.lat, place.lon, place.geonameid)
