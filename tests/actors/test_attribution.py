@@ -80,3 +80,18 @@ def test_a_country_and_a_role_on_an_act_are_one_actor(
 def test_an_x_led_act_is_the_leader_s(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "The Ethiopian-led offensive pushed the rebels back."))
     assert found.get("The Ethiopian-led offensive") == "ETHMIL", found
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Iran seized a British-flagged tanker on Friday.", "a British-flagged tanker", "GBR"),
+    ("Rebels attacked a Chinese-owned mine in the east.", "a Chinese-owned mine", "CHN"),
+])
+def test_a_flag_or_an_owner_is_the_phrase_s_country(pipeline: Pipeline, text: str,
+                                                     phrase: str, code: str) -> None:
+    found = codes(code_actors(pipeline, text))
+    assert found.get(phrase) == code, found
+
+
+def test_a_maker_is_not_the_phrase_s_country(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "A Russian-made missile hit the market on Monday."))
+    assert not any(c and c.startswith("RUS") for c in found.values()), found

@@ -118,6 +118,8 @@ class ActorLexicon:
     led_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Words that make a modifier a backer, not the phrase's country ("Iran-backed").
     backer_words: frozenset[str] = frozenset()
+    #: Words that make a modifier the phrase's owner ("British-flagged", "Chinese-owned").
+    owner_words: frozenset[str] = frozenset()
 
     @cached_property
     def nouns(self) -> frozenset[str]:
@@ -293,6 +295,7 @@ def _add_agency(lex: ActorLexicon, data: dict[str, Any]) -> None:
         for noun in nouns:
             lex.led_roles[noun] = (code,)
     lex.backer_words = frozenset(data.get("backer_words") or [])
+    lex.owner_words = frozenset(data.get("owner_words") or [])
 
 
 def load_builtin() -> ActorLexicon:

@@ -347,8 +347,9 @@ class Recognizer:
     def _owner(self, tok: Any, entry: NameEntry) -> Found | None:
         """A country word modifying a noun that names no actor is that noun's owner:
         "an Indian proposal", "Israeli air raids", "U.S. exports" (the whole phrase, so
-        that the event coder finds it from the noun)."""
-        head = tok.head
+        that the event coder finds it from the noun), through an owner word ("a
+        British-flagged tanker")."""
+        head = self._owned(tok.head)
         if head.pos_ not in NOUN_POS or self.by_token.get(head.i) is not None:
             return None
         if entry.kind == "capital" and tok.dep_ != "poss":
@@ -368,6 +369,14 @@ class Recognizer:
         self.memo[head.i] = found
         self._coordinated_owners(tok, head, sectors)
         return found
+
+    def _owned(self, head: Any) -> Any:
+        """The noun an owner word modifies ("flagged" of "British-flagged tanker"), else
+        ``head`` itself."""
+        if head.lower_ in self.lex.owner_words and head.dep_ in ("amod", "compound") \
+                and head.head.pos_ in NOUN_POS:
+            return head.head
+        return head
 
     def _coordinated_owners(self, tok: Any, head: Any, sectors: tuple[str, ...]) -> None:
         """ "Indian and Pakistani military officers": one more owner of the noun per
