@@ -127,3 +127,16 @@ def test_a_clash_is_a_fight_and_a_crowd_s_clash_a_riot(code: Coder, text: str,
     """CAMEO 190 for armed sides; 145 when civilians clash (collective violence)."""
     doc = code(text)
     assert doc.events and {e.cameo for e in doc.events} == {cameo}, codes(doc)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Chile protested the arrest of its consul on Monday.", "114"),
+    ("The Peruvian government protested the decision.", "114"),
+    ("Chilean students protested against the fee increases.", "140"),
+    ("Peruvian lawyers protested in Lima on Monday.", "140"),
+])
+def test_a_state_that_protests_complains_and_civilians_demonstrate(code: Coder, text: str,
+                                                                   cameo: str) -> None:
+    """CAMEO 114 "complain officially ... protest"; 140 "civilian demonstrations"."""
+    doc = code(text)
+    assert doc.events and {e.cameo for e in doc.events} == {cameo}, codes(doc)

@@ -325,6 +325,7 @@ class LexiconMatcher:
         code = _enforcement_act(code, match.trigger, doer, self.lex)
         code = _labour_strike(code, match.trigger, link, args.source, self.lex)
         code = _armed_strike(code, match.trigger, link, args.source, self.lex)
+        code = _official_protest(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
         if code.startswith("15") and args.target is not None \
@@ -461,6 +462,28 @@ def _armed_strike(code: str, trigger: Token, link: ActorLink, source: Token | No
     doers = _doers(link, source)
     armed = bool(doers) and all(_in_sectors(d, lex, "force_sectors") for d in doers)
     return "190" if armed else code
+
+
+def _official_protest(code: str, trigger: Token, link: ActorLink, source: Token | None,
+                      lex: EventLexicon) -> str:
+    """A state that protests complains officially (CAMEO 114, "issue a formal complaint
+    or protest"); civilians demonstrate (140, "civilian demonstrations"): "China
+    protested the visit" is a complaint. Read by the doers: each a country alone or of
+    the sectors of ``official_sectors`` (government, legislature), or an
+    international organisation, for the verbs of ``complaint_verbs``."""
+    if code != "140" or trigger.lemma_.lower() not in lex.word_list("complaint_verbs"):
+        return code
+    doers = _doers(link, source)
+    official = bool(doers) and all(_official(d, lex) for d in doers)
+    return "114" if official else code
+
+
+def _official(mention: ActorMention, lex: EventLexicon) -> bool:
+    """Whether an actor speaks for a state: a country with no sector, a state's
+    government or legislature, or an international organisation."""
+    if not mention.sectors:
+        return bool(mention.country) or (mention.code or "").startswith("IGO")
+    return _in_sectors(mention, lex, "official_sectors")
 
 
 def _doers(link: ActorLink, source: Token | None) -> list[ActorMention]:
