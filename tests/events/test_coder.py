@@ -21,6 +21,13 @@ def test_a_headline_list_of_a_mutual_act_reads_both_ways(code: Coder) -> None:
     assert signed == {("KEN", "ETH"), ("ETH", "KEN")}, triples(doc)
 
 
+def test_coordinated_sources_of_a_mutual_act_in_a_place_act_on_each_other(code: Coder) -> None:
+    """The place is where they act together, not whom they act on."""
+    doc = code("Kenya and Ethiopia agreed to cooperate in Somalia.")
+    agreed = {(s, t) for r, s, t in triples(doc) if r == "03"}
+    assert agreed == {("KEN", "ETH"), ("ETH", "KEN")}, triples(doc)
+
+
 def test_coordinated_sources_of_a_one_sided_act_keep_its_target(code: Coder) -> None:
     doc = code("Kenya and Ethiopia sent food aid to Somalia on Friday.")
     aid = {(s, t) for r, s, t in triples(doc) if r == "07"}

@@ -159,6 +159,15 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
     return out
 
 
+def _where_together(args: Arguments, lex: EventLexicon) -> bool:
+    """Whether coordinated doers of an act done with one another have only a place after
+    a place preposition as target ("cooperate in Syria", "clashed in Tripoli"): the place
+    is where they act on each other, not whom."""
+    target, source = args.target, args.source
+    return target is not None and source is not None and bool(source.conjuncts) \
+        and target.dep_ == "pobj" and target.head.lower_ in lex.word_list("place_preps")
+
+
 def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> EventActor:
     """A target named by its role alone ("the opposition", "rebel leaders") that a state's
     organ acts on (``home_sectors``) is of that state, when the sentence does not say
@@ -345,8 +354,11 @@ class LexiconMatcher:
             return [], None  # "X travelled to Y" needs its traveller: "the exhibition" is none
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
+        mutual = self._mutual(entry, code)
+        if mutual and _where_together(args, self.lex):
+            args.target = None  # "Turkey and Russia agreed to cooperate in Syria": each other
         place = self._place(link, match, code, args)
-        pairs = _pairs(link, args, self._mutual(entry, code), is_joint(code, self.lex),
+        pairs = _pairs(link, args, mutual, is_joint(code, self.lex),
                        entry.opaque or _own_act(args.target, entry.objects)
                        or code.startswith("15"))  # "deployed troops to its border"
         if entry.id == JOINT_ACT:  # done jointly by one side alone is no joint act
