@@ -177,3 +177,10 @@ def test_what_is_warned_against_is_no_intent_of_the_warner(code: Coder) -> None:
     doc = code("Lima warned Quito against sending troops to the border.")
     assert not [e for e in doc.events if e.cameo.startswith("03")], [
         e.rule for e in doc.events]
+
+
+def test_a_hope_the_tagger_lemmatises_wrongly_is_still_a_hope(code: Coder) -> None:
+    """spaCy reads "hopes" as a form of "hop": the form tells the verb too."""
+    doc = code("Chile hopes to sign a trade deal with Peru next month.")
+    assert not [e for e in doc.events if e.cameo_root == "05"], \
+        [(e.cameo, e.rule) for e in doc.events]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.tree import KidsOf, memo_children, own_children
 
@@ -211,8 +212,7 @@ def content_governor(tok: Token, lex: EventLexicon,
         teller = _teller_of(node, parent, opaque, lex, kids)
         if teller is not None:
             return teller
-        if parent.lemma_.lower() in opaque and (node.dep_ != "advcl"
-                                                or _infinitive(node, kids)):
+        if _reads_as(parent, opaque) and (node.dep_ != "advcl" or _infinitive(node, kids)):
             return parent
         if _hearsay(parent, lex, kids):
             return parent  # "unconfirmed reports said rebels seized the town"
@@ -224,6 +224,12 @@ def content_governor(tok: Token, lex: EventLexicon,
             return noun
         node = parent
     return None
+
+
+def _reads_as(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a verb is one of ``words`` by its lemma or, where the tagger's lemma is
+    wrong, by its form ("hopes", lemmatised "hop")."""
+    return verb.lemma_.lower() in words or any(k in words for k in lemma_keys(verb))
 
 
 def _teller_of(node: Token, noun: Token, opaque: frozenset[str], lex: EventLexicon,
