@@ -95,7 +95,7 @@ def _reported(tok: Token, lex: EventLexicon) -> bool:
         if node.dep_ != "conj" or node.head is node:
             break
         node = node.head
-    return node.dep_ == "ccomp" and node.head.lemma_.lower() in lex.word_list("reporting")
+    return node.dep_ == "ccomp" and _reads_as(node.head, lex.word_list("reporting"))
 
 
 def _clause_head(tok: Token) -> Token:
@@ -171,8 +171,7 @@ def _infinitive(node: Token, kids: KidsOf = own_children) -> bool:
 def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
     """A report whose teller is a rumour or an unconfirmed report ("unconfirmed reports
     said ...", "rumours suggested ..."): what it tells is not asserted as fact."""
-    lemma = verb.lemma_.lower()
-    if lemma not in lex.word_list("reporting") and lemma not in lex.word_list("hearsay_verbs"):
+    if not _reads_as(verb, lex.word_list("reporting") | lex.word_list("hearsay_verbs")):
         return False
     for subj in kids(verb):
         if subj.dep_ != "nsubj":
@@ -207,7 +206,7 @@ def content_governor(tok: Token, lex: EventLexicon,
             return None  # "threatened to retaliate after X restricted transit": a fact
         if parent.pos_ == "ADP" and parent.head is not parent:  # "accused X of violating"
             parent = parent.head
-            if parent.dep_ == "dobj" and parent.head.lemma_.lower() in opaque:
+            if parent.dep_ == "dobj" and _reads_as(parent.head, opaque):
                 parent = parent.head  # "of" read on the object: "accused the RSF of"
         teller = _teller_of(node, parent, opaque, lex, kids)
         if teller is not None:
@@ -216,7 +215,7 @@ def content_governor(tok: Token, lex: EventLexicon,
             return parent
         if _hearsay(parent, lex, kids):
             return parent  # "unconfirmed reports said rebels seized the town"
-        if node.dep_ == "xcomp" and parent.lemma_.lower() in lex.word_list("hearsay_passives") \
+        if node.dep_ == "xcomp" and _reads_as(parent, lex.word_list("hearsay_passives")) \
                 and any(k.dep_ == "auxpass" for k in kids(parent)):
             return parent  # "the rebels are believed to have killed": no one says they did
         noun = _content_noun(node, parent, opaque, kids)
@@ -243,10 +242,9 @@ def _teller_of(node: Token, noun: Token, opaque: frozenset[str], lex: EventLexic
     if not any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node)):
         return None  # "sent a message congratulating X": what the noun is, not says
     verb = noun.head
-    lemma = verb.lemma_.lower()
-    if noun.dep_ == "dobj" and lemma in opaque:
+    if noun.dep_ == "dobj" and _reads_as(verb, opaque):
         return verb
-    if lemma in lex.word_list("confirm_verbs") and is_negated(verb, lex, kids):
+    if _reads_as(verb, lex.word_list("confirm_verbs")) and is_negated(verb, lex, kids):
         return verb
     return None
 
