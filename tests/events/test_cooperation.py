@@ -140,3 +140,15 @@ def test_a_state_that_protests_complains_and_civilians_demonstrate(code: Coder, 
     """CAMEO 114 "complain officially ... protest"; 140 "civilian demonstrations"."""
     doc = code(text)
     assert doc.events and {e.cameo for e in doc.events} == {cameo}, codes(doc)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Chilean senator attacked the president's pension proposal.", "11"),
+    ("Peru assailed the Chilean decision to close the border.", "11"),
+    ("Chilean rebels attacked an army base on Monday.", "19"),
+])
+def test_an_attack_on_a_decision_or_a_proposal_is_criticism(code: Coder, text: str,
+                                                           root: str) -> None:
+    """PETRARCH-2's ATTACK * PROPOSAL / DECISION patterns: CAMEO 111, not force."""
+    doc = code(text)
+    assert doc.events and {e.cameo_root for e in doc.events} == {root}, codes(doc)
