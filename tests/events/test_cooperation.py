@@ -152,3 +152,15 @@ def test_an_attack_on_a_decision_or_a_proposal_is_criticism(code: Coder, text: s
     """PETRARCH-2's ATTACK * PROPOSAL / DECISION patterns: CAMEO 111, not force."""
     doc = code(text)
     assert doc.events and {e.cameo_root for e in doc.events} == {root}, codes(doc)
+
+
+@pytest.mark.parametrize("text", ["Peru beat Chile 2-1 in the final on Sunday.",
+                                  "Chile crushed the visitors 4\u20130 in Santiago."])
+def test_a_beating_with_a_score_is_a_game(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert not [e for e in doc.events if e.cameo_root in ("18", "19")], codes(doc)
+
+
+def test_a_beating_without_a_score_is_an_assault(code: Coder) -> None:
+    doc = code("Chilean soldiers beat two protesters in Santiago.")
+    assert {e.cameo for e in doc.events} == {"182"}, codes(doc)

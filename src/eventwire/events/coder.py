@@ -8,6 +8,7 @@ same code serves the built-in lexicon and PETRARCH dictionaries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Protocol
@@ -320,7 +321,7 @@ class LexiconMatcher:
 
     def _one(self, tok: Token, link: ActorLink) -> tuple[list[EventCandidate], int | None]:
         match = link.match(tok, self.lex)
-        if match is None:
+        if match is None or _a_game(match):
             return [], None
         mood = mood_of(match.trigger, self.lex)
         code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
@@ -423,6 +424,20 @@ class LexiconMatcher:
             c for c in out
             if c.trigger.i not in refined or c.rule.endswith((":intent", ":threat"))
         ]
+
+
+_GOALS = re.compile(r"^\d{1,2}$")
+
+
+def _a_game(match: Match) -> bool:
+    """An assault or a fight whose clause gives a score ("Nigeria beat Ghana 2-1",
+    "crushed the visitors 4-0": goals, a dash, goals) is a game, not an act of force."""
+    if match.entry.cameo[:2] not in ("18", "19"):
+        return False
+    verb = match.verb
+    doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
+    return any(_GOALS.match(doc[i].text) and doc[i + 1].text in ("-", "\u2013")
+               and _GOALS.match(doc[i + 2].text) for i in range(first, last - 1))
 
 
 def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon) -> str:
