@@ -50,6 +50,21 @@ def test_story_frame_dates_undated_sentences(pipeline: Pipeline) -> None:
     assert date_event(doc, event_at(doc, "condemned")) == ("2002-05-20", "day", "story")
 
 
+def test_a_where_clause_is_in_the_story_frame_and_a_participle_clause_is_not(
+        pipeline: Pipeline) -> None:
+    """"visited Kato, where he met ..." tells what happened there and then; "men
+    arrested by police" tells what happened before."""
+    doc = code(
+        pipeline,
+        "Rebels seized the northern town of Kato on Monday, officials said. "
+        "The minister later flew to Kato, where he met local leaders. "
+        "Two men arrested by police were freed.",
+        DCT,
+    )
+    assert date_event(doc, event_at(doc, "met", "040")) == ("2002-05-20", "day", "story")
+    assert date_event(doc, event_at(doc, "arrested"))[2] == "document"
+
+
 def test_without_any_date_the_document_date_is_said(pipeline: Pipeline) -> None:
     doc = code(pipeline, "The government condemned the attack.", DCT)
     assert date_event(doc, event_at(doc, "condemned")) == ("2002-05-22", "day", "document")

@@ -151,8 +151,13 @@ def _in_sentence(doc: Document, trigger: Any | None, at: int,
 
 def _backgrounded(trigger: Any | None) -> bool:
     """True for a trigger in a clause that modifies a noun ("five North Koreans arrested by
-    police"): such a clause tells what happened before, not the story's main event."""
-    return trigger is not None and trigger.dep_ in ("acl", "relcl")
+    police"): such a clause tells what happened before, not the story's main event. Not a
+    relative clause of "where" or "when", which tells what happened there or then ("visited
+    Tehran, where he met Iranian leaders")."""
+    if trigger is None or trigger.dep_ not in ("acl", "relcl"):
+        return False
+    return not any(k.dep_ == "advmod" and k.lower_ in ("where", "when")
+                   for k in trigger.children)
 
 
 def _recent(as_date: tuple[str, str], doc_date: date | None) -> bool:
