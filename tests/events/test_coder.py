@@ -337,3 +337,14 @@ def test_an_object_the_parse_strands_after_its_preposition_is_still_its_object(
     doc = code("Chile has granted political asylum to four Bolivian navy officers holed up "
                "in a consular residence.")
     assert ("07", "CHL", "BOL") in triples(doc), triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian foreign ministry summoned the Chilean ambassador to protest the arrests.",
+    "Peru summoned the Chilean envoy to protest the incursion.",
+])
+def test_an_act_done_to_do_the_same_act_is_one_act(code: Coder, text: str) -> None:
+    """Summoning an envoy to protest is one complaint (CAMEO 114), not two."""
+    doc = code(text)
+    assert [e.trigger for e in doc.events if e.cameo == "114"] == ["summoned"], \
+        [(e.cameo, e.trigger, e.source.code) for e in doc.events]

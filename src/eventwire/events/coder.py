@@ -36,7 +36,8 @@ from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
 __all__ = ["Settings", "EventCandidate", "code_document", "rule_candidates", "Found", "Matcher",
-           "finish_events", "one_per_act", "one_violent_act", "confidence_of", "tabular"]
+           "finish_events", "one_per_act", "one_purpose", "one_violent_act", "confidence_of",
+           "tabular"]
 
 
 class Matcher(Protocol):
@@ -761,7 +762,7 @@ def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings,
         cands: list[EventCandidate] = []
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
-        cands = statements(cands)
+        cands = one_purpose(statements(cands))
         found.append((sent, index, one_violent_act([c for c in cands if _keep(c, settings)])))
     return found
 
@@ -799,6 +800,26 @@ def code_document(
 
 
 _VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def one_purpose(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """An act done "to" do the same act is one act: "summoned the ambassador to protest
+    the detention" is one complaint (CAMEO 114), not two. A candidate whose trigger is
+    the infinitive of purpose of another candidate's trigger, with the same code, is
+    dropped when its doer is that act's source, or its target (the parse reads "summoned
+    X to protest" as X protesting)."""
+    sides: dict[tuple[int, str], set[str]] = {}
+    for c in cands:
+        sides.setdefault((c.trigger.i, c.cameo), set()).update(
+            {_side_of(c.source), _side_of(c.target)})
+    return [c for c in cands if not (
+        c.trigger.dep_ in {"advcl", "xcomp"} and c.trigger.head.i != c.trigger.i
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.trigger.children)
+        and _side_of(c.source) in sides.get((c.trigger.head.i, c.cameo), set()))]
+
+
+def _side_of(actor: EventActor) -> str:
+    return actor.code or actor.text or ""
 
 
 def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
