@@ -146,6 +146,8 @@ def test_a_state_that_protests_complains_and_civilians_demonstrate(code: Coder, 
     ("The Chilean senator attacked the president's pension proposal.", "11"),
     ("Peru assailed the Chilean decision to close the border.", "11"),
     ("Chilean rebels attacked an army base on Monday.", "19"),
+    ("Chilean jets attacked rebel positions near the border.", "19"),
+    ("Chilean troops hit rebel positions overnight.", "19"),
 ])
 def test_an_attack_on_a_decision_or_a_proposal_is_criticism(code: Coder, text: str,
                                                            root: str) -> None:
