@@ -8,7 +8,6 @@ same code serves the built-in lexicon and PETRARCH dictionaries.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Protocol
@@ -427,9 +426,6 @@ class LexiconMatcher:
         ]
 
 
-_GOALS = re.compile(r"^\d{1,2}$")
-
-
 def _a_game(match: Match) -> bool:
     """An assault or a fight whose clause gives a score ("Nigeria beat Ghana 2-1",
     "crushed the visitors 4-0": goals, a dash, goals) is a game, not an act of force."""
@@ -437,8 +433,13 @@ def _a_game(match: Match) -> bool:
         return False
     verb = match.verb
     doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
-    return any(_GOALS.match(doc[i].text) and doc[i + 1].text in ("-", "\u2013")
-               and _GOALS.match(doc[i + 2].text) for i in range(first, last - 1))
+    return any(_goals(doc[i].text) and doc[i + 1].text in ("-", "\u2013")
+               and _goals(doc[i + 2].text) for i in range(first, last - 1))
+
+
+def _goals(text: str) -> bool:
+    """A team's goals in a score: one or two digits."""
+    return text.isdigit() and len(text) <= 2
 
 
 def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon) -> str:
