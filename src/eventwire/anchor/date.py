@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from eventwire.anchor.trigger import span_root, trigger_token
+from eventwire.anchor.trigger import relative_adverb, span_root, trigger_token
 from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, TimeMention
 from eventwire.time.calendar import Anchor, value_as_date
@@ -156,8 +156,7 @@ def _backgrounded(trigger: Any | None) -> bool:
     Tehran, where he met Iranian leaders")."""
     if trigger is None or trigger.dep_ not in ("acl", "relcl"):
         return False
-    return not any(k.dep_ == "advmod" and k.lower_ in ("where", "when")
-                   for k in trigger.children)
+    return relative_adverb(trigger) is None
 
 
 def _recent(as_date: tuple[str, str], doc_date: date | None) -> bool:

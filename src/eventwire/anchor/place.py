@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from eventwire.anchor.trigger import span_root, trigger_token
+from eventwire.anchor.trigger import relative_adverb, span_root, trigger_token
 from eventwire.anchor.words import word_list
 from eventwire.model import Document, Event, Location, PlaceMention
 from eventwire.places.gazetteer import Place
@@ -234,8 +234,7 @@ def _where(doc: Document, trigger: Any, places: list[PlaceMention]) -> PlaceMent
     """The place a relative "where" clause of the trigger describes ("visited Tehran,
     where he met Iranian leaders": the meeting is in Tehran)."""
     verb = _clause_verb(trigger)
-    if verb.dep_ != "relcl" or not any(k.dep_ == "advmod" and k.lower_ == "where"
-                                       for k in verb.children):
+    if relative_adverb(verb) != "where":
         return None
     for m in places:
         root = _place_root(doc, m)

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.model import Document, Event
 
-__all__ = ["span_root", "trigger_token"]
+__all__ = ["span_root", "trigger_token", "relative_adverb"]
 
 
 def span_root(sdoc: Any, start: int, end: int) -> Any | None:
@@ -32,3 +32,13 @@ def trigger_token(doc: Document, event: Event) -> Any | None:
         return None
     end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
     return span_root(doc.spacy, event.trigger_start, end)
+
+
+def relative_adverb(verb: Any) -> str | None:
+    """The "where" or "when" that opens a relative clause headed by ``verb`` ("visited
+    Tehran, where he met ..."), or None: such a clause tells what happened at that place
+    or time, not what the noun it hangs on is."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((k.lower_ for k in verb.children
+                 if k.dep_ == "advmod" and k.lower_ in ("where", "when")), None)
