@@ -128,3 +128,43 @@ def test_a_passive_agent_parsed_on_the_gerund_is_the_source(code: Coder) -> None
     doc = code("Ecuador has been accused of harbouring Colombian rebels by Lima.")
     assert [(e.cameo_root, e.source.country, e.target.country) for e in doc.events][:1] == [
         ("11", "PER", "ECU")], [(e.cameo, e.source.code, e.target.code) for e in doc.events]
+
+
+def test_the_owner_of_a_decision_does_what_was_decided(code: Coder) -> None:
+    events = _by_trigger(code("Norway's decision to recognise a Palestinian state was "
+                              "welcomed in Ramallah."))
+    assert events["recognise"].source.code == "NOR"
+
+
+def test_a_refusal_to_act_is_no_act(code: Coder) -> None:
+    events = _by_trigger(code("Iran's refusal to allow inspectors into the site drew "
+                              "criticism."))
+    assert "allow" not in events
+
+
+def test_a_statement_is_its_author_s_not_its_handler_s(code: Coder) -> None:
+    events = _by_trigger(code("Spain blocked an EU statement condemning Iran."))
+    assert events["condemning"].source.code == "IGOEUR"
+    assert events["condemning"].target.code == "IRN"
+
+
+def test_an_act_noun_after_a_verb_takes_its_of_object_as_target(code: Coder) -> None:
+    events = _by_trigger(code("Warsaw announced the expulsion of the Belarusian envoy."))
+    assert events["expulsion"].target.code == "BLRGOV"
+
+
+def test_a_place_an_act_noun_is_of_is_its_target(code: Coder) -> None:
+    events = _by_trigger(code("The Syrian army's bombardment of Aleppo resumed at dawn."))
+    assert events["bombardment"].target.code == "SYR"
+
+
+def test_a_blockade_written_as_a_noun(code: Coder) -> None:
+    events = _by_trigger(code("The Saudi blockade of Qatar lasted three years."))
+    assert events["blockade"].cameo == "191"
+    assert (events["blockade"].source.country, events["blockade"].target.code) == (
+        "SAU", "QAT")
+
+
+def test_a_lifted_blockade_is_no_new_blockade(code: Coder) -> None:
+    events = _by_trigger(code("Riyadh lifted its blockade of Qatar on Tuesday."))
+    assert "blockade" not in events

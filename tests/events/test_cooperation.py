@@ -151,9 +151,11 @@ def test_a_state_that_protests_complains_and_civilians_demonstrate(code: Coder, 
 ])
 def test_an_attack_on_a_decision_or_a_proposal_is_criticism(code: Coder, text: str,
                                                            root: str) -> None:
-    """PETRARCH-2's ATTACK * PROPOSAL / DECISION patterns: CAMEO 111, not force."""
+    """PETRARCH-2's ATTACK * PROPOSAL / DECISION patterns: CAMEO 111, not force (what
+    the decision decides is an event of its own, of whoever decided it)."""
     doc = code(text)
-    assert doc.events and {e.cameo_root for e in doc.events} == {root}, codes(doc)
+    roots = {e.cameo_root for e in doc.events if e.trigger.startswith(("attack", "assail", "hit"))}
+    assert roots == {root}, codes(doc)
 
 
 @pytest.mark.parametrize("text", ["Peru beat Chile 2-1 in the final on Sunday.",

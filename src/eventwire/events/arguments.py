@@ -128,7 +128,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return subj, True
         if node.dep_ == "relcl":
             return node.head, True
+        if node.dep_ == "acl" and node.head.lemma_.lower() in word_list("intent_nouns"):
+            owner = event_agent(node.head)
+            if owner is not None:
+                return owner, True  # "Canada's decision to recognise": Canada recognises
         if node.dep_ == "acl" and node.tag_ == "VBG":
+            author = _author(node.head)
+            if author is not None:
+                return author, True  # "an EU statement criticising X": the EU's words
             sender = _sender_verb(node.head)
             if sender is not None:
                 node = sender  # "sent a letter (to X) urging Y": the letter's sender
@@ -142,6 +149,15 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return obj, True  # object control: "urged X to respond"
         node = node.head
     return None, False
+
+
+def _author(noun: Token) -> Token | None:
+    """Who wrote an instrument noun ("a letter"), when the noun itself says: "an EU
+    statement", "Russia's note", "a letter from the ambassador". Whoever handles the
+    words ("blocked an EU statement") did not write them."""
+    if noun.lemma_.lower() not in word_list("instrument_nouns"):
+        return None
+    return event_agent(noun)
 
 
 def _sender_verb(noun: Token) -> Token | None:
@@ -301,8 +317,8 @@ def arguments_of(
         target = _child(verb, _OBJ) or _pobj(verb, (*preps, "of"))
         return Arguments(event_agent(verb, is_actor), target)
     source = _act_doer(subject_of(verb)[0], is_actor)
-    if noun is not None:
-        target = _pobj(noun, preps) or _pobj(verb, preps)
+    if noun is not None:  # "announced the expulsion of the envoy": "of" after the rest
+        target = _pobj(noun, preps) or _pobj(verb, preps) or _noun_target(noun, ())
         return Arguments(source, target)
     target = object_of(verb, preps)
     if target is None and complement:

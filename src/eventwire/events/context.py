@@ -205,11 +205,17 @@ def place_target(doc: Document, verb: Token, destinations: bool = False,
         if _acting(doc, place.start):
             continue
         tok = _token_at(sent, place.start)
-        if tok is None or not _in_clause(_np_head(tok), verb, destinations):
+        if tok is None or not _of_act(tok, verb) and not _in_clause(_np_head(tok), verb,
+                                                                     destinations):
             continue
         country = _held(doc, place)
         return EventActor(place.text, country, country, [])
     return None
+
+
+def _of_act(tok: Token, verb: Token) -> bool:
+    """A place an act's noun is "of": "the bombardment of Idlib", "the siege of Sarajevo"."""
+    return verb.pos_ == "NOUN" and _np_head(tok).i == verb.i and tok.i > verb.i
 
 
 def _in_clause(tok: Token, verb: Token, destinations: bool = False) -> bool:

@@ -37,7 +37,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "reaction_verbs", "reaction_roots", "reaction_preps", "request_of_nouns",
                "attributive_participles", "fact_marks", "confirm_verbs",
                "question_openers", "abroad_nouns", "hearsay_passives",
-               "purpose_verbs", "complaint_verbs", "official_sectors")
+               "purpose_verbs", "complaint_verbs", "official_sectors", "intent_nouns",
+               "ending_verbs")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

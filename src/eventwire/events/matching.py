@@ -274,7 +274,8 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     if entry is None:
         return None
     has_doer = any(
-        (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" for k in tok.children
+        (k.dep_ == "prep" and k.lower_ == "by") or k.dep_ == "poss" and not _ended(k, lex)
+        for k in tok.children
     )
     if has_doer or late_agent(tok) is not None or _between(tok, entry, lex) \
             or _reaction(tok, entry, lex):
@@ -286,6 +287,14 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     if clause is not None:
         return Match(entry, tok, clause, tok)  # its sides: the clause's subject, "with" X
     return None
+
+
+def _ended(poss: Token, lex: EventLexicon) -> bool:
+    """A pronoun owning an act that the verb ends or eases (``ending_verbs``): "lifted
+    its blockade", "called off their strike" are no new blockade or strike."""
+    act = poss.head
+    return poss.tag_ == "PRP$" and act.dep_ == "dobj" \
+        and bool(set(lemma_keys(act.head)) & lex.word_list("ending_verbs"))
 
 
 def _reaction(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
