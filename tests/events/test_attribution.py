@@ -168,3 +168,21 @@ def test_a_blockade_written_as_a_noun(code: Coder) -> None:
 def test_a_lifted_blockade_is_no_new_blockade(code: Coder) -> None:
     events = _by_trigger(code("Riyadh lifted its blockade of Qatar on Tuesday."))
     assert "blockade" not in events
+
+
+def test_an_x_led_airstrike_is_the_leader_s(code: Coder) -> None:
+    events = _by_trigger(code("A Saudi-led airstrike killed 12 civilians."))
+    assert events["airstrike"].source.code == "SAUMIL"
+
+
+def test_an_x_led_coalition_modifying_an_act_is_the_leader_s(code: Coder) -> None:
+    events = _by_trigger(code("A US-led coalition airstrike hit a bridge near Mosul."))
+    assert events["airstrike"].source.code == "USAMIL"
+
+
+def test_armed_men_are_no_crowd(code: Coder) -> None:
+    events = _by_trigger(code("Armed men attacked a police station in Mali, killing 11 "
+                              "officers."))
+    assert events["attacked"].cameo_root == "19"
+    assert _by_trigger(code("Young men attacked a police station with stones."))[
+        "attacked"].cameo == "145"

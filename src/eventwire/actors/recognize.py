@@ -582,8 +582,8 @@ class Recognizer:
             roles = ("CVL",)
         transparent = not roles and lemma in self.lex.transparent
         person = not roles and lemma in self.lex.persons
-        if not roles and led is not None:
-            roles = self.lex.led_roles.get(lemma, ())
+        if not roles and led is not None:  # "NATO-led troops", "a Saudi-led airstrike"
+            roles = self.lex.led_roles.get(lemma, ()) or self.agent_role(tok) or ()
         mod_roles = self.modifier_roles(tok)
         if not (roles or transparent or person) and not self._noun_modifier_role(tok):
             return None
@@ -633,8 +633,13 @@ class Recognizer:
 
     def leader(self, tok: Any) -> Any | None:
         """The "X-led" word of a noun ("NATO-led troops", "the Saudi-led coalition"),
-        when its own modifier names the leader; the phrase is then the leader's actor."""
-        for child in tok.lefts:
+        when its own modifier names the leader; the phrase is then the leader's actor. The
+        parse may hang the word on the noun a compound modifies ("a Saudi-led coalition
+        airstrike"): before the compound, it is the compound's."""
+        mods = list(tok.lefts)
+        if tok.dep_ == "compound":
+            mods += [k for k in tok.head.lefts if k.i < tok.i]
+        for child in mods:
             led = child.dep_ in ("amod", "compound") and child.lower_ in self.lex.led_words
             if led and any(k.dep_ in MODIFIER_DEPS for k in child.lefts):
                 return child

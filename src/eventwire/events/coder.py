@@ -329,7 +329,7 @@ class LexiconMatcher:
         if args.source is None and args.target is not None and code.startswith("08"):
             args.source = holder_of(args.target)  # the holder is who lets go
         entry = match.entry
-        code = _crowd_act(code, match.trigger, args.source, self.lex)
+        code = _crowd_act(code, match.trigger, args.source, self.lex, link)
         doer = link.mention(args.source) if args.source is not None and (
             code.startswith("19") or code in self.lex.word_list("force_codes")) else None
         code = _enforcement_act(code, match.trigger, doer, self.lex)
@@ -442,12 +442,17 @@ def _goals(text: str) -> bool:
     return text.isdigit() and len(text) <= 2
 
 
-def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon) -> str:
+def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon,
+               link: ActorLink) -> str:
     """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
     ... that involve the use of violence or destruction of property"), and a blockade by
     them an obstruction (144): "protesters stormed parliament", "rioters torched a bank".
-    A strike with no object is a stoppage (:func:`_labour_strike`), not force."""
+    A strike with no object is a stoppage (:func:`_labour_strike`), not force. Doers the
+    actors stage codes as armed (``armed_sectors``: "armed men", "gunmen") are no crowd."""
     if source is None or _stoppage(trigger, lex) or not _a_crowd(source, lex):
+        return code
+    mention = link.mention(source)
+    if mention is not None and _in_sectors(mention, lex, "armed_sectors"):
         return code
     if code.startswith("191"):
         return "144"
