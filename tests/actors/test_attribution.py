@@ -95,3 +95,9 @@ def test_a_flag_or_an_owner_is_the_phrase_s_country(pipeline: Pipeline, text: st
 def test_a_maker_is_not_the_phrase_s_country(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "A Russian-made missile hit the market on Monday."))
     assert not any(c and c.startswith("RUS") for c in found.values()), found
+
+
+def test_a_word_of_a_role_phrase_is_no_role_of_its_own(pipeline: Pipeline) -> None:
+    """"fighter" in "fighter jet" is the jet's kind, not a rebel."""
+    found = codes(code_actors(pipeline, "A French fighter jet intercepted the plane."))
+    assert found["A French fighter jet"] == "FRAMIL"

@@ -186,3 +186,16 @@ def test_armed_men_are_no_crowd(code: Coder) -> None:
     assert events["attacked"].cameo_root == "19"
     assert _by_trigger(code("Young men attacked a police station with stones."))[
         "attacked"].cameo == "145"
+
+
+def test_strikes_aimed_at_a_named_place_are_attacks(code: Coder) -> None:
+    events = _by_trigger(code("Russian strikes on Ukraine's power plants caused blackouts."))
+    assert events["strikes"].cameo_root == "19"
+    assert events["strikes"].target.code == "UKR"
+    assert "strikes" not in _by_trigger(code("French strikes on Monday paralysed rail "
+                                             "traffic."))
+
+
+def test_a_summoned_envoy_is_not_of_the_summoner_s_country(code: Coder) -> None:
+    events = _by_trigger(code("The envoy was summoned by the Turkish foreign ministry."))
+    assert events["summoned"].target.country is None

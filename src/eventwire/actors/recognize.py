@@ -483,27 +483,37 @@ class Recognizer:
 
     def role_of(self, tok: Any) -> tuple[str, ...]:
         """Roles named by the noun ``tok``, trying multi-word roles ending at it first."""
+        return self._role_phrase(tok)[0]
+
+    def _role_phrase(self, tok: Any) -> tuple[tuple[str, ...], int]:
+        """:meth:`role_of`, with the number of words of the role phrase ending at ``tok``
+        (1 for a one-word role or none)."""
         lex = self.lex
         if tok.text in lex.capitalised and tok.text[:1].isupper():
-            return () if tok.ent_type_ in _CLOCK else lex.capitalised[tok.text]
+            return () if tok.ent_type_ in _CLOCK else lex.capitalised[tok.text], 1
         i = tok.i
         for words in (self.lemmas, self.lowers):
             longest = min(lex.role_ends.get(words[i], 0), i + 1)
             for n in range(longest, 0, -1):
                 roles = lex.roles.get(tuple(words[i - n + 1 : i + 1]))
                 if roles:
-                    return roles
+                    return roles, n
         # The phrase as written, the head made singular: "rights groups", "armed forces".
         longest = min(lex.role_ends.get(self.lemmas[i], 0), i + 1)
         for n in range(longest, 1, -1):
             roles = lex.roles.get((*self.lowers[i - n + 1 : i], self.lemmas[i]))
             if roles:
-                return roles
-        return ()
+                return roles, n
+        return (), 1
 
     def modifier_roles(self, tok: Any) -> tuple[str, ...]:
+        """The roles of the modifiers of ``tok`` outside its own role phrase ("fighter" in
+        "a fighter jet" is part of the jet's role, not a rebel)."""
         roles: tuple[str, ...] = ()
+        start = tok.i - self._role_phrase(tok)[1] + 1
         for child in tok.lefts:
+            if child.i >= start:
+                continue
             if child.dep_ in ("compound", "amod", "nmod") and child.i not in self.by_token \
                     and self.lemmas[child.i] not in self.lex.persons:  # "child soldiers"
                 roles += self.role_of(child) or self.modifier_roles(child)

@@ -18,7 +18,7 @@ from eventwire.events.lexicon import word_list
 
 __all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
            "recipient_of", "target_alternatives",
-           "content_targets", "event_agent", "late_agent", "modifier_agent",
+           "content_targets", "event_agent", "late_agent", "modifier_agent", "names_someone",
            "IsActor"]
 
 #: Whether a token names an actor (the event coder asks the actors stage's mentions).
@@ -102,7 +102,7 @@ def _stray_agent(verb: Token) -> Token | None:
         for comp in prep.children:
             if comp.dep_ == "pcomp" and comp.tag_ == "VBG":
                 by = _pobj(comp, ("by",))
-                if by is not None and _names_someone(by):
+                if by is not None and names_someone(by):
                     return by
     return None
 
@@ -203,12 +203,14 @@ def late_agent(noun: Token) -> Token | None:
 
 _AGENT_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _NAMED = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+_WHEN = frozenset({"DATE", "TIME"})
 
 
-def _names_someone(tok: Token) -> bool:
+def names_someone(tok: Token) -> bool:
     """Without the actor mentions: a name or a nationality, on the word or its modifiers
-    ("Turkish artillery" names someone, "air" in "air strike" does not)."""
-    return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" for t in [tok, *tok.lefts])
+    ("Turkish artillery" names someone, "air" in "air strike" does not, nor "Monday")."""
+    return any(t.ent_type_ in _NAMED or t.pos_ == "PROPN" and t.ent_type_ not in _WHEN
+               for t in [tok, *tok.lefts])
 
 
 def modifier_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
@@ -216,7 +218,7 @@ def modifier_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None
     strike", "artillery" in "Turkish artillery shelling". ``is_actor`` says which tokens
     name actors (the event coder passes the actors stage's answer); without it, names
     and nationalities count."""
-    test = is_actor or _names_someone
+    test = is_actor or names_someone
     for kid in reversed(list(noun.lefts)):  # the nearest modifier first
         if kid.dep_ in _AGENT_MODIFIERS and test(kid):
             return kid

@@ -173,8 +173,13 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     """A target named by its role alone ("the opposition", "rebel leaders") that a state's
     organ acts on (``home_sectors``) is of that state, when the sentence does not say
     otherwise: "the Philippine government freed two rebel leaders" frees Philippine
-    rebels. Not for force and shows of force (``away_roots``), which cross borders."""
+    rebels. Not for force and shows of force (``away_roots``), which cross borders, nor
+    for a country's posts abroad (``abroad_nouns``): "summoned the ambassador" is a
+    foreign one."""
     if tgt.country or not tgt.sectors or len(tgt.code or "") > 3 * len(tgt.sectors):
+        return tgt
+    last = (tgt.text or "").split()[-1:] or [""]
+    if {last[0].lower(), last[0].lower().removesuffix("s")} & lex.word_list("abroad_nouns"):
         return tgt
     if not src.country or code[:2] in lex.word_list("away_roots") \
             or not _in_sectors(src, lex, "home_sectors"):

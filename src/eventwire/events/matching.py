@@ -19,6 +19,7 @@ from eventwire.events.arguments import (
     attributive,
     late_agent,
     modifier_agent,
+    names_someone,
     order_arguments,
     reaction_to,
 )
@@ -280,6 +281,7 @@ def _noun_match(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
     if has_doer or late_agent(tok) is not None or _between(tok, entry, lex) \
             or _reaction(tok, entry, lex):
         return Match(entry, tok, tok, tok)
+    entry = _aimed(entries, entry, tok, lex)
     if entry.cameo[:2] in lex.word_list("modifier_doers") and not _topic(tok, lex) \
             and modifier_agent(tok, is_actor):
         return Match(entry, tok, tok, tok)  # "an Israeli air strike killed ..."
@@ -295,6 +297,25 @@ def _ended(poss: Token, lex: EventLexicon) -> bool:
     act = poss.head
     return poss.tag_ == "PRP$" and act.dep_ == "dobj" \
         and bool(set(lemma_keys(act.head)) & lex.word_list("ending_verbs"))
+
+
+def _aimed(entries: list[TriggerEntry], entry: TriggerEntry, tok: Token,
+           lex: EventLexicon) -> TriggerEntry:
+    """A noun of two readings aimed at someone is the act of force: "Russian strikes on
+    the grid" are attacks, "strikes on Monday" or "nationwide strikes" stoppages. An
+    entry whose doer its modifier names (``modifier_doers``) and one of whose target
+    prepositions has an object that names someone or somewhere takes the place of
+    ``entry``."""
+    doers = lex.word_list("modifier_doers")
+    if entry.cameo[:2] in doers:
+        return entry
+    for other in entries:
+        if other.cameo[:2] in doers and any(
+                k.dep_ == "prep" and k.lower_ in other.target and any(
+                    o.dep_ == "pobj" and names_someone(o) for o in k.children)
+                for k in tok.children):
+            return other
+    return entry
 
 
 def _reaction(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
