@@ -184,3 +184,23 @@ def test_a_hope_the_tagger_lemmatises_wrongly_is_still_a_hope(code: Coder) -> No
     doc = code("Chile hopes to sign a trade deal with Peru next month.")
     assert not [e for e in doc.events if e.cameo_root == "05"], \
         [(e.cameo, e.rule) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels seized the airport, according to unconfirmed reports.",
+    "According to rumours, the army arrested the defence minister.",
+])
+def test_what_an_unconfirmed_source_tells_is_no_act(code: Coder, text: str) -> None:
+    assert not code(text).events
+
+
+def test_a_named_source_s_account_is_an_act(code: Coder) -> None:
+    assert code("According to the UN, troops shelled the village of Ayod.").events
+
+
+@pytest.mark.parametrize("text", [
+    "The minister did not rule out imposing sanctions on Ghana.",
+    "The bloc held off imposing sanctions on Ghana.",
+])
+def test_what_is_not_ruled_out_or_held_off_is_not_done(code: Coder, text: str) -> None:
+    assert not [e for e in code(text).events if e.cameo_root == "16"]

@@ -195,6 +195,9 @@ def content_governor(tok: Token, lex: EventLexicon,
     opaque, facts = lex.opaque_lemmas, lex.word_list("fact_marks")
     node = _clause_head(tok)
     for _ in range(8):
+        rumour = _according_to_rumour(node, lex, kids)
+        if rumour is not None:
+            return rumour  # "seized the town, according to unconfirmed reports"
         parent = node.head
         if node.dep_ == "conj" and parent is not node:
             node = parent  # a conjoined verb shares its first conjunct's governor
@@ -211,7 +214,8 @@ def content_governor(tok: Token, lex: EventLexicon,
         teller = _teller_of(node, parent, opaque, lex, kids)
         if teller is not None:
             return teller
-        if _reads_as(parent, opaque) and (node.dep_ != "advcl" or _infinitive(node, kids)):
+        if (_reads_as(parent, opaque) or _phrasal_irrealis(parent, lex, kids)) and (
+                node.dep_ != "advcl" or _infinitive(node, kids)):
             return parent
         if _hearsay(parent, lex, kids):
             return parent  # "unconfirmed reports said rebels seized the town"
@@ -223,6 +227,28 @@ def content_governor(tok: Token, lex: EventLexicon,
             return noun
         node = parent
     return None
+
+
+def _according_to_rumour(verb: Token, lex: EventLexicon, kids: KidsOf) -> Token | None:
+    """An "according to" on the verb whose source is a rumour or an unconfirmed report
+    (``hearsay_nouns``, ``unconfirmed``): the word "according", else None."""
+    for according in kids(verb):
+        if according.dep_ != "prep" or according.lower_ != "according":
+            continue
+        for obj in (o for to in kids(according) for o in kids(to) if o.dep_ == "pobj"):
+            if obj.lemma_.lower() in lex.word_list("hearsay_nouns") or any(
+                    k.dep_ == "amod" and k.lower_ in lex.word_list("unconfirmed")
+                    for k in kids(obj)):
+                return according
+    return None
+
+
+def _phrasal_irrealis(verb: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+    """A phrasal verb whose complement is no fact (``irrealis_phrasal``): "did not rule
+    out imposing sanctions", "held off imposing them"."""
+    phrasal = lex.word_list("irrealis_phrasal")
+    return any(k.dep_ == "prt" and f"{verb.lemma_.lower()} {k.lower_}" in phrasal
+               for k in kids(verb))
 
 
 def _reads_as(verb: Token, words: frozenset[str]) -> bool:
