@@ -37,7 +37,7 @@ GRAMMAR = {
     "events/actorlink.py": {"_PRONOUNS": "relative pronouns, a closed grammatical class"},
     "events/arguments.py": {"_SUBJ": "dependency labels", "_OBJ": "dependency labels",
                             "_INHERIT": "dependency labels", "_NAMED": "entity labels",
-                            "_AGENT_MODIFIERS": "dependency labels"},
+                            "_AGENT_MODIFIERS": "dependency labels", "_WHEN": "entity labels"},
     "events/coder.py": {"_COOPERATIVE_ROOTS": "CAMEO codes", "_NOT_ACTORS": "entity labels",
                         "_SIDES": "entity labels"},
     "events/timecues.py": {"BACKGROUND_AGES": "the age steps of _age"},
