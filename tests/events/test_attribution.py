@@ -199,3 +199,15 @@ def test_strikes_aimed_at_a_named_place_are_attacks(code: Coder) -> None:
 def test_a_summoned_envoy_is_not_of_the_summoner_s_country(code: Coder) -> None:
     events = _by_trigger(code("The envoy was summoned by the Turkish foreign ministry."))
     assert events["summoned"].target.country is None
+
+
+def test_migrants_take_no_country_from_who_holds_them(code: Coder) -> None:
+    events = _by_trigger(code("Italian police detained 40 migrants near Ventimiglia."))
+    assert events["detained"].target.country is None
+
+
+def test_a_rebel_commander_is_a_rebel(code: Coder) -> None:
+    """The group's sector, not the rank's: the army killing a rebel commander is no
+    army acting on itself."""
+    events = _by_trigger(code("Colombian troops killed a FARC commander in Cauca."))
+    assert (events["killed"].source.code, events["killed"].target.code) == ("COLMIL", "COLREB")

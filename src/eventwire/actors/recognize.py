@@ -52,6 +52,9 @@ __all__ = ["Recognizer"]
 _CLOCK = frozenset({"TIME", "DATE"})
 #: Kinds of names that a dateline's place is written with (an organisation is not).
 _PLACE_KINDS = frozenset({"capital", "name", "adj"})
+#: Sectors of armed groups that are no state's: their members are of the group, whatever
+#: their rank ("a FARC commander", "a Taliban spokesman" are rebels, not an army).
+_NON_STATE_ARMED = frozenset({"REB", "INS"})
 
 
 def _in_water_name(sdoc: Any, match: NameMatch) -> bool:
@@ -66,6 +69,14 @@ def _in_water_name(sdoc: Any, match: NameMatch) -> bool:
         return False
     before = sdoc[match.start - 2]
     return before.is_title and before.lower_ in water
+
+
+def _member_roles(roles: tuple[str, ...], where: Found) -> tuple[str, ...]:
+    """The roles of a noun ``where`` modifies: its own, else the modifier's; a member of
+    a non-state armed group (``_NON_STATE_ARMED``) takes the group's."""
+    if not roles or set(where.sectors) & _NON_STATE_ARMED:
+        return tuple(where.sectors) or roles
+    return roles
 
 
 class Recognizer:
@@ -612,7 +623,7 @@ class Recognizer:
                 roles = self.lex.default_roles.get(lemma, ("CVL",) if person else ())
             self._coordinated_countries(tok, where, roles, lemma)
             rule = f"{'led' if led is not None else 'compose'}:{where.rule}+{lemma}"
-            return self.make(tok, where.country, roles or where.sectors, rule, where.org,
+            return self.make(tok, where.country, _member_roles(roles, where), rule, where.org,
                              begin=where.start)
         comp = self.complement(tok)
         if comp is not None:

@@ -178,6 +178,8 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     foreign one."""
     if tgt.country or not tgt.sectors or len(tgt.code or "") > 3 * len(tgt.sectors):
         return tgt
+    if {s.lower() for s in tgt.sectors} <= lex.word_list("stateless_sectors"):
+        return tgt  # "detained 40 migrants": from elsewhere, unless the text says whence
     last = (tgt.text or "").split()[-1:] or [""]
     if {last[0].lower(), last[0].lower().removesuffix("s")} & lex.word_list("abroad_nouns"):
         return tgt

@@ -158,6 +158,8 @@ def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
     "Texas lawmakers"), else its sentence's country, when it has a role and no country."""
     if actor.country or not actor.sectors or len(actor.code or "") > 3 * len(actor.sectors):
         return actor  # has a country, is a bare phrase, or is an organisation
+    if {s.lower() for s in actor.sectors} <= word_list("stateless_sectors"):
+        return actor  # "police arrested 12 migrants": not the police's own people
     country = phrase_country(actor, doc, sent) or sentence_country(doc, sent, actor.sectors)
     if country is None:
         return actor
