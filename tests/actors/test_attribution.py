@@ -101,3 +101,8 @@ def test_a_word_of_a_role_phrase_is_no_role_of_its_own(pipeline: Pipeline) -> No
     """"fighter" in "fighter jet" is the jet's kind, not a rebel."""
     found = codes(code_actors(pipeline, "A French fighter jet intercepted the plane."))
     assert found["A French fighter jet"] == "FRAMIL"
+
+
+def test_the_irish_head_of_government_is_government(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "The taoiseach spoke to reporters in Dublin."))
+    assert found["The taoiseach"].endswith("GOV")

@@ -211,3 +211,8 @@ def test_a_rebel_commander_is_a_rebel(code: Coder) -> None:
     army acting on itself."""
     events = _by_trigger(code("Colombian troops killed a FARC commander in Cauca."))
     assert (events["killed"].source.code, events["killed"].target.code) == ("COLMIL", "COLREB")
+
+
+def test_blocking_ships_restricts_movement(code: Coder) -> None:
+    events = _by_trigger(code("Iranian patrol boats blocked two Emirati tankers in the Gulf."))
+    assert events["blocked"].cameo == "191"
