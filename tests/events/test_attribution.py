@@ -216,3 +216,21 @@ def test_a_rebel_commander_is_a_rebel(code: Coder) -> None:
 def test_blocking_ships_restricts_movement(code: Coder) -> None:
     events = _by_trigger(code("Iranian patrol boats blocked two Emirati tankers in the Gulf."))
     assert events["blocked"].cameo == "191"
+
+
+def test_who_speaks_after_meeting_someone_met_them(code: Coder) -> None:
+    events = _by_trigger(code("The Chilean president spoke to reporters after meeting the "
+                              "Peruvian foreign minister."))
+    assert (events["meeting"].source.code, events["meeting"].target.code) == ("CHLGOV",
+                                                                             "PERGOV")
+
+
+def test_who_is_thanked_for_an_act_did_it(code: Coder) -> None:
+    events = _by_trigger(code("Jordan thanked Egypt for sending aid to Gaza."))
+    assert events["sending"].source.code == "EGY"
+
+
+def test_a_deal_about_someone_is_between_its_signatories(code: Coder) -> None:
+    doc = code("Ghana and Togo signed an agreement on the return of Burkinabe refugees.")
+    assert {(e.source.code, e.target.code) for e in doc.events} == {("GHA", "TGO"),
+                                                                   ("TGO", "GHA")}

@@ -204,3 +204,13 @@ def test_a_named_source_s_account_is_an_act(code: Coder) -> None:
 ])
 def test_what_is_not_ruled_out_or_held_off_is_not_done(code: Coder, text: str) -> None:
     assert not [e for e in code(text).events if e.cameo_root == "16"]
+
+
+def test_what_is_suspected_is_not_asserted(code: Coder) -> None:
+    doc = code("Police in Accra arrested a man suspected of killing three people.")
+    assert [e.cameo_root for e in doc.events] == ["17"]
+
+
+def test_a_means_shares_the_mood_of_its_act(code: Coder) -> None:
+    assert not code("Officials said Beijing could hit back by restricting exports to "
+                    "Lithuania.").events

@@ -141,6 +141,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 node = sender  # "sent a letter (to X) urging Y": the letter's sender
                 continue
             return node.head, True
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+            prep, node = node.head, node.head.head  # "said after meeting X": who said, met
+            obj = _child(node, _OBJ)
+            if obj is not None and prep.lower_ in word_list("object_control_preps"):
+                return obj, True  # "thanked X for sending", "barred X from meeting"
+            continue
         if node.dep_ not in _INHERIT or node.head is node:
             return None, False
         if node.dep_ == "xcomp":

@@ -162,11 +162,15 @@ def _pairs(link: ActorLink, args: Arguments, mutual: bool = False, joint: bool =
 
 def _where_together(args: Arguments, lex: EventLexicon) -> bool:
     """Whether coordinated doers of an act done with one another have only a place after
-    a place preposition as target ("cooperate in Syria", "clashed in Tripoli"): the place
-    is where they act on each other, not whom."""
+    a place preposition, or a topic, as target ("cooperate in Syria", "clashed in
+    Tripoli", "signed a deal on the return of Rohingya refugees"): the place is where
+    they act on each other, the topic what about, not whom."""
     target, source = args.target, args.source
+    while target is not None and target.dep_ in {"compound", "amod", "nmod", "poss"}:
+        target = target.head  # "Rohingya" in "Rohingya refugees": the phrase's place
     return target is not None and source is not None and bool(source.conjuncts) \
-        and target.dep_ == "pobj" and target.head.lower_ in lex.word_list("place_preps")
+        and target.dep_ == "pobj" and target.head.lower_ in (
+            lex.word_list("place_preps") | lex.word_list("topic_preps"))
 
 
 def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> EventActor:
