@@ -234,3 +234,14 @@ def test_a_deal_about_someone_is_between_its_signatories(code: Coder) -> None:
     doc = code("Ghana and Togo signed an agreement on the return of Burkinabe refugees.")
     assert {(e.source.code, e.target.code) for e in doc.events} == {("GHA", "TGO"),
                                                                    ("TGO", "GHA")}
+
+
+def test_an_ambush_is_an_attack_and_its_dead_its_toll(code: Coder) -> None:
+    doc = code("Militants ambushed a police convoy near Kandahar, killing six officers.")
+    assert [e.cameo_root for e in doc.events] == ["19"]
+
+
+def test_a_law_is_its_maker_s(code: Coder) -> None:
+    events = _by_trigger(code("Georgia's parliament passed a law banning opposition "
+                              "rallies."))
+    assert events["banning"].source.code == "GEOLEG"
