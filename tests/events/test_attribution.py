@@ -245,3 +245,9 @@ def test_a_law_is_its_maker_s(code: Coder) -> None:
     events = _by_trigger(code("Georgia's parliament passed a law banning opposition "
                               "rallies."))
     assert events["banning"].source.code == "GEOLEG"
+
+
+def test_the_dead_of_a_strike_are_its_target_rather_than_its_place(code: Coder) -> None:
+    events = _by_trigger(code("A French drone strike in Mali killed a senior Nigerian "
+                              "militant."))
+    assert events["strike"].target.country == "NGA"

@@ -118,6 +118,13 @@ def _side(link: ActorLink, tok: Token | None) -> list[EventActor]:
     return [with_country(a, link.doc, tok.sent) for a in actors_for(link, tok)]
 
 
+def _where(target: Token | None, lex: EventLexicon) -> bool:
+    """Whether a target is named after a place preposition ("a strike in Mali"): where
+    the act was done more than to whom."""
+    return target is not None and target.dep_ == "pobj" \
+        and target.head.lower_ in lex.word_list("place_preps")
+
+
 def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> EventActor:
     """The place's country as target, unless it is the source itself."""
     return place if place is not None and place.code != src.code else tgt
@@ -376,9 +383,12 @@ class LexiconMatcher:
         if entry.id == JOINT_ACT:  # done jointly by one side alone is no joint act
             pairs = [(src, tgt) for src, tgt in pairs if _two_sides(src, tgt)]
         pairs = [(src, at_home(src, tgt, code, self.lex)) for src, tgt in pairs]
+        extra: dict[str, object] = {"killing": True} if killing else {}
+        if place is not None or _where(args.target, self.lex):
+            extra["place_target"] = True  # a place stands in for whom: the dead may say
         return [
             EventCandidate(code, match.trigger, match.verb, src, _placed(src, tgt, place), rule,
-                           negated, hypo, extra={"killing": True} if killing else {})
+                           negated, hypo, extra=dict(extra))
             for src, tgt in pairs
         ], refined
 
@@ -852,7 +862,8 @@ def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
         told = [violent[i] for i in acts if i in violent]
         if not told:
             out.append(cand)
-        elif not (told[0].target.text or told[0].target.code) and _coded(cand.target):
+        elif _coded(cand.target) and (told[0].extra.get("place_target") or not (
+                told[0].target.text or told[0].target.code)):
             told[0].target = cand.target  # the dead are whom the attack was done to
     return out
 
