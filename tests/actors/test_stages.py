@@ -159,6 +159,12 @@ def test_religion_and_former_leaders(pipeline: Pipeline) -> None:
     assert found["Moslem forces"] == "MILMOS"
 
 
+def test_a_country_word_inside_a_title_keeps_it_former(pipeline: Pipeline) -> None:
+    text = "Former Peruvian President Alberto Fujimori was taken to hospital."
+    assert codes(code_actors(pipeline, text))[
+        "Former Peruvian President Alberto Fujimori"] == "PERELI"
+
+
 def test_country_named_as_a_place_is_marked(pipeline: Pipeline) -> None:
     doc = code_actors(pipeline, "Serbia lifted a curfew in Montenegro on Monday.")
     place = next(m for m in doc.actors if m.text == "Montenegro")

@@ -703,8 +703,11 @@ class Recognizer:
         )
 
     def title_roles(self, tok: Any) -> tuple[str, ...]:
-        """Roles from a title before a name ("Foreign Minister", "Gen.", "President")."""
-        words = self.lowers[tok.left_edge.i : tok.i]
+        """Roles from a title before a name ("Foreign Minister", "Gen.", "President"); a
+        country word inside the title is left out of it ("Former Pakistani Prime Minister"
+        is a former prime minister)."""
+        words = [self.lowers[i] for i in range(tok.left_edge.i, tok.i)
+                 if i not in self.by_token or self.entry(self.by_token[i]).kind != "adj"]
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 roles = self.lex.titles.get(tuple(words[i : i + n]))
