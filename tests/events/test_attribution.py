@@ -251,3 +251,8 @@ def test_the_dead_of_a_strike_are_its_target_rather_than_its_place(code: Coder) 
     events = _by_trigger(code("A French drone strike in Mali killed a senior Nigerian "
                               "militant."))
     assert events["strike"].target.country == "NGA"
+
+
+def test_an_actor_s_deputies_act_for_it(code: Coder) -> None:
+    events = _by_trigger(code("The sheriff's deputies detained two protesters in Fresno."))
+    assert (events["detained"].source.code or "").endswith("COP")

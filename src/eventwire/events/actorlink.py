@@ -67,19 +67,25 @@ class ActorLink:
         return best
 
     def mention(self, tok: Token) -> ActorMention | None:
-        """The coded actor the token names (itself, or through "members of X")."""
+        """The coded actor the token names (itself, or through "members of X" and "X's
+        deputies")."""
         found = self._for_token(self.doc, tok) if self._for_token else None
         found = found or self._covering(tok)
         if found is not None:
             return found
         if tok.lemma_.lower() in word_list("member_nouns"):
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
-                    for obj in prep.children:
+            for kid in tok.children:
+                if kid.dep_ == "poss" and kid.tag_ != "PRP$":
+                    return self._actor_at(kid)  # "the sheriff's deputies"
+                if kid.dep_ == "prep" and kid.lower_ in {"of", "from"}:
+                    for obj in kid.children:
                         if obj.dep_ == "pobj":
-                            return self._for_token(self.doc, obj) if self._for_token \
-                                else self._covering(obj)
+                            return self._actor_at(obj)
         return None
+
+    def _actor_at(self, tok: Token) -> ActorMention | None:
+        """The actor mention at a token, by the actors stage's lookup when there is one."""
+        return self._for_token(self.doc, tok) if self._for_token else self._covering(tok)
 
     def names_actor(self, tok: Token) -> bool:
         """Whether the token names an actor: what the argument finder asks of the
