@@ -141,7 +141,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 node = sender  # "sent a letter (to X) urging Y": the letter's sender
                 continue
             return node.head, True
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
             prep, node = node.head, node.head.head  # "said after meeting X": who said, met
             obj = _child(node, _OBJ)
             if obj is not None and prep.lower_ in word_list("object_control_preps"):

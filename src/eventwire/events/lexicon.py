@@ -38,8 +38,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "attributive_participles", "fact_marks", "confirm_verbs",
                "question_openers", "abroad_nouns", "hearsay_passives",
                "purpose_verbs", "complaint_verbs", "official_sectors", "intent_nouns",
-               "ending_verbs", "armed_sectors",
-               "irrealis_phrasal", "stateless_sectors",
+               "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps")
 
 
