@@ -214,3 +214,19 @@ def test_what_is_suspected_is_not_asserted(code: Coder) -> None:
 def test_a_means_shares_the_mood_of_its_act(code: Coder) -> None:
     assert not code("Officials said Beijing could hit back by restricting exports to "
                     "Lithuania.").events
+
+
+@pytest.mark.parametrize("text", [
+    "Neither country has sent troops to the border.",
+    "Nobody was arrested by the Kenyan police.",
+    "The Kenyan police arrested no one.",
+    "Canada has yet to recognise the new government in Niamey.",
+    "Officials said there was no evidence that Iran had supplied weapons to the rebels.",
+])
+def test_what_no_one_did_or_is_yet_to_do_is_no_act(code: Coder, text: str) -> None:
+    assert not code(text).events
+
+
+def test_what_is_scheduled_is_not_done(code: Coder) -> None:
+    assert not [e for e in code("The Kenyan president is scheduled to visit Kampala in "
+                                "May.").events if e.cameo == "042"]

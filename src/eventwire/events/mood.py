@@ -56,7 +56,24 @@ def is_negated(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
     for kid in _verb_children(tok, kids):
         if kid.dep_ == "neg" or (kid.dep_ in {"advmod", "det"} and kid.lower_ in negs):
             return True
-    return False
+        if kid.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(kid, lex, kids):
+            return True  # "neither country has sent troops", "arrested no one"
+    return _not_yet(tok, kids)
+
+
+def _nobody(subject: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+    """A subject that says no one did it (``negative_subjects``, or one of them as its
+    determiner: "neither side", "no country")."""
+    words = lex.word_list("negative_subjects")
+    return subject.lower_ in words or any(
+        k.dep_ in {"det", "preconj"} and k.lower_ in words for k in kids(subject))
+
+
+def _not_yet(tok: Token, kids: KidsOf) -> bool:
+    """"has yet to recognise", "is yet to respond": not done so far."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.i != tok.i and head.lemma_ in ("have", "be") \
+        and any(k.dep_ == "advmod" and k.lower_ == "yet" for k in kids(head))
 
 
 def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str | None:
@@ -214,7 +231,8 @@ def content_governor(tok: Token, lex: EventLexicon,
             parent = parent.head
             if parent.dep_ == "dobj" and _reads_as(parent.head, opaque):
                 parent = parent.head  # "of" read on the object: "accused the RSF of"
-        teller = _teller_of(node, parent, opaque, lex, kids)
+        teller = _teller_of(node, parent, opaque, lex, kids) or _denied_content(
+            node, parent, lex, kids)
         if teller is not None:
             return teller
         if (_reads_as(parent, opaque) or _phrasal_irrealis(parent, lex, kids)) and (
@@ -230,6 +248,18 @@ def content_governor(tok: Token, lex: EventLexicon,
             return noun
         node = parent
     return None
+
+
+def _denied_content(node: Token, noun: Token, lex: EventLexicon, kids: KidsOf,
+                    ) -> Token | None:
+    """A noun whose "that" clause no one asserts, by its negative determiner: "there was
+    *no evidence* that Iran had supplied", "*no sign* that troops had withdrawn"."""
+    if node.dep_ not in {"acl", "ccomp"} or noun.pos_ != "NOUN":
+        return None
+    if not any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node)):
+        return None
+    return noun if any(k.dep_ == "det" and k.lower_ in lex.word_list("negative_subjects")
+                       for k in kids(noun)) else None
 
 
 def _according_to_rumour(verb: Token, lex: EventLexicon, kids: KidsOf) -> Token | None:
