@@ -106,3 +106,9 @@ def test_a_word_of_a_role_phrase_is_no_role_of_its_own(pipeline: Pipeline) -> No
 def test_the_irish_head_of_government_is_government(pipeline: Pipeline) -> None:
     found = codes(code_actors(pipeline, "The taoiseach spoke to reporters in Dublin."))
     assert found["The taoiseach"].endswith("GOV")
+
+
+def test_his_country_is_the_country_of_whom_his_refers_to(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "Chile's president said his country would send "
+                                        "aid to Bolivia."))
+    assert found["his country"] == "CHL"

@@ -94,6 +94,8 @@ class ActorLexicon:
     capitalised: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     transparent: frozenset[str] = frozenset()
+    #: Nouns that name their owner's country ("his country", "their homeland").
+    home_nouns: frozenset[str] = frozenset()
     individuals: frozenset[str] = frozenset()
     default_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     persons: frozenset[str] = frozenset()
@@ -124,7 +126,7 @@ class ActorLexicon:
     @cached_property
     def nouns(self) -> frozenset[str]:
         """Every one-word noun the lexicon knows (read once the lexicon is complete)."""
-        return frozenset(self.role_ends) | self.transparent | self.persons
+        return frozenset(self.role_ends) | self.transparent | self.persons | self.home_nouns
 
     def add_name(self, text: str, entry: NameEntry) -> None:
         """Add or override a name (later additions win)."""
@@ -268,6 +270,7 @@ def _add_roles(lex: ActorLexicon, data: dict[str, Any]) -> None:
         for title in titles:
             lex.titles.setdefault(_words(title), (code,))
     lex.transparent = frozenset(data.get("transparent") or [])
+    lex.home_nouns = frozenset(data.get("home_nouns") or [])
     for code, nouns in (data.get("default_roles") or {}).items():
         for noun in nouns:
             lex.default_roles[noun] = (code,)

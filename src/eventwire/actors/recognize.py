@@ -593,6 +593,8 @@ class Recognizer:
 
     def _noun(self, tok: Any) -> Found | None:
         lemma = self.lemmas[tok.i]
+        if lemma in self.lex.home_nouns:
+            return self._home(tok)
         if lemma in self.lex.persons and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
             return None  # "child support", "women voters": the head noun tells
         roles = self.role_of(tok)
@@ -631,6 +633,16 @@ class Recognizer:
         if person and not roles:
             return self.make(tok, None, (), f"people:{lemma}")
         return self.make(tok, None, roles, f"role:{lemma}") if roles else None
+
+    def _home(self, tok: Any) -> Found | None:
+        """ "his country", "their homeland": the country of whom the pronoun refers to."""
+        owner = next((k for k in tok.children if k.dep_ == "poss" and k.pos_ == "PRON"), None)
+        if owner is None:
+            return None
+        ante = coref.pronoun(self, owner)
+        if ante is None or not ante.country:
+            return None
+        return self.make(tok, ante.country, (), f"home:{self.lemmas[tok.i]}", begin=owner.i)
 
     def _crowd(self, tok: Any) -> bool:
         """A plural number alone as the subject or object of its verb: "thousands marched",
