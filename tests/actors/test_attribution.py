@@ -112,3 +112,9 @@ def test_his_country_is_the_country_of_whom_his_refers_to(pipeline: Pipeline) ->
     found = codes(code_actors(pipeline, "Chile's president said his country would send "
                                         "aid to Bolivia."))
     assert found["his country"] == "CHL"
+
+
+def test_a_secretary_general_is_no_general(pipeline: Pipeline) -> None:
+    found = codes(code_actors(pipeline, "The UN secretary-general called on both sides "
+                                        "to exercise restraint."))
+    assert found["The UN secretary-general"] == "IGOUNOGOV"

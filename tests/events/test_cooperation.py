@@ -168,3 +168,8 @@ def test_a_beating_with_a_score_is_a_game(code: Coder, text: str) -> None:
 def test_a_beating_without_a_score_is_an_assault(code: Coder) -> None:
     doc = code("Chilean soldiers beat two protesters in Santiago.")
     assert {e.cameo for e in doc.events} == {"182"}, codes(doc)
+
+
+def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
+    doc = code("Norway and Qatar offered to mediate between the two sides.")
+    assert doc.events and all(e.target.code not in ("NOR", "QAT") for e in doc.events)

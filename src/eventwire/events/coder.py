@@ -373,7 +373,10 @@ class LexiconMatcher:
             return [], None  # "X travelled to Y" needs its traveller: "the exhibition" is none
         announced = rule.endswith((":intent", ":threat"))
         refined = mood.governor.i if announced and mood.governor is not None else None
-        mutual = self._mutual(entry, code)
+        # an intent to act between others is no act with one another: "Britain and France
+        # offered to mediate" (``third_party_codes``)
+        mutual = self._mutual(entry, code) and not (
+            announced and entry.cameo in self.lex.word_list("third_party_codes"))
         if mutual and _where_together(args, self.lex):
             args.target = None  # "Turkey and Russia agreed to cooperate in Syria": each other
         place = self._place(link, match, code, args)
