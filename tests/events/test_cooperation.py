@@ -173,3 +173,13 @@ def test_a_beating_without_a_score_is_an_assault(code: Coder) -> None:
 def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     doc = code("Norway and Qatar offered to mediate between the two sides.")
     assert doc.events and all(e.target.code not in ("NOR", "QAT") for e in doc.events)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("A Kenyan court found the former minister guilty of fraud.", "116"),
+    ("A Somali militant group claimed the bombing in Mogadishu.", "015"),
+    ("Lithuania called the border incident an act of aggression.", "111"),
+])
+def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
+    """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce"."""
+    assert cameo in {e.cameo for e in code(text).events}, codes(code(text))

@@ -39,7 +39,8 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "question_openers", "abroad_nouns", "hearsay_passives",
                "purpose_verbs", "complaint_verbs", "official_sectors", "intent_nouns",
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
-               "object_control_preps", "negative_subjects", "third_party_codes")
+               "object_control_preps", "negative_subjects", "third_party_codes",
+               "kind_nouns")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

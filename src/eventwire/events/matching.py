@@ -123,7 +123,7 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         # as a gift" frees them: what an act is done "as" is no object of it)
     if entry.xcomp and not any(
         k.dep_ in {"xcomp", "ccomp", "advcl", "oprd"}  # oprd: "called the move illegal"
-        and ("*" in entry.xcomp or k.lemma_.lower() in entry.xcomp and not _participle(k)
+        and ("*" in entry.xcomp or _complement_words(k) & entry.xcomp and not _participle(k)
              or "that" in entry.xcomp and _stated(k))
         for k in kids
     ):
@@ -133,6 +133,17 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         if not set(entry.modifier) <= mods:
             return False
     return True
+
+
+def _complement_words(comp: Token) -> set[str]:
+    """A complement's lemma, and after a noun of kind (``kind_nouns``) its "of" object's:
+    "called the siege *an act of terrorism*" says terrorism."""
+    words = {comp.lemma_.lower()}
+    if comp.lemma_.lower() in word_list("kind_nouns"):
+        words.update(o.lemma_.lower() for p in comp.children
+                     if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")
+    return words
 
 
 def _stated(clause: Token) -> bool:
