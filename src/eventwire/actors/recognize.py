@@ -517,17 +517,20 @@ class Recognizer:
                 return roles, n
         return (), 1
 
-    def modifier_roles(self, tok: Any) -> tuple[str, ...]:
+    def modifier_roles(self, tok: Any, length: int | None = None) -> tuple[str, ...]:
         """The roles of the modifiers of ``tok`` outside its own role phrase ("fighter" in
-        "a fighter jet" is part of the jet's role, not a rebel)."""
+        "a fighter jet" is part of the jet's role, not a rebel); ``length``: the words of
+        that phrase, when the caller has looked it up."""
+        if length is None:
+            length = self._role_phrase(tok)[1]
         roles: tuple[str, ...] = ()
-        start = tok.i - self._role_phrase(tok)[1] + 1
         for child in tok.lefts:
-            if child.i >= start:
+            if child.i > tok.i - length:
                 continue
             if child.dep_ in ("compound", "amod", "nmod") and child.i not in self.by_token \
                     and self.lemmas[child.i] not in self.lex.persons:  # "child soldiers"
-                roles += self.role_of(child) or self.modifier_roles(child)
+                own, own_length = self._role_phrase(child)
+                roles += own or self.modifier_roles(child, own_length)
         return roles
 
     def modifier_country(self, tok: Any, depth: int = 0) -> Found | None:
@@ -597,7 +600,7 @@ class Recognizer:
             return self._home(tok)
         if lemma in self.lex.persons and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
             return None  # "child support", "women voters": the head noun tells
-        roles = self.role_of(tok)
+        roles, length = self._role_phrase(tok)
         led = self.leader(tok)
         if not roles and led is None and self.agent_role(tok) is not None:
             return None  # "a government crackdown": "government" is the actor
@@ -607,7 +610,7 @@ class Recognizer:
         person = not roles and lemma in self.lex.persons
         if not roles and led is not None:  # "NATO-led troops", "a Saudi-led airstrike"
             roles = self.lex.led_roles.get(lemma, ()) or self.agent_role(tok) or ()
-        mod_roles = self.modifier_roles(tok)
+        mod_roles = self.modifier_roles(tok, length)
         if not (roles or transparent or person) and not self._noun_modifier_role(tok):
             return None
         roles = self._yield(lemma, roles, mod_roles)

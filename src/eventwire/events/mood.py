@@ -174,13 +174,17 @@ def _content_noun(node: Token, parent: Token, opaque: frozenset[str],
                   kids: KidsOf = own_children) -> Token | None:
     """"reiterated its demand that X ease ...", parsed with the clause on the verb: the
     clause is the content of the verb's object noun (demand, call, plan)."""
-    if node.dep_ != "ccomp" or not any(k.dep_ == "mark" and k.lower_ == "that"
-                                       for k in kids(node)):
+    if node.dep_ != "ccomp" or not _that_clause(node, kids):
         return None
     for kid in kids(parent):
         if kid.dep_ == "dobj" and kid.pos_ == "NOUN" and kid.lemma_.lower() in opaque:
             return kid
     return None
+
+
+def _that_clause(node: Token, kids: KidsOf = own_children) -> bool:
+    """Whether a clause opens with "that": what a noun or a verb says, not what it is."""
+    return any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node))
 
 
 def _infinitive(node: Token, kids: KidsOf = own_children) -> bool:
@@ -256,7 +260,7 @@ def _denied_content(node: Token, noun: Token, lex: EventLexicon, kids: KidsOf,
     *no evidence* that Iran had supplied", "*no sign* that troops had withdrawn"."""
     if node.dep_ not in {"acl", "ccomp"} or noun.pos_ != "NOUN":
         return None
-    if not any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node)):
+    if not _that_clause(node, kids):
         return None
     return noun if any(k.dep_ == "det" and k.lower_ in lex.word_list("negative_subjects")
                        for k in kids(noun)) else None
@@ -298,7 +302,7 @@ def _teller_of(node: Token, noun: Token, opaque: frozenset[str], lex: EventLexic
     if node.dep_ not in {"acl", "ccomp"} or noun.pos_ not in {"NOUN", "PROPN"} \
             or noun.dep_ not in {"dobj", "nsubj", "nsubjpass"} or noun.head.i == noun.i:
         return None
-    if not any(k.dep_ == "mark" and k.lower_ == "that" for k in kids(node)):
+    if not _that_clause(node, kids):
         return None  # "sent a message congratulating X": what the noun is, not says
     verb = noun.head
     if noun.dep_ == "dobj" and _reads_as(verb, opaque):
