@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import Coder, triples
+from tests.events.conftest import Coder, codes, triples
 
 
 def test_coordinated_sources_of_a_mutual_act_act_on_each_other(code: Coder) -> None:
@@ -348,3 +348,27 @@ def test_an_act_done_to_do_the_same_act_is_one_act(code: Coder, text: str) -> No
     doc = code(text)
     assert [e.trigger for e in doc.events if e.cameo == "114"] == ["summoned"], \
         [(e.cameo, e.trigger, e.source.code) for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldovan troops withdrew from Ukraine on Monday.",
+     ("08", "MDA", "UKR")),
+    ("The last Turkish soldiers pulled out of Libya on Sunday.", ("08", "TUR", "LBY")),
+    ("Kenya pulled its soldiers out of Somalia last week.", ("08", "KEN", "SOM")),
+    ("Chad completed the withdrawal of its troops from Mali on Tuesday.", ("08", "TCD", "MLI")),
+])
+def test_a_withdrawal_is_from_the_country_it_leaves(code: Coder, text: str,
+                                                    expected: tuple[str, str, str]) -> None:
+    """The troops withdrawn are the source's own, never the target (``own_force_codes``);
+    the country left is ("from", or "of" after "out")."""
+    assert triples(code(text)) == {expected}, codes(code(text))
+
+
+def test_a_withdrawal_from_an_organisation_cuts_relations_with_it(code: Coder) -> None:
+    """CAMEO 160: leaving a body is no retreat (``body_sectors``)."""
+    doc = code("Burundi withdrew from the International Criminal Court on Friday.")
+    assert [e.cameo for e in doc.events] == ["160"], codes(doc)
+
+
+def test_a_withdrawal_from_what_is_no_actor_has_no_event(code: Coder) -> None:
+    assert triples(code("The opposition party withdrew from the talks on Monday.")) == set()

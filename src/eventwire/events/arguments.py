@@ -46,14 +46,24 @@ def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
 
 
 def _pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
-    """The object of the first of ``preps`` the token governs, in order of preference."""
+    """The object of the first of ``preps`` the token governs, in order of preference; an
+    "of" may hang on the token's "out" ("pulled out of Moldova")."""
     for prep in preps:
-        for kid in tok.children:
+        for kid in _with_out(tok, prep):
             if kid.dep_ in {"prep", "agent", "dative"} and kid.lower_ == prep:
                 obj = _child(kid, {"pobj"}) or _stranded_object(kid)
                 if obj is not None:
                     return obj
     return None
+
+
+def _with_out(tok: Token, prep: str) -> list[Token]:
+    """The token's children, and for "of" those of its "out" too."""
+    kids = list(tok.children)
+    if prep != "of":
+        return kids
+    return kids + [g for k in kids if k.lower_ == "out" and k.dep_ in {"prep", "prt", "advmod"}
+                   for g in k.children]
 
 
 def _stranded_object(prep: Token) -> Token | None:

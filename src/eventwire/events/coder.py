@@ -356,10 +356,10 @@ class LexiconMatcher:
         code = _official_protest(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
-        if code.startswith("15") and args.target is not None \
-                and args.target.lemma_.lower() in entry.objects:
-            args.target = None  # the forces shown are the source's own (CAMEO 15's target:
-            # "the party against whom the military move is directed")
+        if code.startswith(tuple(self.lex.word_list("own_force_codes"))) \
+                and args.target is not None and args.target.lemma_.lower() in entry.objects:
+            args.target = None  # the forces shown or withdrawn are the source's own (CAMEO
+            # 15's target: "the party against whom the military move is directed")
         threat = rule.endswith(":threat")  # "would close the border if Uganda ...": Uganda
         if entry.id == STATEMENT:  # said to whom, if anyone: "told parliament"
             args.target = args.target if _has_target(link, args.target) else None
@@ -367,7 +367,8 @@ class LexiconMatcher:
             args.target = better_target(link, match.verb, args.target, entry.target,
                                         entry.opaque or threat)
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
-        if "target" in entry.require and not _has_target(link, args.target):
+        code = _left_body(code, link, args.target, self.lex)
+        if "target" in entry.require and not _has_target(link, args.target, entry.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
             return [], None  # "X travelled to Y" needs its traveller: "the exhibition" is none
@@ -600,6 +601,15 @@ def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> 
     return "190" if _in_sectors(source, lex, "force_sectors") else code
 
 
+def _left_body(code: str, link: ActorLink, target: Token | None, lex: EventLexicon) -> str:
+    """A withdrawal from an organisation ("Britain withdrew from the EU") reduces
+    relations with it (CAMEO 160): a retreat (087) is from a country or a force."""
+    if target is None or not code.startswith("087") or target.head.lower_ not in ("from", "of"):
+        return code
+    left = link.mention(target)
+    return "160" if left is not None and _in_sectors(left, lex, "body_sectors") else code
+
+
 def _in_sectors(mention: ActorMention | EventActor, lex: EventLexicon, name: str) -> bool:
     """Whether an actor has one of the sectors of the lexicon's list ``name``."""
     return bool({s.lower() for s in mention.sectors} & lex.word_list(name))
@@ -644,15 +654,16 @@ def better_target(
     return target
 
 
-def _has_target(link: ActorLink, target: Token | None) -> bool:
+def _has_target(link: ActorLink, target: Token | None, preps: tuple[str, ...] = ()) -> bool:
     """A required target is an object or an actor; a place after a preposition is not one
     ("negotiators return to Geneva" releases no one), nor where the act starts ("after
-    returning from Germany")."""
+    returning from Germany"), unless the entry's act is done "from" someone (``preps``:
+    "withdrew from Lebanon")."""
     if target is None:
         return False
     if target.dep_ != "pobj":
         return True
-    return link.mention(target) is not None and target.head.lower_ != "from"
+    return link.mention(target) is not None and (target.head.lower_ != "from" or "from" in preps)
 
 
 def _own(tok: Token) -> bool:
