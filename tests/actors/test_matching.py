@@ -91,6 +91,23 @@ def test_title_and_named_general(pipeline: Pipeline) -> None:
     assert found["President Volodymyr Zelensky"] == "UKRGOV"
 
 
+@pytest.mark.parametrize("text, who, code", [
+    ("The court jailed the former vice president on Monday.", "the former vice president",
+     "ELI"),
+    ("Police detained ex-Finance Minister Tomas Varga in Tallinn.",
+     "ex-Finance Minister Tomas Varga", "ELI"),
+    ("Ousted Prime Minister Adan Roble fled to Kenya.", "Ousted Prime Minister Adan Roble",
+     "ELI"),
+    ("A former rebel spokesman was arrested in Goma.", "A former rebel spokesman", "REB"),
+])
+def test_a_former_holder_of_an_office_is_of_the_elites(pipeline: Pipeline, text: str, who: str,
+                                                      code: str) -> None:
+    """CAMEO's elites are "former government officials": a former word before an office
+    ("former", "ex-", "ousted") makes its holder ELI; other roles stay."""
+    found = codes(code_actors(pipeline, text, "2023-05-01"))
+    assert code in (found.get(who) or ""), found
+
+
 def test_accented_and_plain_spellings(pipeline: Pipeline) -> None:
     for name in ("Erdoğan", "Erdogan"):
         doc = code_actors(pipeline, f"The prisoners were freed by {name} himself on Friday.",

@@ -110,6 +110,11 @@ class ActorLexicon:
     #: Role codes of a faith, written after the sector ("MILMOS").
     faiths: frozenset[str] = frozenset()
     refugee_cues: frozenset[str] = frozenset()
+    #: Words that make a holder of an office a former one ("former", "ousted"), the
+    #: sectors of those offices, and the role a former holder has (CAMEO's elites).
+    former_words: frozenset[str] = frozenset()
+    office_sectors: frozenset[str] = frozenset()
+    former_role: tuple[str, ...] = ()
     max_role_len: int = 1
     #: For each last word of a role phrase, the longest phrase ending with it.
     role_ends: dict[str, int] = field(default_factory=dict)
@@ -284,6 +289,10 @@ def _add_roles(lex: ActorLexicon, data: dict[str, Any]) -> None:
     lex.crowds = frozenset(data.get("crowds") or [])
     lex.money_verbs = frozenset(data.get("money_verbs") or [])
     lex.refugee_cues = frozenset(data.get("refugee_cues") or [])
+    former = data.get("former") or {}
+    lex.former_words = frozenset(former.get("words") or [])
+    lex.office_sectors = frozenset(former.get("offices") or [])
+    lex.former_role = tuple(former.get("role") or ())
     _add_agency(lex, data)
 
 

@@ -508,14 +508,29 @@ class Recognizer:
             for n in range(longest, 0, -1):
                 roles = lex.roles.get(tuple(words[i - n + 1 : i + 1]))
                 if roles:
-                    return roles, n
+                    return self._former(roles, i - n + 1), n
         # The phrase as written, the head made singular: "rights groups", "armed forces".
         longest = min(lex.role_ends.get(self.lemmas[i], 0), i + 1)
         for n in range(longest, 1, -1):
             roles = lex.roles.get((*self.lowers[i - n + 1 : i], self.lemmas[i]))
             if roles:
-                return roles, n
+                return self._former(roles, i - n + 1), n
         return (), 1
+
+    def _former(self, roles: tuple[str, ...], start: int, words: list[str] | None = None,
+                ) -> tuple[str, ...]:
+        """The roles of an office phrase beginning at ``start`` of ``words`` (the
+        document's lowercased words by default), or the former holder's role when a
+        word of ``former_words`` comes before it ("the former vice president",
+        "ex-minister")."""
+        lex, words = self.lex, self.lowers if words is None else words
+        before = start - 1
+        if before >= 0 and words[before] == "-":
+            before -= 1
+        if before >= 0 and words[before] in lex.former_words \
+                and lex.office_sectors.intersection(roles):
+            return lex.former_role
+        return roles
 
     def modifier_roles(self, tok: Any, length: int | None = None) -> tuple[str, ...]:
         """The roles of the modifiers of ``tok`` outside its own role phrase ("fighter" in
@@ -727,7 +742,7 @@ class Recognizer:
             for i in range(len(words) - n + 1):
                 roles = self.lex.titles.get(tuple(words[i : i + n]))
                 if roles:
-                    return roles
+                    return self._former(roles, i, words)
         return ()
 
     def _person(self, tok: Any) -> Found | None:
