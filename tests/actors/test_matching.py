@@ -108,6 +108,19 @@ def test_a_former_holder_of_an_office_is_of_the_elites(pipeline: Pipeline, text:
     assert code in (found.get(who) or ""), found
 
 
+@pytest.mark.parametrize("text, who, code", [
+    ("Ghanaian police chief Kwame Mensah banned the march.", "Ghanaian police chief Kwame Mensah",
+     "GHACOP"),
+    ("Jordanian intelligence chief Samir Haddad met the envoy.",
+     "Jordanian intelligence chief Samir Haddad", "JORSPY"),
+])
+def test_a_role_written_before_a_name_is_the_person_s(pipeline: Pipeline, text: str, who: str,
+                                                      code: str) -> None:
+    """A role phrase used as a title names the person, so the name that heads the clause's
+    subject is the actor, not the role word before it."""
+    assert codes(code_actors(pipeline, text, "2023-05-01")).get(who) == code
+
+
 def test_accented_and_plain_spellings(pipeline: Pipeline) -> None:
     for name in ("Erdoğan", "Erdogan"):
         doc = code_actors(pipeline, f"The prisoners were freed by {name} himself on Friday.",

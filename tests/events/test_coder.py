@@ -364,6 +364,11 @@ def test_a_withdrawal_is_from_the_country_it_leaves(code: Coder, text: str,
     assert triples(code(text)) == {expected}, codes(code(text))
 
 
+def test_the_men_a_withdrawal_pulls_out_are_the_source_s_own(code: Coder) -> None:
+    doc = code("The rebel commander pulled his men out of the town on Monday.")
+    assert [(e.cameo_root, e.target.code) for e in doc.events] == [("08", None)], codes(doc)
+
+
 def test_a_withdrawal_from_an_organisation_cuts_relations_with_it(code: Coder) -> None:
     """CAMEO 160: leaving a body is no retreat (``body_sectors``)."""
     doc = code("Burundi withdrew from the International Criminal Court on Friday.")

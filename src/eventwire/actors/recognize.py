@@ -750,7 +750,7 @@ class Recognizer:
             return None
         roles = self.title_roles(tok)
         if not roles:
-            return self._apposition(tok) or self._named_before(tok)
+            return self._apposition(tok) or self._role_before(tok) or self._named_before(tok)
         where = self.modifier_country(tok)
         if where is None:
             comp = self.complement(tok)
@@ -766,6 +766,19 @@ class Recognizer:
             if prev.person and prev.lemma == lemma and prev.coded:
                 found = self.make(tok, None, (), "", person=True, plural=False)
                 return found.with_coding(prev, f"coref:name>{prev.rule}")
+        return None
+
+    def _role_before(self, tok: Any) -> Found | None:
+        """A role noun written before a name as its title ("Kenyan police chief Japhet
+        Koome", "opposition leader X"): the person is what the role phrase says, and the
+        name, not the role word, is who acts in the clause."""
+        for child in tok.lefts:
+            if child.dep_ != "compound" or child.ent_type_ == "PERSON":
+                continue
+            found = self.analyze(child)
+            if found is not None and found.sectors:
+                return self.make(tok, found.country, found.sectors, "person:role", found.org,
+                                 person=True, plural=False)
         return None
 
     def _apposition(self, tok: Any) -> Found | None:

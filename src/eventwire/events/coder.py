@@ -356,8 +356,9 @@ class LexiconMatcher:
         code = _official_protest(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         code = _military_act(code, doer, self.lex)
-        if code.startswith(tuple(self.lex.word_list("own_force_codes"))) \
-                and args.target is not None and args.target.lemma_.lower() in entry.objects:
+        if entry.cameo.startswith(tuple(self.lex.word_list("own_force_codes"))) \
+                and args.target is not None \
+                and (args.target.lemma_.lower() in entry.objects or _own(args.target)):
             args.target = None  # the forces shown or withdrawn are the source's own (CAMEO
             # 15's target: "the party against whom the military move is directed")
         threat = rule.endswith(":threat")  # "would close the border if Uganda ...": Uganda
