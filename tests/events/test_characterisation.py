@@ -14,6 +14,8 @@ from tests.events.conftest import Coder
     ("Ghana's president called the remark an insult.", "111", "GHA"),
     ("Uganda called the closure of the border a provocation.", "111", "UGA"),
     ("Zambia's government called the report baseless.", "016", "ZMB"),
+    ("Chile's president called the verdict a blow to justice.", "111", "CHL"),
+    ("Nepal's prime minister called the blockade humiliating.", "111", "NPL"),
 ])
 def test_a_characterisation_is_coded_by_what_it_calls_the_object(
     code: Coder, text: str, cameo: str, source: str
@@ -25,3 +27,10 @@ def test_a_characterisation_is_coded_by_what_it_calls_the_object(
 def test_praise_is_no_criticism_and_an_appeal_stays_an_appeal(code: Coder) -> None:
     assert code("Malawi's president called the agreement a historic step.").events == []
     assert [e.cameo for e in code("Peru called for calm in Lima.").events] == ["020"]
+
+
+def test_an_act_a_speaker_calls_something_is_not_the_speaker_s(code: Coder) -> None:
+    """"Call" is also a light verb ("called a strike"); with a predicate it characterises
+    its object, and the attack so called is not the speaker's."""
+    doc = code("Togo's interior minister called the attack on the border post a cowardly act.")
+    assert [e.cameo_root for e in doc.events if e.source.country == "TGO"] == []

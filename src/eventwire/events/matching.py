@@ -177,6 +177,8 @@ def _light_noun(verb: Token, lex: EventLexicon) -> tuple[TriggerEntry, Token] | 
     """The event noun a light verb carries: "launched an attack", "held talks"."""
     if not set(lemma_keys(verb)) & lex.word_list("light_verbs"):
         return None
+    if any(k.dep_ == "oprd" for k in verb.children):
+        return None  # "called the attack a cowardly act" says what the attack was
     nouns = [k for k in verb.children if k.dep_ in {"dobj", "nsubjpass"}]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
