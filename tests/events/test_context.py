@@ -110,6 +110,14 @@ def test_a_sentence_s_own_country_outranks_the_dateline(code: Coder) -> None:
     assert ("17", "LTU", "LTU") in triples(doc)
 
 
+def test_a_sentence_about_another_country_by_name_leaves_the_dateline(code: Coder) -> None:
+    """Filed from Vienna about Bolivia: the government accused is not Austria's, and the
+    sentence does not say whose it is."""
+    doc = code("VIENNA (Reuters) - A UN panel on Bolivia accused the government of abuses on "
+               "Monday.")
+    assert [e.target.country for e in doc.events if e.cameo_root == "11"] == [None]
+
+
 def test_verbatim_text_takes_the_dateline_s_country_too() -> None:
     """The corpus is scored and trained on verbatim text: its datelines count as a user's."""
     config = make_config(overrides=["stages.clean.verbatim=true"])

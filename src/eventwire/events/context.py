@@ -149,8 +149,23 @@ def sentence_country(doc: Document, sent: Span, sectors: list[str]) -> str | Non
     country of its dateline once, and its police and ministries are that country's."""
     found = _place_countries(doc, sent) | _actor_countries(doc, sent, set(sectors))
     if not found:
-        return dateline_country(doc) or _filed_from(doc, sent)
+        filed = dateline_country(doc) or _filed_from(doc, sent)
+        named = _bare_countries(doc, sent)
+        return filed if not named or named == {filed} else None
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _bare_countries(doc: Document, sent: Span) -> set[str]:
+    """The countries the sentence names bare, by name ("an inquiry into Eritrea",
+    "accused Japan"): a story filed from Geneva about another country does not make that
+    country's government Swiss, nor does it say whose it is."""
+    out: set[str] = set()
+    for m in doc.actors:
+        if m.country and not m.sectors and sent.start_char <= m.start < sent.end_char:
+            tok = _token_at(sent, m.head if m.head is not None else m.start)
+            if tok is not None and tok.pos_ == "PROPN":  # not "the Iranian flag"
+                out.add(m.country)
+    return out
 
 
 def with_country(actor: EventActor, doc: Document, sent: Span) -> EventActor:
