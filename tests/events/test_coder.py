@@ -28,6 +28,19 @@ def test_coordinated_sources_of_a_mutual_act_in_a_place_act_on_each_other(code: 
     assert agreed == {("KEN", "ETH"), ("ETH", "KEN")}, triples(doc)
 
 
+def test_coordinated_backers_of_a_plan_endorse_it_not_each_other(code: Coder) -> None:
+    """CAMEO 051 "praise or endorse": backing is no cooperation done with one another."""
+    doc = code("Norway and Iceland backed the fishing plan on Monday.")
+    assert sorted((e.cameo, e.source.country, e.target.country) for e in doc.events) == [
+        ("051", "ISL", None), ("051", "NOR", None)], codes(doc)
+
+
+def test_a_backing_needs_a_backer(code: Coder) -> None:
+    """Troops "backed by helicopters" or a blockade "backing" a cause: no one endorses."""
+    doc = code("A week of blockades backing the strikers closed the port of Antofagasta.")
+    assert [c for c in codes(doc) if c[0].startswith("05")] == [], codes(doc)
+
+
 def test_coordinated_sources_of_a_one_sided_act_keep_its_target(code: Coder) -> None:
     doc = code("Kenya and Ethiopia sent food aid to Somalia on Friday.")
     aid = {(s, t) for r, s, t in triples(doc) if r == "07"}
