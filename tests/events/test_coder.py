@@ -249,6 +249,19 @@ def test_the_dead_of_an_attack_are_its_toll(code: Coder, text: str) -> None:
     assert [(r, s, t) for r, s, t in triples(doc)] == [("19", "KEN", "SOM")], triples(doc)
 
 
+@pytest.mark.parametrize("text, root", [
+    ("Six Malian soldiers were killed in heavy fighting near Gao on Sunday.", "19"),
+    ("A bombing killed three Iraqi policemen in Mosul on Friday.", "18"),
+    ("Six Malian soldiers were killed in an attack near Gao on Sunday.", "18"),
+])
+def test_a_killing_with_no_killer_is_the_act_it_happened_in(code: Coder, text: str,
+                                                             root: str) -> None:
+    """The dead of a battle were killed in a fight (CAMEO 19), of a bombing in an assault
+    (18); "an attack" (``vague_attacks``) says no more than the killing."""
+    doc = code(text)
+    assert [e.cameo_root for e in doc.events] == [root], codes(doc)
+
+
 def test_a_killing_of_its_own_is_an_event(code: Coder) -> None:
     doc = code("Gunmen killed nine Kenyan villagers near the Somali border.")
     assert any(r == "18" for r, _, _ in triples(doc)), triples(doc)

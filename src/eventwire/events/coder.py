@@ -27,7 +27,14 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.context import place_target, with_country
 from eventwire.events.lexicon import STATEMENT, EventLexicon, TriggerEntry
-from eventwire.events.matching import JOINT_ACT, Match, lemma_keys, match_arguments
+from eventwire.events.matching import (
+    JOINT_ACT,
+    Match,
+    best_entry,
+    lemma_keys,
+    lookup,
+    match_arguments,
+)
 from eventwire.events.mood import Mood, content_governor, is_negated, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
@@ -355,6 +362,11 @@ class LexiconMatcher:
         code = _armed_strike(code, match.trigger, link, args.source, self.lex)
         code = _official_protest(code, match.trigger, link, args.source, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
+        toll = _toll_of(match.trigger, args.source, self.lex) if killing and (
+            args.source is None or link.mention(args.source) is None) else None
+        if toll is not None:  # "killed in an ambush", "a mortar shell killed 68": the attack
+            match = Match(toll[0], toll[1], match.verb, toll[1])
+            code, rule = toll[0].cameo, f"{toll[0].id}:toll"
         code = _military_act(code, doer, self.lex)
         if entry.cameo.startswith(tuple(self.lex.word_list("own_force_codes"))) \
                 and args.target is not None \
@@ -466,6 +478,27 @@ def _a_game(match: Match) -> bool:
 def _goals(text: str) -> bool:
     """A team's goals in a score: one or two digits."""
     return text.isdigit() and len(text) <= 2
+
+
+def _toll_of(trigger: Token, source: Token | None, lex: EventLexicon,
+             ) -> tuple[TriggerEntry, Token] | None:
+    """The act of force whose toll a killing with no actor as killer tells: the noun it
+    happened "in" ("soldiers were killed in the fighting") or the thing that did it ("the
+    explosion killed four"), when the lexicon codes that noun as an assault, a fight or
+    mass violence. The dead are then the target of that act, whoever did it."""
+    nouns = [g for k in trigger.children if k.dep_ == "prep" and k.lower_ == "in"
+             for g in k.children if g.dep_ == "pobj"]
+    if source is not None:
+        if source.pos_ != "NOUN":
+            return None
+        nouns.append(source)  # the subject, when no actor but a thing
+    for noun in nouns:
+        if noun.lemma_.lower() in lex.word_list("vague_attacks"):
+            continue  # "killed in an attack" says no more than the killing
+        entry = best_entry(lookup(lex, "noun", noun), noun)
+        if entry is not None and entry.cameo[:2] in _VIOLENT_ROOTS:
+            return entry, noun
+    return None
 
 
 def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexicon,
