@@ -107,6 +107,9 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
 @pytest.mark.parametrize("text, root", [
     ("The Kenyan president thanked Uganda for its support on Monday.", "05"),
     ("Hungary turned down a Romanian request for talks on Friday.", "12"),
+    ("Armenia's rocket barrage on the Azerbaijani town lasted an hour.", "19"),
+    ("Two Kenyan soldiers died in a firefight with Somali militants on Monday.", "19"),
+    ("Ethiopian forces began a counteroffensive against Eritrean units.", "19"),
     ("Bulgaria suspended military cooperation with Serbia on Friday.", "16"),
     ("Peru cancelled a planned visit by the Chilean foreign minister.", "16"),
     ("Canada froze the assets of two Venezuelan state companies.", "16"),

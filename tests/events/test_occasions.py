@@ -39,3 +39,23 @@ def test_an_occasion_names_its_sides(code: Coder, text: str,
 ])
 def test_no_occasion_without_both_sides_or_before_it_happened(code: Coder, text: str) -> None:
     assert _talks(code, text) == set()
+
+
+def _fights(code: Coder, text: str) -> set[tuple[str | None, str | None]]:
+    doc = code(text)
+    return {(e.source.country, e.target.country) for e in doc.events if e.cameo_root == "19"}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("A battle between Kenyan troops and Somali militants lasted an hour.",
+     {("KEN", "SOM"), ("SOM", "KEN")}),
+    ("Georgian troops were engaged in a firefight with Russian soldiers on Monday.",
+     {("GEO", "RUS")}),
+    ("Two Indian soldiers died in clashes with Chinese troops in the Galwan valley.",
+     {("IND", "CHN")}),
+])
+def test_a_fight_named_as_the_occasion_names_its_sides(code: Coder, text: str,
+                                                       pairs: set[tuple[str, str]]) -> None:
+    """A fight is done with one another (``mutual_entries``): "between" names both sides,
+    and the subject of a clause it is the occasion of ("in", even in the passive) is one."""
+    assert _fights(code, text) == pairs

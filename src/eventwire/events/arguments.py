@@ -335,6 +335,9 @@ def arguments_of(
         target = _child(verb, _OBJ) or _pobj(verb, (*preps, "of"))
         return Arguments(event_agent(verb, is_actor), target)
     source = _act_doer(subject_of(verb)[0], is_actor)
+    if source is None and noun is not None and noun.dep_ == "pobj" and _is_passive(verb) \
+            and noun.head.head.i == verb.i:
+        source = _child(verb, {"nsubjpass"})  # "troops were killed in clashes with X": a side
     if noun is not None:  # "announced the expulsion of the envoy": "of" after the rest
         target = _pobj(noun, preps) or _pobj(verb, preps) or _noun_target(noun, ())
         return Arguments(source, target)

@@ -366,7 +366,7 @@ class LexiconMatcher:
             args.source is None or link.mention(args.source) is None) else None
         if toll is not None:  # "killed in an ambush", "a mortar shell killed 68": the attack
             match = Match(toll[0], toll[1], match.verb, toll[1])
-            code, rule = toll[0].cameo, f"{toll[0].id}:toll"
+            code, rule = toll[0].cameo, f"{toll[0].id}{_TOLL}"
         code = _military_act(code, doer, self.lex)
         if entry.cameo.startswith(tuple(self.lex.word_list("own_force_codes"))) \
                 and args.target is not None \
@@ -478,6 +478,10 @@ def _a_game(match: Match) -> bool:
 def _goals(text: str) -> bool:
     """A team's goals in a score: one or two digits."""
     return text.isdigit() and len(text) <= 2
+
+
+#: The rule suffix of a killing coded as the act of force it happened in.
+_TOLL = ":toll"
 
 
 def _toll_of(trigger: Token, source: Token | None, lex: EventLexicon,
@@ -902,12 +906,18 @@ def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
     two generals", "soldiers were killed in an ambush", "shelled the town, killing nine"
     are one assault. A killing (CAMEO 18) is dropped when the act it tells the toll of is
     itself an event of the sentence."""
-    violent = {c.trigger.i: c for c in cands if c.cameo[:2] in _VIOLENT_ROOTS}
+    violent: dict[int, list[EventCandidate]] = {}
+    for c in cands:
+        if c.cameo[:2] in _VIOLENT_ROOTS:
+            violent.setdefault(c.trigger.i, []).append(c)
     out = []
     for cand in cands:
-        killing = cand.cameo.startswith("18") or cand.extra.get("killing", False)
-        acts = _tolled_acts(cand.trigger) - {cand.trigger.i} if killing else set()
-        told = [violent[i] for i in acts if i in violent]
+        if cand.rule.endswith(_TOLL):  # coded as the act it happened in: that act's event
+            told = [c for c in violent.get(cand.trigger.i, []) if not c.rule.endswith(_TOLL)]
+        else:
+            killing = cand.cameo.startswith("18") or cand.extra.get("killing", False)
+            acts = _tolled_acts(cand.trigger) - {cand.trigger.i} if killing else set()
+            told = [c for i in sorted(acts) for c in violent.get(i, [])[:1]]
         if not told:
             out.append(cand)
         elif _coded(cand.target) and (told[0].extra.get("place_target") or not (

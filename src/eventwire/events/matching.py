@@ -341,7 +341,7 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
     """The verb of the clause an act done with one another is the occasion of: "Seoul and
     Tokyo agreed after talks with ...", "said after 16 hours of talks", "signed at a
     summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``)."""
-    if not lex.lists_code("mutual_codes", entry.cameo) or tok.dep_ != "pobj":
+    if not _done_together(entry, lex) or tok.dep_ != "pobj":
         return None
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.word_list("spell_nouns") \
@@ -370,9 +370,16 @@ def _both_sides_named(noun: Token, verb: Token) -> bool:
 def _between(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
     """An act done with one another, named with its sides: "talks between India and
     Pakistan", "a meeting between the two presidents"."""
-    if "between" in entry.target or not lex.lists_code("mutual_codes", entry.cameo):
+    if "between" in entry.target or not _done_together(entry, lex):
         return False
     return any(k.dep_ == "prep" and k.lower_ == "between" for k in tok.children)
+
+
+def _done_together(entry: TriggerEntry, lex: EventLexicon) -> bool:
+    """Whether an entry's act is done with one another, by its code (``mutual_codes``)
+    or by the entry itself (``mutual_entries``: a battle, an exchange of fire)."""
+    return lex.lists_code("mutual_codes", entry.cameo) \
+        or entry.id in lex.word_list("mutual_entries")
 
 
 def _topic(tok: Token, lex: EventLexicon) -> bool:
