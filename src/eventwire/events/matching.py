@@ -340,14 +340,19 @@ def _reaction(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
 def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | None:
     """The verb of the clause an act done with one another is the occasion of: "Seoul and
     Tokyo agreed after talks with ...", "said after 16 hours of talks", "signed at a
-    summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``)."""
+    summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``).
+    A fight is the occasion of a clause only when the clause happened in it ("killed in
+    clashes with X": ``fight_occasion_preps``); "agreed after two days of fighting" tells
+    what came before."""
     if not _done_together(entry, lex) or tok.dep_ != "pobj":
         return None
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.word_list("spell_nouns") \
             and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "after 16 hours of talks"
-    if prep.dep_ != "prep" or prep.lower_ not in lex.word_list("occasion_preps"):
+    fight = entry.id in lex.word_list("mutual_entries")
+    if prep.dep_ != "prep" or prep.lower_ not in lex.word_list(
+            "fight_occasion_preps" if fight else "occasion_preps"):
         return None
     verb = prep.head
     if verb.pos_ not in _VERB_POS or verb.dep_ == "xcomp" or modal_of(verb, lex) is not None:
