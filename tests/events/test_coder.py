@@ -406,3 +406,19 @@ def test_a_withdrawal_from_an_organisation_cuts_relations_with_it(code: Coder) -
 
 def test_a_withdrawal_from_what_is_no_actor_has_no_event(code: Coder) -> None:
     assert triples(code("The opposition party withdrew from the talks on Monday.")) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Ugandan opposition leader arrested after rally in Kampala",
+    "Georgian opposition leader Nika Melia arrested as protests grow",
+])
+def test_a_headline_participle_is_passive(code: Coder, text: str) -> None:
+    """Headlines drop the auxiliary: the subject of "arrested" is the one arrested."""
+    doc = code(text)
+    assert [(e.cameo_root, e.source.code, bool(e.target.code)) for e in doc.events] == [
+        ("17", None, True)], codes(doc)
+
+
+def test_running_text_keeps_its_subject_as_the_doer(code: Coder) -> None:
+    doc = code("Amnesty called on Kenyan authorities to free the protesters.")
+    assert ("02", "NGOAMN") in [(e.cameo_root, e.source.code) for e in doc.events], codes(doc)

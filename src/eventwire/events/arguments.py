@@ -117,10 +117,27 @@ def _stray_agent(verb: Token) -> Token | None:
     return None
 
 
+#: What closes a sentence of running text (a headline has none).
+_STOPS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")"})
+
+
 def _is_passive(verb: Token) -> bool:
-    return any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl"
-    )
+    """In the passive voice, also without its auxiliary: a reduced relative ("five men
+    arrested by police") or a headline's participle ("Opposition leader arrested in
+    capital", whose subject is acted upon)."""
+    if any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children):
+        return True
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or _headline_participle(verb))
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A past participle heading a sentence with no closing stop (a headline), with a
+    subject, no auxiliary and no object: headlines write the passive so ("Opposition
+    leader arrested in capital"). Running text with a stop is left to the tagger, whose
+    participles there are often past tenses ("HRW called on X")."""
+    kids = {k.dep_ for k in verb.children}
+    return verb.dep_ == "ROOT" and "nsubj" in kids and not kids & {"aux", "dobj"} \
+        and verb.sent[-1].text not in _STOPS
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -192,7 +209,8 @@ def _sender_verb(noun: Token) -> Token | None:
 def _passive_target(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    return _child(verb, {"nsubjpass"})
+    return _child(verb, {"nsubjpass"}) or (
+        _child(verb, {"nsubj"}) if _headline_participle(verb) else None)
 
 
 def event_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
