@@ -117,6 +117,21 @@ def test_civilians_of_one_kind_in_the_plural_riot(code: Coder) -> None:
     assert doc.events and {e.cameo for e in doc.events} == {"145"}, codes(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "Protesters set the ruling party headquarters ablaze in Lima on Tuesday.",
+    "Rioters set police cars alight in central Lima on Monday.",
+    "Demonstrators smashed the windows of the Peruvian congress on Monday.",
+])
+def test_burning_and_smashing_by_a_crowd_is_a_riot(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert doc.events and {e.cameo for e in doc.events} == {"145"}, codes(doc)
+
+
+def test_setting_oneself_ablaze_damages_no_one(code: Coder) -> None:
+    doc = code("A Peruvian farmer set himself ablaze outside the congress on Monday.")
+    assert not [e for e in doc.events if e.cameo_root == "17"], codes(doc)
+
+
 @pytest.mark.parametrize("text, cameo", [
     ("Peruvian troops clashed with rebels near the border on Monday.", "190"),
     ("Hundreds of lawyers clashed with police outside the court in Lima.", "145"),

@@ -105,11 +105,16 @@ def _as_objects(tok: Token) -> set[str]:
             for g in k.children if g.dep_ == "pobj"}
 
 
+#: How the parser attaches a verb's particle ("called off", "set ... ablaze", read as an
+#: object too: "set cars alight").
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep", "dobj"})
+
+
 def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
     """Whether ``tok`` meets ``entry``'s constraints (``objects``: its objects' lemmas)."""
     kids = list(tok.children)
     if entry.prt and not any(
-        k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == entry.prt for k in kids
+        k.dep_ in _PARTICLE_DEPS and k.lower_ == entry.prt for k in kids
     ):
         return False
     if entry.prep and not any(
