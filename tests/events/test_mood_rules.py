@@ -230,3 +230,40 @@ def test_what_no_one_did_or_is_yet_to_do_is_no_act(code: Coder, text: str) -> No
 def test_what_is_scheduled_is_not_done(code: Coder) -> None:
     assert not [e for e in code("The Kenyan president is scheduled to visit Kampala in "
                                 "May.").events if e.cameo == "042"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zambian rebel leaders are to meet Angolan envoys in Luanda on Saturday.",
+    "Ghana to send 500 soldiers to Mali",
+    "Were Zambia to expel the Angolan envoy, talks would collapse.",
+])
+def test_an_infinitive_of_what_is_to_come_is_not_done(code: Coder, text: str) -> None:
+    """"Are to meet", a headline's "to send", an inverted condition: not done (yet)."""
+    doc = code(text)
+    assert not [e for e in doc.events if not e.hypothetical and e.cameo_root in
+                {"04", "07", "16", "17"}], [(e.cameo, e.hypothetical) for e in doc.events]
+
+
+def test_the_first_to_do_it_did_it(code: Coder) -> None:
+    doc = code("Ghana first to recognise the new Malian government")
+    assert [e.cameo_root for e in doc.events] == ["05"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana cancelled the Malian president's visit to Accra on Monday.",
+    "Ghanaian president's visit to Bamako called off amid unrest",
+    "Zambian opposition postponed Saturday's rally in Lusaka.",
+])
+def test_an_act_called_off_did_not_take_place(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert not [e for e in doc.events if e.cameo_root in {"04", "14"}], triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghanaian and Togolese border officials meet weekly at the Aflao crossing.",
+    "Nigerian truckers periodically block the Lagos port road over fuel prices.",
+    "Ghana balked at sending troops to Mali on Monday.",
+    "Residents reported, without confirmation, that soldiers had torched a village.",
+])
+def test_a_custom_a_balk_or_an_unconfirmed_report_is_no_act(code: Coder, text: str) -> None:
+    assert code(text).events == [], triples(code(text))

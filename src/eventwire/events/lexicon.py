@@ -39,7 +39,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "question_openers", "abroad_nouns", "hearsay_passives",
                "purpose_verbs", "complaint_verbs", "official_sectors", "intent_nouns",
                "own_force_codes", "body_sectors", "vague_attacks",
-               "fight_occasion_preps",
+               "fight_occasion_preps", "cancel_verbs", "rank_words",
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps", "negative_subjects", "third_party_codes",
                "kind_nouns")

@@ -58,7 +58,36 @@ def is_negated(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
             return True
         if kid.dep_ in {"nsubj", "nsubjpass", "dobj"} and _nobody(kid, lex, kids):
             return True  # "neither country has sent troops", "arrested no one"
-    return _not_yet(tok, kids)
+    return _not_yet(tok, kids) or _called_off(tok, lex, kids)
+
+
+def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+    """An act named as what was cancelled ("scrapped the visit", "summit called off",
+    "Dalai Lama visit scrapped"): it did not take place (``cancel_verbs``; "call" and
+    "put" with "off")."""
+    if any(k.dep_ in {"acl", "advcl"} and k.tag_ == "VBN" and k.i > tok.i
+           and k.lemma_.lower() in lex.word_list("cancel_verbs") for k in kids(tok)):
+        return True  # "Dalai Lama visit to Oslo scrapped", read as a verb and a participle
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in {"dobj", "nsubjpass", "nsubj"}:
+        return False
+    verb = tok.head
+    if verb.i == tok.i or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.dep_ == "nsubj" and not _headline_passive(verb, kids):
+        return False  # only a headline's participle: "visit called off"
+    lemma = verb.lemma_.lower()
+    if lemma in lex.word_list("cancel_verbs"):
+        return True
+    return lemma in {"call", "put"} and any(
+        k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == "off" for k in kids(verb))
+
+
+def _headline_passive(verb: Token, kids: KidsOf) -> bool:
+    """A headline's verb with a subject and no object or closing stop ("Summit called
+    off", "visit scrapped"): a passive whose auxiliary the headline dropped."""
+    return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} \
+        and not any(k.dep_ == "dobj" for k in kids(verb)) \
+        and verb.sent[-1].text not in {".", "!", "?"}
 
 
 def _nobody(subject: Token, lex: EventLexicon, kids: KidsOf) -> bool:
@@ -89,6 +118,10 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
             return "modal"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         return "future"
+    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids(tok)):
+        planned = _to_be_done(tok, lex, kids)
+        if planned is not None:
+            return planned
     means = tok.head
     if tok.dep_ == "pcomp" and means.lower_ == "by" and means.head.i != means.i:
         return modal_of(means.head, lex, kids)  # "could hit back by restricting exports"
@@ -100,6 +133,26 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
         # before its head is a misread main clause ("He urged ..., so the city would")
         return "modal"
     return None
+
+
+def _to_be_done(tok: Token, lex: EventLexicon, kids: KidsOf) -> str | None:
+    """An infinitive that says what is to come: a headline's ("Kenya to deploy police to
+    Haiti"), or after "be" ("the envoys are to meet on Saturday", "is due to visit");
+    "modal" for an inverted condition ("Were Pyongyang to offer ...")."""
+    head = tok.head
+    if head.i == tok.i:  # "France first to recognise X" tells who did it first
+        subject = next((k for k in kids(tok) if k.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        ranks = lex.word_list("rank_words")
+        ranked = any(k.lower_ in ranks for k in [*kids(subject), *kids(tok)] if k.i < tok.i)
+        return None if ranked else "future"
+    if head.lemma_ != "be" or tok.dep_ not in {"xcomp", "advcl"}:
+        return None
+    if head.i == head.sent.start and head.lower_ == "were":
+        return "modal"
+    return "future" if tok.dep_ == "xcomp" and any(
+        k.dep_ in {"nsubj", "nsubjpass"} for k in kids(head)) else None
 
 
 def _perfect(tok: Token, kids: KidsOf) -> bool:
@@ -197,6 +250,9 @@ def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> boo
     said ...", "rumours suggested ..."): what it tells is not asserted as fact."""
     if not _reads_as(verb, lex.word_list("reporting") | lex.word_list("hearsay_verbs")):
         return False
+    if any(k.dep_ == "prep" and k.lower_ == "without" and _confirming(k, lex, kids)
+           for k in kids(verb)):
+        return True  # "reported, without confirmation, that ..."
     for subj in kids(verb):
         if subj.dep_ != "nsubj":
             continue
@@ -206,6 +262,13 @@ def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> boo
                for k in kids(subj)):
             return True
     return False
+
+
+def _confirming(prep: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+    """A "without" phrase that names a confirmation: "without confirmation", "without
+    being able to confirm it"."""
+    words = lex.word_list("confirm_verbs")
+    return any(t.lemma_.lower().startswith(tuple(words)) for t in prep.subtree if t.i != prep.i)
 
 
 def content_governor(tok: Token, lex: EventLexicon,
@@ -321,8 +384,11 @@ def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
     habitual = lex.word_list("habitual") - lex.word_list("negations")
     clause = _clause_head(tok)  # "often hold talks", "hold drills every summer": the verb
     around = below if clause is tok else kids(clause)
+    # an adverb before the first of coordinated verbs is theirs: "rarely confirm or deny"
+    shared = [k for k in kids(clause.head) if k.i < clause.head.i] \
+        if clause.dep_ == "conj" else []
     if (agentless or _simple_present(clause, around)) and any(
-            k.dep_ == "advmod" and k.lower_ in habitual for k in [*below, *around]):
+            k.dep_ == "advmod" and k.lower_ in habitual for k in [*below, *around, *shared]):
         return True  # "are usually executed", "routinely refuse": what happens, not an event
     if any(_recurring(k, kids, lex) for k in around):
         return True  # "lay wreaths every year": a custom, not an event
