@@ -33,3 +33,23 @@ def test_people_nouns_adding_up_to_an_earlier_count_stay_that_actor(pipeline: Pi
             "The three men and a woman asked for protection.")
     found = {m.text: m.code for m in code_actors(pipeline, text).actors}
     assert found.get("The three men") == "ERIREF", found
+
+
+def _codes_of(pipeline: Pipeline, text: str, word: str) -> list[str | None]:
+    return [m.code for m in code_actors(pipeline, text, "2023-05-01").actors
+            if m.text.lower() == word]
+
+
+def test_a_quoted_we_is_the_speaker_s_side(pipeline: Pipeline) -> None:
+    text = '"We will reopen the border next week," the Malian foreign minister said.'
+    assert _codes_of(pipeline, text, "we") == ["MLIGOV"]
+
+
+def test_a_quoted_i_is_the_speaker(pipeline: Pipeline) -> None:
+    text = 'The Peruvian interior minister told reporters: "I will not resign."'
+    assert _codes_of(pipeline, text, "i") == ["PERGOV"]
+
+
+def test_we_in_words_no_one_is_quoted_as_saying_is_no_one(pipeline: Pipeline) -> None:
+    assert _codes_of(pipeline, "We condemn the attack on Mali, the statement read.", "we") \
+        == []

@@ -66,7 +66,10 @@ def antecedent(rec: PhrasesSoFar, tok: Any, fits: Callable[[Found], bool]) -> Fo
 
 
 def pronoun(rec: PhrasesSoFar, tok: Any) -> Found | None:
-    """A personal or possessive pronoun coded as its antecedent."""
+    """A personal or possessive pronoun coded as its antecedent; a speaker's "we" or "I"
+    in the words a named actor is quoted as saying, as that actor."""
+    if tok.lower_ in word_list("speaker_pronouns"):
+        return _speaker(rec, tok)
     fits = _compatible(tok.lower_)
     if fits is None or _expletive(tok):
         return None
@@ -75,6 +78,31 @@ def pronoun(rec: PhrasesSoFar, tok: Any) -> Found | None:
         return None
     found = rec.make(tok, None, (), "", plural=ante.plural, person=ante.person, quantity=None)
     return found.with_coding(ante, f"coref:pronoun>{ante.rule}")
+
+
+def _speaker(rec: PhrasesSoFar, tok: Any) -> Found | None:
+    """ '"We will never accept foreign troops," the president said': "we" is the
+    speaker's side, "I" the speaker. The speaker is the subject of the verb of saying
+    (``saying_verbs``) whose quoted clause holds the pronoun, in a sentence that quotes."""
+    if not any(t.text in _QUOTES for t in tok.sent):
+        return None
+    node = tok
+    while not (node.dep_ in {"ccomp", "parataxis"}
+               and node.head.lemma_.lower() in word_list("saying_verbs")):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    subject = next((k for k in node.head.children if k.dep_ == "nsubj"), None)
+    said = None if subject is None or subject.i == tok.i else rec.analyze(subject)
+    if said is None or not said.coded:
+        return None
+    plural = tok.lower_ in word_list("plural_speaker_pronouns")
+    found = rec.make(tok, None, (), "", plural=plural, person=not plural, quantity=None)
+    return found.with_coding(said, f"coref:speaker>{said.rule}")
+
+
+#: Quotation marks: a sentence with one quotes someone.
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def _expletive(tok: Any) -> bool:

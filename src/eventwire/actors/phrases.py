@@ -26,6 +26,10 @@ class PhrasesSoFar(Protocol):
     #: The sentence index of each token.
     sent_of: dict[int, int]
 
+    def analyze(self, tok: Any) -> Found | None:
+        """The actor phrase headed by ``tok``, or None (found on demand, memoised)."""
+        ...
+
     def make(
         self,
         tok: Any,
