@@ -236,8 +236,13 @@ def test_talks_between_two_sides_name_their_doers(code: Coder) -> None:
     assert talks == {("KEN", "UGA"), ("UGA", "KEN")}, triples(doc)
 
 
-def test_a_threat_is_aimed_at_the_subject_of_its_condition(code: Coder) -> None:
-    doc = code("Kenya warned it would close the border if Uganda raised its tariffs.")
+@pytest.mark.parametrize("text", [
+    "Kenya warned it would close the border if Uganda raised its tariffs.",
+    "Kenya threatened a trade war if Uganda raised its tariffs.",
+    "Kenya vowed retaliation if Uganda raised its tariffs.",
+])
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(code: Coder, text: str) -> None:
+    doc = code(text)
     assert ("13", "KEN", "UGA") in triples(doc), triples(doc)
 
 

@@ -137,6 +137,9 @@ def _placed(src: EventActor, tgt: EventActor, place: EventActor | None) -> Event
     return place if place is not None and place.code != src.code else tgt
 
 
+#: CAMEO 13 "threaten": aimed at whom its condition names ("threatened war if X ...").
+_THREAT = "13"
+
 #: CAMEO's "make a visit" and "provide aid": done to the country they go to.
 _VISIT = "042"
 _AID = "07"
@@ -378,7 +381,7 @@ class LexiconMatcher:
             args.target = args.target if _has_target(link, args.target) else None
         else:
             args.target = better_target(link, match.verb, args.target, entry.target,
-                                        entry.opaque or threat)
+                                        entry.opaque or threat or code.startswith(_THREAT))
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         code = _left_body(code, link, args.target, self.lex)
         if "target" in entry.require and not _has_target(link, args.target, entry.target):
