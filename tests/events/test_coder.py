@@ -107,6 +107,8 @@ def test_a_person_flown_somewhere_makes_no_visit(code: Coder) -> None:
 @pytest.mark.parametrize("text, root", [
     ("The Kenyan president thanked Uganda for its support on Monday.", "05"),
     ("Hungary turned down a Romanian request for talks on Friday.", "12"),
+    ("Serbia surrendered two suspects to Croatian prosecutors on Monday.", "06"),
+    ("Chadian troops fought alongside Nigerian soldiers near the border.", "06"),
     ("Armenia's rocket barrage on the Azerbaijani town lasted an hour.", "19"),
     ("Two Kenyan soldiers died in a firefight with Somali militants on Monday.", "19"),
     ("Ethiopian forces began a counteroffensive against Eritrean units.", "19"),
@@ -427,3 +429,9 @@ def test_a_headline_participle_is_passive(code: Coder, text: str) -> None:
 def test_running_text_keeps_its_subject_as_the_doer(code: Coder) -> None:
     doc = code("Amnesty called on Kenyan authorities to free the protesters.")
     assert ("02", "NGOAMN") in [(e.cameo_root, e.source.code) for e in doc.events], codes(doc)
+
+
+def test_a_suspect_handed_over_is_handed_to_the_receiving_state(code: Coder) -> None:
+    """CAMEO 063: the target of an extradition or a handover is who receives the suspect."""
+    doc = code("Peru extradited the Bolivian banker to Spain on Monday.")
+    assert triples(doc) == {("06", "PER", "ESP")}, codes(doc)

@@ -624,14 +624,23 @@ def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
               lex: EventLexicon) -> tuple[str, Token | None]:
     """A person handed over to the police or the courts (``enforcement_sectors``) is
     judicial cooperation with them (063, as an extradition is), not a release: "handed
-    the suspect over to U.S. marshals". The target is then who receives him."""
+    the suspect over to U.S. marshals". The target is then who receives him, as it is of
+    any judicial handover ("extradited the banker to Spain")."""
+    if code.startswith(_JUDICIAL):
+        recipient = recipient_of(verb)
+        named = recipient is not None and link.mention(recipient) is not None
+        return code, recipient if named else target
     if not code.startswith("0841"):
         return code, target
     recipient = recipient_of(verb)
     mention = link.mention(recipient) if recipient is not None else None
     if mention is None or not _in_sectors(mention, lex, "enforcement_sectors"):
         return code, target
-    return "063", recipient
+    return _JUDICIAL, recipient
+
+
+#: CAMEO 063 "engage in judicial cooperation": extraditions and handovers of suspects.
+_JUDICIAL = "063"
 
 
 def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> str:
