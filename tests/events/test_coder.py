@@ -435,3 +435,16 @@ def test_a_suspect_handed_over_is_handed_to_the_receiving_state(code: Coder) -> 
     """CAMEO 063: the target of an extradition or a handover is who receives the suspect."""
     doc = code("Peru extradited the Bolivian banker to Spain on Monday.")
     assert triples(doc) == {("06", "PER", "ESP")}, codes(doc)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenya's central bank governor warned that inflation would rise next year.", "01"),
+    ("Kenya warned it would close the border with Somalia.", "13"),
+    ("Kenya warned that any incursion would be answered with force.", "13"),
+    ("Kenya warned Somalia that its troops could be expelled.", "13"),
+])
+def test_a_warning_threatens_only_what_someone_is_to_do(code: Coder, text: str,
+                                                        root: str) -> None:
+    """CAMEO 012 "make pessimistic comment" for what no actor is to do; 13 otherwise."""
+    doc = code(text)
+    assert [e.cameo_root for e in doc.events] == [root], codes(doc)

@@ -35,7 +35,7 @@ from eventwire.events.matching import (
     lookup,
     match_arguments,
 )
-from eventwire.events.mood import Mood, content_governor, is_negated, mood_of
+from eventwire.events.mood import Mood, content_governor, is_conditional, is_negated, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
 from eventwire.events.timecues import background, sentence_times
 from eventwire.model import ActorMention, Document, Event, EventActor, Plover
@@ -364,6 +364,7 @@ class LexiconMatcher:
         code = _labour_strike(code, match.trigger, link, args.source, self.lex)
         code = _armed_strike(code, match.trigger, link, args.source, self.lex)
         code = _official_protest(code, match.trigger, link, args.source, self.lex)
+        code = _foreboding(code, match.verb, link, self.lex)
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         toll = _toll_of(match.trigger, args.source, self.lex) if killing and (
             args.source is None or link.mention(args.source) is None) else None
@@ -641,6 +642,40 @@ def _handover(code: str, verb: Token, target: Token | None, link: ActorLink,
 
 #: CAMEO 063 "engage in judicial cooperation": extraditions and handovers of suspects.
 _JUDICIAL = "063"
+
+
+def _foreboding(code: str, verb: Token, link: ActorLink, lex: EventLexicon) -> str:
+    """A warning of what no actor is to do is a pessimistic comment (CAMEO 012), not a
+    threat: "the governor warned that the economy faced a recession". It threatens when it
+    is told to someone ("warned Kim he could face justice"), when the speaker or another
+    actor is to act ("warned it would respond", "warned that soldiers would shoot"), when
+    what is to be done is left without its doer ("would be answered with sanctions") or
+    aimed at anyone who acts ("any country that interferes would face ..."), or when it
+    sets a condition ("... if X went ahead")."""
+    if code != _WARNING or verb.lemma_.lower() not in lex.word_list("warning_verbs") \
+            or any(k.dep_ in {"dobj", "dative"} for k in verb.children):
+        return code  # a vow of harm stays a threat ("vowed the killers would not go ...")
+    said = next((k for k in verb.children if k.dep_ == "ccomp"), None)
+    if said is None or is_conditional(said, lex) or _sets_condition(said, lex):
+        return code
+    doer = next((k for k in said.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
+    if doer is None or doer.pos_ == "PRON" or link.mention(doer) is not None:
+        return code
+    if doer.dep_ == "nsubjpass" or any(d.dep_ == "det" and d.lower_ == "any"
+                                       for d in doer.children):
+        return code  # "would be answered with sanctions", "any country that interferes"
+    return _PESSIMISM
+
+
+#: CAMEO 130 "threaten, not specified", and 012 "make pessimistic comment".
+_WARNING, _PESSIMISM = "130", "012"
+
+
+def _sets_condition(clause: Token, lex: EventLexicon) -> bool:
+    """Whether a clause has an "if" or "unless" clause of its own."""
+    marks = lex.word_list("conditional")
+    return any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                         for m in k.children) for k in clause.children)
 
 
 def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> str:
