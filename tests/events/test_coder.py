@@ -448,3 +448,10 @@ def test_a_warning_threatens_only_what_someone_is_to_do(code: Coder, text: str,
     """CAMEO 012 "make pessimistic comment" for what no actor is to do; 13 otherwise."""
     doc = code(text)
     assert [e.cameo_root for e in doc.events] == [root], codes(doc)
+
+
+def test_a_raid_is_done_by_whoever_acted_in_it(code: Coder) -> None:
+    """"Captured by X in a raid": X raided (``doer_in_nouns``)."""
+    doc = code("Two Kenyan soldiers were captured by Somali militants in a cross-border raid.")
+    assert ("19", "SOM") in [(e.cameo_root, e.source.country) for e in doc.events], codes(doc)
+

@@ -230,9 +230,27 @@ def _patient_noun(noun: Token) -> bool:
 
 def late_agent(noun: Token) -> Token | None:
     """ "the expulsion of diplomats by Ankara", parsed with "by Ankara" on "diplomats": a
-    "by" phrase after the act's "of" object is the act's agent."""
+    "by" phrase after the act's "of" object is the act's agent; "soldiers captured by
+    Hezbollah in a raid": the doer of the act a noun of force happened in is the raid's."""
     patient = _pobj(noun, ("of",))
-    return _pobj(patient, ("by",)) if patient is not None else None
+    if patient is not None:
+        return _pobj(patient, ("by",))
+    return _doer_in(noun)
+
+
+def _doer_in(noun: Token) -> Token | None:
+    """The agent of the passive verb whose "in" or "during" phrase a noun of force is
+    ("captured by Hezbollah in a cross-border raid"); only for nouns of force
+    (``doer_in_nouns``)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.i == prep.i \
+            or noun.lemma_.lower() not in word_list("doer_in_nouns"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not _is_passive(verb):
+        return None  # an active verb's doer is read by the act itself
+    agent = _agent(verb)
+    return agent if agent is not None and agent.pos_ in {"NOUN", "PROPN"} else None
 
 
 _AGENT_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})

@@ -40,7 +40,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "purpose_verbs", "complaint_verbs", "official_sectors", "intent_nouns",
                "own_force_codes", "body_sectors", "vague_attacks",
                "fight_occasion_preps", "cancel_verbs", "rank_words",
-               "warning_verbs",
+               "warning_verbs", "doer_in_nouns",
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps", "negative_subjects", "third_party_codes",
                "kind_nouns")
