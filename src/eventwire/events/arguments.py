@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
+from eventwire.events.tree import unstopped
 
 __all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
            "recipient_of", "target_alternatives",
@@ -117,10 +118,6 @@ def _stray_agent(verb: Token) -> Token | None:
     return None
 
 
-#: What closes a sentence of running text (a headline has none).
-_STOPS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")"})
-
-
 def _is_passive(verb: Token) -> bool:
     """In the passive voice, also without its auxiliary: a reduced relative ("five men
     arrested by police") or a headline's participle ("Opposition leader arrested in
@@ -137,7 +134,7 @@ def _headline_participle(verb: Token) -> bool:
     participles there are often past tenses ("HRW called on X")."""
     kids = {k.dep_ for k in verb.children}
     return verb.dep_ == "ROOT" and "nsubj" in kids and not kids & {"aux", "dobj"} \
-        and verb.sent[-1].text not in _STOPS
+        and unstopped(verb)
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:

@@ -368,7 +368,7 @@ class LexiconMatcher:
         killing = code.startswith("18")  # still the toll of an attack it tells (190 below)
         toll = _toll_of(match.trigger, args.source, self.lex) if killing and (
             args.source is None or link.mention(args.source) is None) else None
-        if toll is not None:  # "killed in an ambush", "a mortar shell killed 68": the attack
+        if toll is not None:  # "killed in the fighting", "a bombing killed two": the act
             match = Match(toll[0], toll[1], match.verb, toll[1])
             code, rule = toll[0].cameo, f"{toll[0].id}{_TOLL}"
         code = _military_act(code, doer, self.lex)

@@ -41,6 +41,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "own_force_codes", "body_sectors", "vague_attacks",
                "fight_occasion_preps", "cancel_verbs", "rank_words",
                "warning_verbs", "doer_in_nouns",
+               "off_verbs",
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps", "negative_subjects", "third_party_codes",
                "kind_nouns")

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.tree import KidsOf, memo_children, own_children
+from eventwire.events.tree import KidsOf, memo_children, own_children, unstopped
 
 __all__ = ["Mood", "mood_of", "content_governor"]
 
@@ -63,8 +63,8 @@ def is_negated(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
 
 def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
     """An act named as what was cancelled ("scrapped the visit", "summit called off",
-    "Dalai Lama visit scrapped"): it did not take place (``cancel_verbs``; "call" and
-    "put" with "off")."""
+    "Dalai Lama visit scrapped"): it did not take place (``cancel_verbs``; ``off_verbs``
+    with "off")."""
     if any(k.dep_ in {"acl", "advcl"} and k.tag_ == "VBN" and k.i > tok.i
            and k.lemma_.lower() in lex.word_list("cancel_verbs") for k in kids(tok)):
         return True  # "Dalai Lama visit to Oslo scrapped", read as a verb and a participle
@@ -78,7 +78,7 @@ def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in lex.word_list("cancel_verbs"):
         return True
-    return lemma in {"call", "put"} and any(
+    return lemma in lex.word_list("off_verbs") and any(
         k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == "off" for k in kids(verb))
 
 
@@ -86,8 +86,7 @@ def _headline_passive(verb: Token, kids: KidsOf) -> bool:
     """A headline's verb with a subject and no object or closing stop ("Summit called
     off", "visit scrapped"): a passive whose auxiliary the headline dropped."""
     return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} \
-        and not any(k.dep_ == "dobj" for k in kids(verb)) \
-        and verb.sent[-1].text not in {".", "!", "?"}
+        and not any(k.dep_ == "dobj" for k in kids(verb)) and unstopped(verb)
 
 
 def _nobody(subject: Token, lex: EventLexicon, kids: KidsOf) -> bool:
@@ -250,7 +249,7 @@ def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> boo
     said ...", "rumours suggested ..."): what it tells is not asserted as fact."""
     if not _reads_as(verb, lex.word_list("reporting") | lex.word_list("hearsay_verbs")):
         return False
-    if any(k.dep_ == "prep" and k.lower_ == "without" and _confirming(k, lex, kids)
+    if any(k.dep_ == "prep" and k.lower_ == "without" and _confirming(k, lex)
            for k in kids(verb)):
         return True  # "reported, without confirmation, that ..."
     for subj in kids(verb):
@@ -264,7 +263,7 @@ def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> boo
     return False
 
 
-def _confirming(prep: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+def _confirming(prep: Token, lex: EventLexicon) -> bool:
     """A "without" phrase that names a confirmation: "without confirmation", "without
     being able to confirm it"."""
     words = lex.word_list("confirm_verbs")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 from spacy.tokens import Doc, Token
 
-__all__ = ["KidsOf", "Tree", "own_children", "memo_children"]
+__all__ = ["KidsOf", "Tree", "own_children", "memo_children", "unstopped"]
 
 #: How a check reads a token's children: :func:`own_children`, a :class:`Tree` or a
 #: :func:`memo_children`. The lists are shared: callers read them, never change them.
@@ -57,3 +57,13 @@ class Tree:
     def __call__(self, tok: Token) -> list[Token]:
         """The children of ``tok``, a token of this document."""
         return self._kids[tok.i]
+
+
+#: What closes a sentence of running text (a headline has none).
+_STOPS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")"})
+
+
+def unstopped(tok: Token) -> bool:
+    """Whether the sentence of ``tok`` has no closing stop, as a headline has none: its
+    verbs may then be passives whose auxiliary it dropped ("Opposition leader arrested")."""
+    return tok.sent[-1].text not in _STOPS
