@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
-from eventwire.events.tree import unstopped
+from eventwire.events.tree import headline_passive
 
 __all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
            "recipient_of", "target_alternatives",
-           "content_targets", "event_agent", "late_agent", "modifier_agent", "names_someone",
-           "IsActor"]
+           "content_targets", "conditions_of", "event_agent", "late_agent", "modifier_agent",
+           "names_someone", "IsActor"]
 
 #: Whether a token names an actor (the event coder asks the actors stage's mentions).
 IsActor = Callable[[Token], bool]
@@ -124,17 +124,7 @@ def _is_passive(verb: Token) -> bool:
     capital", whose subject is acted upon)."""
     if any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children):
         return True
-    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or _headline_participle(verb))
-
-
-def _headline_participle(verb: Token) -> bool:
-    """A past participle heading a sentence with no closing stop (a headline), with a
-    subject, no auxiliary and no object: headlines write the passive so ("Opposition
-    leader arrested in capital"). Running text with a stop is left to the tagger, whose
-    participles there are often past tenses ("HRW called on X")."""
-    kids = {k.dep_ for k in verb.children}
-    return verb.dep_ == "ROOT" and "nsubj" in kids and not kids & {"aux", "dobj"} \
-        and unstopped(verb)
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb))
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -207,7 +197,7 @@ def _passive_target(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     return _child(verb, {"nsubjpass"}) or (
-        _child(verb, {"nsubj"}) if _headline_participle(verb) else None)
+        _child(verb, {"nsubj"}) if headline_passive(verb) else None)
 
 
 def event_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:
@@ -489,13 +479,17 @@ def _modifiers(tok: Token) -> list[Token]:
     return [k for k in tok.children if k.dep_ in {"poss", "compound", "amod"}]
 
 
+def conditions_of(clause: Token, marks: frozenset[str]) -> list[Token]:
+    """The adverbial clauses of ``clause`` that a word of ``marks`` opens ("if", "unless")."""
+    return [adv for adv in clause.children if adv.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in adv.children)]
+
+
 def _condition_subjects(clauses: list[Token]) -> list[Token]:
     """The subjects of the "if" or "unless" clauses of ``clauses``: the party a threat or
     warning is aimed at ("warned it would retaliate if Washington went ahead")."""
-    marks = {"if", "unless"}
-    return [subj for clause in clauses for adv in clause.children
-            if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
-                                           for m in adv.children)
+    marks = frozenset({"if", "unless"})
+    return [subj for clause in clauses for adv in conditions_of(clause, marks)
             for subj in adv.children if subj.dep_ in {"nsubj", "nsubjpass"}]
 
 

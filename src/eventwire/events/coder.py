@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from eventwire.events.actorlink import ActorLink, actors_for
 from eventwire.events.arguments import (
     Arguments,
+    conditions_of,
     content_targets,
     holder_of,
     owned,
@@ -31,6 +32,7 @@ from eventwire.events.matching import (
     JOINT_ACT,
     Match,
     best_entry,
+    done_together,
     lemma_keys,
     lookup,
     match_arguments,
@@ -416,7 +418,7 @@ class LexiconMatcher:
     def _mutual(self, entry: TriggerEntry, code: str) -> bool:
         """Whether coordinated sources with no actor as target act on one another: by the
         act's code (``mutual_codes``) or by the entry (``mutual_entries``)."""
-        return is_mutual(code, self.lex) or entry.id in self.lex.word_list("mutual_entries")
+        return done_together(entry, self.lex, code)
 
     def _place(
         self, link: ActorLink, match: Match, code: str, args: Arguments
@@ -656,7 +658,8 @@ def _foreboding(code: str, verb: Token, link: ActorLink, lex: EventLexicon) -> s
             or any(k.dep_ in {"dobj", "dative"} for k in verb.children):
         return code  # a vow of harm stays a threat ("vowed the killers would not go ...")
     said = next((k for k in verb.children if k.dep_ == "ccomp"), None)
-    if said is None or is_conditional(said, lex) or _sets_condition(said, lex):
+    if said is None or is_conditional(said, lex) \
+            or conditions_of(said, lex.word_list("conditional")):
         return code
     doer = next((k for k in said.children if k.dep_ in {"nsubj", "nsubjpass"}), None)
     if doer is None or doer.pos_ == "PRON" or link.mention(doer) is not None:
@@ -670,12 +673,6 @@ def _foreboding(code: str, verb: Token, link: ActorLink, lex: EventLexicon) -> s
 #: CAMEO 130 "threaten, not specified", and 012 "make pessimistic comment".
 _WARNING, _PESSIMISM = "130", "012"
 
-
-def _sets_condition(clause: Token, lex: EventLexicon) -> bool:
-    """Whether a clause has an "if" or "unless" clause of its own."""
-    marks = lex.word_list("conditional")
-    return any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
-                                         for m in k.children) for k in clause.children)
 
 
 def _military_act(code: str, source: ActorMention | None, lex: EventLexicon) -> str:

@@ -27,7 +27,7 @@ from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon, TriggerEntry, word_list
 from eventwire.events.mood import modal_of
 
-__all__ = ["Match", "match_token", "match_arguments", "lemma_keys", "JOINT_ACT"]
+__all__ = ["Match", "match_token", "match_arguments", "lemma_keys", "JOINT_ACT", "done_together"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -349,7 +349,7 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
     A fight is the occasion of a clause only when the clause happened in it ("killed in
     clashes with X": ``fight_occasion_preps``); "agreed after two days of fighting" tells
     what came before."""
-    if not _done_together(entry, lex) or tok.dep_ != "pobj":
+    if not done_together(entry, lex) or tok.dep_ != "pobj":
         return None
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lemma_.lower() in lex.word_list("spell_nouns") \
@@ -380,15 +380,16 @@ def _both_sides_named(noun: Token, verb: Token) -> bool:
 def _between(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
     """An act done with one another, named with its sides: "talks between India and
     Pakistan", "a meeting between the two presidents"."""
-    if "between" in entry.target or not _done_together(entry, lex):
+    if "between" in entry.target or not done_together(entry, lex):
         return False
     return any(k.dep_ == "prep" and k.lower_ == "between" for k in tok.children)
 
 
-def _done_together(entry: TriggerEntry, lex: EventLexicon) -> bool:
-    """Whether an entry's act is done with one another, by its code (``mutual_codes``)
-    or by the entry itself (``mutual_entries``: a battle, an exchange of fire)."""
-    return lex.lists_code("mutual_codes", entry.cameo) \
+def done_together(entry: TriggerEntry, lex: EventLexicon, code: str | None = None) -> bool:
+    """Whether an entry's act is done with one another, by its code (``mutual_codes``;
+    ``code`` when the act was coded otherwise than the entry says) or by the entry itself
+    (``mutual_entries``: a battle, an exchange of fire)."""
+    return lex.lists_code("mutual_codes", code or entry.cameo) \
         or entry.id in lex.word_list("mutual_entries")
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.tree import KidsOf, memo_children, own_children, unstopped
+from eventwire.events.tree import KidsOf, headline_passive, memo_children, own_children
 
 __all__ = ["Mood", "mood_of", "content_governor"]
 
@@ -73,7 +73,7 @@ def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
     verb = tok.head
     if verb.i == tok.i or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if tok.dep_ == "nsubj" and not _headline_passive(verb, kids):
+    if tok.dep_ == "nsubj" and not headline_passive(verb, _PAST_FORMS, kids):
         return False  # only a headline's participle: "visit called off"
     lemma = verb.lemma_.lower()
     if lemma in lex.word_list("cancel_verbs"):
@@ -82,11 +82,9 @@ def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
         k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == "off" for k in kids(verb))
 
 
-def _headline_passive(verb: Token, kids: KidsOf) -> bool:
-    """A headline's verb with a subject and no object or closing stop ("Summit called
-    off", "visit scrapped"): a passive whose auxiliary the headline dropped."""
-    return verb.dep_ == "ROOT" and verb.tag_ in {"VBN", "VBD"} \
-        and not any(k.dep_ == "dobj" for k in kids(verb)) and unstopped(verb)
+#: The tags of a headline's passive verb, as the tagger reads "called off" in "visit called
+#: off": a participle, or a past tense.
+_PAST_FORMS = frozenset({"VBN", "VBD"})
 
 
 def _nobody(subject: Token, lex: EventLexicon, kids: KidsOf) -> bool:
@@ -252,15 +250,15 @@ def _hearsay(verb: Token, lex: EventLexicon, kids: KidsOf = own_children) -> boo
     if any(k.dep_ == "prep" and k.lower_ == "without" and _confirming(k, lex)
            for k in kids(verb)):
         return True  # "reported, without confirmation, that ..."
-    for subj in kids(verb):
-        if subj.dep_ != "nsubj":
-            continue
-        if subj.lemma_.lower() in lex.word_list("hearsay_nouns"):
-            return True
-        if any(k.dep_ == "amod" and k.lower_ in lex.word_list("unconfirmed")
-               for k in kids(subj)):
-            return True
-    return False
+    return any(subj.dep_ == "nsubj" and _hearsay_source(subj, lex, kids)
+               for subj in kids(verb))
+
+
+def _hearsay_source(noun: Token, lex: EventLexicon, kids: KidsOf) -> bool:
+    """A source that is a rumour or an unconfirmed report (``hearsay_nouns``,
+    ``unconfirmed``): "rumours", "unconfirmed reports"."""
+    return noun.lemma_.lower() in lex.word_list("hearsay_nouns") or any(
+        k.dep_ == "amod" and k.lower_ in lex.word_list("unconfirmed") for k in kids(noun))
 
 
 def _confirming(prep: Token, lex: EventLexicon) -> bool:
@@ -335,9 +333,7 @@ def _according_to_rumour(verb: Token, lex: EventLexicon, kids: KidsOf) -> Token 
         if according.dep_ != "prep" or according.lower_ != "according":
             continue
         for obj in (o for to in kids(according) for o in kids(to) if o.dep_ == "pobj"):
-            if obj.lemma_.lower() in lex.word_list("hearsay_nouns") or any(
-                    k.dep_ == "amod" and k.lower_ in lex.word_list("unconfirmed")
-                    for k in kids(obj)):
+            if _hearsay_source(obj, lex, kids):
                 return according
     return None
 

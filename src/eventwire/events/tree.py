@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 from spacy.tokens import Doc, Token
 
-__all__ = ["KidsOf", "Tree", "own_children", "memo_children", "unstopped"]
+__all__ = ["KidsOf", "Tree", "own_children", "memo_children", "unstopped", "headline_passive"]
 
 #: How a check reads a token's children: :func:`own_children`, a :class:`Tree` or a
 #: :func:`memo_children`. The lists are shared: callers read them, never change them.
@@ -67,3 +67,14 @@ def unstopped(tok: Token) -> bool:
     """Whether the sentence of ``tok`` has no closing stop, as a headline has none: its
     verbs may then be passives whose auxiliary it dropped ("Opposition leader arrested")."""
     return tok.sent[-1].text not in _STOPS
+
+
+def headline_passive(verb: Token, tags: frozenset[str] = frozenset({"VBN"}),
+                     kids: KidsOf = own_children) -> bool:
+    """A verb of one of ``tags`` heading a sentence with no closing stop (a headline), with
+    a subject, no auxiliary and no object: headlines write the passive so ("Opposition
+    leader arrested in capital", "summit called off"). Running text with a stop is left
+    to the tagger, whose participles there are often past tenses ("HRW called on X")."""
+    deps = {k.dep_ for k in kids(verb)}
+    return verb.dep_ == "ROOT" and verb.tag_ in tags and "nsubj" in deps \
+        and not deps & {"aux", "dobj"} and unstopped(verb)
