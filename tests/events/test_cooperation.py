@@ -52,6 +52,29 @@ def test_a_joint_act_announced_is_an_intent(code: Coder) -> None:
     assert {(r, s, t) for r, s, t in triples(doc)} == {("03", "BOL", "PER"), ("03", "PER", "BOL")}
 
 
+@pytest.mark.parametrize("text", [
+    "The Indian navy held exercises with the French navy in the Arabian Sea on Tuesday.",
+    "Indian and French navies held exercises in the Arabian Sea on Tuesday.",
+])
+def test_an_exercise_held_with_another_side_is_a_joint_military_game(code: Coder,
+                                                                     text: str) -> None:
+    """CAMEO 062 covers joint maneuvers and exercises, both ways (``joint_games``)."""
+    doc = code(text)
+    assert triples(doc) == {("06", "IND", "FRA"), ("06", "FRA", "IND")}, codes(doc)
+
+
+def test_an_exercise_held_alone_is_a_show_of_force(code: Coder) -> None:
+    doc = code("The Indian navy held exercises in the Arabian Sea on Tuesday.")
+    assert [e.cameo for e in doc.events] == ["150"], codes(doc)
+
+
+def test_what_is_shared_is_no_side(code: Coder) -> None:
+    """"Intelligence" shared is information, not a spy agency: the sides share it with
+    each other."""
+    doc = code("Kenya and Tanzania shared intelligence on the smugglers on Monday.")
+    assert triples(doc) == {("06", "KEN", "TZA"), ("06", "TZA", "KEN")}, codes(doc)
+
+
 @pytest.mark.parametrize(
     "text",
     [

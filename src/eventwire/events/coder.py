@@ -384,9 +384,11 @@ class LexiconMatcher:
             args.target = args.target if _has_target(link, args.target) else None
         else:
             args.target = better_target(link, match.verb, args.target, entry.target,
-                                        entry.opaque or threat or code.startswith(_THREAT))
+                                        entry.opaque or threat or code.startswith(_THREAT),
+                                        _passed_thing(entry, code, args.target, self.lex))
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         code = _left_body(code, link, args.target, self.lex)
+        code = _held_together(code, entry, args, link, self.lex)
         if "target" in entry.require and not _has_target(link, args.target, entry.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
@@ -692,6 +694,32 @@ def _left_body(code: str, link: ActorLink, target: Token | None, lex: EventLexic
     return "160" if left is not None and _in_sectors(left, lex, "body_sectors") else code
 
 
+def _held_together(code: str, entry: TriggerEntry, args: Arguments, link: ActorLink,
+                   lex: EventLexicon) -> str:
+    """A military exercise held with another side, or by two sides together, is a joint
+    military game: material cooperation (CAMEO 062; PLOVER COOPERATE "joint military
+    games and maneuvers"), not a show of force (150). "Held drills with the French navy",
+    "Indian and French navies held exercises"; the entries so read are ``joint_games``."""
+    if entry.id not in lex.word_list("joint_games"):
+        return code
+    target = args.target
+    if target is not None and target.dep_ == "pobj" and target.head.lower_ == "with":
+        other = link.mention(target)
+        return "062" if other is not None and _named_mention(other) else code
+    sides = {a.country or a.code for a in _side(link, args.source) if _named(a)}
+    return "062" if len(sides) > 1 else code
+
+
+def _passed_thing(entry: TriggerEntry, code: str, target: Token | None,
+                  lex: EventLexicon) -> bool:
+    """The object an entry names, of an act done with one another, is what passes between
+    the sides, not one of them: "Kenya and Tanzania shared intelligence" share it with
+    each other ("intelligence" is no spy agency here), "swapped prisoners" with each
+    other."""
+    return target is not None and target.dep_ in ("dobj", "nsubjpass") \
+        and target.lemma_.lower() in entry.objects and done_together(entry, lex, code)
+
+
 def _in_sectors(mention: ActorMention | EventActor, lex: EventLexicon, name: str) -> bool:
     """Whether an actor has one of the sectors of the lexicon's list ``name``."""
     return bool({s.lower() for s in mention.sectors} & lex.word_list(name))
@@ -711,12 +739,13 @@ def _crowd_words(source: Token) -> set[str]:
 
 def better_target(
     link: ActorLink, verb: Token, target: Token | None, preps: tuple[str, ...],
-    opaque: bool = False,
+    opaque: bool = False, passed: bool = False,
 ) -> Token | None:
     """The object when it names an actor, else the first other place that does. An object
-    the actor owns ("withdraw its troops from Lebanon") comes after the other places."""
+    the actor owns ("withdraw its troops from Lebanon") comes after the other places; one
+    that is what passes between the sides (``passed``: "shared intelligence") is none."""
     own = target is not None and _own(target) and link.mention(target) is not None
-    options = [target] if target is not None and not own else []
+    options = [target] if target is not None and not own and not passed else []
     if opaque:
         options.extend(content_targets(verb))
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "reiterated its demand that X"
@@ -726,6 +755,8 @@ def better_target(
         others = [o for o in others if o.head.i != target.i] + [target]
     options.extend(others)
     coded = [o for o in options if o.ent_type_ not in _NOT_ACTORS and link.mention(o)]
+    if passed and not coded:
+        return None
     # A sector without a country ("two artillery shells" -> MIL) yields to a named
     # country elsewhere ("fired ... at Seoul").
     placed = [o for o in coded if (m := link.mention(o)) is not None and _named_mention(m)]
