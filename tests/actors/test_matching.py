@@ -268,9 +268,17 @@ def test_a_surname_two_office_holders_share_is_the_one_with_a_named_office(
     assert found.get("Blair") == expected, found
 
 
-def test_a_surname_alone_out_of_office_is_nobody(pipeline: Pipeline) -> None:
+def test_a_surname_alone_lately_out_of_office_is_a_former_leader(pipeline: Pipeline) -> None:
+    """Reporters name a leader who left office by surname alone for years: an elite of
+    the country then, no longer its government (``former_years``)."""
     text = "Cameron rejected the British rebate proposal on Tuesday."
     found = codes(code_actors(pipeline, text, "2019-05-01"))
+    assert found.get("Cameron") == "GBRELI", found
+
+
+def test_a_surname_alone_long_out_of_office_is_nobody(pipeline: Pipeline) -> None:
+    text = "Cameron rejected the British rebate proposal on Tuesday."
+    found = codes(code_actors(pipeline, text, "2040-05-01"))
     assert "Cameron" not in found, found
 
 

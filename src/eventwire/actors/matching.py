@@ -69,6 +69,7 @@ class KbRules:
     common_surnames: frozenset[str]
     never_alone: frozenset[str]
     particles: frozenset[str]
+    former_years: int = 10
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,8 @@ def load_rules() -> KbRules:
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(key) or [])
 
-    return KbRules(words("common_surnames"), words("never_alone"), words("particles"))
+    return KbRules(words("common_surnames"), words("never_alone"), words("particles"),
+                   int(data.get("former_years") or 0))
 
 
 def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
@@ -391,20 +393,31 @@ class KbFinder:
         minister, not a retired admiral)."""
         named: dict[str, str] = {}
         dated: dict[str, str] = {}
+        former: dict[str, str] = {}
         for entry_id in ids:
             entry = self.kb.entries[entry_id]
             coded = code_on(entry, date)
             period = coded.period
-            if not entry.person or period is None or not period.dated \
-                    or country is not None and (coded.code or "")[:3] != country:
+            if not entry.person or country is not None and (coded.code or "")[:3] != country:
+                continue
+            if period is None or not period.dated:
+                if coded.code and self._lately_left(entry, date):
+                    former.setdefault(coded.code, entry_id)
                 continue
             dated.setdefault(coded.code or "", entry_id)
             if period.office:
                 named.setdefault(coded.code or "", entry_id)
-        for holders in (named, dated):
+        for holders in (named, dated, former):
             if holders:
                 return next(iter(holders.values())) if len(holders) == 1 else None
         return None
+
+    def _lately_left(self, entry: KbEntry, date: str) -> bool:
+        """Whether the person left a dated office less than ``former_years`` before
+        ``date`` (one who left office is named alone for a while)."""
+        day = date[:10]
+        ends = [p.end for p in entry.periods if p.dated and p.end and p.office and p.end < day]
+        return bool(ends) and int(day[:4]) - int(max(ends)[:4]) <= self.rules.former_years
 
     def _family_first(self) -> dict[str, list[str]]:
         """People by the first word of their name when it is a common family name ("kim"
