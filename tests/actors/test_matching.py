@@ -282,6 +282,27 @@ def test_a_surname_alone_long_out_of_office_is_nobody(pipeline: Pipeline) -> Non
     assert "Cameron" not in found, found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Cameron telephoned Aliyev on Monday.", {"Cameron": "GBRGOV", "Aliyev": "AZEGOV"}),
+    ("Aliyev rejected the Greek plan on Monday.", {"Aliyev": "AZEGOV"}),
+    ("Aliyev rejected the county's zoning plan on Monday.", {"Aliyev": None}),
+])
+def test_a_head_of_government_s_surname_alone_counts_in_an_international_story(
+        pipeline: Pipeline, text: str, expected: dict[str, str]) -> None:
+    """International news names heads of state and government by surname alone without
+    naming their country (``leader_offices``): in a story that names another country, or
+    leaders of two. A local story's namesake is nobody."""
+    found = codes(code_actors(pipeline, text, "2015-05-01"))
+    assert {name: found.get(name) for name in expected} == expected, found
+
+
+def test_the_last_word_of_an_alias_is_no_leader_s_surname(pipeline: Pipeline) -> None:
+    """"Assad government" is an alias of Syria's president: "Government" alone is no one."""
+    text = "The Government of Ghana welcomed the decision on Monday."
+    found = codes(code_actors(pipeline, text, "2015-05-01"))
+    assert not any(code and code.startswith("SYR") for code in found.values()), found
+
+
 def test_a_surname_alone_in_a_story_without_its_country_is_nobody(pipeline: Pipeline) -> None:
     text = "Cameron rejected the county's zoning proposal on Tuesday."
     found = codes(code_actors(pipeline, text, "2012-05-01"))

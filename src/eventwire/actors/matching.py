@@ -70,6 +70,7 @@ class KbRules:
     never_alone: frozenset[str]
     particles: frozenset[str]
     former_years: int = 10
+    leader_offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,7 @@ def load_rules() -> KbRules:
         return frozenset(fold(str(w)) for w in data.get(key) or [])
 
     return KbRules(words("common_surnames"), words("never_alone"), words("particles"),
-                   int(data.get("former_years") or 0))
+                   int(data.get("former_years") or 0), words("leader_offices"))
 
 
 def alias_tokens(aliases: list[str]) -> list[tuple[str, ...]]:
@@ -329,7 +330,8 @@ class KbFinder:
             if m.entry.kind == "person" and rule.startswith("kb:") and m.end - m.start > 1:
                 for word in self._short_forms(words[m.start : m.end]):
                     story.setdefault(word, rule[3:])
-        out = []
+        out: list[NameMatch] = []
+        leaders: list[NameMatch] = []  # surnames alone of leaders whose country is unnamed
         for i, word in enumerate(words):
             if (word not in story and word not in self.surnames) or i in covered:
                 continue
@@ -338,15 +340,19 @@ class KbFinder:
                 continue
             seen = story.get(words[i])
             entry_id = seen or self._by_title(tok, words[i], date)
-            if entry_id is not None and not seen and not self._titled(tok) \
-                    and (code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named:
+            alone = entry_id is not None and not seen and not self._titled(tok) and (
+                code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named
+            if alone and not self._leader(entry_id, date, words[i]):
                 entry_id = None  # a surname alone needs its country named in the story
             if entry_id is not None and not seen \
                     and self._someone_else_s(fold(tok.text), entry_id, people):
                 entry_id = None
             if entry_id is not None and (seen or not _read_as_place(tok)):
-                out.append(NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date)))
-        return out
+                match = NameMatch(i, i + 1, entry_for(self.kb.entries[entry_id], date))
+                (leaders if alone else out).append(match)
+        if named or len({m.entry.country for m in leaders}) > 1:
+            out.extend(leaders)  # an international story: one naming a country, or leaders
+        return out  # of two countries ("Ardern, Morrison hold talks"); else a namesake
 
     def _owned(self, sdoc: Any, words: list[str], date: str | None,
                taken: list[NameMatch]) -> list[NameMatch]:
@@ -411,6 +417,18 @@ class KbFinder:
             if holders:
                 return next(iter(holders.values())) if len(holders) == 1 else None
         return None
+
+    def _leader(self, entry_id: str, date: str | None, word: str) -> bool:
+        """Whether a surname alone may stand for the entry in a story that does not name
+        its country: a head of state or government that day (``leader_offices``), whom
+        international news names by surname alone, by the last word of the name itself,
+        not of an alias ("Assad government" makes no one "Government"). The caller asks
+        that the story be international (:meth:`_short`)."""
+        entry = self.kb.entries[entry_id]
+        coded = code_on(entry, date)
+        return coded.period is not None and coded.period.dated \
+            and fold(coded.period.office) in self.rules.leader_offices \
+            and fold(entry.name).split()[-1:] == [word]
 
     def _lately_left(self, entry: KbEntry, date: str) -> bool:
         """Whether the person left a dated office less than ``former_years`` before
