@@ -203,6 +203,21 @@ def test_a_beating_with_a_score_is_a_game(code: Coder, text: str) -> None:
     assert not [e for e in doc.events if e.cameo_root in ("18", "19")], codes(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "Bolivia's national side captured the regional title in La Paz on Sunday.",
+    "The Peruvian striker's attack on goal in the last minute was saved.",
+    "The Chilean champion surrendered the crown to a young Peruvian on Sunday.",
+])
+def test_an_act_on_a_prize_or_a_part_of_a_game_is_sport(code: Coder, text: str) -> None:
+    """``game_objects``: whatever the verb, what is done to a title or a goal is sport."""
+    assert code(text).events == [], codes(code(text))
+
+
+def test_an_act_on_a_place_is_no_game(code: Coder) -> None:
+    doc = code("Chilean rebels captured the border town of Arica on Sunday.")
+    assert {e.cameo_root for e in doc.events} == {"19"}, codes(doc)
+
+
 def test_a_beating_without_a_score_is_an_assault(code: Coder) -> None:
     doc = code("Chilean soldiers beat two protesters in Santiago.")
     assert {e.cameo for e in doc.events} == {"182"}, codes(doc)

@@ -351,7 +351,7 @@ class LexiconMatcher:
 
     def _one(self, tok: Token, link: ActorLink) -> tuple[list[EventCandidate], int | None]:
         match = link.match(tok, self.lex)
-        if match is None or _a_game(match):
+        if match is None or _a_game(match, self.lex):
             return [], None
         mood = mood_of(match.trigger, self.lex)
         code, rule, hypo, negated = _decide(match, mood, self.lex, self.onto)
@@ -472,15 +472,28 @@ class LexiconMatcher:
         ]
 
 
-def _a_game(match: Match) -> bool:
-    """An assault or a fight whose clause gives a score ("Nigeria beat Ghana 2-1",
+def _a_game(match: Match, lex: EventLexicon) -> bool:
+    """An act done to a part or a prize of a game ("captured the division title", "an
+    attack on goal", "conceded a late goal": ``game_objects``) is sport, whatever its
+    verb; and an assault or a fight whose clause gives a score ("Nigeria beat Ghana 2-1",
     "crushed the visitors 4-0": goals, a dash, goals) is a game, not an act of force."""
+    if _game_objects(match.trigger) & lex.word_list("game_objects"):
+        return True
     if match.entry.cameo[:2] not in ("18", "19"):
         return False
     verb = match.verb
     doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
     return any(_goals(doc[i].text) and doc[i + 1].text in ("-", "\u2013")
                and _goals(doc[i + 2].text) for i in range(first, last - 1))
+
+
+def _game_objects(trigger: Token) -> set[str]:
+    """The lemmas of what an act is done to, the way a game's parts are named: the object
+    of a verb, the "on" object of a verb or a noun ("an attack on goal")."""
+    heads = [k for k in trigger.children if k.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for k in trigger.children if k.dep_ == "prep" and k.lower_ == "on"
+              for g in k.children if g.dep_ == "pobj"]
+    return {h.lemma_.lower() for h in heads}
 
 
 def _goals(text: str) -> bool:
