@@ -411,6 +411,16 @@ def test_a_withdrawal_from_an_organisation_cuts_relations_with_it(code: Coder) -
     assert [e.cameo for e in doc.events] == ["160"], codes(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "The Chilean opposition withdrew from talks with the government on Monday.",
+    "The Chilean opposition pulled out of the negotiations with the government.",
+])
+def test_a_withdrawal_from_talks_halts_negotiations(code: Coder, text: str) -> None:
+    """CAMEO 164, no military retreat (087): ``talk_nouns``."""
+    doc = code(text)
+    assert [e.cameo for e in doc.events] == ["164"], codes(doc)
+
+
 def test_a_withdrawal_from_what_is_no_actor_has_no_event(code: Coder) -> None:
     assert triples(code("The opposition party withdrew from the talks on Monday.")) == set()
 

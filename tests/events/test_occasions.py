@@ -24,6 +24,8 @@ def _talks(code: Coder, text: str) -> set[tuple[str | None, str | None]]:
      {("MWI", "ZMB"), ("ZMB", "MWI")}),
     ("Brazil and Paraguay agreed on a new power tariff at a summit in Asuncion.",
      {("BRA", "PRY"), ("PRY", "BRA")}),
+    ("The Kenyan foreign minister returned from talks with Ethiopian officials on Friday.",
+     {("KEN", "ETH"), ("ETH", "KEN")}),  # came back from them: ``back_from_verbs``
 ])
 def test_an_occasion_names_its_sides(code: Coder, text: str,
                                      pairs: set[tuple[str, str]]) -> None:
@@ -36,6 +38,7 @@ def test_an_occasion_names_its_sides(code: Coder, text: str,
     "Ghana's finance minister flew to Paris ahead of talks with creditors.",  # not after
     "Chile's president criticised Argentina at a summit in Santiago.",  # one side only
     "Chile joined the trade bloc after ten years of negotiations.",  # with no one named
+    "The Chilean envoy withdrew from talks with Bolivia on Friday.",  # left them: 164
 ])
 def test_no_occasion_without_both_sides_or_before_it_happened(code: Coder, text: str) -> None:
     assert _talks(code, text) == set()

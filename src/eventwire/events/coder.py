@@ -388,6 +388,7 @@ class LexiconMatcher:
                                         _passed_thing(entry, code, args.target, self.lex))
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         code = _left_body(code, link, args.target, self.lex)
+        code = _left_talks(code, match.verb, self.lex)
         code = _held_together(code, entry, args, link, self.lex)
         if "target" in entry.require and not _has_target(link, args.target, entry.target):
             return [], None
@@ -731,6 +732,17 @@ def _passed_thing(entry: TriggerEntry, code: str, target: Token | None,
     other."""
     return target is not None and target.dep_ in ("dobj", "nsubjpass") \
         and target.lemma_.lower() in entry.objects and done_together(entry, lex, code)
+
+
+def _left_talks(code: str, verb: Token, lex: EventLexicon) -> str:
+    """Withdrawing from talks ("pulled out of the negotiations", "withdrew from talks with
+    the government") halts negotiations (CAMEO 164), no military retreat (087). The
+    nouns of talks are ``talk_nouns``."""
+    if not code.startswith("087"):
+        return code
+    left = {g.lemma_.lower() for k in verb.children if k.dep_ == "prep" and k.lower_ in (
+        "from", "of", "out") for g in k.subtree if g.dep_ == "pobj"}
+    return "164" if left & lex.word_list("talk_nouns") else code
 
 
 def _in_sectors(mention: ActorMention | EventActor, lex: EventLexicon, name: str) -> bool:

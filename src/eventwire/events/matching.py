@@ -345,7 +345,8 @@ def _reaction(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> bool:
 def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | None:
     """The verb of the clause an act done with one another is the occasion of: "Seoul and
     Tokyo agreed after talks with ...", "said after 16 hours of talks", "signed at a
-    summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``).
+    summit". The clause's subject took part in it (``occasion_preps``, ``spell_nouns``),
+    and in one it came back from ("returned from talks with X": ``back_from_verbs``).
     A fight is the occasion of a clause only when the clause happened in it ("killed in
     clashes with X": ``fight_occasion_preps``); "agreed after two days of fighting" tells
     what came before."""
@@ -356,10 +357,12 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
             and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "after 16 hours of talks"
     fight = entry.id in lex.word_list("mutual_entries")
-    if prep.dep_ != "prep" or prep.lower_ not in lex.word_list(
-            "fight_occasion_preps" if fight else "occasion_preps"):
-        return None
     verb = prep.head
+    back = prep.lower_ == "from" and not fight \
+        and verb.lemma_.lower() in lex.word_list("back_from_verbs")
+    if prep.dep_ != "prep" or prep.lower_ not in lex.word_list(
+            "fight_occasion_preps" if fight else "occasion_preps") and not back:
+        return None
     if verb.pos_ not in _VERB_POS or verb.dep_ == "xcomp" or modal_of(verb, lex) is not None:
         return None  # "will sign after talks", "agreed to reopen it after talks": not yet
     return verb if _both_sides_named(tok, verb) else None
