@@ -24,6 +24,9 @@ def _talks(code: Coder, text: str) -> set[tuple[str | None, str | None]]:
      {("MWI", "ZMB"), ("ZMB", "MWI")}),
     ("Brazil and Paraguay agreed on a new power tariff at a summit in Asuncion.",
      {("BRA", "PRY"), ("PRY", "BRA")}),
+    ("Uganda's government and Kenya's leaders agreed on Friday to a permanent cessation of "
+     "hostilities after ten days of negotiations.",
+     {("UGA", "KEN"), ("KEN", "UGA")}),  # the parse hangs "after" on the object
     ("The Kenyan foreign minister returned from talks with Ethiopian officials on Friday.",
      {("KEN", "ETH"), ("ETH", "KEN")}),  # came back from them: ``back_from_verbs``
 ])

@@ -357,7 +357,7 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
             and prep.head.dep_ == "pobj":
         prep = prep.head.head  # "after 16 hours of talks"
     fight = entry.id in lex.word_list("mutual_entries")
-    verb = prep.head
+    verb = _clause_verb(prep.head)
     back = prep.lower_ == "from" and not fight \
         and verb.lemma_.lower() in lex.word_list("back_from_verbs")
     if prep.dep_ != "prep" or prep.lower_ not in lex.word_list(
@@ -366,6 +366,22 @@ def _occasion_of(tok: Token, entry: TriggerEntry, lex: EventLexicon) -> Token | 
     if verb.pos_ not in _VERB_POS or verb.dep_ == "xcomp" or modal_of(verb, lex) is not None:
         return None  # "will sign after talks", "agreed to reopen it after talks": not yet
     return verb if _both_sides_named(tok, verb) else None
+
+
+def _clause_verb(head: Token) -> Token:
+    """The verb an occasion is of, when the parser hung it on the verb's object instead
+    ("agreed to a cessation of hostilities *after ten days of talks*"): up from an object
+    or a prepositional object to the verb, at most twice."""
+    for _ in range(2):
+        if head.pos_ not in _NOUN_POS:
+            break
+        if head.dep_ == "dobj":
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.head.pos_ in _VERB_POS | _NOUN_POS:
+            head = head.head.head
+        else:
+            break
+    return head
 
 
 def _both_sides_named(noun: Token, verb: Token) -> bool:
