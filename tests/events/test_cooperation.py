@@ -180,6 +180,19 @@ def test_a_state_that_protests_complains_and_civilians_demonstrate(code: Coder, 
     assert doc.events and {e.cameo for e in doc.events} == {cameo}, codes(doc)
 
 
+@pytest.mark.parametrize("text, cameo", [
+    ("Thousands of Chileans took to the streets of Santiago on Monday.", "141"),
+    ("Tens of thousands of Peruvians poured into the streets of Lima.", "141"),
+    ("Chilean nurses picketed the ministry of health on Monday.", "141"),
+    ("Chilean teachers walked out on Monday over unpaid wages.", "143"),
+    ("Chilean rioters rampaged through the centre of Valparaiso overnight.", "145"),
+])
+def test_how_news_tells_a_protest(code: Coder, text: str, cameo: str) -> None:
+    """CAMEO 141 rallies, 143 strikes, 145 riots, in the words of news."""
+    doc = code(text)
+    assert [e.cameo for e in doc.events] == [cameo], codes(doc)
+
+
 @pytest.mark.parametrize("text, root", [
     ("The Chilean senator attacked the president's pension proposal.", "11"),
     ("Peru assailed the Chilean decision to close the border.", "11"),

@@ -531,7 +531,8 @@ def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexico
                link: ActorLink) -> str:
     """Force or damage done by protesters is a violent protest (CAMEO 145: "demonstrations
     ... that involve the use of violence or destruction of property"), and a blockade by
-    them an obstruction (144): "protesters stormed parliament", "rioters torched a bank".
+    them an obstruction (144): "protesters stormed parliament", "rioters torched a bank",
+    "rioters rampaged" (violence of no kind named, 180).
     A strike with no object is a stoppage (:func:`_labour_strike`), not force. Doers the
     actors stage codes as armed (``armed_sectors``: "armed men", "gunmen") are no crowd."""
     if source is None or _stoppage(trigger, lex) or not _a_crowd(source, lex):
@@ -541,7 +542,7 @@ def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexico
         return code
     if code.startswith("191"):
         return "144"
-    return "145" if code[:2] in ("17", "19") else code
+    return "145" if code[:2] in ("17", "19") or code == "180" else code
 
 
 def _a_crowd(source: Token, lex: EventLexicon) -> bool:

@@ -117,10 +117,14 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         k.dep_ in _PARTICLE_DEPS and k.lower_ == entry.prt for k in kids
     ):
         return False
-    if entry.prep and not any(
-        k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep for k in kids
-    ):
-        return False
+    if entry.prep:
+        preps = [k for k in kids
+                 if k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep]
+        if not preps:
+            return False
+        # the preposition's object is the entry's object too: "took *to the streets*"
+        objects = objects | {g.lemma_.lower() for k in preps for g in k.children
+                             if g.dep_ == "pobj"}
     if entry.objects and not entry.objects & objects:
         return False
     if entry.not_objects & objects and entry.not_objects & (objects - _as_objects(tok)):
