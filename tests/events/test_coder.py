@@ -465,3 +465,17 @@ def test_a_raid_is_done_by_whoever_acted_in_it(code: Coder) -> None:
     doc = code("Two Kenyan soldiers were captured by Somali militants in a cross-border raid.")
     assert ("19", "SOM") in [(e.cameo_root, e.source.country) for e in doc.events], codes(doc)
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greece stands ready to help Turkey after the earthquake.", {("03", "GRC", "TUR")}),
+    ("The Chilean government said it was willing to help Bolivia.", {("03", "CHL", "BOL")}),
+    ("Chile said it was ready to send troops to Haiti.", {("03", "CHL", "HTI")}),
+    ("Chile was not ready to help Bolivia.", set()),
+    ("Is Chile ready to help Bolivia?", set()),
+])
+def test_ready_or_willing_to_act_is_an_intent(code: Coder, text: str,
+                                              expected: set[tuple[str, str, str]]) -> None:
+    """CAMEO 03: an adjective of readiness with the act it is ready for (``ready_to``);
+    an act an entry codes gives the intent its code ("ready to send troops": 0332)."""
+    assert triples(code(text)) == expected, codes(code(text))

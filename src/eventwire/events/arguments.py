@@ -500,6 +500,8 @@ def content_targets(verb: Token) -> list[Token]:
     electricity to X")."""
     deps = {"xcomp", "ccomp", "acl"} if verb.pos_ == "NOUN" else {"xcomp", "ccomp"}
     comps = [k for k in verb.children if k.dep_ in deps]
+    comps += [g for k in verb.children if k.dep_ == "acomp"  # "was ready to help X"
+              for g in k.children if g.dep_ == "xcomp"]
     out = _condition_subjects([verb, *comps])
     for comp in comps:  # a noun's clause: "its demand that Israel lift ..."
         args = [k for k in comp.children if k.dep_ in {"nsubj", "nsubjpass", "dobj"}]

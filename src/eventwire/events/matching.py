@@ -439,4 +439,17 @@ def match_token(tok: Token, lex: EventLexicon, is_actor: IsActor | None = None) 
         return None if _nominal(tok) or attributive(tok) else _verb_match(tok, lex, is_actor)
     if tok.pos_ in _NOUN_POS:
         return _noun_match(tok, lex, is_actor)
+    if tok.pos_ == "ADJ":
+        return _adjective_match(tok, lex)
     return None
+
+
+def _adjective_match(tok: Token, lex: EventLexicon) -> Match | None:
+    """An adjective entry said of its subject with a clause of what it would do: "Greece
+    stands *ready* to help Turkey", "said it was *willing* to resume talks". The verb it
+    completes carries the subject; the clause, the act and whom it is for."""
+    entries = lookup(lex, "adj", tok)
+    if not entries or tok.dep_ != "acomp" or not any(k.dep_ == "xcomp" for k in tok.children):
+        return None
+    entry = best_entry(entries, tok)
+    return None if entry is None else Match(entry, tok, tok.head)

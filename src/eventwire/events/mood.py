@@ -40,10 +40,13 @@ class Mood:
 
 
 def _verb_children(tok: Token, kids: KidsOf = own_children) -> list[Token]:
-    """The trigger's children, and its light verb's when the trigger is a noun object."""
+    """The trigger's children, and its light verb's when the trigger is a noun object, or
+    its copula's when it is an adjective said of the subject ("was not ready to")."""
     if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj"}:
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
         return [*kids(tok), *kids(head)]
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        return [*kids(tok), *kids(tok.head)]
     return kids(tok)
 
 
@@ -170,7 +173,8 @@ def _reported(tok: Token, lex: EventLexicon) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     """The verb whose clause contains ``tok`` (itself when it is a verb)."""
-    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "pobj", "prep", "attr"}:
+    while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "pobj", "prep", "attr",
+                                                          "acomp"}:
         if tok.head is tok:
             break
         tok = tok.head
