@@ -245,7 +245,12 @@ def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     ("A Kenyan court found the former minister guilty of fraud.", "116"),
     ("A Somali militant group claimed the bombing in Mogadishu.", "015"),
     ("Lithuania called the border incident an act of aggression.", "111"),
+    ("The Dutch government issued an apology to Indonesia on Monday.", "055"),
+    ("Peru extended diplomatic recognition to Kosovo on Tuesday.", "054"),
+    ("Chile recognised the city as Bolivia's capital on Tuesday.", "054"),
+    ("Chile and Peru inked a border agreement in Lima on Tuesday.", "057"),
 ])
 def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
-    """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce"."""
+    """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce", 055 "apologize",
+    054 "grant diplomatic recognition", 057 "sign formal agreement"."""
     assert cameo in {e.cameo for e in code(text).events}, codes(code(text))
