@@ -479,3 +479,15 @@ def test_ready_or_willing_to_act_is_an_intent(code: Coder, text: str,
     """CAMEO 03: an adjective of readiness with the act it is ready for (``ready_to``);
     an act an entry codes gives the intent its code ("ready to send troops": 0332)."""
     assert triples(code(text)) == expected, codes(code(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile sent a thousand soldiers to the border on Monday.", {("15", "CHL", None)}),
+    ("The Chilean government sent troops to the northern provinces.", {("15", "CHL", None)}),
+    ("Chile sent 500 troops to Haiti on Monday.", {("07", "CHL", "HTI")}),
+    ("Chile sent Haiti 500 troops on Monday.", {("07", "CHL", "HTI")}),
+])
+def test_troops_sent_where_no_country_receives_them_are_mobilised(
+        code: Coder, text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    """CAMEO 154 "mobilize armed forces", not 072 military aid (``deployed_forces``)."""
+    assert triples(code(text)) == expected, codes(code(text))

@@ -36,6 +36,7 @@ from eventwire.events.matching import (
     lemma_keys,
     lookup,
     match_arguments,
+    object_lemmas,
 )
 from eventwire.events.mood import Mood, content_governor, is_conditional, is_negated, mood_of
 from eventwire.events.ontology import Ontology, load_ontology
@@ -390,6 +391,8 @@ class LexiconMatcher:
         code = _left_body(code, link, args.target, self.lex)
         code = _left_talks(code, match.verb, self.lex)
         code = _held_together(code, entry, args, link, self.lex)
+        if _sent_home(code, match.verb, args, link, self.lex):
+            code, args.target = "154", None
         if "target" in entry.require and not _has_target(link, args.target, entry.target):
             return [], None
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
@@ -723,6 +726,21 @@ def _held_together(code: str, entry: TriggerEntry, args: Arguments, link: ActorL
         return "062" if other is not None and _named_mention(other) else code
     sides = {a.country or a.code for a in _side(link, args.source) if _named(a)}
     return "062" if len(sides) > 1 else code
+
+
+def _sent_home(code: str, verb: Token, args: Arguments, link: ActorLink,
+               lex: EventLexicon) -> bool:
+    """Troops sent where no other country receives them ("sent a thousand soldiers to the
+    border", "deployed troops to the north") are a mobilisation (CAMEO 154), not military
+    aid (072), which is given to someone. The forces are ``deployed_forces``."""
+    if not code.startswith("072") \
+            or not object_lemmas(verb) & lex.word_list("deployed_forces"):
+        return False
+    source = link.mention(args.source) if args.source is not None else None
+    target = link.mention(args.target) if args.target is not None else None
+    if target is None or args.target is not None and args.target.dep_ == "dobj":
+        return True  # to no actor, or the target is the troops themselves
+    return source is not None and bool(source.country) and target.country == source.country
 
 
 def _passed_thing(entry: TriggerEntry, code: str, target: Token | None,

@@ -30,7 +30,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "state_verbs", "crowd_nouns", "directive_verbs", "leave_words", "joint_codes",
                "ordered_roots", "occasion_preps", "spell_nouns", "reciprocals",
                "enforcement_raids", "enforcement_sectors", "mutual_entries", "joint_games",
-               "game_objects", "back_from_verbs", "talk_nouns",
+               "game_objects", "back_from_verbs", "talk_nouns", "deployed_forces",
                "recurring", "force_codes", "force_sectors", "joint_adverbs",
                "joint_modifiers", "joint_not", "measure_nouns",
                "home_sectors", "away_roots", "vow_verbs", "harm_words",

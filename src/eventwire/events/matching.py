@@ -27,7 +27,8 @@ from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon, TriggerEntry, word_list
 from eventwire.events.mood import modal_of
 
-__all__ = ["Match", "match_token", "match_arguments", "lemma_keys", "JOINT_ACT", "done_together"]
+__all__ = ["Match", "match_token", "match_arguments", "lemma_keys", "JOINT_ACT", "done_together",
+           "object_lemmas"]
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -97,6 +98,11 @@ def _of_objects(heads: list[Token], nouns: frozenset[str]) -> list[Token]:
     or the act a spell of time holds (``spell_nouns``: "four days *of talks*")."""
     return [g for head in heads if head.lemma_.lower() in nouns for k in head.children
             if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """The lemmas of a verb's objects, as the entries' ``objects`` read them."""
+    return _objects(tok)
 
 
 def _as_objects(tok: Token) -> set[str]:
