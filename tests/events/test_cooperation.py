@@ -249,8 +249,14 @@ def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     ("Peru extended diplomatic recognition to Kosovo on Tuesday.", "054"),
     ("Chile recognised the city as Bolivia's capital on Tuesday.", "054"),
     ("Chile and Peru inked a border agreement in Lima on Tuesday.", "057"),
+    ("Hungary and Poland blocked the bloc's budget on Monday.", "129"),
+    ("Russia's veto of the resolution drew criticism in Paris.", "129"),
+    ("Chile's refusal of the Peruvian offer angered Lima.", "120"),
+    ("The Chilean government balked at the IMF's conditions.", "120"),
+    ("Chile signed the treaty, defying Argentina's warnings.", "128"),
 ])
 def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
     """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce", 055 "apologize",
-    054 "grant diplomatic recognition", 057 "sign formal agreement"."""
+    054 "grant diplomatic recognition", 057 "sign formal agreement", 120 "reject", 128 "defy
+    norms", 129 "veto"."""
     assert cameo in {e.cameo for e in code(text).events}, codes(code(text))

@@ -262,8 +262,12 @@ def test_an_act_called_off_did_not_take_place(code: Coder, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Ghanaian and Togolese border officials meet weekly at the Aflao crossing.",
     "Nigerian truckers periodically block the Lagos port road over fuel prices.",
-    "Ghana balked at sending troops to Mali on Monday.",
     "Residents reported, without confirmation, that soldiers had torched a village.",
 ])
-def test_a_custom_a_balk_or_an_unconfirmed_report_is_no_act(code: Coder, text: str) -> None:
+def test_a_custom_or_an_unconfirmed_report_is_no_act(code: Coder, text: str) -> None:
     assert code(text).events == [], triples(code(text))
+
+
+def test_a_balk_is_a_refusal_not_the_act_balked_at(code: Coder) -> None:
+    doc = code("Ghana balked at sending troops to Mali on Monday.")
+    assert [e.cameo for e in doc.events] == ["120"], triples(doc)
