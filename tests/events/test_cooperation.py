@@ -254,9 +254,13 @@ def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     ("Chile's refusal of the Peruvian offer angered Lima.", "120"),
     ("The Chilean government balked at the IMF's conditions.", "120"),
     ("Chile signed the treaty, defying Argentina's warnings.", "128"),
+    ("Chile announced that it was severing all diplomatic links with Peru.", "161"),
+    ("The US raised tariffs on Chilean copper on Friday.", "163"),
+    ("The Security Council voted to impose sanctions on Eritrea.", "163"),
 ])
 def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
     """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce", 055 "apologize",
     054 "grant diplomatic recognition", 057 "sign formal agreement", 120 "reject", 128 "defy
-    norms", 129 "veto"."""
+    norms", 129 "veto", 161 "break diplomatic relations", 163 "impose embargo, boycott or
+    sanctions" (a council's vote to act is its act)."""
     assert cameo in {e.cameo for e in code(text).events}, codes(code(text))
