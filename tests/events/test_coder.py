@@ -491,3 +491,14 @@ def test_troops_sent_where_no_country_receives_them_are_mobilised(
         code: Coder, text: str, expected: set[tuple[str, str, str | None]]) -> None:
     """CAMEO 154 "mobilize armed forces", not 072 military aid (``deployed_forces``)."""
     assert triples(code(text)) == expected, codes(code(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean police arrest former minister Jose Perez at his home", {("17", "CHL", "CHL")}),
+    ("Peruvian protesters torch ruling party office over bread price", {("14", "PER", "PER")}),
+])
+def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(
+        code: Coder, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """The tagger reads a headline's present tense as a plural noun; the parser still gives
+    it a subject and an object."""
+    assert triples(code(text)) == expected, codes(code(text))
