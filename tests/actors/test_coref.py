@@ -53,3 +53,16 @@ def test_a_quoted_i_is_the_speaker(pipeline: Pipeline) -> None:
 def test_we_in_words_no_one_is_quoted_as_saying_is_no_one(pipeline: Pipeline) -> None:
     assert _codes_of(pipeline, "We condemn the attack on Mali, the statement read.", "we") \
         == []
+
+
+def test_they_after_a_coordinated_subject_is_each_of_them(pipeline: Pipeline) -> None:
+    """"Kenya and Uganda said they would ...": "they" is both countries."""
+    doc = code_actors(pipeline, "Kenya and Uganda said they would send troops to Somalia.")
+    assert sorted(m.code or "" for m in doc.actors if m.text == "they") == ["KEN", "UGA"]
+
+
+def test_they_across_an_adverbial_clause_is_not_the_coordinated_subject(
+        pipeline: Pipeline) -> None:
+    text = "Rebels said Kenya and Uganda must agree before they disarm."
+    doc = code_actors(pipeline, text)
+    assert len([m for m in doc.actors if m.text == "they"]) <= 1

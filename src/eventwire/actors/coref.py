@@ -5,7 +5,8 @@ and then refer back with a pronoun ("their", "its police"), a bare number ("the 
 head noun alone ("Police", "the ministry") or a head count ("the two men, two women and
 a toddler" are the five). Each case is a small rule over the phrases found so far:
 
-* pronouns: they/their to the nearest plural actor, it/its to the nearest country or
+* pronouns: they/their to the nearest plural actor ("they" saying what a coordinated
+  subject said or agreed: each of its actors), it/its to the nearest country or
   organisation, he/she to the nearest person; within the sentence the nearest one, in
   the two sentences before it the subject first;
 * "the five": the latest actor counted five;
@@ -73,11 +74,44 @@ def pronoun(rec: PhrasesSoFar, tok: Any) -> Found | None:
     fits = _compatible(tok.lower_)
     if fits is None or _expletive(tok):
         return None
+    if tok.lower_ in word_list("plural_pronouns") and tok.dep_ in ("nsubj", "nsubjpass"):
+        group = _coordinated(rec, tok)
+        if group:  # "Kenya and Uganda said they would ...": each of them
+            rule = "coref:pronoun>group"
+            rec.extras.setdefault(tok.i, []).extend(
+                _as(rec, tok, g, rule) for g in group[1:])
+            return _as(rec, tok, group[0], rule)
     ante = antecedent(rec, tok, fits)
     if ante is None:
         return None
     found = rec.make(tok, None, (), "", plural=ante.plural, person=ante.person, quantity=None)
     return found.with_coding(ante, f"coref:pronoun>{ante.rule}")
+
+
+def _as(rec: PhrasesSoFar, tok: Any, ante: Found, rule: str) -> Found:
+    found = rec.make(tok, None, (), "", plural=True, person=False, quantity=None)
+    return found.with_coding(ante, f"{rule}>{ante.rule}")
+
+
+def _coordinated(rec: PhrasesSoFar, tok: Any) -> list[Found]:
+    """The actors of a coordinated subject that the plural subject of a clause it says or
+    decides refers to: "Seoul and Tokyo said *they* would consult Washington", "the Kenyan
+    and Ugandan governments said *they* had agreed". Not across an adverbial clause
+    ("... must agree before they demobilize" may mean anyone). Empty when the subject
+    names fewer than two actors of different codes."""
+    node = tok.head
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return []
+        subject = next((k for k in head.children if k.dep_ == "nsubj"), None)
+        if subject is not None:
+            members = {subject.i, *(c.i for c in subject.conjuncts)}
+            group = [f for f in rec.found if f.coded and f.head in members]
+            codes = {(f.country, f.sectors, f.org) for f in group}
+            return group if len(codes) > 1 else []
+        node = head
+    return []
 
 
 def _speaker(rec: PhrasesSoFar, tok: Any) -> Found | None:

@@ -25,6 +25,8 @@ class PhrasesSoFar(Protocol):
     memo: dict[int, Found | None]
     #: The sentence index of each token.
     sent_of: dict[int, int]
+    #: More phrases of the same head, by head token ("the Kenyan and Ugandan governments").
+    extras: dict[int, list[Found]]
 
     def analyze(self, tok: Any) -> Found | None:
         """The actor phrase headed by ``tok``, or None (found on demand, memoised)."""
