@@ -502,3 +502,15 @@ def test_a_headline_verb_tagged_as_a_noun_is_read_as_the_verb(
     """The tagger reads a headline's present tense as a plural noun; the parser still gives
     it a subject and an object."""
     assert triples(code(text)) == expected, codes(code(text))
+
+
+def test_a_headline_s_list_of_acts_shares_its_subject(code: Coder) -> None:
+    """"X does A, does B": the parser hangs the first act under the second, which has no
+    subject of its own; X did both."""
+    doc = code("Chile recalls its ambassador, accuses Peru of meddling")
+    assert ("11", "CHL", "PER") in triples(doc), codes(doc)
+
+
+def test_an_attribution_keeps_its_own_speaker(code: Coder) -> None:
+    doc = code("Chilean police arrested five protesters, officials said.")
+    assert all(e.source.country == "CHL" for e in doc.events), codes(doc)

@@ -127,6 +127,19 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb))
 
 
+def _listed_before(verb: Token) -> Token | None:
+    """The first verb of a headline's list of acts, which the parser hangs as a complement
+    of the last ("Rabat recalls its envoy, accuses Berlin of hostile acts"): a clause
+    before the subjectless root, closed by a comma. Its subject did both."""
+    if verb.dep_ != "ROOT":
+        return None
+    for k in verb.children:
+        if k.dep_ == "ccomp" and k.i < verb.i and k.right_edge.i + 1 < verb.i \
+                and verb.doc[k.right_edge.i + 1].text == ",":
+            return k
+    return None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(token, is_agent): the acting subject, inherited up a chain of bare verbs."""
     node = verb
@@ -160,6 +173,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             obj = _child(node, _OBJ)
             if obj is not None and prep.lower_ in word_list("object_control_preps"):
                 return obj, True  # "thanked X for sending", "barred X from meeting"
+            continue
+        first = _listed_before(node)
+        if first is not None:  # "Rabat recalls its envoy, accuses Berlin": Rabat accuses
+            node = first
             continue
         if node.dep_ not in _INHERIT or node.head is node:
             return None, False
