@@ -150,3 +150,10 @@ def test_a_listed_noun_of_another_kind_takes_no_country_from_the_word(
 def test_a_country_in_the_name_of_a_sea_is_no_actor(pipeline: Pipeline, text: str) -> None:
     doc = code_actors(pipeline, text)
     assert {m.country for m in doc.actors} <= {"KEN", "SOM"}, [(m.text, m.code) for m in doc.actors]
+
+
+def test_a_role_of_listed_countries_is_one_actor_per_country(pipeline: Pipeline) -> None:
+    """"The presidents of France, Chile and Peru": the role of each country listed."""
+    doc = code_actors(pipeline, "The presidents of France, Chile and Peru met in Lima.")
+    head = [m.code for m in doc.actors if m.text.startswith("The presidents")]
+    assert sorted(c or "" for c in head) == ["CHLGOV", "FRAGOV", "PERGOV"], head

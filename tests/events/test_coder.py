@@ -514,3 +514,8 @@ def test_a_headline_s_list_of_acts_shares_its_subject(code: Coder) -> None:
 def test_an_attribution_keeps_its_own_speaker(code: Coder) -> None:
     doc = code("Chilean police arrested five protesters, officials said.")
     assert all(e.source.country == "CHL" for e in doc.events), codes(doc)
+
+
+def test_the_role_of_listed_countries_acts_for_each(code: Coder) -> None:
+    doc = code("The presidents of France, Chile and Peru called on Bolivia to end the strike.")
+    assert {e.source.code for e in doc.events} == {"FRAGOV", "CHLGOV", "PERGOV"}, codes(doc)

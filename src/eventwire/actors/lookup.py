@@ -40,7 +40,8 @@ def expand_conjuncts(doc: Document, token: Any) -> list[ActorMention]:
         found.append(actor_for_token(doc, tok))
         found += [m for m in doc.actors if m.head == tok.idx]  # "French and Egyptian ships"
     own = actor_for_token(doc, token)
-    if own is not None:
+    shared = [m for m in doc.actors if m.head == token.idx]  # "the leaders of A, B and C"
+    if own is not None and len(shared) < 2:
         found += listed_with(doc, own, int(token.sent.start_char))
     out: list[ActorMention] = []
     for mention in found:

@@ -342,7 +342,7 @@ class KbFinder:
             entry_id = seen or self._by_title(tok, words[i], date)
             alone = entry_id is not None and not seen and not self._titled(tok) and (
                 code_on(self.kb.entries[entry_id], date).code or "")[:3] not in named
-            if alone and not self._leader(entry_id, date, words[i]):
+            if alone and entry_id is not None and not self._leader(entry_id, date, words[i]):
                 entry_id = None  # a surname alone needs its country named in the story
             if entry_id is not None and not seen \
                     and self._someone_else_s(fold(tok.text), entry_id, people):

@@ -719,6 +719,7 @@ class Recognizer:
     ) -> Found:
         found, pobj = comp
         end = np_end(pobj)
+        self._listed_owners(tok, pobj, roles or found.sectors, end)
         if transparent and not roles:
             return self.make(
                 tok, found.country, found.sectors, f"member-of:{found.rule}", found.org, end=end
@@ -731,6 +732,16 @@ class Recognizer:
             found.org,
             end=end,
         )
+
+    def _listed_owners(self, tok: Any, pobj: Any, roles: tuple[str, ...], end: int) -> None:
+        """ "The leaders of Brazil, Russia, India and China": one more actor of the head
+        noun's role per country listed after the first."""
+        for other in pobj.conjuncts:
+            found = self.analyze(other)
+            if found is not None and found.country and not found.person:
+                self.extras.setdefault(tok.i, []).append(self.make(
+                    tok, found.country, roles, f"compose:{self.lemmas[tok.i]}+of:{found.rule}",
+                    found.org, end=end))
 
     def title_roles(self, tok: Any) -> tuple[str, ...]:
         """Roles from a title before a name ("Foreign Minister", "Gen.", "President"); a
