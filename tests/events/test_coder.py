@@ -519,3 +519,17 @@ def test_an_attribution_keeps_its_own_speaker(code: Coder) -> None:
 def test_the_role_of_listed_countries_acts_for_each(code: Coder) -> None:
     doc = code("The presidents of France, Chile and Peru called on Bolivia to end the strike.")
     assert {e.source.code for e in doc.events} == {"FRAGOV", "CHLGOV", "PERGOV"}, codes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile pressed ahead with the new border fence on Monday.",
+    "Peruvian rebels pressed their offensive on the town on Tuesday.",
+])
+def test_pressing_on_with_something_is_no_demand(code: Coder, text: str) -> None:
+    """``carrying_on_particles`` and the ask entry's ``not_objects``: carrying on."""
+    assert not [e for e in code(text).events if e.cameo.startswith("10")], codes(code(text))
+
+
+def test_pressing_someone_is_a_demand(code: Coder) -> None:
+    doc = code("The US pressed Chile to stop building the fence.")
+    assert [e.cameo for e in doc.events] == ["100"], codes(doc)

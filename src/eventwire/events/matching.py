@@ -123,6 +123,11 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         k.dep_ in _PARTICLE_DEPS and k.lower_ == entry.prt for k in kids
     ):
         return False
+    if not entry.prt and any(k.dep_ in ("prt", "advmod") and k.lower_ in word_list(
+            "carrying_on_particles") and not any(c.lower_ == "of" for c in k.children)
+            for k in kids):
+        return False  # "pressed ahead with": carried on, no act of its own ("ahead of"
+        # the rally says when)
     if entry.prep:
         preps = [k for k in kids
                  if k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep]
