@@ -266,3 +266,16 @@ def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
     sanctions" (a council's vote to act is its act), 191 "impose blockade, restrict
     movement"."""
     assert cameo in {e.cameo for e in code(text).events}, codes(code(text))
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peruvian students marched in Lima on Monday to demand the resignation of the "
+     "Peruvian president.", "PERGOV"),
+    ("Chilean students occupied the ministry on Monday, demanding that the Chilean "
+     "government resign.", "CHLGOV"),
+])
+def test_what_protesters_demand_is_the_protest_s_aim(code: Coder, text: str,
+                                                     target: str) -> None:
+    """One act: the protest, against whom the demand is made; no demand of its own."""
+    doc = code(text)
+    assert [(e.cameo_root, e.target.code) for e in doc.events] == [("14", target)], codes(doc)

@@ -45,7 +45,8 @@ from eventwire.model import ActorMention, Document, Event, EventActor, Plover
 from eventwire.settings import AtLeast
 
 __all__ = ["Settings", "EventCandidate", "code_document", "rule_candidates", "Found", "Matcher",
-           "finish_events", "one_per_act", "one_purpose", "one_violent_act", "confidence_of",
+           "finish_events", "one_per_act", "one_purpose", "one_violent_act", "protest_demands",
+           "confidence_of",
            "tabular"]
 
 
@@ -961,7 +962,8 @@ def rule_candidates(doc: Document, matchers: list[Matcher], settings: Settings,
         for matcher in matchers:
             cands.extend(matcher.candidates(sent, link))
         cands = one_purpose(statements(cands))
-        found.append((sent, index, one_violent_act([c for c in cands if _keep(c, settings)])))
+        kept = [c for c in cands if _keep(c, settings)]
+        found.append((sent, index, one_violent_act(protest_demands(kept))))
     return found
 
 
@@ -1018,6 +1020,33 @@ def one_purpose(cands: list[EventCandidate]) -> list[EventCandidate]:
 
 def _side_of(actor: EventActor) -> str:
     return actor.code or actor.text or ""
+
+
+def protest_demands(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """What protesters demand while they protest is the protest's aim, not an act of its
+    own: "students occupied parliament, *demanding* that Suharto resign", "rallied *to
+    demand* higher pensions" are one protest (CAMEO 14's codes carry the demand: 1411
+    "demonstrate for leadership change" ...). A demand (10) in a participle or purpose
+    clause of a protest of the sentence is dropped; whom it is made of is whom the protest
+    is against (CAMEO 14: "the party that the protest is directed against"), when the
+    protest names no one but where it was held."""
+    protests: dict[int, list[EventCandidate]] = {}
+    for c in cands:
+        if c.cameo.startswith("14"):
+            for i in {c.trigger.i, c.clause.i}:
+                protests.setdefault(i, []).append(c)
+    out = []
+    for c in cands:
+        aim = c.cameo.startswith("10") and c.trigger.dep_ in ("advcl", "xcomp")
+        held = protests.get(c.trigger.head.i, []) if aim else []
+        if not held:
+            out.append(c)
+            continue
+        for protest in held:
+            if _coded(c.target) and not (_coded(protest.target)
+                                         and not protest.extra.get("place_target")):
+                protest.target = c.target  # a place stands in only for whom it names
+    return out
 
 
 def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:

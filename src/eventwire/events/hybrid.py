@@ -14,7 +14,13 @@ probability as confidence, the rules' their lexicon entry.
 
 from __future__ import annotations
 
-from eventwire.events.coder import EventCandidate, Found, confidence_of, one_violent_act
+from eventwire.events.coder import (
+    EventCandidate,
+    Found,
+    confidence_of,
+    one_violent_act,
+    protest_demands,
+)
 
 __all__ = ["merge"]
 
@@ -22,14 +28,16 @@ __all__ = ["merge"]
 def merge(rules: Found, learned: Found, learned_min: float) -> Found:
     """Each sentence's rule candidates, plus the model's candidates of at least
     ``learned_min`` confidence at words no rule reads. The dead of an attack stay its toll
-    when one coder reads the attack and the other the killing."""
+    when one coder reads the attack and the other the killing, and protesters' demands
+    the protest's aim."""
     added = {index: cands for _, index, cands in learned}
     out: Found = []
     for sent, index, cands in rules:
         taken = _read_by_rules(cands)
         more = [c for c in added.get(index, [])
                 if not _same_act(c, taken) and confidence_of(c) >= learned_min]
-        out.append((sent, index, one_violent_act(cands + more) if more else cands))
+        out.append((sent, index,
+                    one_violent_act(protest_demands(cands + more)) if more else cands))
     return out
 
 
