@@ -258,13 +258,14 @@ def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     ("The US raised tariffs on Chilean copper on Friday.", "163"),
     ("The Security Council voted to impose sanctions on Eritrea.", "163"),
     ("The Peruvian army sealed the only crossing into the valley.", "191"),
+    ("Peruvian soldiers opened fire on the crowd in Ayacucho.", "193"),
 ])
 def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
     """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce", 055 "apologize",
     054 "grant diplomatic recognition", 057 "sign formal agreement", 120 "reject", 128 "defy
     norms", 129 "veto", 161 "break diplomatic relations", 163 "impose embargo, boycott or
     sanctions" (a council's vote to act is its act), 191 "impose blockade, restrict
-    movement"."""
+    movement", 193 "fight with small arms"."""
     assert cameo in {e.cameo for e in code(text).events}, codes(code(text))
 
 
