@@ -533,3 +533,11 @@ def test_pressing_on_with_something_is_no_demand(code: Coder, text: str) -> None
 def test_pressing_someone_is_a_demand(code: Coder) -> None:
     doc = code("The US pressed Chile to stop building the fence.")
     assert [e.cameo for e in doc.events] == ["100"], codes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The four states handed Chile a ten-point ultimatum on Friday.",
+    "The Chilean senate rejected the treaty, handing the president one of his worst defeats.",
+])
+def test_handing_someone_a_thing_releases_no_one(code: Coder, text: str) -> None:
+    assert not [e for e in code(text).events if e.cameo.startswith("08")], codes(code(text))
