@@ -541,3 +541,17 @@ def test_pressing_someone_is_a_demand(code: Coder) -> None:
 ])
 def test_handing_someone_a_thing_releases_no_one(code: Coder, text: str) -> None:
     assert not [e for e in code(text).events if e.cameo.startswith("08")], codes(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts warned that a disorderly exit would threaten thousands of jobs.",
+    "Scientists warned that the new wheat disease poses a threat to harvests.",
+])
+def test_a_commentator_s_warning_is_no_political_act(code: Coder, text: str) -> None:
+    """``commentator_nouns``: forecasts by analysts or scientists of no named country."""
+    assert code(text).events == [], codes(code(text))
+
+
+def test_a_leader_s_warning_is_one(code: Coder) -> None:
+    doc = code("The Chilean president warned Peru against crossing the border.")
+    assert [e.cameo_root for e in doc.events] == ["13"], codes(doc)

@@ -396,6 +396,8 @@ class LexiconMatcher:
             code, args.target = "154", None
         if "target" in entry.require and not _has_target(link, args.target, entry.target):
             return [], None
+        if _commentary(code, args.source, link, self.lex):
+            return [], None  # "analysts warned that ...": a forecast, no political act
         if "source" in entry.require and (args.source is None or link.mention(args.source) is None):
             return [], None  # "X travelled to Y" needs its traveller: "the exhibition" is none
         announced = rule.endswith((":intent", ":threat"))
@@ -742,6 +744,18 @@ def _sent_home(code: str, verb: Token, args: Arguments, link: ActorLink,
     if target is None or args.target is not None and args.target.dep_ == "dobj":
         return True  # to no actor, or the target is the troops themselves
     return source is not None and bool(source.country) and target.country == source.country
+
+
+def _commentary(code: str, source: Token | None, link: ActorLink, lex: EventLexicon) -> bool:
+    """A warning or a comment by people who comment for a living (``commentator_nouns``:
+    analysts, economists, scientists), of no country the sentence names: a forecast, not
+    a political act (CAMEO's sources are political actors). Statements (01) and threats
+    or warnings (13) only."""
+    if source is None or code[:2] not in ("01", "13") \
+            or source.lemma_.lower() not in lex.word_list("commentator_nouns"):
+        return False
+    mention = link.mention(source)
+    return mention is None or not mention.country
 
 
 def _passed_thing(entry: TriggerEntry, code: str, target: Token | None,

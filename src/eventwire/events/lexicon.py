@@ -31,7 +31,7 @@ _WORD_LISTS = ("light_verbs", "irrealis", "reporting", "modals", "future", "habi
                "ordered_roots", "occasion_preps", "spell_nouns", "reciprocals",
                "enforcement_raids", "enforcement_sectors", "mutual_entries", "joint_games",
                "game_objects", "back_from_verbs", "talk_nouns", "deployed_forces",
-               "carrying_on_particles",
+               "carrying_on_particles", "commentator_nouns",
                "recurring", "force_codes", "force_sectors", "joint_adverbs",
                "joint_modifiers", "joint_not", "measure_nouns",
                "home_sectors", "away_roots", "vow_verbs", "harm_words",
