@@ -67,7 +67,7 @@ def lookup(lex: EventLexicon, pos: str, tok: Token) -> list[TriggerEntry]:
     return []
 
 
-def _objects(tok: Token) -> set[str]:
+def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the verb's objects, including "for"/"of"/"in" objects ("pledged $60 million
     in loans", "placed under house arrest") and conjuncts."""
     heads = [k for k in tok.children if k.dep_ in _OBJECT_DEPS]
@@ -100,11 +100,6 @@ def _of_objects(heads: list[Token], nouns: frozenset[str]) -> list[Token]:
             if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
 
 
-def object_lemmas(tok: Token) -> set[str]:
-    """The lemmas of a verb's objects, as the entries' ``objects`` read them."""
-    return _objects(tok)
-
-
 def _as_objects(tok: Token) -> set[str]:
     """Lemmas of the verb's "as" objects ("recognised X as the government")."""
     return {g.lemma_.lower() for k in tok.children if k.dep_ == "prep" and k.lower_ == "as"
@@ -123,11 +118,8 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         k.dep_ in _PARTICLE_DEPS and k.lower_ == entry.prt for k in kids
     ):
         return False
-    if not entry.prt and any(k.dep_ in ("prt", "advmod") and k.lower_ in word_list(
-            "carrying_on_particles") and not any(c.lower_ == "of" for c in k.children)
-            for k in kids):
-        return False  # "pressed ahead with": carried on, no act of its own ("ahead of"
-        # the rally says when)
+    if not entry.prt and _carried_on(kids):
+        return False  # "pressed ahead with": carried on, no act of its own
     if entry.prep:
         preps = [k for k in kids
                  if k.dep_ in {"prep", "agent", "dative"} and k.lower_ == entry.prep]
@@ -153,6 +145,14 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         if not set(entry.modifier) <= mods:
             return False
     return True
+
+
+def _carried_on(kids: list[Token]) -> bool:
+    """A particle of carrying on among a verb's children (``carrying_on_particles``:
+    "pressed *ahead* with"), not a preposition of time or place ("*ahead of* the rally")."""
+    particles = word_list("carrying_on_particles")
+    return any(k.dep_ in ("prt", "advmod") and k.lower_ in particles
+               and not any(c.lower_ == "of" for c in k.children) for k in kids)
 
 
 def _complement_words(comp: Token) -> set[str]:
@@ -186,7 +186,7 @@ def best_entry(entries: list[TriggerEntry], tok: Token) -> TriggerEntry | None:
     """The most constrained entry whose constraints the token satisfies."""
     best: TriggerEntry | None = None
     wanted = any(e.objects or e.not_objects for e in entries)
-    objects = _objects(tok) if wanted else set()  # read once for all the lemma's entries
+    objects = object_lemmas(tok) if wanted else set()  # read once for all the lemma's entries
     for entry in entries:
         if _fits(entry, tok, objects) and (best is None or entry.specificity > best.specificity):
             best = entry
@@ -262,7 +262,7 @@ def _joint_act(tok: Token, lex: EventLexicon) -> TriggerEntry | None:
     if not _done_jointly(tok, lex):
         return None
     verbs = set(lemma_keys(tok))
-    words = _objects(tok) | verbs
+    words = object_lemmas(tok) | verbs
     if verbs & (lex.word_list("reporting") | lex.word_list("state_verbs")
                 | lex.word_list("travel_verbs")) or words & lex.word_list("joint_not"):
         return None

@@ -175,7 +175,7 @@ def _clause_head(tok: Token) -> Token:
     """The verb whose clause contains ``tok`` (itself when it is a verb)."""
     while tok.pos_ not in {"VERB", "AUX"} and tok.dep_ in {"dobj", "pobj", "prep", "attr",
                                                           "acomp"}:
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return tok
