@@ -555,3 +555,10 @@ def test_a_commentator_s_warning_is_no_political_act(code: Coder, text: str) -> 
 def test_a_leader_s_warning_is_one(code: Coder) -> None:
     doc = code("The Chilean president warned Peru against crossing the border.")
     assert [e.cameo_root for e in doc.events] == ["13"], codes(doc)
+
+
+def test_one_of_what_an_act_is_done_to_is_what_it_is_done_to(code: Coder) -> None:
+    """``measure_nouns``: "met one of the demands" meets demands, as "met two demands"."""
+    doc = code("The Chilean president met one of the protesters' demands on Friday.")
+    roots = {e.cameo_root for e in doc.events if e.trigger == "met"}
+    assert roots == {"08"}, codes(doc)
