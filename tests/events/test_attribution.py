@@ -256,3 +256,28 @@ def test_the_dead_of_a_strike_are_its_target_rather_than_its_place(code: Coder) 
 def test_an_actor_s_deputies_act_for_it(code: Coder) -> None:
     events = _by_trigger(code("The sheriff's deputies detained two protesters in Fresno."))
     assert (events["detained"].source.code or "").endswith("COP")
+
+
+def test_a_past_verb_hung_on_a_reported_clause_is_the_speaker_s(code: Coder) -> None:
+    # the parser hangs "urged" on "would resume"; a past tense goes with "said"
+    doc = code("Norway said the talks would resume in Oslo and urged Sudan to attend.")
+    event = _by_trigger(doc)["urged"]
+    assert (event.source.code, event.target.code) == ("NOR", "SDN")
+
+
+def test_a_past_verb_hung_on_an_infinitive_is_not_its_subject_s(code: Coder) -> None:
+    doc = code("Iran told the agency to remove its cameras and expelled three inspectors.")
+    assert _by_trigger(doc)["expelled"].source.code == "IRN"
+
+
+def test_talks_held_between_two_sides_are_theirs(code: Coder) -> None:
+    doc = code("Talks on the border dispute were held in Cairo on Monday between Egypt and Sudan.")
+    dyads = {(e.source.code, e.target.code) for e in doc.events if e.trigger == "Talks"}
+    assert dyads == {("EGY", "SDN"), ("SDN", "EGY")}
+
+
+def test_a_count_s_of_object_is_the_target(code: Coder) -> None:
+    assert [e.cameo for e in code("Iranian police detained dozens of schoolgirls.").events] \
+        == ["173"]
+    event = _by_trigger(code("Ugandan troops freed two of the hostages."))["freed"]
+    assert (event.cameo, event.target.text) == ("0841", "the hostages")

@@ -184,8 +184,29 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             obj = _child(node.head, _OBJ)
             if obj is not None and node.head.lemma_ not in word_list("subject_control"):
                 return obj, True  # object control: "urged X to respond"
-        node = node.head
+        node = _coordinated_with(node) if node.dep_ == "conj" else node.head
     return None, False
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb a conjunct verb is coordinated with: its head, or the verb whose complement
+    the parser hung it on when the two share a tense the complement lacks. In "Germany
+    said it would take in refugees and urged ...", "urged" is parsed as a conjunct of
+    "take", but a past tense cannot be coordinated with "would take", "had failed" or "to
+    remove": it goes with "said", and Germany urges. A verb whose past is its bare form
+    ("cut") is not moved: its tag is then a guess."""
+    head = verb.head
+    if verb.lower_ == verb.lemma_.lower():
+        return head  # "cut", "put", "hit": a past tense or a bare verb, the tag may be either
+    if verb.tag_ in _FINITE and head.dep_ in {"ccomp", "xcomp"} and head.tag_ != verb.tag_ \
+            and head.head.tag_ == verb.tag_:
+        return head.head
+    return head
+
+
+#: Finite verb tags whose tense a coordinated verb shares (past, and the present of
+#: headlines and ledes: "says ... and urges").
+_FINITE = frozenset({"VBD", "VBZ"})
 
 
 def _author(noun: Token) -> Token | None:
@@ -302,6 +323,8 @@ def object_of(verb: Token, preps: tuple[str, ...]) -> Token | None:
     for obj in verb.children:  # "shot dead a protester": not the predicate "dead"
         if obj.dep_ in _OBJ and (obj.pos_ in {"NOUN", "PROPN", "PRON"} or reciprocal(obj)):
             return obj
+        if obj.dep_ in _OBJ and obj.pos_ == "NUM" and (counted := _pobj(obj, ("of",))):
+            return counted  # "freed two of the hostages": the hostages
     for kid in verb.children:  # "met visiting President X", read as "met [visiting X]"
         if attributive(kid):
             return _child(kid, {"dobj"})
@@ -378,6 +401,9 @@ def arguments_of(
     if source is None and noun is not None and noun.dep_ == "pobj" and _is_passive(verb) \
             and noun.head.head.i == verb.i:
         source = _child(verb, {"nsubjpass"})  # "troops were killed in clashes with X": a side
+    if source is None and noun is not None and "between" not in preps:
+        # "talks were held in Cairo between Egypt and Sudan": the sides, as with the noun's
+        source = _pobj(noun, ("between",)) or _pobj(verb, ("between",))
     if noun is not None:  # "announced the expulsion of the envoy": "of" after the rest
         target = _pobj(noun, preps) or _pobj(verb, preps) or _noun_target(noun, ())
         return Arguments(source, target)
@@ -389,7 +415,7 @@ def arguments_of(
         if doer is not None and target.lemma_ in word_list("act_nouns"):
             target = doer  # "condemned an attack by X" targets X
     if target is None and verb.dep_ == "conj":
-        target = object_of(verb.head, preps)  # "accused X ... and demanded ..."
+        target = object_of(_coordinated_with(verb), preps)  # "accused X ... and demanded"
     return Arguments(source, target)
 
 

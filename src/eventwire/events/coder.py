@@ -803,6 +803,7 @@ def better_target(
     """The object when it names an actor, else the first other place that does. An object
     the actor owns ("withdraw its troops from Lebanon") comes after the other places; one
     that is what passes between the sides (``passed``: "shared intelligence") is none."""
+    target = _counted(link, target)
     own = target is not None and _own(target) and link.mention(target) is not None
     options = [target] if target is not None and not own and not passed else []
     if opaque:
@@ -826,6 +827,24 @@ def better_target(
     return target
 
 
+def _counted(link: ActorLink, target: Token | None) -> Token | None:
+    """Who a count that names no actor counts: in "detained dozens *of schoolgirls*" the
+    act is done to the schoolgirls, as in "detained schoolgirls"; a count is a number,
+    never an actor, and an act needing a target would otherwise be dropped with it."""
+    if target is None or target.ent_type_ not in _NOT_ACTORS or link.mention(target):
+        return target
+    counted = [g for k in target.children if k.dep_ == "prep" and k.lower_ == "of"
+               for g in k.children if g.dep_ == "pobj"]
+    return counted[0] if counted else target
+
+
+def _count_of(tok: Token) -> bool:
+    """Whether ``tok`` is what a count counts ("dozens *of schoolgirls*"): the object of
+    the act, as the count is."""
+    prep = tok.head
+    return prep.lower_ == "of" and prep.head.ent_type_ in _NOT_ACTORS
+
+
 def _has_target(link: ActorLink, target: Token | None, preps: tuple[str, ...] = ()) -> bool:
     """A required target is an object or an actor; a place after a preposition is not one
     ("negotiators return to Geneva" releases no one), nor where the act starts ("after
@@ -833,7 +852,7 @@ def _has_target(link: ActorLink, target: Token | None, preps: tuple[str, ...] = 
     "withdrew from Lebanon")."""
     if target is None:
         return False
-    if target.dep_ != "pobj":
+    if target.dep_ != "pobj" or _count_of(target):
         return True
     return link.mention(target) is not None and (target.head.lower_ != "from" or "from" in preps)
 
