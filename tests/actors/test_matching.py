@@ -296,6 +296,18 @@ def test_a_head_of_government_s_surname_alone_counts_in_an_international_story(
     assert {name: found.get(name) for name in expected} == expected, found
 
 
+@pytest.mark.parametrize("text, date, expected", [
+    ("President Moon visited Tokyo on Monday.", "2019-05-01", {"President Moon": "KORGOV"}),
+    ("Yoon telephoned Kishida on Monday.", "2023-05-01", {"Yoon": "KORGOV"}),
+])
+def test_a_leader_s_family_name_written_first_names_the_leader_alone(
+        pipeline: Pipeline, text: str, date: str, expected: dict[str, str]) -> None:
+    """A common family name written first ("Moon" of Moon Jae-in) stands for the one
+    person of that family name in a named office on the day, as a surname does."""
+    found = codes(code_actors(pipeline, text, date))
+    assert {name: found.get(name) for name in expected} == expected, found
+
+
 def test_the_last_word_of_an_alias_is_no_leader_s_surname(pipeline: Pipeline) -> None:
     """"Assad government" is an alias of Syria's president: "Government" alone is no one."""
     text = "The Government of Ghana welcomed the decision on Monday."

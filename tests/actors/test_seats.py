@@ -15,6 +15,7 @@ from tests.actors.helpers import code_actors, codes
         ("The Kremlin dismissed the report on Friday.", "The Kremlin", "RUSGOV"),
         ("Senators urged the White House to release the files.", "the White House", "USAGOV"),
         ("The Pentagon denied the claim.", "The Pentagon", "USAGOV"),
+        ("The State Department criticised the verdict.", "The State Department", "USAGOV"),
     ],
 )
 def test_a_seat_of_government_with_the_is_the_government(

@@ -333,7 +333,8 @@ class KbFinder:
         out: list[NameMatch] = []
         leaders: list[NameMatch] = []  # surnames alone of leaders whose country is unnamed
         for i, word in enumerate(words):
-            if (word not in story and word not in self.surnames) or i in covered:
+            if word not in story and word not in self.surnames \
+                    and word not in self._family_first() or i in covered:
                 continue
             tok = sdoc[i]
             if not tok.text[:1].isupper() or self._inside_longer_name(sdoc, i, i + 1):
@@ -421,14 +422,15 @@ class KbFinder:
     def _leader(self, entry_id: str, date: str | None, word: str) -> bool:
         """Whether a surname alone may stand for the entry in a story that does not name
         its country: a head of state or government that day (``leader_offices``), whom
-        international news names by surname alone, by the last word of the name itself,
-        not of an alias ("Assad government" makes no one "Government"). The caller asks
+        international news names by surname alone, by the last word of the name itself
+        or a common family name written first ("Moon" of "Moon Jae-in"), not by a word
+        of an alias ("Assad government" makes no one "Government"). The caller asks
         that the story be international (:meth:`_short`)."""
         entry = self.kb.entries[entry_id]
         coded = code_on(entry, date)
         return coded.period is not None and coded.period.dated \
             and fold(coded.period.office) in self.rules.leader_offices \
-            and fold(entry.name).split()[-1:] == [word]
+            and word in self._short_forms(fold(entry.name).split())
 
     def _lately_left(self, entry: KbEntry, date: str) -> bool:
         """Whether the person left a dated office less than ``former_years`` before
@@ -461,11 +463,13 @@ class KbFinder:
         ("Macron rejects the German plan", as PETRARCH codes leaders by surname): the one
         office holder on the day with that surname (the caller asks a surname alone for
         its country in the story)."""
-        if not date or word in self.rules.common_surnames:
+        if not date or not (self._titled(tok) or _named_alone(tok)):
             return None
-        if not (self._titled(tok) or _named_alone(tok)):
-            return None
-        return self._one_holder(self.surnames.get(word, ()), date)
+        # a common surname alone is too many people ("Khan"), unless written first, as a
+        # family name is ("President Moon": Moon Jae-in, if he alone holds an office)
+        ids = self._family_first().get(word, []) if word in self.rules.common_surnames \
+            else self.surnames.get(word, [])
+        return self._one_holder(ids, date)
 
 
 #: Lexicon entries that name a country itself, as a possessor ("Pakistan's Khan").
