@@ -134,10 +134,18 @@ def _listed_before(verb: Token) -> Token | None:
     if verb.dep_ != "ROOT":
         return None
     for k in verb.children:
-        if k.dep_ == "ccomp" and k.i < verb.i and k.right_edge.i + 1 < verb.i \
-                and verb.doc[k.right_edge.i + 1].text == ",":
+        if k.dep_ == "ccomp" and k.i < verb.i and _comma_closed(k, verb):
             return k
     return None
+
+
+def _comma_closed(clause: Token, verb: Token) -> bool:
+    """Whether a comma closes ``clause`` before ``verb``: after its last word, or as its
+    last word (the parser may hang the comma on the clause)."""
+    end = clause.right_edge.i
+    if verb.doc[end].text == ",":
+        return end < verb.i
+    return end + 1 < verb.i and verb.doc[end + 1].text == ","
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
