@@ -98,11 +98,19 @@ def _background(doc: Document, trigger: str) -> bool:
     ("Officials said on Monday that rebels attacked the town in 1999.", "said", "2021-06-08",
      False),
     ("It was the first visit by a Swedish king since 1975.", "visit", "2021-06-01", False),
+    ("Chile cut ties with Peru in 1994, after a diplomat was shot in Lima.", "shot",
+     "2021-06-01", True),
+    ("Chile cut ties with Peru on Monday, after a diplomat was shot in Lima.", "shot",
+     "2021-06-08", False),
+    ("The pact dates from 1994, when the two leaders signed a treaty in Lima.", "signed",
+     "2021-06-01", True),
+    ("Forty people died in the hotel siege a decade ago.", "siege", "2021-06-01", True),
 ])
 def test_an_act_its_own_clause_dates_years_back_is_background(
         pipeline: Pipeline, text: str, trigger: str, dct: str, old: bool) -> None:
-    """Only the act's own date counts, and a date that bounds a span ("since 1975") is
-    not the act's."""
+    """Only the act's own date counts, or that of the act or date whose time a clause
+    tells ("after", "when"), or of the act that happened in it ("died in the siege");
+    a date that bounds a span ("since 1975") is not the act's."""
     assert _background(_doc(pipeline, text, dct), trigger) is old
 
 

@@ -137,6 +137,32 @@ def background(tok: Token, cues: list[TimeCue]) -> bool:
         head = tok.doc[cue.token]
         if cue.age not in BACKGROUND_AGES or _bounds(head):
             continue
-        if _dates_clause_of(tok, head):
+        if _dates_clause_of(tok, head) or _inside_dated(tok, head) or _dated_scene(tok, head):
             return True
     return False
+
+
+def _dated_scene(tok: Token, head: Token) -> bool:
+    """Whether an act noun is where the act the expression dates happened: "died in the
+    school siege *a decade ago*", "killed in an attack in 1998"."""
+    prep = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and prep.lower_ in {"in", "during"} \
+        and _dates_clause_of(prep.head, head)
+
+
+#: Words opening a clause that tells when its governing act happened, or when the date
+#: before it was ("in 1984, after ...", "in 1986, when ...").
+_TIME_CLAUSE_WORDS = frozenset({"when", "after", "before", "while", "as", "until", "once"})
+
+
+def _inside_dated(tok: Token, head: Token) -> bool:
+    """Whether the candidate's clause is a time clause of an act the expression ``head``
+    dates, or of the date itself: "severed relations in 1984, after a policewoman *was
+    shot*", "in 1986, when the two leaders *signed* a treaty". The act inside is as old
+    as the act or the date it tells the time of."""
+    clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if clause.dep_ not in {"advcl", "relcl"} or not any(
+            k.dep_ in {"mark", "advmod"} and k.lower_ in _TIME_CLAUSE_WORDS
+            for k in clause.children):
+        return False
+    return clause.head.i == head.i or _dates_clause_of(clause.head, head)
