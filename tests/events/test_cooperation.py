@@ -220,9 +220,11 @@ def test_a_beating_with_a_score_is_a_game(code: Coder, text: str) -> None:
     "Bolivia's national side captured the regional title in La Paz on Sunday.",
     "The Peruvian striker's attack on goal in the last minute was saved.",
     "The Chilean champion surrendered the crown to a young Peruvian on Sunday.",
+    "Peruvian striker released by Chilean club after loan spell",
 ])
 def test_an_act_on_a_prize_or_a_part_of_a_game_is_sport(code: Coder, text: str) -> None:
-    """``game_objects``: whatever the verb, what is done to a title or a goal is sport."""
+    """``game_objects``: whatever the verb, what is done to a title, a goal or a player is
+    sport."""
     assert code(text).events == [], codes(code(text))
 
 

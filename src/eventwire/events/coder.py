@@ -495,11 +495,14 @@ def _a_game(match: Match, lex: EventLexicon) -> bool:
 
 
 def _game_objects(trigger: Token) -> set[str]:
-    """The lemmas of what an act is done to, the way a game's parts are named: the object
-    of a verb, the "on" object of a verb or a noun ("an attack on goal")."""
+    """The lemmas of what an act is done to, the way a game's parts and players are named:
+    the object of a verb, the "on" object of a verb or a noun ("an attack on goal"), the
+    noun a participle describes."""
     heads = [k for k in trigger.children if k.dep_ in ("dobj", "nsubjpass")]
     heads += [g for k in trigger.children if k.dep_ == "prep" and k.lower_ == "on"
               for g in k.children if g.dep_ == "pobj"]
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        heads.append(trigger.head)  # "striker released by club": the one it is done to
     return {h.lemma_.lower() for h in heads}
 
 
