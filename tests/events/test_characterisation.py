@@ -16,12 +16,28 @@ from tests.events.conftest import Coder
     ("Zambia's government called the report baseless.", "016", "ZMB"),
     ("Chile's president called the verdict a blow to justice.", "111", "CHL"),
     ("Nepal's prime minister called the blockade humiliating.", "111", "NPL"),
+    # where the parser reads the predicate as an object
+    ("Bolivia's president called the scheme theft.", "111", "BOL"),
 ])
 def test_a_characterisation_is_coded_by_what_it_calls_the_object(
     code: Coder, text: str, cameo: str, source: str
 ) -> None:
     found = [(e.cameo, e.source.country) for e in code(text).events if e.trigger == "called"]
     assert found == [(cameo, source)]
+
+
+def test_a_second_object_is_what_the_object_is_called(code: Coder) -> None:
+    doc = code("Ghana's president branded the move a provocation.")
+    assert [(e.cameo, e.source.country) for e in doc.events] == [("111", "GHA")]
+
+
+@pytest.mark.parametrize(("text", "trigger", "cameo"), [
+    ("Chad's government labelled the claims as false.", "labelled", "016"),
+    ("Mali's junta described the sanctions as illegal.", "described", "111"),
+])
+def test_an_as_phrase_characterises_the_object(code: Coder, text: str, trigger: str,
+                                              cameo: str) -> None:
+    assert [e.cameo for e in code(text).events if e.trigger == trigger] == [cameo]
 
 
 def test_praise_is_no_criticism_and_an_appeal_stays_an_appeal(code: Coder) -> None:

@@ -138,7 +138,7 @@ def _fits(entry: TriggerEntry, tok: Token, objects: set[str]) -> bool:
         and ("*" in entry.xcomp or _complement_words(k) & entry.xcomp and not _participle(k)
              or "that" in entry.xcomp and _stated(k))
         for k in kids
-    ):
+    ) and not any(_complement_words(k) & entry.xcomp for k in _predicates(kids)):
         return False
     if entry.modifier:
         mods = {k.lower_ for k in kids if k.dep_ in {"compound", "amod", "nmod", "npadvmod"}}
@@ -153,6 +153,17 @@ def _carried_on(kids: list[Token]) -> bool:
     particles = word_list("carrying_on_particles")
     return any(k.dep_ in ("prt", "advmod") and k.lower_ in particles
                and not any(c.lower_ == "of" for c in k.children) for k in kids)
+
+
+def _predicates(kids: list[Token]) -> list[Token]:
+    """What a verb of calling says its object is, where the parser reads no complement: a
+    second object ("branded the move *a provocation*"), an object its thing modifies
+    ("called the scheme *theft*"), an "as" phrase ("dismissed the report *as baseless*")."""
+    objects = [k for k in kids if k.dep_ == "dobj"]
+    out = objects[1:] + [o for o in objects[:1] if any(c.dep_ == "compound" for c in o.children)]
+    out += [g for k in kids if k.dep_ == "prep" and k.lower_ == "as"
+            for g in k.children if g.dep_ in {"pobj", "amod"}]
+    return out
 
 
 def _complement_words(comp: Token) -> set[str]:
