@@ -62,3 +62,11 @@ def test_a_list_that_does_not_open_the_sentence_lists_no_one(pipeline: Pipeline)
     doc = code_actors(pipeline, "After talks with Merkel, Macron flew to Rome.", "2019-05-01")
     found = expand_conjuncts(doc, _token(doc, "Macron"))
     assert [m.code for m in found] == ["FRAGOV"]
+
+
+def test_a_list_ends_with_the_member_after_and(pipeline: Pipeline) -> None:
+    """The parser hangs "Burkina Faso" on "Mali" as an apposition and "Niger" on it: the
+    list still ends with its last member."""
+    doc = code_actors(pipeline, "Mali, Burkina Faso and Niger left the regional bloc.")
+    found = expand_conjuncts(doc, _token(doc, "Mali"))
+    assert [m.code for m in found] == ["MLI", "BFA", "NER"]

@@ -8,6 +8,7 @@ answer is the mention headed by the token, else the smallest mention covering it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.model import ActorMention, Document
@@ -69,11 +70,19 @@ def listed_with(doc: Document, member: ActorMention, sent_start: int) -> list[Ac
         return []
     after: list[ActorMention] = []
     mention = member
-    while doc.text[mention.end:mention.end + 1] == ",":
-        rest = doc.text[mention.end + 1:]
-        found = by_start.get(mention.end + 1 + len(rest) - len(rest.lstrip()))
+    while (link := _LIST_LINK.match(doc.text, mention.end)) is not None:
+        if link.group(1) and not before + after:
+            break  # "A and B" is no list: the parse coordinates them
+        found = by_start.get(link.end())
         if found is None or any(found is m for m in after):
             break
         after.append(found)
         mention = found
+        if link.group(1):  # "A, B, C and D": the list ends with its last member
+            break
     return before + after
+
+
+#: What joins the members of a list: a comma, or "and" / "or" before the last ("Mali,
+#: Chad and Niger": the parser often hangs the last on the one before, as an apposition).
+_LIST_LINK = re.compile(r",?\s+(and|or)\s+|,\s*")
