@@ -51,6 +51,12 @@ def test_builtin_lexicon_knows_countries_capitals_and_roles() -> None:
     assert len(iso3) > 240
 
 
+def test_an_adjective_two_countries_share_is_the_one_news_means() -> None:
+    lex = load_builtin()
+    assert lex.names["dominican"].country == "DOM"  # not Dominica, which keeps its name
+    assert lex.names["dominica"].country == "DMA"
+
+
 def test_dated_entry_chooses_period() -> None:
     entry = NameEntry("actor", "FRA", (), "FRA", (Period("FRAGOV", "2010-01-01", "2014-12-31"),))
     assert entry.at("2012-06-01").code == "FRAGOV"
