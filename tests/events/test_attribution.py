@@ -281,3 +281,8 @@ def test_a_count_s_of_object_is_the_target(code: Coder) -> None:
         == ["173"]
     event = _by_trigger(code("Ugandan troops freed two of the hostages."))["freed"]
     assert (event.cameo, event.target.text) == ("0841", "the hostages")
+
+
+def test_a_place_named_before_a_visit_is_where_it_goes(code: Coder) -> None:
+    event = _by_trigger(code("The Russian president began a Japan visit on Thursday."))["visit"]
+    assert (event.source.code, event.target.country) == ("RUSGOV", "JPN")

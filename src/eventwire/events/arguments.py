@@ -304,8 +304,9 @@ def modifier_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None
     name actors (the event coder passes the actors stage's answer); without it, names
     and nationalities count."""
     test = is_actor or names_someone
+    goes_to = _destination(noun)
     for kid in reversed(list(noun.lefts)):  # the nearest modifier first
-        if kid.dep_ in _AGENT_MODIFIERS and test(kid):
+        if kid.dep_ in _AGENT_MODIFIERS and test(kid) and (goes_to is None or kid.i != goes_to.i):
             return kid
     return None
 
@@ -459,7 +460,19 @@ def _noun_target(noun: Token, preps: tuple[str, ...]) -> Token | None:
     target = _pobj(noun, (*preps, "of"))
     if target is None and _patient_noun(noun):
         target = _child(noun, {"poss"})
-    return target
+    return target if target is not None else _destination(noun)
+
+
+def _destination(noun: Token) -> Token | None:
+    """The place a trip noun names before it: "began a *Japan* visit", "his *Gulf* tour"
+    (``destination_nouns``): where the visitor goes, not who goes."""
+    if noun.lemma_.lower() not in word_list("destination_nouns"):
+        return None
+    return next((k for k in noun.lefts if k.dep_ == "compound" and k.ent_type_ in _PLACES),
+                None)
+
+
+_PLACES = frozenset({"GPE", "LOC"})
 
 
 def owned(tok: Token) -> bool:
