@@ -118,8 +118,10 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
             return "modal"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
         return "future"
-    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids(tok)):
-        planned = _to_be_done(tok, lex, kids)
+    # the infinitive is the trigger's, or its light verb's ("China to hold drills")
+    verb = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj" else tok
+    if any(k.dep_ == "aux" and k.lower_ == "to" for k in kids(verb)):
+        planned = _to_be_done(verb, lex, kids)
         if planned is not None:
             return planned
     means = tok.head
