@@ -571,3 +571,18 @@ def test_pressure_with_no_one_pressed_is_not_the_subject_s_demand(code: Coder) -
     """The parser reads "to pressure" as an infinitive; the pressure is someone else's."""
     assert code("Chile said it would not yield to pressure.").events == []
     assert triples(code("Chile pressured Peru to free the fishermen.")) == {("10", "CHL", "PER")}
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean police opened fire on protesters in Santiago.",
+    "Soldiers fired on demonstrators in the capital, killing nine.",
+])
+def test_force_of_police_or_soldiers_on_a_crowd_is_repression(code: Coder, text: str) -> None:
+    """CAMEO 175 sets the repression of collective dissent apart from military
+    engagements; the dead are its toll."""
+    assert [e.cameo for e in code(text).events] == ["175"], codes(code(text))
+
+
+def test_force_on_armed_men_or_by_rebels_stays_a_fight(code: Coder) -> None:
+    assert [e.cameo_root for e in code("Chilean police fired on armed men.").events] == ["19"]
+    assert [e.cameo_root for e in code("Rebels fired on protesters.").events] == ["19"]

@@ -260,7 +260,7 @@ def test_an_offer_to_mediate_is_no_act_with_one_another(code: Coder) -> None:
     ("The US raised tariffs on Chilean copper on Friday.", "163"),
     ("The Security Council voted to impose sanctions on Eritrea.", "163"),
     ("The Peruvian army sealed the only crossing into the valley.", "191"),
-    ("Peruvian soldiers opened fire on the crowd in Ayacucho.", "193"),
+    ("Peruvian soldiers opened fire on the rebels in Ayacucho.", "193"),
 ])
 def test_codebook_phrases(code: Coder, text: str, cameo: str) -> None:
     """CAMEO 116 "find guilty", 015 "claim responsibility", 111 "denounce", 055 "apologize",

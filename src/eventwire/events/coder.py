@@ -391,6 +391,7 @@ class LexiconMatcher:
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         code = _left_body(code, link, args.target, self.lex)
         code = _left_talks(code, match.verb, self.lex)
+        code = _repression(code, args, link, self.lex)
         code = _held_together(code, entry, args, link, self.lex)
         if _sent_home(code, match.verb, args, link, self.lex):
             code, args.target = "154", None
@@ -552,6 +553,24 @@ def _crowd_act(code: str, trigger: Token, source: Token | None, lex: EventLexico
     if code.startswith("191"):
         return "144"
     return "145" if code[:2] in ("17", "19") or code == "180" else code
+
+
+def _repression(code: str, args: Arguments, link: ActorLink, lex: EventLexicon) -> str:
+    """Force the police or soldiers use on a crowd is violent repression (CAMEO 175:
+    "actively repress collective actions of dissent ... through crowd control tactics";
+    the codebook sets it apart from military engagements): "police opened fire on
+    protesters", "troops fired on demonstrators". Fighting armed men stays 19."""
+    if code[:2] != "19" or args.source is None or args.target is None \
+            or not _a_crowd(args.target, lex):
+        return code
+    doer, crowd = link.mention(args.source), link.mention(args.target)
+    if doer is None or crowd is not None and _in_sectors(crowd, lex, "armed_sectors"):
+        return code
+    sectors = lex.word_list("enforcement_sectors") | lex.word_list("force_sectors")
+    return _REPRESSION if {s.lower() for s in doer.sectors} & sectors else code
+
+
+_REPRESSION = "175"
 
 
 def _a_crowd(source: Token, lex: EventLexicon) -> bool:
@@ -1088,11 +1107,12 @@ def protest_demands(cands: list[EventCandidate]) -> list[EventCandidate]:
 def one_violent_act(cands: list[EventCandidate]) -> list[EventCandidate]:
     """The dead of an attack are its toll, not an act of their own: "the air strike killed
     two generals", "soldiers were killed in an ambush", "shelled the town, killing nine"
-    are one assault. A killing (CAMEO 18) is dropped when the act it tells the toll of is
-    itself an event of the sentence."""
+    are one assault, and "fired on the crowd, killing nine" one act of repression. A
+    killing (CAMEO 18) is dropped when the act it tells the toll of is itself an event of
+    the sentence."""
     violent: dict[int, list[EventCandidate]] = {}
     for c in cands:
-        if c.cameo[:2] in _VIOLENT_ROOTS:
+        if c.cameo[:2] in _VIOLENT_ROOTS or c.cameo == _REPRESSION:
             violent.setdefault(c.trigger.i, []).append(c)
     out = []
     for cand in cands:
