@@ -21,8 +21,8 @@ from eventwire.errors import Errors
 __all__ = ["TriggerEntry", "EventLexicon", "load_lexicon", "builtin_lexicon", "user_lexicon",
            "word_list", "STATEMENT"]
 
-_WORD_LISTS = ("destination_nouns", "light_verbs", "irrealis", "reporting", "modals", "future",
-               "habitual",
+_WORD_LISTS = ("destination_nouns", "time_clause_words", "light_verbs", "irrealis",
+               "reporting", "modals", "future", "habitual",
                "conditional", "pending", "negations", "intent_governors", "obligation",
                "modifier_doers", "generic_subjects", "instrument_nouns", "subject_control",
                "act_nouns", "travel_verbs", "destination_preps", "place_preps",

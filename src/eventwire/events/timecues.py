@@ -150,11 +150,6 @@ def _dated_scene(tok: Token, head: Token) -> bool:
         and _dates_clause_of(prep.head, head)
 
 
-#: Words opening a clause that tells when its governing act happened, or when the date
-#: before it was ("in 1984, after ...", "in 1986, when ...").
-_TIME_CLAUSE_WORDS = frozenset({"when", "after", "before", "while", "as", "until", "once"})
-
-
 def _inside_dated(tok: Token, head: Token) -> bool:
     """Whether the candidate's clause is a time clause of an act the expression ``head``
     dates, or of the date itself: "severed relations in 1984, after a policewoman *was
@@ -162,7 +157,7 @@ def _inside_dated(tok: Token, head: Token) -> bool:
     as the act or the date it tells the time of."""
     clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if clause.dep_ not in {"advcl", "relcl"} or not any(
-            k.dep_ in {"mark", "advmod"} and k.lower_ in _TIME_CLAUSE_WORDS
+            k.dep_ in {"mark", "advmod"} and k.lower_ in word_list("time_clause_words")
             for k in clause.children):
         return False
     return clause.head.i == head.i or _dates_clause_of(clause.head, head)
