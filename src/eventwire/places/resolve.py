@@ -15,11 +15,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from eventwire.model import PlaceMention
 from eventwire.nlp.text import doc_text
-from eventwire.places.gazetteer import Gazetteer, Place, normalise
+from eventwire.places.gazetteer import Gazetteer, Place
+from eventwire.places.gazetteer import normalise as _normalise
 from eventwire.places.outlet import Outlet
 from eventwire.places.spans import Candidate
 from eventwire.places.util import context_words
@@ -379,6 +381,14 @@ class Resolver:
         return best
 
 
+@lru_cache(maxsize=1 << 14)
+def normalise(name: str) -> str:
+    """The gazetteer's key of a name, memoised: scoring one toponym compares each of its
+    senses with the story's other names, so the same few names come back many times."""
+    return _normalise(name)
+
+
+@lru_cache(maxsize=1 << 14)
 def _base(name: str) -> str:
     """A normalised name without its area word: "dublin city" and "dublin" are one name."""
     head, _, last = name.rpartition(" ")

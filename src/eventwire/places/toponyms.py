@@ -15,6 +15,8 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from spacy.attrs import ORTH
+
 from eventwire.places.gazetteer import Gazetteer, Place, normalise
 from eventwire.places.refine import refine_toponyms
 from eventwire.places.spans import Candidate, academic, leads_entity, senses, whole_entity
@@ -150,6 +152,7 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
                           min_population: int) -> list[Candidate]:
     """Capitalised n-grams outside place entities whose name is a big, known place."""
     found: list[Candidate] = []
+    words: dict[int, int] | None = None
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -160,7 +163,9 @@ def _gazetteer_candidates(doc: Any, gaz: Gazetteer, taken: set[int],
             i += 1
             continue
         span, places = hit
-        if not _common_word(span):
+        if len(span) == 1 and span[0].is_sent_start and words is None:
+            words = doc.count_by(ORTH)
+        if not _common_word(span, words or {}):
             found.append(Candidate(span.start_char, span.end_char, span.text, "GAZ", places,
                                    span.root))
         i = span.end
@@ -174,13 +179,11 @@ def _demonym_endings() -> tuple[str, ...]:
     return tuple(str(e) for e in load_context()["demonym_endings"])
 
 
-def _common_word(span: Any) -> bool:
+def _common_word(span: Any, words: dict[int, int]) -> bool:
     """A one-word name that opens a sentence and that the story also writes in lower case
-    elsewhere: "Man accused of threats" beside "a St. Paul man" is no Man, Ivory Coast."""
-    if len(span) != 1 or not span[0].is_sent_start:
-        return False
-    word = span[0].lower_
-    return any(t.text == word for t in span.doc)
+    elsewhere (``words``: the story's words as written, by their ids): "Man accused of
+    threats" beside "a St. Paul man" is no Man, Ivory Coast."""
+    return len(span) == 1 and bool(span[0].is_sent_start) and span[0].lower in words
 
 
 def _longest_match(doc: Any, i: int, gaz: Gazetteer, taken: set[int], min_population: int,
