@@ -12,7 +12,7 @@ from tests.events.conftest import Coder, codes, triples
 @pytest.mark.parametrize(
     ("text", "cameo"),
     [
-        ("Bolivia and Peru jointly opened a new railway line on Monday.", "061"),
+        ("Bolivia and Peru jointly built a new railway line on Monday.", "061"),
         ("Greek and Turkish coast guards patrolled the strait together on Friday.", "062"),
         ("Chile ran coordinated patrols with Argentina along the border last week.", "062"),
         ("Ghana and Togo opened a joint customs post at Aflao on Tuesday.", "061"),
@@ -282,3 +282,46 @@ def test_what_protesters_demand_is_the_protest_s_aim(code: Coder, text: str,
     """One act: the protest, against whom the demand is made; no demand of its own."""
     doc = code(text)
     assert [(e.cameo_root, e.target.code) for e in doc.events] == [("14", target)], codes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana and Togo opened a new railway line on Monday.",
+    "Ghana, Togo open cross-border oil pipeline",
+    "Ghana reopened the coastal highway with Togo on Monday.",
+])
+def test_a_link_opened_between_two_sides_is_economic_cooperation(code: Coder,
+                                                                  text: str) -> None:
+    """CAMEO 061 "initiate, resume, improve, or expand economic exchange": both ways, as
+    an act done with one another."""
+    doc = code(text)
+    assert {(e.cameo, e.source.country, e.target.country) for e in doc.events} == {
+        ("061", "GHA", "TGO"), ("061", "TGO", "GHA")}, codes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana reopened the coastal highway on Monday after the floods.",
+    "The mayor of Accra opened a new bridge over the river on Monday.",
+])
+def test_a_link_opened_for_nobody_named_is_no_event(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert not [e for e in doc.events if e.cameo_root == "06"], codes(doc)
+
+
+def test_data_shared_with_another_side_is_intelligence_sharing(code: Coder) -> None:
+    """CAMEO 064 "share intelligence or information"; spaCy's lemma of "data" is
+    "datum", which the lexicon does not spell."""
+    doc = code("Ghana shared its data with Togo on Monday.")
+    assert ("064", "GHA", "TGO") in {(e.cameo, e.source.country, e.target.country)
+                                     for e in doc.events}, codes(doc)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Ghana agreed on Monday to share intelligence with Togo.", "0314"),
+    ("Ghana agreed on Monday to extradite the suspect to Togo.", "0313"),
+])
+def test_an_agreement_to_share_or_extradite_is_an_intent(code: Coder, text: str,
+                                                         cameo: str) -> None:
+    """CAMEO 0313 and 0314, intents to cooperate on judicial matters and on intelligence."""
+    doc = code(text)
+    assert (cameo, "GHA", "TGO") in {(e.cameo, e.source.country, e.target.country)
+                                     for e in doc.events}, codes(doc)

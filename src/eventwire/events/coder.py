@@ -395,7 +395,9 @@ class LexiconMatcher:
         code = _held_together(code, entry, args, link, self.lex)
         if _sent_home(code, match.verb, args, link, self.lex):
             code, args.target = "154", None
-        if "target" in entry.require and not _has_target(link, args.target, entry.target):
+        untargeted = "target" in entry.require \
+            and not _has_target(link, args.target, entry.target)
+        if untargeted and not self._mutual(entry, code):
             return [], None
         if _commentary(code, args.source, link, self.lex):
             return [], None  # "analysts warned that ...": a forecast, no political act
@@ -415,6 +417,8 @@ class LexiconMatcher:
                        or code.startswith("15"))  # "deployed troops to its border"
         if entry.id == JOINT_ACT:  # done jointly by one side alone is no joint act
             pairs = [(src, tgt) for src, tgt in pairs if _two_sides(src, tgt)]
+        if untargeted:  # an act that needs a target, done by two sides to each other
+            pairs = [(src, tgt) for src, tgt in pairs if tgt.code]
         pairs = [(src, at_home(src, tgt, code, self.lex)) for src, tgt in pairs]
         extra: dict[str, object] = {"killing": True} if killing else {}
         if place is not None or _where(args.target, self.lex):

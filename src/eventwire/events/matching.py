@@ -86,7 +86,7 @@ def object_lemmas(tok: Token) -> set[str]:
     heads += _of_objects(heads, word_list("measure_nouns"))
     out = set()
     for head in heads:
-        out.add(head.lemma_.lower())
+        out |= {head.lemma_.lower(), head.lower_}  # spaCy's lemma of "data" is "datum"
         out.update(c.lemma_.lower() for c in head.conjuncts)
         out.update(k.lemma_.lower() for k in head.children if k.dep_ in {"compound", "amod"})
     return out
