@@ -206,6 +206,7 @@ def test_a_labour_strike_against_a_law_stays_a_stoppage(code: Coder) -> None:
         ("Tehran tested a new long-range missile on Sunday.", "150"),
         ("Belgrade raised the combat readiness of its army.", "152"),
         ("Cairo allowed aid trucks into the Sudanese border town.", "0863"),
+        ("Lima has stationed 2,000 soldiers along the northern border.", "154"),
     ],
 )
 def test_shows_of_force_and_aid_let_in_read_from_the_codebooks(
@@ -237,3 +238,15 @@ def test_the_expulsion_of_envoys_reduces_relations(code: Coder) -> None:
 def test_whom_a_means_is_used_on_is_named_by_its_purpose(code: Coder) -> None:
     doc = code("Peruvian police fired tear gas to disperse opposition supporters in Lima.")
     assert [(e.cameo, e.target.code) for e in doc.events][:1] == [("175", "PEROPP")], codes(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has moved thousands of troops to the northern border.",
+    "Peru has stationed hundreds of soldiers along the northern border.",
+])
+def test_the_forces_a_count_counts_are_the_mover_s_own(code: Coder, text: str) -> None:
+    """CAMEO 154's target is "the party against whom the military move is directed":
+    the troops counted are the source's, never the target."""
+    doc = code(text)
+    moves = [e for e in doc.events if e.cameo == "154"]
+    assert moves and all(e.target.code is None for e in moves), codes(doc)

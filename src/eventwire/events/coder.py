@@ -376,8 +376,8 @@ class LexiconMatcher:
             match = Match(toll[0], toll[1], match.verb, toll[1])
             code, rule = toll[0].cameo, f"{toll[0].id}{_TOLL}"
         code = _military_act(code, doer, self.lex)
-        if entry.cameo.startswith(tuple(self.lex.word_list("own_force_codes"))) \
-                and args.target is not None \
+        own_forces = entry.cameo.startswith(tuple(self.lex.word_list("own_force_codes")))
+        if own_forces and args.target is not None \
                 and (args.target.lemma_.lower() in entry.objects or _own(args.target)):
             args.target = None  # the forces shown or withdrawn are the source's own (CAMEO
             # 15's target: "the party against whom the military move is directed")
@@ -388,6 +388,9 @@ class LexiconMatcher:
             args.target = better_target(link, match.verb, args.target, entry.target,
                                         entry.opaque or threat or code.startswith(_THREAT),
                                         _passed_thing(entry, code, args.target, self.lex))
+            if own_forces and args.target is not None \
+                    and args.target.lemma_.lower() in entry.objects:
+                args.target = None  # what "thousands of troops" counts are still its own
         code, args.target = _handover(code, match.verb, args.target, link, self.lex)
         code = _left_body(code, link, args.target, self.lex)
         code = _left_talks(code, match.verb, self.lex)
