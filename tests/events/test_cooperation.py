@@ -114,6 +114,15 @@ def test_a_role_acted_on_by_a_state_is_of_that_state(code: Coder) -> None:
     assert freed and freed[0].target.country == "BOL", codes(doc)
 
 
+@pytest.mark.parametrize("text", ["The Bolivian president pardoned 300 prisoners on Friday.",
+                                  "The Bolivian government freed 40 inmates on Monday."])
+def test_people_named_by_no_role_acted_on_by_a_state_are_its_own(code: Coder,
+                                                                 text: str) -> None:
+    doc = code(text)
+    freed = [e for e in doc.events if e.cameo_root == "08"]
+    assert freed and freed[0].target.country == "BOL", codes(doc)
+
+
 def test_a_role_attacked_by_a_state_keeps_no_country(code: Coder) -> None:
     """Force crosses borders: whose rebels a foreign army shells the sentence must say."""
     doc = code("Turkish jets bombed rebel positions near the Iraqi town of Zakho.")

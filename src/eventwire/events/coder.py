@@ -201,6 +201,10 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     rebels. Not for force and shows of force (``away_roots``), which cross borders, nor
     for a country's posts abroad (``abroad_nouns``): "summoned the ambassador" is a
     foreign one."""
+    if not tgt.code and _home_people(tgt, lex) and src.country \
+            and code[:2] not in lex.word_list("away_roots") \
+            and _in_sectors(src, lex, "home_sectors"):
+        return EventActor(tgt.text, src.country, src.country, [], tgt.resolved)
     if tgt.country or not tgt.sectors or len(tgt.code or "") > 3 * len(tgt.sectors):
         return tgt
     if {s.lower() for s in tgt.sectors} <= lex.word_list("stateless_sectors"):
@@ -213,6 +217,15 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
         return tgt
     return EventActor(tgt.text, src.country + "".join(tgt.sectors), src.country,
                       list(tgt.sectors), tgt.resolved)
+
+
+def _home_people(tgt: EventActor, lex: EventLexicon) -> bool:
+    """Whether an uncoded target is people named by no role (``home_people``)."""
+    last = (tgt.text or "").split()[-1:] or [""]
+    word = last[0].lower()
+    return bool({word, word.removesuffix("s"), word.removesuffix("es"),
+                 "man" if word == "men" else word, "woman" if word == "women" else word,
+                 "child" if word == "children" else word} & lex.word_list("home_people"))
 
 
 def _listed(actors: list[EventActor]) -> list[EventActor]:
