@@ -286,3 +286,18 @@ def test_a_count_s_of_object_is_the_target(code: Coder) -> None:
 def test_a_place_named_before_a_visit_is_where_it_goes(code: Coder) -> None:
     event = _by_trigger(code("The Russian president began a Japan visit on Thursday."))["visit"]
     assert (event.source.code, event.target.country) == ("RUSGOV", "JPN")
+
+
+def test_a_speech_participle_after_a_reported_clause_is_the_speaker_s(code: Coder) -> None:
+    """"X said Y had ..., accusing Y": the parser hangs the participle on the reported
+    clause; the accuser is who said it."""
+    events = _by_trigger(code("Chile said Peru had broken the truce, accusing Lima of bad "
+                              "faith."))
+    assert events["accusing"].source.country == "CHL"
+
+
+def test_a_participle_of_an_act_after_a_reported_clause_stays_with_its_doer(
+        code: Coder) -> None:
+    events = _by_trigger(code("Chilean police said rebels had stormed the depot, seizing "
+                              "weapons."))
+    assert events["seizing"].source.sectors != ["COP"]

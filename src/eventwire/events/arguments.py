@@ -182,6 +182,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if obj is not None and prep.lower_ in word_list("object_control_preps"):
                 return obj, True  # "thanked X for sending", "barred X from meeting"
             continue
+        reporter = _reported_by(node)
+        if reporter is not None:  # "Japan said China had ..., demanding": Japan demands
+            node = reporter
+            continue
         first = _listed_before(node)
         if first is not None:  # "Rabat recalls its envoy, accuses Berlin": Rabat accuses
             node = first
@@ -194,6 +198,22 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return obj, True  # object control: "urged X to respond"
         node = _coordinated_with(node) if node.dep_ == "conj" else node.head
     return None, False
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The reporting verb a participle of speech after a comma goes with, when the parser
+    hangs it on the reported clause: in "Japan said China had violated its sovereignty,
+    *demanding* the men's return", Japan demands, not China. Only a verb of speech
+    (``speech_participles``): in "police said the gunman opened fire, *killing* three",
+    the killing is the gunman's."""
+    clause = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or clause.dep_ != "ccomp" \
+            or clause.i > verb.i or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if verb.lemma_.lower() not in word_list("speech_participles") \
+            or clause.head.lemma_.lower() not in word_list("reporting"):
+        return None
+    return clause.head
 
 
 def _coordinated_with(verb: Token) -> Token:
