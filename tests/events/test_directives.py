@@ -42,6 +42,18 @@ def test_an_order_that_names_no_act_stays_a_demand(code: Coder) -> None:
     assert any(r == "10" and t == "KEN" for r, _, t in triples(doc)), triples(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "The Kenyan army chief ordered his troops to stand down on Friday.",
+    "Kenyan police commanders ordered officers to work in pairs after the shooting.",
+])
+def test_an_order_to_one_s_own_that_names_no_act_is_no_event(code: Coder,
+                                                              text: str) -> None:
+    """A demand is made of another actor: an order to one's own forces or staff that
+    names no act the lexicon knows is no event between two."""
+    doc = code(text)
+    assert "10" not in {r for r, _, _ in triples(doc)}, triples(doc)
+
+
 def test_ordering_a_crowd_away_is_no_expulsion(code: Coder) -> None:
     doc = code("Kenyan police ordered the demonstrators to leave the square.")
     roots = {r for r, _, _ in triples(doc)}

@@ -219,6 +219,13 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
                       list(tgt.sectors), tgt.resolved)
 
 
+def _own_ranks(src: EventActor, tgt: EventActor) -> bool:
+    """Whether a target is of the source's own body: its country and no sector it lacks
+    ("police commanders" and "officers")."""
+    return tgt.code == src.code or tgt.country == src.country and bool(tgt.sectors) \
+        and set(tgt.sectors) <= set(src.sectors)
+
+
 def _home_people(tgt: EventActor, lex: EventLexicon) -> bool:
     """Whether an uncoded target is people named by no role (``home_people``)."""
     last = (tgt.text or "").split()[-1:] or [""]
@@ -435,6 +442,9 @@ class LexiconMatcher:
             pairs = [(src, tgt) for src, tgt in pairs if _two_sides(src, tgt)]
         if untargeted:  # an act that needs a target, done by two sides to each other
             pairs = [(src, tgt) for src, tgt in pairs if tgt.code]
+        if "addressee" in entry.require:  # "ordered its units to ...": no one else
+            pairs = [] if args.target is not None and owned(args.target) else [
+                (src, tgt) for src, tgt in pairs if _coded(tgt) and not _own_ranks(src, tgt)]
         pairs = [(src, at_home(src, tgt, code, self.lex)) for src, tgt in pairs]
         extra: dict[str, object] = {"killing": True} if killing else {}
         if place is not None or _where(args.target, self.lex):
