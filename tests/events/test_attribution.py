@@ -301,3 +301,25 @@ def test_a_participle_of_an_act_after_a_reported_clause_stays_with_its_doer(
     events = _by_trigger(code("Chilean police said rebels had stormed the depot, seizing "
                               "weapons."))
     assert events["seizing"].source.sectors != ["COP"]
+
+
+def test_a_participle_joined_to_a_passive_is_passive(code: Coder) -> None:
+    """"X was detained and later charged": X is charged, by no one the sentence names."""
+    events = _by_trigger(code("Chilean opposition leader Ana Pardo was detained on Friday "
+                              "and later charged with sedition."))
+    assert events["charged"].source.code is None
+    assert events["charged"].target.country == "CHL"
+
+
+def test_victims_killed_or_wounded_are_one_toll(code: Coder) -> None:
+    doc = code("Chile complained to the United Nations over two Peruvian air raids in which "
+               "it said 20 people were killed or wounded.")
+    assert "wounded" not in {e.trigger for e in doc.events}
+
+
+def test_the_possessor_of_an_arrest_after_which_one_acts_is_arrested(code: Coder) -> None:
+    """"after X's arrest" answers no one: X is who was arrested."""
+    events = _by_trigger(code("The electoral court barred the party three days after the "
+                              "Chilean opposition leader's arrest."))
+    assert events["arrest"].source.code is None
+    assert events["arrest"].target.code == "CHLOPP"

@@ -124,7 +124,23 @@ def _is_passive(verb: Token) -> bool:
     capital", whose subject is acted upon)."""
     if any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children):
         return True
-    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb))
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb)
+                                   or _passive_conjunct(verb))
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A participle coordinated with a passive verb, with no subject or auxiliary of its
+    own, shares its voice: in "X was detained on Friday and later *charged* with
+    treason", X is charged. "Police have arrested and charged X" is active throughout.
+    Only after "and": "were killed or wounded" counts the victims of one act, which the
+    first participle carries."""
+    head = verb.head
+    joined = [k.lower_ for k in head.children if k.dep_ == "cc" and head.i < k.i < verb.i]
+    return verb.dep_ == "conj" and head.tag_ == "VBN" and head.i < verb.i \
+        and joined == ["and"] \
+        and not any(k.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}
+                    for k in verb.children) \
+        and any(k.dep_ in {"nsubjpass", "auxpass"} for k in head.children)
 
 
 def _listed_before(verb: Token) -> Token | None:
@@ -262,6 +278,8 @@ def _sender_verb(noun: Token) -> Token | None:
 def _passive_target(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
+    if _passive_conjunct(verb):
+        return _passive_target(verb.head)
     return _child(verb, {"nsubjpass"}) or (
         _child(verb, {"nsubj"}) if headline_passive(verb) else None)
 
@@ -461,7 +479,8 @@ def reaction_to(noun: Token) -> tuple[Token, Token] | None:
     elif noun.dep_ == "pobj" and head.lower_ in word_list("reaction_preps"):
         preps = ("from", "of") if noun.lemma_.lower() in word_list("request_of_nouns") \
             else ("from",)
-        doer, verb = _pobj(noun, preps) or _owner(noun), head.head
+        owner = None if _patient_noun(noun) else _owner(noun)  # "after Lissu's arrest"
+        doer, verb = _pobj(noun, preps) or owner, head.head
     else:
         return None
     target = subject_of(verb)[0] if verb.pos_ in {"VERB", "AUX"} else None
