@@ -323,3 +323,11 @@ def test_the_possessor_of_an_arrest_after_which_one_acts_is_arrested(code: Coder
                               "Chilean opposition leader's arrest."))
     assert events["arrest"].source.code is None
     assert events["arrest"].target.code == "CHLOPP"
+
+
+def test_a_headline_s_past_form_is_a_passive(code: Coder) -> None:
+    """Headlines write no simple past: in "Chilean jet shot down over Peru" the tagger's
+    past tense is a participle, and the jet is what was shot."""
+    events = _by_trigger(code("Chilean air force jet shot down over Peru"))
+    assert events["shot"].source.code is None
+    assert events["shot"].target.country == "CHL"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import word_list
-from eventwire.events.tree import headline_passive
+from eventwire.events.tree import PAST_FORMS, headline_passive
 
 __all__ = ["Arguments", "arguments_of", "order_arguments", "owned", "holder_of", "reciprocal",
            "recipient_of", "target_alternatives",
@@ -124,8 +124,11 @@ def _is_passive(verb: Token) -> bool:
     capital", whose subject is acted upon)."""
     if any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children):
         return True
+    if verb.tag_ == "VBD" and headline_passive(verb, PAST_FORMS):
+        return True  # a headline writes no past tense: "jet shot down over Ukraine"
     return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb)
                                    or _passive_conjunct(verb))
+
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -281,7 +284,7 @@ def _passive_target(verb: Token) -> Token | None:
     if _passive_conjunct(verb):
         return _passive_target(verb.head)
     return _child(verb, {"nsubjpass"}) or (
-        _child(verb, {"nsubj"}) if headline_passive(verb) else None)
+        _child(verb, {"nsubj"}) if headline_passive(verb, PAST_FORMS) else None)
 
 
 def event_agent(noun: Token, is_actor: IsActor | None = None) -> Token | None:

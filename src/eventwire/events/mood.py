@@ -14,7 +14,13 @@ from spacy.tokens import Token
 
 from eventwire.events.lemmas import lemma_keys
 from eventwire.events.lexicon import EventLexicon
-from eventwire.events.tree import KidsOf, headline_passive, memo_children, own_children
+from eventwire.events.tree import (
+    PAST_FORMS,
+    KidsOf,
+    headline_passive,
+    memo_children,
+    own_children,
+)
 
 __all__ = ["Mood", "mood_of", "content_governor"]
 
@@ -76,7 +82,7 @@ def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
     verb = tok.head
     if verb.i == tok.i or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if tok.dep_ == "nsubj" and not headline_passive(verb, _PAST_FORMS, kids):
+    if tok.dep_ == "nsubj" and not headline_passive(verb, PAST_FORMS, kids):
         return False  # only a headline's participle: "visit called off"
     lemma = verb.lemma_.lower()
     if lemma in lex.word_list("cancel_verbs"):
@@ -84,10 +90,6 @@ def _called_off(tok: Token, lex: EventLexicon, kids: KidsOf) -> bool:
     return lemma in lex.word_list("off_verbs") and any(
         k.dep_ in {"prt", "advmod", "prep"} and k.lower_ == "off" for k in kids(verb))
 
-
-#: The tags of a headline's passive verb, as the tagger reads "called off" in "visit called
-#: off": a participle, or a past tense.
-_PAST_FORMS = frozenset({"VBN", "VBD"})
 
 
 def _nobody(subject: Token, lex: EventLexicon, kids: KidsOf) -> bool:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 import numpy as np
 from spacy.tokens import Doc, Token
 
-__all__ = ["KidsOf", "Tree", "own_children", "memo_children", "unstopped", "headline_passive"]
+__all__ = ["PAST_FORMS", "KidsOf", "Tree", "own_children", "memo_children", "unstopped",
+           "headline_passive"]
 
 #: How a check reads a token's children: :func:`own_children`, a :class:`Tree` or a
 #: :func:`memo_children`. The lists are shared: callers read them, never change them.
@@ -67,6 +68,12 @@ def unstopped(tok: Token) -> bool:
     """Whether the sentence of ``tok`` has no closing stop, as a headline has none: its
     verbs may then be passives whose auxiliary it dropped ("Opposition leader arrested")."""
     return tok.sent[-1].text not in _STOPS
+
+
+#: The tags of a headline's passive verb: a participle, or a past tense, as the tagger
+#: often reads "called off" in "visit called off" or "shot" in "jet shot down" (headlines
+#: write no simple past).
+PAST_FORMS = frozenset({"VBN", "VBD"})
 
 
 def headline_passive(verb: Token, tags: frozenset[str] = frozenset({"VBN"}),
