@@ -47,7 +47,8 @@ _WORD_LISTS = ("destination_nouns", "time_clause_words", "light_verbs", "irreali
                "off_verbs",
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps", "negative_subjects", "third_party_codes",
-               "kind_nouns", "home_people", "speech_participles")
+               "kind_nouns", "home_people", "speech_participles",
+               "irrealis_determiners")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

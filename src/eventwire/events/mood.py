@@ -186,7 +186,12 @@ def _clause_head(tok: Token) -> Token:
 
 
 def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
-    """The trigger's clause, or a clause above it, is introduced by if/unless."""
+    """The trigger's clause, or a clause above it, is introduced by if/unless; or the
+    trigger is a noun no act answers to yet ("any attack on Rafah would", "warned against
+    any recognition": ``irrealis_determiners``)."""
+    if tok.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in
+                                  lex.word_list("irrealis_determiners") for k in kids(tok)):
+        return True
     marks, pending = lex.word_list("conditional"), lex.word_list("pending")
     node = _clause_head(tok)
     for _ in range(8):
@@ -221,11 +226,22 @@ def _pending(node: Token, below: list[Token], pending: frozenset[str]) -> bool:
     """"until their demands are met": a clause of "until" (``pending``) in the present
     names a condition still to be fulfilled, not an event ("fought until they were
     killed" is); ``below`` are the clause's children."""
-    if not any(k.dep_ == "mark" and k.lower_ in pending for k in below):
+    marks = {k.lower_ for k in below if k.dep_ == "mark"}
+    soon = "as" in marks and node.head.lower_ == "soon"  # "as soon as the siege ends"
+    if not (marks & pending or soon):
         return False
+    main = node.head.head if soon else node.head
     return node.tag_ in {"VB", "VBP", "VBZ"} or any(
         k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in below
-    )
+    ) or _foretold(main)
+
+
+def _foretold(verb: Token) -> bool:
+    """Whether a clause is told as to come ("would keep marching", "will stay"): a time
+    clause under it names what has not happened yet, whatever its tense ("until the
+    officials were prosecuted", in reported speech)."""
+    return any(k.dep_ == "aux" and k.lower_ in {"will", "would", "'ll", "shall"}
+               for k in verb.children)
 
 
 def _content_noun(node: Token, parent: Token, opaque: frozenset[str],
