@@ -105,12 +105,19 @@ def _background(doc: Document, trigger: str) -> bool:
     ("The pact dates from 1994, when the two leaders signed a treaty in Lima.", "signed",
      "2021-06-01", True),
     ("Forty people died in the hotel siege a decade ago.", "siege", "2021-06-01", True),
+    ("Chile reopened its embassy in Lima on Monday, weeks after Peru expelled its envoy.",
+     "expelled", "2021-06-01", True),
+    ("Chile recalled its envoy on Monday, a month after signing a treaty with Peru.",
+     "signing", "2021-06-01", True),
+    ("Chile recalled its envoy on Monday, two days after Peru expelled three diplomats.",
+     "expelled", "2021-06-01", False),
 ])
 def test_an_act_its_own_clause_dates_years_back_is_background(
         pipeline: Pipeline, text: str, trigger: str, dct: str, old: bool) -> None:
     """Only the act's own date counts, or that of the act or date whose time a clause
     tells ("after", "when"), or of the act that happened in it ("died in the siege");
-    a date that bounds a span ("since 1975") is not the act's."""
+    a date that bounds a span ("since 1975") is not the act's. What the news is timed
+    against weeks or more away is background; days away, it is news."""
     assert _background(_doc(pipeline, text, dct), trigger) is old
 
 

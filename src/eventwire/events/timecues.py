@@ -133,6 +133,8 @@ def background(tok: Token, cues: list[TimeCue]) -> bool:
     ("troops seized the town in 1998", "the two sides signed a treaty in 2009"): background,
     which the annotation conventions code no event for. A date that only bounds a span is
     not the act's ("the first visit since 1979")."""
+    if _weeks_apart(tok):
+        return True
     for cue in cues:
         head = tok.doc[cue.token]
         if cue.age not in BACKGROUND_AGES or _bounds(head):
@@ -140,6 +142,22 @@ def background(tok: Token, cues: list[TimeCue]) -> bool:
         if _dates_clause_of(tok, head) or _inside_dated(tok, head) or _dated_scene(tok, head):
             return True
     return False
+
+
+def _weeks_apart(tok: Token) -> bool:
+    """Whether the candidate is what the news is timed against, weeks or more away:
+    "opened a crossing on Wednesday, *weeks after signing* a peace treaty", "allowed
+    inspectors in, a month after missiles *struck*" (``gap_units`` right before "after"
+    or "before"). An act days away is still news ("two days after the strike")."""
+    clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if clause.dep_ == "advcl":
+        marks = [k for k in clause.children if k.dep_ == "mark"]
+    elif tok.dep_ in {"pcomp", "pobj"}:
+        marks = [tok.head]
+    else:
+        return False
+    return any(m.lower_ in {"after", "before"} and m.i > 0
+               and m.doc[m.i - 1].lemma_.lower() in word_list("gap_units") for m in marks)
 
 
 def _dated_scene(tok: Token, head: Token) -> bool:
