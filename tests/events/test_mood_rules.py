@@ -36,6 +36,12 @@ def test_a_time_clause_of_what_is_to_come_is_pending(code: Coder, text: str) -> 
     assert not [e for e in doc.events if e.cameo_root in ("08", "17")], triples(doc)
 
 
+def test_an_act_begun_in_the_future_is_announced(code: Coder) -> None:
+    """"Will begin pulling out": the future of "begin" is the pull-out's."""
+    doc = code("Chad will begin pulling its troops out of Sudan next month.")
+    assert not [e for e in doc.events if e.cameo_root == "08"], triples(doc)
+
+
 @pytest.mark.parametrize("text", [
     "Chadian officials fear that any Sudanese attack on Abeche would kill hundreds.",
     "Chad warned Khartoum against any recognition of the rebel government.",

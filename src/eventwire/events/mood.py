@@ -129,6 +129,10 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
     means = tok.head
     if tok.dep_ == "pcomp" and means.lower_ == "by" and means.head.i != means.i:
         return modal_of(means.head, lex, kids)  # "could hit back by restricting exports"
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
+            k.dep_ == "aux" and (k.lower_ in lex.word_list("future") or k.lemma_ == "will")
+            for k in kids(tok.head)):
+        return "future"  # "will begin pulling out": the pull-out is to come
     if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i < tok.i and any(
             k.dep_ == "aux" and k.lower_ in lex.word_list("modals")
             and (k.lower_ != "would" or not _reported(tok.head, lex))
