@@ -36,6 +36,24 @@ def test_a_time_clause_of_what_is_to_come_is_pending(code: Coder, text: str) -> 
     assert not [e for e in doc.events if e.cameo_root in ("08", "17")], triples(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "Talks between Chad and Sudan will resume in Doha next month.",
+    "Talks between Chad and Sudan are scheduled for next month in Doha.",
+    "A Sudanese offensive on Abeche could drive thousands into Cameroon, analysts say.",
+])
+def test_an_act_named_as_subject_of_what_is_to_come_is_not_done(code: Coder,
+                                                                 text: str) -> None:
+    """The mood of an act's noun is its predicate's: "talks will resume", "an offensive
+    could drive", "talks are scheduled"."""
+    doc = code(text)
+    assert not [e for e in doc.events if e.cameo_root in ("04", "19")], triples(doc)
+
+
+def test_an_act_named_as_subject_of_a_past_verb_is_done(code: Coder) -> None:
+    doc = code("Talks between Chad and Sudan resumed in Doha on Monday.")
+    assert [e for e in doc.events if e.cameo_root == "04"], triples(doc)
+
+
 def test_an_act_begun_in_the_future_is_announced(code: Coder) -> None:
     """"Will begin pulling out": the future of "begin" is the pull-out's."""
     doc = code("Chad will begin pulling its troops out of Sudan next month.")

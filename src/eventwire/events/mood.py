@@ -129,6 +129,12 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
     means = tok.head
     if tok.dep_ == "pcomp" and means.lower_ == "by" and means.head.i != means.i:
         return modal_of(means.head, lex, kids)  # "could hit back by restricting exports"
+    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.i != tok.i:
+        told = modal_of(tok.head, lex, kids)  # "talks will resume", "a visit could follow"
+        if told is not None:
+            return told
+        if set(lemma_keys(tok.head)) & lex.word_list("schedule_verbs"):
+            return "future"  # "talks are scheduled for May", "a vote is expected to follow"
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
             k.dep_ == "aux" and (k.lower_ in lex.word_list("future") or k.lemma_ == "will")
             for k in kids(tok.head)):
