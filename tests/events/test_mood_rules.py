@@ -320,3 +320,8 @@ def test_a_custom_or_an_unconfirmed_report_is_no_act(code: Coder, text: str) -> 
 def test_a_balk_is_a_refusal_not_the_act_balked_at(code: Coder) -> None:
     doc = code("Ghana balked at sending troops to Mali on Monday.")
     assert [e.cameo for e in doc.events] == ["120"], triples(doc)
+
+
+def test_what_someone_tends_to_do_is_generic(code: Coder) -> None:
+    doc = code("Chadian kidnap gangs tend to free foreign hostages once a ransom is paid.")
+    assert not [e for e in doc.events if e.cameo_root == "08"], triples(doc)

@@ -49,7 +49,7 @@ _WORD_LISTS = ("destination_nouns", "time_clause_words", "light_verbs", "irreali
                "object_control_preps", "negative_subjects", "third_party_codes",
                "kind_nouns", "home_people", "speech_participles",
                "irrealis_determiners", "gap_units",
-               "schedule_verbs")
+               "schedule_verbs", "habitual_verbs")
 
 
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "on")

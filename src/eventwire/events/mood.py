@@ -421,6 +421,8 @@ def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
         return True  # "are usually executed", "routinely refuse": what happens, not an event
     if any(_recurring(k, kids, lex) for k in around):
         return True  # "lay wreaths every year": a custom, not an event
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.word_list("habitual_verbs"):
+        return True  # "governments tend to praise elections they win": what they do
     generic = lex.word_list("generic_subjects")
     for kid in below:
         if kid.dep_ in {"nsubj", "nsubjpass"}:
