@@ -331,3 +331,12 @@ def test_a_headline_s_past_form_is_a_passive(code: Coder) -> None:
     events = _by_trigger(code("Chilean air force jet shot down over Peru"))
     assert events["shot"].source.code is None
     assert events["shot"].target.country == "CHL"
+
+
+def test_a_sentence_closed_by_a_stop_before_a_line_break_is_no_headline(code: Coder) -> None:
+    """A blank line after the stop is no part of the sentence: its past tense stays
+    active."""
+    doc = code("Peruvian troops crossed the border on Monday.\n\nChilean officials in "
+               "Santiago denied that the raiders had come from Chile.\n\nTalks resumed.")
+    events = _by_trigger(doc)
+    assert events["denied"].source.country == "CHL"

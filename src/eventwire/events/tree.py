@@ -67,7 +67,8 @@ _STOPS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019", ")"})
 def unstopped(tok: Token) -> bool:
     """Whether the sentence of ``tok`` has no closing stop, as a headline has none: its
     verbs may then be passives whose auxiliary it dropped ("Opposition leader arrested")."""
-    return tok.sent[-1].text not in _STOPS
+    last = next((t for t in reversed(tok.sent) if not t.is_space), tok)
+    return last.text not in _STOPS  # a line break after the stop is no part of the text
 
 
 #: The tags of a headline's passive verb: a participle, or a past tense, as the tagger
