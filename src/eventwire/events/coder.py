@@ -198,8 +198,9 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     """A target named by its role alone ("the opposition", "rebel leaders") that a state's
     organ acts on (``home_sectors``) is of that state, when the sentence does not say
     otherwise: "the Philippine government freed two rebel leaders" frees Philippine
-    rebels. Not for force and shows of force (``away_roots``), which cross borders, nor
-    for a country's posts abroad (``abroad_nouns``): "summoned the ambassador" is a
+    rebels. So are people named by no role (``home_people``: "pardoned 5,000
+    prisoners"). Not for force and shows of force (``away_roots``), which cross borders,
+    nor for a country's posts abroad (``abroad_nouns``): "summoned the ambassador" is a
     foreign one."""
     if not tgt.code and _home_people(tgt, lex) and src.country \
             and code[:2] not in lex.word_list("away_roots") \
@@ -222,17 +223,15 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
 def _own_ranks(src: EventActor, tgt: EventActor) -> bool:
     """Whether a target is of the source's own body: its country and no sector it lacks
     ("police commanders" and "officers")."""
-    return tgt.code == src.code or tgt.country == src.country and bool(tgt.sectors) \
-        and set(tgt.sectors) <= set(src.sectors)
+    return tgt.code == src.code or (tgt.country == src.country and bool(tgt.sectors)
+                                    and set(tgt.sectors) <= set(src.sectors))
 
 
 def _home_people(tgt: EventActor, lex: EventLexicon) -> bool:
     """Whether an uncoded target is people named by no role (``home_people``)."""
-    last = (tgt.text or "").split()[-1:] or [""]
-    word = last[0].lower()
-    return bool({word, word.removesuffix("s"), word.removesuffix("es"),
-                 "man" if word == "men" else word, "woman" if word == "women" else word,
-                 "child" if word == "children" else word} & lex.word_list("home_people"))
+    word = ((tgt.text or "").split()[-1:] or [""])[0].lower()
+    return bool({word, word.removesuffix("s"), word.removesuffix("es")}
+                & lex.word_list("home_people"))
 
 
 def _listed(actors: list[EventActor]) -> list[EventActor]:

@@ -48,7 +48,7 @@ _WORD_LISTS = ("destination_nouns", "time_clause_words", "light_verbs", "irreali
                "ending_verbs", "armed_sectors", "irrealis_phrasal", "stateless_sectors",
                "object_control_preps", "negative_subjects", "third_party_codes",
                "kind_nouns", "home_people", "speech_participles",
-               "irrealis_determiners", "gap_units",
+               "irrealis_determiners", "gap_units", "gap_marks",
                "schedule_verbs", "habitual_verbs")
 
 

@@ -208,7 +208,7 @@ def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -
         below = kids(node)
         if any(k.dep_ == "mark" and k.lower_ in marks for k in below):
             return True
-        if _pending(node, below, pending):
+        if _pending(node, below, pending, lex.word_list("future")):
             return True
         head = node.head
         if head.i == node.i:  # the root (a Token is made anew at each access: no "is")
@@ -232,10 +232,13 @@ def _asks(root: Token, lex: EventLexicon) -> bool:
     return doc[end].text == "?" and doc[start].lower_ in lex.word_list("question_openers")
 
 
-def _pending(node: Token, below: list[Token], pending: frozenset[str]) -> bool:
-    """"until their demands are met": a clause of "until" (``pending``) in the present
-    names a condition still to be fulfilled, not an event ("fought until they were
-    killed" is); ``below`` are the clause's children."""
+def _pending(node: Token, below: list[Token], pending: frozenset[str],
+             future: frozenset[str] = frozenset()) -> bool:
+    """"until their demands are met": a clause of "until" (``pending``) or "as soon as"
+    in the present names a condition still to be fulfilled, not an event ("fought until
+    they were killed" is), and so does one under a clause told as to come (``future``:
+    "would march until the officials were charged"); ``below`` are the clause's
+    children."""
     marks = {k.lower_ for k in below if k.dep_ == "mark"}
     soon = "as" in marks and node.head.lower_ == "soon"  # "as soon as the siege ends"
     if not (marks & pending or soon):
@@ -243,15 +246,15 @@ def _pending(node: Token, below: list[Token], pending: frozenset[str]) -> bool:
     main = node.head.head if soon else node.head
     return node.tag_ in {"VB", "VBP", "VBZ"} or any(
         k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in below
-    ) or _foretold(main)
+    ) or _foretold(main, future)
 
 
-def _foretold(verb: Token) -> bool:
-    """Whether a clause is told as to come ("would keep marching", "will stay"): a time
-    clause under it names what has not happened yet, whatever its tense ("until the
-    officials were prosecuted", in reported speech)."""
-    return any(k.dep_ == "aux" and k.lower_ in {"will", "would", "'ll", "shall"}
-               for k in verb.children)
+def _foretold(verb: Token, future: frozenset[str]) -> bool:
+    """Whether a clause is told as to come ("would keep marching", "will stay": ``future``
+    and "would"): a time clause under it names what has not happened yet, whatever its
+    tense ("until the officials were prosecuted", in reported speech)."""
+    return any(k.dep_ == "aux" and (k.lower_ in future or k.lemma_ == "will"
+                                    or k.lower_ == "would") for k in verb.children)
 
 
 def _content_noun(node: Token, parent: Token, opaque: frozenset[str],

@@ -156,7 +156,7 @@ def _weeks_apart(tok: Token) -> bool:
         marks = [tok.head]
     else:
         return False
-    return any(m.lower_ in {"after", "before"} and m.i > 0
+    return any(m.lower_ in word_list("gap_marks") and m.i > 0
                and m.doc[m.i - 1].lemma_.lower() in word_list("gap_units") for m in marks)
 
 

@@ -83,6 +83,7 @@ def headline_passive(verb: Token, tags: frozenset[str] = frozenset({"VBN"}),
     a subject, no auxiliary and no object: headlines write the passive so ("Opposition
     leader arrested in capital", "summit called off"). Running text with a stop is left
     to the tagger, whose participles there are often past tenses ("HRW called on X")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in tags:
+        return False  # most verbs: no need to read their children
     deps = {k.dep_ for k in kids(verb)}
-    return verb.dep_ == "ROOT" and verb.tag_ in tags and "nsubj" in deps \
-        and not deps & {"aux", "dobj"} and unstopped(verb)
+    return "nsubj" in deps and not deps & {"aux", "dobj"} and unstopped(verb)
