@@ -304,31 +304,31 @@ def test_a_participle_of_an_act_after_a_reported_clause_stays_with_its_doer(
 
 
 def test_a_participle_joined_to_a_passive_is_passive(code: Coder) -> None:
-    """"X was detained and later charged": X is charged, by no one the sentence names."""
-    events = _by_trigger(code("Chilean opposition leader Ana Pardo was detained on Friday "
-                              "and later charged with sedition."))
+    """"X was arrested and charged": X is charged, by no one the sentence names."""
+    events = _by_trigger(code("A Chilean opposition lawmaker was arrested at his home and "
+                              "charged with sedition."))
     assert events["charged"].source.code is None
     assert events["charged"].target.country == "CHL"
 
 
 def test_victims_killed_or_wounded_are_one_toll(code: Coder) -> None:
-    doc = code("Chile complained to the United Nations over two Peruvian air raids in which "
-               "it said 20 people were killed or wounded.")
+    doc = code("Twelve Chilean guards were killed or wounded when Peruvian artillery shelled "
+               "the depot.")
     assert "wounded" not in {e.trigger for e in doc.events}
 
 
 def test_the_possessor_of_an_arrest_after_which_one_acts_is_arrested(code: Coder) -> None:
     """"after X's arrest" answers no one: X is who was arrested."""
-    events = _by_trigger(code("The electoral court barred the party three days after the "
-                              "Chilean opposition leader's arrest."))
+    events = _by_trigger(code("Chilean unions called a general strike after the opposition "
+                              "leader's arrest."))
     assert events["arrest"].source.code is None
     assert events["arrest"].target.code == "CHLOPP"
 
 
 def test_a_headline_s_past_form_is_a_passive(code: Coder) -> None:
-    """Headlines write no simple past: in "Chilean jet shot down over Peru" the tagger's
-    past tense is a participle, and the jet is what was shot."""
-    events = _by_trigger(code("Chilean air force jet shot down over Peru"))
+    """Headlines write no simple past: in "Chilean army helicopter shot down near Peruvian
+    border" the tagger's past tense is a participle, and the helicopter is what was shot."""
+    events = _by_trigger(code("Chilean army helicopter shot down near Peruvian border"))
     assert events["shot"].source.code is None
     assert events["shot"].target.country == "CHL"
 

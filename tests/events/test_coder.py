@@ -569,7 +569,7 @@ def test_one_of_what_an_act_is_done_to_is_what_it_is_done_to(code: Coder) -> Non
 
 def test_pressure_with_no_one_pressed_is_not_the_subject_s_demand(code: Coder) -> None:
     """The parser reads "to pressure" as an infinitive; the pressure is someone else's."""
-    assert code("Chile said it would not yield to pressure.").events == []
+    assert code("Peru will not yield to pressure, its foreign minister said.").events == []
     assert triples(code("Chile pressured Peru to free the fishermen.")) == {("10", "CHL", "PER")}
 
 

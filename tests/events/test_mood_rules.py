@@ -25,8 +25,7 @@ def test_until_clause_in_the_past_is_a_fact(code: Coder) -> None:
 @pytest.mark.parametrize("text", [
     "Chadian rebels said they would keep fighting until Sudanese police arrested the "
     "commanders.",
-    "Aid agencies are ready to fly food into Chad as soon as Sudanese police release the "
-    "convoy.",
+    "Chadian doctors will return to Abeche as soon as Sudanese police release the convoy.",
     "The Chadian rebels will not disarm before Sudanese police arrest the commanders.",
 ])
 def test_a_time_clause_of_what_is_to_come_is_pending(code: Coder, text: str) -> None:
@@ -61,7 +60,7 @@ def test_an_act_begun_in_the_future_is_announced(code: Coder) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Chadian officials fear that any Sudanese attack on Abeche would kill hundreds.",
+    "Any Sudanese attack on Abeche would be answered at once, the Chadian army said.",
     "Chad warned Khartoum against any recognition of the rebel government.",
 ])
 def test_an_act_s_noun_with_any_names_no_act(code: Coder, text: str) -> None:
@@ -323,5 +322,5 @@ def test_a_balk_is_a_refusal_not_the_act_balked_at(code: Coder) -> None:
 
 
 def test_what_someone_tends_to_do_is_generic(code: Coder) -> None:
-    doc = code("Chadian kidnap gangs tend to free foreign hostages once a ransom is paid.")
+    doc = code("Chadian border guards tend to release detained traders within a day.")
     assert not [e for e in doc.events if e.cameo_root == "08"], triples(doc)

@@ -124,16 +124,14 @@ def _is_passive(verb: Token) -> bool:
     capital", whose subject is acted upon)."""
     if any(k.dep_ in {"nsubjpass", "auxpass"} for k in verb.children):
         return True
-    if verb.tag_ == "VBD" and headline_passive(verb, PAST_FORMS):
-        return True  # a headline writes no past tense: "jet shot down over Ukraine"
-    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or headline_passive(verb)
-                                   or _passive_conjunct(verb))
-
+    if headline_passive(verb, PAST_FORMS):
+        return True  # a headline writes no past tense: "plane shot down near border"
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or _passive_conjunct(verb))
 
 
 def _passive_conjunct(verb: Token) -> bool:
     """A participle coordinated with a passive verb, with no subject or auxiliary of its
-    own, shares its voice: in "X was detained on Friday and later *charged* with
+    own, shares its voice: in "X was arrested at home and *charged* with
     treason", X is charged. "Police have arrested and charged X" is active throughout.
     Only after "and": "were killed or wounded" counts the victims of one act, which the
     first participle carries."""
@@ -202,7 +200,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return obj, True  # "thanked X for sending", "barred X from meeting"
             continue
         reporter = _reported_by(node)
-        if reporter is not None:  # "Japan said China had ..., demanding": Japan demands
+        if reporter is not None:  # "Chile said Peru had ..., accusing": Chile accuses
             node = reporter
             continue
         first = _listed_before(node)
@@ -221,8 +219,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 def _reported_by(verb: Token) -> Token | None:
     """The reporting verb a participle of speech after a comma goes with, when the parser
-    hangs it on the reported clause: in "Japan said China had violated its sovereignty,
-    *demanding* the men's return", Japan demands, not China. Only a verb of speech
+    hangs it on the reported clause: in "Chile said Peru had broken the truce, *accusing*
+    Lima of bad faith", Chile accuses, not Peru. Only a verb of speech
     (``speech_participles``): in "police said the gunman opened fire, *killing* three",
     the killing is the gunman's."""
     clause = verb.head
@@ -237,10 +235,10 @@ def _reported_by(verb: Token) -> Token | None:
 
 def _coordinated_with(verb: Token) -> Token:
     """The verb a conjunct verb is coordinated with: its head, or the verb whose complement
-    the parser hung it on when the two share a tense the complement lacks. In "Germany
-    said it would take in refugees and urged ...", "urged" is parsed as a conjunct of
-    "take", but a past tense cannot be coordinated with "would take", "had failed" or "to
-    remove": it goes with "said", and Germany urges. A verb whose past is its bare form
+    the parser hung it on when the two share a tense the complement lacks. In "Norway
+    said it would admit more refugees and urged ...", "urged" is parsed as a conjunct of
+    "admit", but a past tense cannot be coordinated with "would admit", "had failed" or
+    "to remove": it goes with "said", and Norway urges. A verb whose past is its bare form
     ("cut") is not moved: its tag is then a guess."""
     head = verb.head
     if verb.lower_ == verb.lemma_.lower():
@@ -482,7 +480,7 @@ def reaction_to(noun: Token) -> tuple[Token, Token] | None:
     elif noun.dep_ == "pobj" and head.lower_ in word_list("reaction_preps"):
         preps = ("from", "of") if noun.lemma_.lower() in word_list("request_of_nouns") \
             else ("from",)
-        owner = None if _patient_noun(noun) else _owner(noun)  # "after Lissu's arrest"
+        owner = None if _patient_noun(noun) else _owner(noun)  # "after the leader's arrest"
         doer, verb = _pobj(noun, preps) or owner, head.head
     else:
         return None

@@ -198,7 +198,7 @@ def at_home(src: EventActor, tgt: EventActor, code: str, lex: EventLexicon) -> E
     """A target named by its role alone ("the opposition", "rebel leaders") that a state's
     organ acts on (``home_sectors``) is of that state, when the sentence does not say
     otherwise: "the Philippine government freed two rebel leaders" frees Philippine
-    rebels. So are people named by no role (``home_people``: "pardoned 5,000
+    rebels. So are people named by no role (``home_people``: "pardoned 300
     prisoners"). Not for force and shows of force (``away_roots``), which cross borders,
     nor for a country's posts abroad (``abroad_nouns``): "summoned the ambassador" is a
     foreign one."""

@@ -112,7 +112,7 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
     for kid in _verb_children(tok, kids):
         if kid.dep_ not in {"aux", "auxpass"}:
             continue
-        if kid.lower_ in lex.word_list("future") or kid.lemma_ == "will":
+        if _will(kid, lex):
             return "future"
         if kid.lower_ == "would" and _reported(tok, lex) and not _perfect(tok, kids):
             return "future"  # "said they would boycott": an announced act
@@ -136,8 +136,7 @@ def modal_of(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> str 
         if set(lemma_keys(tok.head)) & lex.word_list("schedule_verbs"):
             return "future"  # "talks are scheduled for May", "a vote is expected to follow"
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and any(
-            k.dep_ == "aux" and (k.lower_ in lex.word_list("future") or k.lemma_ == "will")
-            for k in kids(tok.head)):
+            k.dep_ == "aux" and _will(k, lex) for k in kids(tok.head)):
         return "future"  # "will begin pulling out": the pull-out is to come
     if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i < tok.i and any(
             k.dep_ == "aux" and k.lower_ in lex.word_list("modals")
@@ -197,7 +196,7 @@ def _clause_head(tok: Token) -> Token:
 
 def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bool:
     """The trigger's clause, or a clause above it, is introduced by if/unless; or the
-    trigger is a noun no act answers to yet ("any attack on Rafah would", "warned against
+    trigger is a noun no act answers to yet ("any attack on the port would", "warned against
     any recognition": ``irrealis_determiners``)."""
     if tok.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in
                                   lex.word_list("irrealis_determiners") for k in kids(tok)):
@@ -208,7 +207,7 @@ def is_conditional(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -
         below = kids(node)
         if any(k.dep_ == "mark" and k.lower_ in marks for k in below):
             return True
-        if _pending(node, below, pending, lex.word_list("future")):
+        if _pending(node, below, pending, lex):
             return True
         head = node.head
         if head.i == node.i:  # the root (a Token is made anew at each access: no "is")
@@ -233,12 +232,11 @@ def _asks(root: Token, lex: EventLexicon) -> bool:
 
 
 def _pending(node: Token, below: list[Token], pending: frozenset[str],
-             future: frozenset[str] = frozenset()) -> bool:
+             lex: EventLexicon) -> bool:
     """"until their demands are met": a clause of "until" (``pending``) or "as soon as"
     in the present names a condition still to be fulfilled, not an event ("fought until
-    they were killed" is), and so does one under a clause told as to come (``future``:
-    "would march until the officials were charged"); ``below`` are the clause's
-    children."""
+    they were killed" is), and so does one under a clause told as to come ("would march
+    until the officials were charged"); ``below`` are the clause's children."""
     marks = {k.lower_ for k in below if k.dep_ == "mark"}
     soon = "as" in marks and node.head.lower_ == "soon"  # "as soon as the siege ends"
     if not (marks & pending or soon):
@@ -246,15 +244,20 @@ def _pending(node: Token, below: list[Token], pending: frozenset[str],
     main = node.head.head if soon else node.head
     return node.tag_ in {"VB", "VBP", "VBZ"} or any(
         k.dep_ in {"aux", "auxpass"} and k.tag_ in {"VBP", "VBZ"} for k in below
-    ) or _foretold(main, future)
+    ) or _foretold(main, lex)
 
 
-def _foretold(verb: Token, future: frozenset[str]) -> bool:
-    """Whether a clause is told as to come ("would keep marching", "will stay": ``future``
-    and "would"): a time clause under it names what has not happened yet, whatever its
-    tense ("until the officials were prosecuted", in reported speech)."""
-    return any(k.dep_ == "aux" and (k.lower_ in future or k.lemma_ == "will"
-                                    or k.lower_ == "would") for k in verb.children)
+def _foretold(verb: Token, lex: EventLexicon) -> bool:
+    """Whether a clause is told as to come ("would stay on strike", "will stay"): a time
+    clause under it names what has not happened yet, whatever its tense ("until the
+    officials were charged", in reported speech)."""
+    return any(k.dep_ == "aux" and (_will(k, lex) or k.lower_ == "would")
+               for k in verb.children)
+
+
+def _will(aux: Token, lex: EventLexicon) -> bool:
+    """Whether an auxiliary tells the future (``future``: will, shall, 'll, going)."""
+    return aux.lower_ in lex.word_list("future") or aux.lemma_ == "will"
 
 
 def _content_noun(node: Token, parent: Token, opaque: frozenset[str],
@@ -425,7 +428,7 @@ def is_generic(tok: Token, lex: EventLexicon, kids: KidsOf = own_children) -> bo
     if any(_recurring(k, kids, lex) for k in around):
         return True  # "lay wreaths every year": a custom, not an event
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.word_list("habitual_verbs"):
-        return True  # "governments tend to praise elections they win": what they do
+        return True  # "border guards tend to wave lorries through": what they do
     generic = lex.word_list("generic_subjects")
     for kid in below:
         if kid.dep_ in {"nsubj", "nsubjpass"}:

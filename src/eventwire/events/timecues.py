@@ -146,8 +146,8 @@ def background(tok: Token, cues: list[TimeCue]) -> bool:
 
 def _weeks_apart(tok: Token) -> bool:
     """Whether the candidate is what the news is timed against, weeks or more away:
-    "opened a crossing on Wednesday, *weeks after signing* a peace treaty", "allowed
-    inspectors in, a month after missiles *struck*" (``gap_units`` right before "after"
+    "reopened its embassy on Monday, *weeks after* the envoy *was expelled*", "resumed
+    talks, a month after the fighting *stopped*" (``gap_units`` right before "after"
     or "before"). An act days away is still news ("two days after the strike")."""
     clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if clause.dep_ == "advcl":
@@ -162,7 +162,7 @@ def _weeks_apart(tok: Token) -> bool:
 
 def _dated_scene(tok: Token, head: Token) -> bool:
     """Whether an act noun is where the act the expression dates happened: "died in the
-    school siege *a decade ago*", "killed in an attack in 1998"."""
+    hotel siege *a decade ago*", "killed in an attack in 1998"."""
     prep = tok.head
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and prep.lower_ in {"in", "during"} \
         and _dates_clause_of(prep.head, head)
@@ -170,8 +170,8 @@ def _dated_scene(tok: Token, head: Token) -> bool:
 
 def _inside_dated(tok: Token, head: Token) -> bool:
     """Whether the candidate's clause is a time clause of an act the expression ``head``
-    dates, or of the date itself: "severed relations in 1984, after a policewoman *was
-    shot*", "in 1986, when the two leaders *signed* a treaty". The act inside is as old
+    dates, or of the date itself: "broke off ties in 1979, after an envoy *was
+    kidnapped*", "in 1991, when the two sides *signed* an accord". The act inside is as old
     as the act or the date it tells the time of."""
     clause = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if clause.dep_ not in {"advcl", "relcl"} or not any(

@@ -72,7 +72,7 @@ def unstopped(tok: Token) -> bool:
 
 
 #: The tags of a headline's passive verb: a participle, or a past tense, as the tagger
-#: often reads "called off" in "visit called off" or "shot" in "jet shot down" (headlines
+#: often reads "called off" in "visit called off" or "shot" in "plane shot down" (headlines
 #: write no simple past).
 PAST_FORMS = frozenset({"VBN", "VBD"})
 
